@@ -1,0 +1,66 @@
+import Foundation
+
+// RandomSource: the one seeded generator of a run. Every random draw, the engine's and the
+// script's, comes from here, so a seed fixes the whole run on every machine.
+
+/// SplitMix64, used to expand a 64-bit seed into xoshiro256** state and to derive seeds.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// xoshiro256** seeded through SplitMix64 (Blackman & Vigna), with the draws simrun documents:
+/// `uniform()` is the top 53 bits over 2^53, `normal` uses Box–Muller with both uniforms drawn fresh,
+/// `integer(in:)` uses rejection so no value is favoured.
+public struct RandomSource: Sendable {
+    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+
+    public init(seed: UInt64) {
+        var mixer = SplitMix64(seed: seed)
+        s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
+    }
+
+    @inline(__always)
+    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+
+    public mutating func next() -> UInt64 {
+        let result = RandomSource.rotl(s1 &* 5, 7) &* 9
+        let t = s1 << 17
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
+        s2 ^= t
+        s3 = RandomSource.rotl(s3, 45)
+        return result
+    }
+
+    /// Uniform in [0, 1).
+    public mutating func uniform() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// Normal with mean `mu` and standard deviation `sigma`.
+    public mutating func normal(mu: Double = 0, sigma: Double = 1) -> Double {
+        let u1 = 1.0 - uniform()  // in (0, 1]: log is finite
+        let u2 = uniform()
+        return mu + sigma * (-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2)
+    }
+
+    /// Uniform integer in the closed range, without modulo bias.
+    public mutating func integer(in range: ClosedRange<Int64>) -> Int64 {
+        let span = UInt64(bitPattern: range.upperBound &- range.lowerBound)
+        if span == UInt64.max { return Int64(bitPattern: next()) }
+        let bound = span + 1
+        let limit = UInt64.max - (UInt64.max % bound)
+        var draw = next()
+        while draw >= limit { draw = next() }
+        return range.lowerBound &+ Int64(bitPattern: draw % bound)
+    }
+}
