@@ -1,0 +1,130 @@
+// CLuaShim.c: allocator, instruction hook, protected entry points and the trampoline.
+#include "CLuaShim.h"
+#include <stdlib.h>
+#include <string.h>
+#include <lua5.4/lualib.h>
+
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    simrun_limits *limits = (simrun_limits *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        limits->memory_used -= old;
+        return NULL;
+    }
+    if (limits->memory_limit != 0 && nsize > old && limits->host_depth == 0) {
+        if (limits->memory_used - old + nsize > limits->memory_limit) {
+            limits->memory_exceeded = 1;
+            return NULL;  // Lua raises LUA_ERRMEM, from C frames only.
+        }
+    }
+    void *block = realloc(ptr, nsize);
+    if (block != NULL) limits->memory_used = limits->memory_used - old + nsize;
+    return block;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    simrun_limits *limits = simrun_limits_of(L);
+    limits->instructions += SIMRUN_HOOK_STEP;
+    if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
+        if (!limits->instructions_exceeded) {
+            limits->instructions_exceeded = 1;
+            // Raise again on every further instruction, so that pcall cannot swallow the limit.
+            lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        }
+        luaL_error(L, "instruction limit of %I reached (--max-instructions)",
+                   (lua_Integer)limits->instruction_limit);
+    }
+}
+
+static int panic(lua_State *L) {
+    (void)L;
+    abort();  // Unreachable by design: every entry from the host is protected.
+}
+
+lua_State *simrun_newstate(simrun_limits *limits) {
+    limits->host_depth = 1;
+    lua_State *L = lua_newstate(limited_alloc, limits);
+    if (L == NULL) return NULL;
+    lua_atpanic(L, panic);
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, SIMRUN_HOOK_STEP);
+    lua_setwarnf(L, NULL, NULL);
+    return L;
+}
+
+simrun_limits *simrun_limits_of(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (simrun_limits *)ud;
+}
+
+int simrun_pcall(lua_State *L, int nargs, int nresults) {
+    simrun_limits *limits = simrun_limits_of(L);
+    int saved = limits->host_depth;
+    limits->host_depth = 0;
+    int status = lua_pcall(L, nargs, nresults, 0);
+    limits->host_depth = saved;
+    return status;
+}
+
+int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname) {
+    simrun_limits *limits = simrun_limits_of(L);
+    int saved = limits->host_depth;
+    limits->host_depth = 0;
+    int status = luaL_loadbufferx(L, text, length, chunkname, "t");
+    limits->host_depth = saved;
+    return status;
+}
+
+static int open_named(lua_State *L) {
+    const char *name = lua_tostring(L, 1);
+    lua_CFunction open = NULL;
+    if (strcmp(name, "_G") == 0) open = luaopen_base;
+    else if (strcmp(name, "table") == 0) open = luaopen_table;
+    else if (strcmp(name, "string") == 0) open = luaopen_string;
+    else if (strcmp(name, "math") == 0) open = luaopen_math;
+    else if (strcmp(name, "utf8") == 0) open = luaopen_utf8;
+    else return luaL_error(L, "no library '%s' in the sandbox", name);
+    luaL_requiref(L, name, open, 1);
+    return 0;
+}
+
+int simrun_openlib(lua_State *L, const char *name) {
+    lua_pushcfunction(L, open_named);
+    lua_pushstring(L, name);
+    return simrun_pcall(L, 1, 0);
+}
+
+static int trampoline(lua_State *L) {
+    simrun_host_function fn = (simrun_host_function)lua_touserdata(L, lua_upvalueindex(1));
+    int binding = (int)lua_tointeger(L, lua_upvalueindex(2));
+    simrun_limits *limits = simrun_limits_of(L);
+    limits->host_depth++;
+    int results = fn(L, binding);
+    limits->host_depth--;
+    // The Swift frame is gone: raising is safe from here on.
+    if (results == SIMRUN_RAISE_WITH_WHERE) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    if (results == SIMRUN_RAISE_AS_IS) return lua_error(L);
+    if (limits->memory_limit != 0 && limits->memory_used > limits->memory_limit) {
+        limits->memory_exceeded = 1;
+        return luaL_error(L, "memory limit of %I bytes reached (--max-memory)",
+                          (lua_Integer)limits->memory_limit);
+    }
+    return results;
+}
+
+void simrun_pushbinding(lua_State *L, simrun_host_function fn, int binding) {
+    lua_pushlightuserdata(L, (void *)fn);
+    lua_pushinteger(L, binding);
+    lua_pushcclosure(L, trampoline, 2);
+}
+
+void simrun_where(lua_State *L, int level) {
+    luaL_where(L, level);
+}

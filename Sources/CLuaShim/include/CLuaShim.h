@@ -1,0 +1,70 @@
+// CLuaShim: the C side of the Lua host. It owns what Swift cannot do safely or at all:
+// the Lua API macros, the allocator with its memory cap, the instruction-count hook, and the
+// trampoline through which Lua calls Swift. Only C frames lie between any lua_error and the
+// lua_pcall that catches it; Swift frames never see a longjmp.
+#ifndef SIMRUN_CLUASHIM_H
+#define SIMRUN_CLUASHIM_H
+
+#include <stddef.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+
+/// Limits and counters of one Lua state, kept by the allocator's user data.
+typedef struct simrun_limits {
+    /// Bytes Lua holds now.
+    size_t memory_used;
+    /// Bytes Lua may hold while Lua code runs; 0 means no cap.
+    size_t memory_limit;
+    /// Greater than 0 while host (Swift) frames are on top of the C stack. An allocation made there
+    /// never fails (it would raise through Swift); the trampoline checks the cap afterwards instead.
+    int host_depth;
+    /// Set once the memory cap was hit; it stays set so a script cannot swallow it with pcall.
+    int memory_exceeded;
+    /// Lua VM instructions executed, counted in steps of SIMRUN_HOOK_STEP.
+    long long instructions;
+    /// Instructions allowed; 0 means no budget.
+    long long instruction_limit;
+    /// Set once the budget was spent; from then on every instruction raises again.
+    int instructions_exceeded;
+} simrun_limits;
+
+/// Granularity of the instruction count: the budget is enforced at multiples of this.
+#define SIMRUN_HOOK_STEP 1000
+
+/// A Swift function behind a `sim.*` binding. Returns the number of results it pushed, or
+/// SIMRUN_RAISE_WITH_WHERE / SIMRUN_RAISE_AS_IS with the error message on top of the stack.
+typedef int (*simrun_host_function)(lua_State *L, int binding);
+static const int SIMRUN_RAISE_WITH_WHERE = -1;
+static const int SIMRUN_RAISE_AS_IS = -2;
+
+/// A new state whose allocator enforces `limits` (which must outlive it) and whose hook counts
+/// instructions. Host depth starts at 1: the caller is Swift. NULL when out of memory.
+lua_State *simrun_newstate(simrun_limits *limits);
+/// The limits a state was made with.
+simrun_limits *simrun_limits_of(lua_State *L);
+/// Runs lua_pcall with host depth 0, so that allocations and the budget are enforced while Lua runs.
+int simrun_pcall(lua_State *L, int nargs, int nresults);
+/// Loads a text chunk (binary chunks are refused) in protected mode; pushes the function or a message.
+int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname);
+/// Opens one standard library (by name: "_G", "table", "string", "math", "utf8") in protected
+/// mode and leaves it as a global. Returns a Lua status.
+int simrun_openlib(lua_State *L, const char *name);
+/// Pushes a C closure that calls `fn(L, binding)` through the trampoline. Stack: +1.
+void simrun_pushbinding(lua_State *L, simrun_host_function fn, int binding);
+/// Where the Lua function `level` levels up the stack is ("file:line:"), or "" from C. Stack: +1.
+void simrun_where(lua_State *L, int level);
+
+/// The per-state pointer-sized area where the host keeps its context.
+static inline void **simrun_extraspace(lua_State *L) { return (void **)lua_getextraspace(L); }
+static inline int simrun_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline void simrun_pop(lua_State *L, int n) { lua_pop(L, n); }
+static inline void simrun_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+static inline int simrun_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
+static inline const char *simrun_tostring(lua_State *L, int idx, size_t *len) {
+    // Strings only: converting a number in place would change the value's type on the stack.
+    return lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, len) : NULL;
+}
+static inline lua_Number simrun_tonumber(lua_State *L, int idx) { return lua_tonumberx(L, idx, NULL); }
+static inline lua_Integer simrun_tointeger(lua_State *L, int idx) { return lua_tointegerx(L, idx, NULL); }
+
+#endif
