@@ -1,0 +1,28 @@
+// LuaThread: runs a closure on a thread with a large stack and waits for it. Lua's C stack use
+// (nested calls, the pattern matcher, the parser) must never meet the small default stack.
+import Foundation
+
+enum LuaThread {
+    /// Stack size of every thread that runs Lua: deep enough for LUAI_MAXCCALLS nested C calls
+    /// with Swift frames between them.
+    static let stackSize = 64 << 20
+
+    /// Runs `body` on a new thread with a `stackSize` stack and returns its result.
+    static func run<T>(_ body: @escaping @Sendable () -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = body()
+            done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+}
+
+/// Hands a value from the worker thread to the waiting one; the semaphore orders the accesses.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
