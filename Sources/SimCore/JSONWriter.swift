@@ -1,0 +1,124 @@
+// JSONWriter: a JSON document as a value, and its deterministic text. Object keys keep the order
+// they were given in (never a dictionary's), and numbers are written so they parse back to the
+// same bits, so the same report is the same bytes on every run and every machine.
+
+/// A JSON value whose objects keep their keys in the order given.
+public enum JSONValue: Sendable, Equatable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case unsigned(UInt64)
+    /// Written as Swift's shortest round-trip form; NaN and infinities as `null`.
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// One-line arrays of strings and mixed scalars longer than this go one element per line.
+    private static let inlineLimit = 72
+
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+
+    /// `.string`, or `.null` for nil.
+    public static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.unsigned(x), .unsigned(y)): return x == y
+        case let (.number(x), .number(y)): return x.bitPattern == y.bitPattern
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    /// The document pretty-printed with 2-space indentation and a final newline. Arrays of numbers
+    /// (metric series) and short arrays of other scalars (ids) stay on one line.
+    public func serialized() -> String {
+        var out = ""
+        write(into: &out, indent: "")
+        out += "\n"
+        return out
+    }
+
+    private func write(into out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .unsigned(let u): out += String(u)
+        case .number(let x): out += x.isFinite ? x.description : "null"
+        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .array(let elements):
+            if let line = inlineForm(of: elements) {
+                out += line
+                return
+            }
+            let inner = indent + "  "
+            out += "[\n"
+            for (n, element) in elements.enumerated() {
+                out += inner
+                element.write(into: &out, indent: inner)
+                out += n < elements.count - 1 ? ",\n" : "\n"
+            }
+            out += indent + "]"
+        case .object(let pairs):
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
+            let inner = indent + "  "
+            out += "{\n"
+            for (n, (key, value)) in pairs.enumerated() {
+                out += inner
+                JSONValue.writeString(key, into: &out)
+                out += ": "
+                value.write(into: &out, indent: inner)
+                out += n < pairs.count - 1 ? ",\n" : "\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    /// The array on one line when it should stay there, else nil.
+    private func inlineForm(of elements: [JSONValue]) -> String? {
+        var numeric = true
+        for element in elements {
+            switch element {
+            case .null, .int, .unsigned, .number: continue
+            case .bool, .string: numeric = false
+            case .array, .object: return nil
+            }
+        }
+        var line = "["
+        for (n, element) in elements.enumerated() {
+            if n > 0 { line += ", " }
+            element.write(into: &line, indent: "")
+        }
+        line += "]"
+        return numeric || line.count <= JSONValue.inlineLimit ? line : nil
+    }
+
+    /// RFC 8259: quote, backslash and control characters escaped; everything else kept as UTF-8.
+    private static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
