@@ -3,7 +3,7 @@
 // same bits, so the same report is the same bytes on every run and every machine.
 
 /// A JSON value whose objects keep their keys in the order given.
-public enum JSONValue: Sendable, Equatable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     case int(Int)
@@ -22,22 +22,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByArrayLiteral, Expressib
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 
     /// `.string`, or `.null` for nil.
-    public static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.int(x), .int(y)): return x == y
-        case let (.unsigned(x), .unsigned(y)): return x == y
-        case let (.number(x), .number(y)): return x.bitPattern == y.bitPattern
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: return false
-        }
-    }
+    public static func string(orNull text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// The document pretty-printed with 2-space indentation and a final newline. Arrays of numbers
     /// (metric series) and short arrays of other scalars (ids) stay on one line.

@@ -1,0 +1,206 @@
+// ScenarioContext: what one scenario registered with `sim.*` — its declaration, params, hooks,
+// metrics, outcomes and log — bound to one Lua state and one World. It is the engine's
+// ScenarioHooks: SimCore calls it at the documented points of each tick.
+import CLua
+import CLuaShim
+import SimCore
+
+/// A parameter a scenario declared, with the value in force.
+public struct ParamDeclaration: Sendable, Equatable {
+    public var name: String
+    public var value: ScalarValue
+    public var defaultValue: ScalarValue
+    public var min: Double?
+    public var max: Double?
+    public var doc: String?
+}
+
+/// What `sim.scenario{...}` declared.
+struct ScenarioDeclaration {
+    var name: String
+    var description: String
+    var start: SimDate
+    var steps: Int?
+    var source: String?
+    var tickDays: Double
+}
+
+/// A registered Lua function and where the script registered it (for messages).
+struct Hook {
+    var function: Int32
+    var origin: String
+}
+
+final class ScenarioContext {
+    enum Phase { case setup, running }
+
+    let lua: LuaState
+    let world: World
+    let files: ScenarioFiles
+    var phase = Phase.setup
+
+    var declaration: ScenarioDeclaration?
+    var params: [ParamDeclaration] = []
+    /// `--param` values given on the command line, by name.
+    let paramOverrides: [String: String]
+    /// Checks that wait for the end of setup (ids may be declared later), with where they were made.
+    var deferredChecks: [(origin: String, check: () throws(BindingError) -> Void)] = []
+
+    var atHooks: [(tick: Int, hook: Hook)] = []
+    var everyHooks: [(period: Int, hook: Hook)] = []
+    var tickHandlers: [Hook] = []
+    var eventHandlers: [String: [Hook]] = [:]
+    var anyEventHandlers: [Hook] = []
+    var triggers: [(predicate: Hook, action: Hook, fired: Bool)] = []
+    var policies: [(agent: Int, period: Int, hook: Hook)] = []
+    private(set) var metricNames: [String] = []
+    private(set) var metricHooks: [Hook] = []
+    var outcomeNames: [String] = []
+    var outcomeHooks: [Hook] = []
+    var log: [LogLine] = []
+    /// Index of the first event not yet handed to handlers.
+    private var dispatched = 0
+
+    init(lua: LuaState, world: World, files: ScenarioFiles, paramOverrides: [String: String]) {
+        self.lua = lua
+        self.world = world
+        self.files = files
+        self.paramOverrides = paramOverrides
+    }
+
+    var L: OpaquePointer { lua.L }
+
+    /// `file:line:` of the Lua code calling the current binding.
+    func callerLocation() -> String {
+        simrun_where(L, 1)
+        defer { simrun_pop(L, 1) }
+        return lua.string(at: -1) ?? ""
+    }
+
+    func addMetric(_ name: String, _ hook: Hook) {
+        metricNames.append(name)
+        metricHooks.append(hook)
+    }
+
+    // MARK: Calling Lua
+
+    /// Calls a registered function with the arguments `pushArguments` pushes (returning their
+    /// count), hands its `nresults` results to `read`, and leaves the stack as it found it.
+    func call<T>(_ hook: Hook, nresults: Int32, pushArguments: () -> Int32 = { 0 },
+                 read: () throws(RunFailure) -> T) throws(RunFailure) -> T {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua.pushReference(hook.function)
+        let nargs = pushArguments()
+        try lua.call(nargs: nargs, nresults: nresults, context: hook.origin)
+        return try read()
+    }
+
+    func call(_ hook: Hook, pushArguments: () -> Int32 = { 0 }) throws(RunFailure) {
+        try call(hook, nresults: 0, pushArguments: pushArguments) { () throws(RunFailure) in }
+    }
+}
+
+extension ScenarioContext: ScenarioHooks {
+    func fireScheduled(in world: World) throws(RunFailure) {
+        let t = world.tick
+        for entry in atHooks where entry.tick == t {
+            try call(entry.hook)
+            try dispatchEvents(in: world)
+        }
+        for entry in everyHooks where t % entry.period == 0 {
+            try call(entry.hook)
+            try dispatchEvents(in: world)
+        }
+        for hook in tickHandlers {
+            try call(hook) { lua_pushinteger(L, lua_Integer(t)); return 1 }
+            try dispatchEvents(in: world)
+        }
+        for policy in policies where t % policy.period == 0 {
+            try call(policy.hook) { lua.push(world.agents[policy.agent].id); return 1 }
+            try dispatchEvents(in: world)
+        }
+    }
+
+    func dispatchEvents(in world: World) throws(RunFailure) {
+        while dispatched < world.events.count {
+            let index = dispatched
+            dispatched += 1
+            let typed = eventHandlers[world.events[index].type] ?? []
+            for hook in typed + anyEventHandlers {
+                try call(hook) { pushEvent(world.events[index]); return 1 }
+            }
+        }
+    }
+
+    func checkTriggers(in world: World) throws(RunFailure) {
+        for i in triggers.indices where !triggers[i].fired {
+            let holds = try call(triggers[i].predicate, nresults: 1) { lua_toboolean(L, -1) != 0 }
+            if holds {
+                triggers[i].fired = true
+                try call(triggers[i].action)
+                try dispatchEvents(in: world)
+            }
+        }
+    }
+
+    func sampleMetrics(in world: World) throws(RunFailure) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(metricHooks.count)
+        for (m, hook) in metricHooks.enumerated() {
+            let value = try call(hook, nresults: 1) { () throws(RunFailure) -> Double in
+                switch lua_type(L, -1) {
+                case LUA_TNUMBER:
+                    let v = simrun_tonumber(L, -1)
+                    guard v.isFinite else {
+                        throw RunFailure(.error, "\(hook.origin) metric '\(metricNames[m])' returned \(v)")
+                    }
+                    return v
+                case LUA_TBOOLEAN:
+                    return lua_toboolean(L, -1) != 0 ? 1 : 0
+                default:
+                    throw RunFailure(.error, "\(hook.origin) metric '\(metricNames[m])' returned a "
+                        + "\(lua.typeName(at: -1)), expected a number")
+                }
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)] {
+        var results: [(String, ScalarValue)] = []
+        for (o, hook) in outcomeHooks.enumerated() {
+            let value = try call(hook, nresults: 1) { () throws(RunFailure) -> ScalarValue in
+                guard let value = lua.scalar(at: -1) else {
+                    throw RunFailure(.error, "\(hook.origin) outcome '\(outcomeNames[o])' returned a "
+                        + "\(lua.typeName(at: -1)), expected a number, boolean or string")
+                }
+                if case .number(let v) = value, !v.isFinite {
+                    throw RunFailure(.error, "\(hook.origin) outcome '\(outcomeNames[o])' returned \(v)")
+                }
+                return value
+            }
+            results.append((outcomeNames[o], value))
+        }
+        return results
+    }
+
+    /// Pushes an event as `{type, tick, date, agents, region, data}`. Stack: +1.
+    func pushEvent(_ event: Event) {
+        lua_createtable(L, 0, 6)
+        lua.push(event.type); lua.setField("type")
+        lua_pushinteger(L, lua_Integer(event.tick)); lua.setField("tick")
+        lua.push(world.date(ofTick: event.tick).description); lua.setField("date")
+        lua.pushArray(event.agents.map { world.agents[$0].id }); lua.setField("agents")
+        if let region = event.region {
+            lua.push(world.regions[region].id); lua.setField("region")
+        }
+        lua_createtable(L, 0, Int32(event.data.count))
+        for (key, value) in event.data {
+            lua.push(value)
+            lua.setField(key)
+        }
+        lua.setField("data")
+    }
+}
