@@ -1,0 +1,74 @@
+// ScenarioFiles: the files of one scenario — the main file, the folder tree that `sim.include`
+// may reach, and every source loaded so far, whose bytes make the scenario's sha256.
+import Foundation
+import SimCore
+
+/// A scenario file that cannot be read.
+public struct ScenarioFileError: Error, Sendable {
+    public var message: String
+}
+
+/// The sources of one scenario, in the order they were loaded.
+final class ScenarioFiles {
+    struct Source {
+        /// The path as messages show it: relative to where the user stands, like the main file.
+        var display: String
+        /// Absolute path with symlinks resolved: what identifies the file.
+        var resolved: String
+        var bytes: [UInt8]
+    }
+
+    /// The main scenario file as the user named it.
+    let mainPath: String
+    /// The main file's folder, resolved: includes never leave it.
+    private let root: String
+    private(set) var sources: [Source] = []
+    /// Results of files already included, as registry references, by resolved path.
+    var includeResults: [String: Int32] = [:]
+    /// Files being included right now: including one again is a cycle.
+    var including: Set<String> = []
+
+    init(mainPath: String) throws(ScenarioFileError) {
+        self.mainPath = mainPath
+        let url = URL(fileURLWithPath: mainPath).standardizedFileURL.resolvingSymlinksInPath()
+        root = url.deletingLastPathComponent().path
+        sources.append(try ScenarioFiles.read(display: mainPath, resolved: url.path))
+    }
+
+    var main: Source { sources[0] }
+
+    /// sha256 (hex) over the bytes of every source, in load order.
+    var sha256: String {
+        SHA256.hex(sources.flatMap(\.bytes))
+    }
+
+    /// Resolves `relative` against the folder of `includer` (a display path), inside the root.
+    func resolveInclude(_ relative: String, from includer: String) throws(ScenarioFileError) -> Source {
+        guard !relative.isEmpty, !relative.hasPrefix("/") else {
+            throw ScenarioFileError(message: "'\(relative)' must be a relative path")
+        }
+        let includerURL = URL(fileURLWithPath: sources.first { $0.display == includer }?.resolved ?? main.resolved)
+        let url = includerURL.deletingLastPathComponent().appendingPathComponent(relative)
+            .standardizedFileURL.resolvingSymlinksInPath()
+        guard url.path.hasPrefix(root + "/") else {
+            throw ScenarioFileError(message: "'\(relative)' is outside the scenario's folder")
+        }
+        let displayFolder = (includer as NSString).deletingLastPathComponent
+        let display = ((displayFolder.isEmpty ? relative : displayFolder + "/" + relative) as NSString)
+            .standardizingPath
+        if let known = sources.first(where: { $0.resolved == url.path }) { return known }
+        let source = try ScenarioFiles.read(display: display, resolved: url.path)
+        sources.append(source)
+        return source
+    }
+
+    private static func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: resolved)
+        else {
+            throw ScenarioFileError(message: "\(display): no such file")
+        }
+        return Source(display: display, resolved: resolved, bytes: [UInt8](data))
+    }
+}
