@@ -1,0 +1,218 @@
+// Sandbox: what a scenario script may reach. Scripts may come from strangers, so the globals are
+// an explicit allow-list, and a prelude makes the remaining functions deterministic (ordered
+// `pairs` and `next`, stable `table.sort`, no addresses from `tostring`) and bounded (caps on
+// `string.rep` and on pattern matching, whose C loops no instruction hook can interrupt).
+import CLua
+import CLuaShim
+import SimCore
+
+enum Sandbox {
+    /// The standard libraries opened; `coroutine`, `io`, `os`, `debug` and `package` are not.
+    static let libraries = ["_G", "table", "string", "math", "utf8"]
+
+    /// The globals a script sees (besides `sim`). Absent on purpose: load, loadstring, dofile,
+    /// loadfile, require, collectgarbage, print, warn.
+    static let allowedGlobals: Set<String> = [
+        "_G", "_VERSION", "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
+        "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring",
+        "type", "xpcall", "table", "string", "math", "utf8",
+    ]
+
+    /// Library members removed: `string.dump` makes binary chunks, `math.randomseed` would
+    /// reseed a generator the run owns (`math.random` is replaced by the run's stream).
+    static let removedMembers = [("string", "dump"), ("math", "randomseed")]
+
+    /// Largest string `string.rep` may build, in bytes.
+    static let maxRepeatBytes = 16 << 20
+    /// Longest pattern, in bytes.
+    static let maxPatternBytes = 256
+    /// Bound on the pattern matcher's worst case: (subject length + 1)^(repetitions + 1) times
+    /// 2^(optional items) must stay below this.
+    static let maxPatternWork = 1.0e9
+
+    /// Opens the allowed libraries and installs the prelude.
+    static func install(in lua: LuaState) throws(RunFailure) {
+        let L = lua.L
+        for library in libraries where simrun_openlib(L, library) != LUA_OK {
+            throw RunFailure(.error, "sandbox: cannot open \(library): \(lua.errorMessage(at: -1))")
+        }
+        removeGlobals(notIn: allowedGlobals, lua: lua)
+        for (library, member) in removedMembers {
+            lua_rawgeti(L, simrun_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+            lua.getField(-1, library)
+            lua_pushnil(L)
+            lua.setField(member)
+            simrun_pop(L, 2)
+        }
+        try lua.load(Array(prelude.utf8), displayPath: "sandbox prelude")
+        try lua.call(nargs: 0, nresults: 0, context: "sandbox prelude")
+    }
+
+    private static func removeGlobals(notIn allowed: Set<String>, lua: LuaState) {
+        let L = lua.L
+        lua_rawgeti(L, simrun_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        var doomed: [String] = []
+        lua_pushnil(L)
+        while lua_next(L, -2) != 0 {
+            simrun_pop(L, 1)
+            if let name = lua.string(at: -1), !allowed.contains(name) { doomed.append(name) }
+        }
+        for name in doomed {
+            lua_pushnil(L)
+            lua.setField(name)
+        }
+        simrun_pop(L, 1)
+    }
+
+    /// Runs once per state, before any scenario code, with the original functions as upvalues.
+    static let prelude = """
+    local type, error, rawget, select, getmetatable0, setmetatable0 =
+      type, error, rawget, select, getmetatable, setmetatable
+    local next0, tostring0, sort0, unpack = next, tostring, table.sort, table.unpack
+    local srep, sfind, smatch, sgmatch, sgsub, sformat =
+      string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
+
+    -- Keys are ordered numbers < strings < booleans; Lua's own order depends on a per-process
+    -- hash seed and on addresses, which would make runs differ between processes.
+    local rank = { number = 1, string = 2, boolean = 3 }
+    local function keyless(a, b)
+      local ta, tb = type(a), type(b)
+      if ta ~= tb then return rank[ta] < rank[tb] end
+      if ta == "boolean" then return (not a) and b end
+      return a < b
+    end
+    local function sortedkeys(t, caller)
+      local keys, n = {}, 0
+      local k = next0(t)
+      while k ~= nil do
+        if not rank[type(k)] then
+          error(caller .. ": a key of type " .. type(k) ..
+            " has no reproducible order; keep such keys out of tables you iterate", 3)
+        end
+        n = n + 1
+        keys[n] = k
+        k = next0(t, k)
+      end
+      sort0(keys, keyless)
+      return keys, n
+    end
+
+    function pairs(t)
+      local mt = getmetatable0(t)
+      if type(mt) == "table" and rawget(mt, "__pairs") ~= nil then return rawget(mt, "__pairs")(t) end
+      if type(t) ~= "table" then
+        error("bad argument #1 to 'pairs' (table expected, got " .. type(t) .. ")", 2)
+      end
+      local keys, n = sortedkeys(t, "pairs")
+      local i = 0
+      return function()
+        while i < n do
+          i = i + 1
+          local k = keys[i]
+          local v = rawget(t, k)
+          if v ~= nil then return k, v end
+        end
+        return nil
+      end, t, nil
+    end
+
+    function next(t, k)
+      if type(t) ~= "table" then
+        error("bad argument #1 to 'next' (table expected, got " .. type(t) .. ")", 2)
+      end
+      local keys, n = sortedkeys(t, "next")
+      local i = 0
+      if k ~= nil then
+        local lo, hi = 1, n
+        while lo <= hi do
+          local mid = (lo + hi) // 2
+          if keys[mid] == k then i = mid break end
+          if keyless(keys[mid], k) then lo = mid + 1 else hi = mid - 1 end
+        end
+        if i == 0 then error("invalid key to 'next'", 2) end
+      end
+      if i >= n then return nil end
+      return keys[i + 1], rawget(t, keys[i + 1])
+    end
+
+    -- No addresses: a table, function or thread without __tostring prints as its type name.
+    local addressed = { table = true, ["function"] = true, thread = true, userdata = true }
+    function tostring(v)
+      if addressed[type(v)] then
+        local mt = getmetatable0(v)
+        if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then return tostring0(v) end
+        if type(mt) == "table" and type(rawget(mt, "__name")) == "string" then return rawget(mt, "__name") end
+        return type(v)
+      end
+      return tostring0(v)
+    end
+
+    function string.format(fmt, ...)
+      if type(fmt) == "string" and sfind(sgsub(fmt, "%%%%", ""), "%%[-+ #0-9.]*p") then
+        error("string.format: '%p' is not available in the sandbox", 2)
+      end
+      local n = select("#", ...)
+      local args = { ... }
+      for i = 1, n do
+        if addressed[type(args[i])] then args[i] = tostring(args[i]) end
+      end
+      return sformat(fmt, unpack(args, 1, n))
+    end
+
+    -- Ties are broken by position, so the result is the same whatever pivots the sort draws.
+    function table.sort(t, less)
+      local n = #t
+      if n < 2 then return end
+      less = less or function(a, b) return a < b end
+      local items = {}
+      for i = 1, n do items[i] = { t[i], i } end
+      sort0(items, function(a, b)
+        if less(a[1], b[1]) then return true end
+        if less(b[1], a[1]) then return false end
+        return a[2] < b[2]
+      end)
+      for i = 1, n do t[i] = items[i][1] end
+    end
+
+    function setmetatable(t, mt)
+      if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+        error("setmetatable: __gc is not allowed in the sandbox", 2)
+      end
+      return setmetatable0(t, mt)
+    end
+
+    local MAX_REP, MAX_PATTERN, MAX_WORK = \(maxRepeatBytes), \(maxPatternBytes), \(maxPatternWork)
+    function string.rep(s, n, sep)
+      if type(n) == "number" and n > 1 then
+        local ls = #tostring0(s)
+        local lsep = sep ~= nil and #tostring0(sep) or 0
+        if ls * n + lsep * (n - 1) > MAX_REP then
+          error("string.rep: the result would exceed the sandbox cap of " .. MAX_REP .. " bytes", 2)
+        end
+      end
+      return srep(s, n, sep)
+    end
+
+    local function checkpattern(name, s, p, plain)
+      if plain or type(s) ~= "string" or type(p) ~= "string" then return end
+      if #p > MAX_PATTERN then
+        error(name .. ": pattern longer than the sandbox cap of " .. MAX_PATTERN .. " bytes", 3)
+      end
+      local stripped = sgsub(p, "%%.", "x")
+      local repeats, optional = 0, 0
+      for _ in sgmatch(stripped, "[%*%+%-]") do repeats = repeats + 1 end
+      for _ in sgmatch(stripped, "%?") do optional = optional + 1 end
+      if (#s + 1) ^ (repeats + 1) * 2 ^ optional > MAX_WORK and (repeats > 0 or optional > 0) then
+        error(name .. ": a pattern with " .. repeats .. " repetitions over " .. #s ..
+          " bytes may take too long (sandbox cap)", 3)
+      end
+    end
+    function string.find(s, p, init, plain) checkpattern("string.find", s, p, plain) return sfind(s, p, init, plain) end
+    function string.match(s, p, init) checkpattern("string.match", s, p) return smatch(s, p, init) end
+    function string.gmatch(s, p, init) checkpattern("string.gmatch", s, p) return sgmatch(s, p, init) end
+    function string.gsub(s, p, repl, n) checkpattern("string.gsub", s, p) return sgsub(s, p, repl, n) end
+
+    -- The string metatable is shared by every string: scripts may not reach it.
+    getmetatable0("").__metatable = false
+    """
+}
