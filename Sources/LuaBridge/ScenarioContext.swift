@@ -43,6 +43,8 @@ final class ScenarioContext {
     var params: [ParamDeclaration] = []
     /// `--param` values given on the command line, by name.
     let paramOverrides: [String: String]
+    /// Set when a `--param` value did not fit its param: the user's error, not the script's.
+    var paramError: String?
     /// Checks that wait for the end of setup (ids may be declared later), with where they were made.
     var deferredChecks: [(origin: String, check: () throws(BindingError) -> Void)] = []
 

@@ -1,0 +1,273 @@
+// The declaration bindings: sim.scenario, sim.param, sim.dynamics, sim.region, sim.link,
+// sim.agent and sim.include. They build the World while the scenario file sets up.
+import CLua
+import CLuaShim
+import SimCore
+
+extension ScenarioContext {
+    /// Fails unless the scenario is still setting up: the world's shape is fixed once it runs.
+    func requireSetup(_ args: LuaArguments) throws(BindingError) {
+        guard phase == .setup else {
+            throw args.fail("only allowed while the scenario sets up, not in hooks")
+        }
+    }
+
+    func declareScenario(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        guard declaration == nil else { throw args.fail("the scenario is already declared") }
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["name", "description", "start", "steps", "source", "tick_days"])
+        let name = try args.field(1, "name") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let description = try args.field(1, "description") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        } ?? ""
+        let startText = try args.field(1, "start") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        guard let start = SimDate(iso: startText) else {
+            throw args.fail("field 'start' must be a date YYYY-MM-DD, got '\(startText)'")
+        }
+        let steps = try args.field(1, "steps") { i, k throws(BindingError) in try args.optionalInteger(i, k, field: true) }
+        if let steps, steps < 0 { throw args.fail("field 'steps' must be 0 or more, got \(steps)") }
+        let source = try args.field(1, "source") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+        let tickDays = try args.field(1, "tick_days") { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        } ?? 1
+        guard tickDays > 0 else { throw args.fail("field 'tick_days' must be above 0, got \(tickDays)") }
+        declaration = ScenarioDeclaration(name: name, description: description, start: start, steps: steps,
+                                          source: source, tickDays: tickDays)
+        world.start = start
+        world.tickDays = tickDays
+        return 0
+    }
+
+    func declareParam(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let name = try args.string(1, "name")
+        guard !params.contains(where: { $0.name == name }) else {
+            throw args.fail("param '\(name)' is already declared")
+        }
+        guard let defaultValue = args.lua.scalar(at: 2) else {
+            throw args.fail("argument #2 (default) must be a number, boolean or string, got \(args.lua.typeName(at: 2))")
+        }
+        var min: Double?, max: Double?, doc: String?
+        if try args.optionalTable(3, "options") {
+            try args.onlyFields(3, ["min", "max", "doc"])
+            min = try args.field(3, "min") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
+            max = try args.field(3, "max") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
+            doc = try args.field(3, "doc") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+        }
+        var value = defaultValue
+        let override = paramOverrides[name]
+        if let override {
+            guard let parsed = ParamValue.parse(override, like: defaultValue) else {
+                throw usageError("--param \(name)=\(override): expected \(ParamValue.kind(of: defaultValue))")
+            }
+            value = parsed
+        }
+        if let number = ParamValue.number(value) {
+            let outside = min.map { number < $0 ? "below its min \($0)" : nil } ?? nil
+                ?? max.map { number > $0 ? "above its max \($0)" : nil } ?? nil
+            if let outside {
+                if override != nil { throw usageError("--param \(name)=\(override!) is \(outside)") }
+                throw args.fail("the default \(number) of '\(name)' is \(outside)")
+            }
+        }
+        params.append(ParamDeclaration(name: name, value: value, defaultValue: defaultValue,
+                                       min: min, max: max, doc: doc))
+        lua.push(value)
+        return 1
+    }
+
+    /// Records a `--param` error so that the loader reports it as the user's.
+    private func usageError(_ message: String) -> BindingError {
+        paramError = message
+        return BindingError(message, located: true)
+    }
+
+    func setDynamics(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try args.table(1, "rates")
+        let rates: [(String, WritableKeyPath<Dynamics, Double>)] = [
+            ("speed", \.speed), ("noise", \.noise), ("grievance", \.grievance), ("blame", \.blame),
+            ("balance", \.balance), ("decay", \.decay),
+        ]
+        try args.onlyFields(1, Set(rates.map(\.0) + ["hostility", "thresholds"]))
+        var dynamics = world.dynamics
+        for (key, path) in rates {
+            if let value = try args.field(1, key, { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }) {
+                guard value >= 0 else { throw args.fail("field '\(key)' must be 0 or more, got \(value)") }
+                dynamics[keyPath: path] = value
+            }
+        }
+        if let hostility = try args.field(1, "hostility", { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        }) {
+            guard (-1...1).contains(hostility) else {
+                throw args.fail("field 'hostility' must be in [-1, 1], got \(hostility)")
+            }
+            dynamics.hostility = hostility
+        }
+        dynamics.thresholds = try args.field(1, "thresholds") { i, _ throws(BindingError) -> [Double]? in
+            if args.isNil(i) { return dynamics.thresholds }
+            guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'thresholds' must be an array of numbers") }
+            var values: [Double] = []
+            let count = lua_rawlen(L, i)
+            for position in 0..<Int(count) {
+                lua_rawgeti(L, i, lua_Integer(position + 1))
+                defer { simrun_pop(L, 1) }
+                values.append(try args.number(-1, "thresholds[\(position + 1)]", field: true))
+            }
+            return values
+        }
+        world.dynamics = dynamics
+        return 0
+    }
+
+    func declareRegion(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["id", "name", "country", "lat", "lon"])
+        let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let name = try args.field(1, "name") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) } ?? id
+        let lat = try args.field(1, "lat") { i, k throws(BindingError) in try args.number(i, k, field: true) }
+        let lon = try args.field(1, "lon") { i, k throws(BindingError) in try args.number(i, k, field: true) }
+        guard (-90...90).contains(lat) else { throw args.fail("field 'lat' must be in [-90, 90], got \(lat)") }
+        guard (-180...180).contains(lon) else { throw args.fail("field 'lon' must be in [-180, 180], got \(lon)") }
+        let country = try args.field(1, "country") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+        guard let region = world.addRegion(Region(id: id, name: name, latitude: lat, longitude: lon)) else {
+            throw args.fail("region '\(id)' is already declared")
+        }
+        if let country {
+            let origin = callerLocation()
+            deferredChecks.append((origin, { [world] () throws(BindingError) in
+                guard let agent = world.agentIndex(country) else {
+                    throw BindingError("\(origin) sim.region: field 'country' of '\(id)': unknown agent '\(country)'")
+                }
+                world.setCountry(ofRegion: region, to: agent)
+            }))
+        }
+        return 0
+    }
+
+    func declareLink(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let a = try args.region(1, "a", in: world)
+        let b = try args.region(2, "b", in: world)
+        guard a != b else { throw args.fail("cannot link region '\(world.regions[a].id)' to itself") }
+        let km = try args.optionalNumber(3, "km")
+        if let km, km <= 0 { throw args.fail("argument #3 (km) must be above 0, got \(km)") }
+        world.link(a, b, km: km)
+        return 0
+    }
+
+    func declareAgent(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["id", "name", "kind", "resources", "patron", "effectiveness"])
+        let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let name = try args.field(1, "name") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) } ?? id
+        let kind = try args.field(1, "kind") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let effectiveness = try args.field(1, "effectiveness") { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        } ?? Agent.defaultEffectiveness
+        guard effectiveness >= 0 else { throw args.fail("field 'effectiveness' must be 0 or more, got \(effectiveness)") }
+        let patron = try args.field(1, "patron") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+        var resources: [(String, Double)] = []
+        try args.field(1, "resources") { i, _ throws(BindingError) in
+            if args.isNil(i) { return }
+            guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'resources' must be a table of numbers") }
+            let table = lua_absindex(L, i)
+            lua_pushnil(L)
+            while lua_next(L, table) != 0 {
+                guard let key = lua.string(at: -2) else {
+                    simrun_pop(L, 2)
+                    throw args.fail("field 'resources' must have string keys")
+                }
+                do throws(BindingError) {
+                    resources.append((key, try args.number(-1, "resources." + key, field: true)))
+                } catch {
+                    simrun_pop(L, 2)
+                    throw error
+                }
+                simrun_pop(L, 1)
+            }
+        }
+        guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
+            throw args.fail("agent '\(id)' is already declared")
+        }
+        // Sorted so that the resource order does not depend on Lua's hash order.
+        for (key, value) in resources.sorted(by: { $0.0 < $1.0 }) {
+            world.setResource(world.declareResource(key), of: agent, to: value)
+        }
+        if let patron {
+            let origin = callerLocation()
+            deferredChecks.append((origin, { [world] () throws(BindingError) in
+                guard let patronIndex = world.agentIndex(patron) else {
+                    throw BindingError("\(origin) sim.agent: field 'patron' of '\(id)': unknown agent '\(patron)'")
+                }
+                world.setPatron(ofAgent: agent, to: patronIndex)
+            }))
+        }
+        return 0
+    }
+
+    func include(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let relative = try args.string(1, "path")
+        let source: ScenarioFiles.Source
+        do {
+            source = try files.resolveInclude(relative, from: lua.callerSource() ?? files.mainPath)
+        } catch {
+            throw args.fail(error.message)
+        }
+        if let results = files.includeResults[source.resolved] {
+            lua.pushReference(results)
+            return 1
+        }
+        guard files.including.insert(source.resolved).inserted else {
+            throw args.fail("'\(relative)' includes itself (an include cycle)")
+        }
+        defer { files.including.remove(source.resolved) }
+        do throws(RunFailure) {
+            try lua.load(source.bytes, displayPath: source.display)
+            try lua.call(nargs: 0, nresults: 1, context: source.display)
+        } catch {
+            throw BindingError(error.message, located: true)
+        }
+        lua_pushvalue(L, -1)
+        files.includeResults[source.resolved] = lua.reference()
+        return 1
+    }
+}
+
+/// Reading `--param` text as the type of the param's default.
+enum ParamValue {
+    static func parse(_ text: String, like defaultValue: ScalarValue) -> ScalarValue? {
+        switch defaultValue {
+        case .integer: return Int(text).map { .integer($0) }
+        case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+        case .boolean:
+            switch text.lowercased() {
+            case "true", "1", "yes": return .boolean(true)
+            case "false", "0", "no": return .boolean(false)
+            default: return nil
+            }
+        case .string: return .string(text)
+        }
+    }
+
+    static func kind(of value: ScalarValue) -> String {
+        switch value {
+        case .integer: return "an integer"
+        case .number: return "a number"
+        case .boolean: return "true or false"
+        case .string: return "a string"
+        }
+    }
+
+    static func number(_ value: ScalarValue) -> Double? {
+        switch value {
+        case .integer(let v): return Double(v)
+        case .number(let v): return v
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// The hook bindings: sim.on, sim.emit, sim.at, sim.every, sim.when, sim.policy, sim.stop.
+import CLua
+import CLuaShim
+import SimCore
+
+extension ScenarioContext {
+    private func hook(_ args: LuaArguments, _ index: Int32) throws(BindingError) -> Hook {
+        Hook(function: try args.function(index, "fn"), origin: callerLocation())
+    }
+
+    func on(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let type = try args.string(1, "event_type")
+        let handler = try hook(args, 2)
+        switch type {
+        case "tick": tickHandlers.append(handler)
+        case "*": anyEventHandlers.append(handler)
+        default: eventHandlers[type, default: []].append(handler)
+        }
+        return 0
+    }
+
+    func emit(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let type = try args.string(1, "event_type")
+        guard !type.isEmpty, type != "tick", type != "*" else {
+            throw args.fail("argument #1 (event_type) cannot be '\(type)'")
+        }
+        var event = Event(tick: world.tick, type: type)
+        if try args.optionalTable(2, "data") {
+            let table = lua_absindex(L, 2)
+            var fields: [(String, ScalarValue)] = []
+            lua_pushnil(L)
+            while lua_next(L, table) != 0 {
+                // On a throw the stack is left as is: the trampoline raises with the message on top.
+                defer { simrun_pop(L, 1) }
+                guard let key = lua.string(at: -2) else { throw args.fail("argument #2 (data) must have string keys") }
+                switch key {
+                case "agents":
+                    guard lua_type(L, -1) == LUA_TTABLE else { throw args.fail("field 'agents' must be an array of agent ids") }
+                    for position in 0..<Int(lua_rawlen(L, -1)) {
+                        lua_rawgeti(L, -1, lua_Integer(position + 1))
+                        defer { simrun_pop(L, 1) }
+                        event.agents.append(try args.agent(-1, "agents[\(position + 1)]", in: world, field: true))
+                    }
+                case "region":
+                    event.region = try args.region(-1, "region", in: world, field: true)
+                default:
+                    guard let value = lua.scalar(at: -1) else {
+                        throw args.fail("field '\(key)' must be a number, boolean or string, got \(lua.typeName(at: -1))")
+                    }
+                    if case .number(let v) = value, !v.isFinite { throw args.fail("field '\(key)' must be a finite number") }
+                    fields.append((key, value))
+                }
+            }
+            // Sorted: Lua's own key order differs between processes.
+            event.data = fields.sorted { $0.0 < $1.0 }
+        }
+        world.record(event)
+        return 0
+    }
+
+    func at(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let tick: Int
+        if let text = lua.string(at: 1) {
+            guard let date = SimDate(iso: text) else { throw args.fail("argument #1 (when) must be a tick or a date YYYY-MM-DD, got '\(text)'") }
+            guard let declaration else { throw args.fail("declare sim.scenario{start=...} before using dates") }
+            let days = date.daysSinceEpoch - declaration.start.daysSinceEpoch
+            guard days >= 0 else { throw args.fail("\(text) is before the start \(declaration.start)") }
+            tick = Int((Double(days) / declaration.tickDays).rounded(.up))
+        } else {
+            tick = try args.integer(1, "when")
+            guard tick >= 0 else { throw args.fail("argument #1 (when) must be 0 or more, got \(tick)") }
+        }
+        atHooks.append((tick, try hook(args, 2)))
+        return 0
+    }
+
+    func every(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let period = try args.integer(1, "n")
+        guard period >= 1 else { throw args.fail("argument #1 (n) must be 1 or more, got \(period)") }
+        everyHooks.append((period, try hook(args, 2)))
+        return 0
+    }
+
+    func when(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let predicate = try hook(args, 1)
+        triggers.append((predicate, try hook(args, 2), false))
+        return 0
+    }
+
+    func policy(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let agent = try args.agent(1, "agent", in: world)
+        let handler = try hook(args, 2)
+        var period = 1
+        if try args.optionalTable(3, "options") {
+            try args.onlyFields(3, ["every"])
+            period = try args.field(3, "every") { i, k throws(BindingError) in try args.optionalInteger(i, k, field: true) } ?? 1
+            guard period >= 1 else { throw args.fail("field 'every' must be 1 or more, got \(period)") }
+        }
+        // Policies fire in agent declaration order, each agent's in registration order.
+        let position = policies.firstIndex { $0.agent > agent } ?? policies.count
+        policies.insert((agent, period, handler), at: position)
+        return 0
+    }
+
+    func stop(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let reason = try args.optionalString(1, "reason") ?? "stopped by the scenario"
+        world.stop(reason: reason)
+        return 0
+    }
+}

@@ -1,0 +1,57 @@
+// The output bindings: sim.metric, sim.outcome, sim.log.
+import CLua
+import Foundation
+import CLuaShim
+import SimCore
+
+extension ScenarioContext {
+    private func uniqueName(_ args: LuaArguments, among names: [String], what: String) throws(BindingError) -> String {
+        let name = try args.string(1, "name")
+        guard !name.isEmpty else { throw args.fail("argument #1 (name) must not be empty") }
+        guard !names.contains(name) else { throw args.fail("\(what) '\(name)' is already declared") }
+        return name
+    }
+
+    func metric(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let name = try uniqueName(args, among: metricNames, what: "metric")
+        addMetric(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
+        return 0
+    }
+
+    func outcome(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let name = try uniqueName(args, among: outcomeNames, what: "outcome")
+        outcomeHooks.append(Hook(function: try args.function(2, "fn"), origin: callerLocation()))
+        outcomeNames.append(name)
+        return 0
+    }
+
+    /// Joins its arguments with tabs, like `print`; numbers as Lua writes them.
+    func log(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        var parts: [String] = []
+        for index in 1..<(args.count + 1) {
+            switch lua.scalar(at: index) {
+            case .string(let text): parts.append(text)
+            case .integer(let v): parts.append(String(v))
+            case .number(let v): parts.append(LuaNumberText.format(v))
+            case .boolean(let v): parts.append(v ? "true" : "false")
+            case nil:
+                guard args.isNil(index) else {
+                    throw args.fail("argument #\(index) must be a string, number or boolean, got \(lua.typeName(at: index))")
+                }
+                parts.append("nil")
+            }
+        }
+        log.append(LogLine(tick: world.tick, text: parts.joined(separator: "\t")))
+        return 0
+    }
+}
+
+/// Writes floats the way Lua's `tostring` does (`%.14g`), so `sim.log` reads like `print`.
+enum LuaNumberText {
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.1f", value) }
+        return String(format: "%.14g", value)
+    }
+}
