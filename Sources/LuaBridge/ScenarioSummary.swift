@@ -53,10 +53,10 @@ public struct ScenarioSummary: Sendable {
         for p in params {
             var range = ""
             if p.min != nil || p.max != nil {
-                range = " [\(p.min.map { ReportNumber.plain($0) } ?? "")..\(p.max.map { ReportNumber.plain($0) } ?? "")]"
+                range = " [\(p.min.map { "\($0)" } ?? "")..\(p.max.map { "\($0)" } ?? "")]"
             }
-            let changed = p.value == p.defaultValue ? "" : " (default \(ReportNumber.scalar(p.defaultValue)))"
-            out += "  \(p.name) = \(ReportNumber.scalar(p.value))\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
+            let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
+            out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
         }
         out += "\nAGENTS (\(agents.count))\n"
         for (id, name, kind) in agents { out += "  \(id)  \(name)  [\(kind)]\n" }

@@ -9,6 +9,18 @@ public enum ScalarValue: Sendable, Equatable {
     case string(String)
 }
 
+extension ScalarValue: CustomStringConvertible {
+    /// The value as a person would type it: `20`, `0.25`, `true`, `ghadames`.
+    public var description: String {
+        switch self {
+        case .integer(let v): return String(v)
+        case .number(let v): return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) + ".0" : String(v)
+        case .boolean(let v): return v ? "true" : "false"
+        case .string(let v): return v
+        }
+    }
+}
+
 /// One thing that happened, with when, who and where.
 public struct Event: Sendable, Equatable {
     public var tick: Int

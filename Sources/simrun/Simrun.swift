@@ -1,0 +1,78 @@
+// Simrun: the command line — dispatches to the subcommands, prints errors in one line, and maps
+// every failure to its documented exit code.
+import Foundation
+import LuaBridge
+
+/// `--help` or `-h` was given: print this text and exit 0.
+struct HelpRequested: Error {
+    var text: String
+}
+
+enum Simrun {
+    static let version = "0.1.0"
+
+    static let help = """
+    simrun \(version): a simulator of regional alignments driven by Lua scenarios.
+
+    USAGE:
+      simrun run FILE [options]      run a scenario and write its report
+      simrun check FILE [options]    load and validate a scenario without running it
+      simrun help [SUBCOMMAND]       this help, or a subcommand's
+      simrun --version               the version
+
+    Run 'simrun SUBCOMMAND --help' for a subcommand's options.
+    EXIT CODES: 0 ok, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output.
+    """
+
+    static func main(_ arguments: [String]) -> ExitCode {
+        guard let subcommand = arguments.first else {
+            printError("no subcommand given\n\(help)")
+            return .usage
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch subcommand {
+            case "run": return try RunCommand(arguments: rest).execute()
+            case "check": return try CheckCommand(arguments: rest).execute()
+            case "help", "--help", "-h":
+                switch rest.first {
+                case "run": print(RunCommand.help)
+                case "check": print(CheckCommand.help)
+                case nil: print(help)
+                case let other?: throw UsageError("no subcommand '\(other)' (run, check, help)")
+                }
+                return .ok
+            case "--version", "version":
+                print("simrun \(version)")
+                return .ok
+            default:
+                throw UsageError("unknown subcommand '\(subcommand)' (run, check, help)")
+            }
+        } catch let error as UsageError {
+            printError("\(error.message)\nRun 'simrun help' for usage.")
+            return .usage
+        } catch let help as HelpRequested {
+            print(help.text)
+            return .ok
+        } catch {
+            printError("\(error)")
+            return .usage
+        }
+    }
+
+    static func exitCode(for failure: ScenarioFailure) -> ExitCode {
+        switch failure {
+        case .fileNotFound: return .fileNotFound
+        case .usage: return .usage
+        case .scenario: return .scenario
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("simrun: error: \(message)\n".utf8))
+    }
+
+    static func printWarning(_ message: String) {
+        FileHandle.standardError.write(Data("simrun: warning: \(message)\n".utf8))
+    }
+}
