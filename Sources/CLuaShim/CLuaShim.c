@@ -33,8 +33,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
             // Raise again on every further instruction, so that pcall cannot swallow the limit.
             lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         }
-        luaL_error(L, "instruction limit of %I reached (--max-instructions)",
-                   (lua_Integer)limits->instruction_limit);
+        // Level 0 inside a hook is the Lua function being counted: name its file and line.
+        luaL_where(L, 0);
+        lua_pushfstring(L, "instruction limit of %I reached (--max-instructions)",
+                        (lua_Integer)limits->instruction_limit);
+        lua_concat(L, 2);
+        lua_error(L);
     }
 }
 

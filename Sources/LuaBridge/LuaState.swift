@@ -49,13 +49,14 @@ final class LuaState {
 
     /// Loads text as a chunk named `@displayPath`. Stack: +1 (the function) on success, 0 on failure.
     func load(_ bytes: [UInt8], displayPath: String) throws(RunFailure) {
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                simrun_loadtext(L, $0.baseAddress ?? "", $0.count, "@" + displayPath)
-            }
+        let status = bytes.withUnsafeBytes { raw in
+            simrun_loadtext(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, "@" + displayPath)
         }
         if status != LUA_OK {
-            throw failure(context: displayPath)
+            let failure = failure(context: displayPath)
+            // Syntax errors name the file already; a refused binary chunk does not.
+            if failure.message.hasPrefix(displayPath) { throw failure }
+            throw RunFailure(failure.kind, "\(displayPath): \(failure.message)")
         }
     }
 
@@ -98,6 +99,15 @@ final class LuaState {
             return "(error object is a \(typeName(at: index)) value)"
         }
         return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+
+    /// The file of the Lua function `level` levels up the stack, if it came from one. Stack: 0.
+    func callerSource(level: Int32 = 1) -> String? {
+        var record = lua_Debug()
+        guard lua_getstack(L, level, &record) != 0, lua_getinfo(L, "S", &record) != 0,
+              let source = record.source else { return nil }
+        let text = String(cString: source)
+        return text.hasPrefix("@") ? String(text.dropFirst()) : nil
     }
 
     // MARK: Converters

@@ -136,13 +136,8 @@ extension ScenarioContext {
             throw args.fail("region '\(id)' is already declared")
         }
         if let country {
-            let origin = callerLocation()
-            deferredChecks.append((origin, { [world] () throws(BindingError) in
-                guard let agent = world.agentIndex(country) else {
-                    throw BindingError("\(origin) sim.region: field 'country' of '\(id)': unknown agent '\(country)'")
-                }
-                world.setCountry(ofRegion: region, to: agent)
-            }))
+            pendingReferences.append(PendingReference(role: .country(region: region), agentID: country,
+                                                      origin: callerLocation()))
         }
         return 0
     }
@@ -177,17 +172,10 @@ extension ScenarioContext {
             let table = lua_absindex(L, i)
             lua_pushnil(L)
             while lua_next(L, table) != 0 {
-                guard let key = lua.string(at: -2) else {
-                    simrun_pop(L, 2)
-                    throw args.fail("field 'resources' must have string keys")
-                }
-                do throws(BindingError) {
-                    resources.append((key, try args.number(-1, "resources." + key, field: true)))
-                } catch {
-                    simrun_pop(L, 2)
-                    throw error
-                }
-                simrun_pop(L, 1)
+                // On a throw the stack is left as is: the trampoline raises with the message on top.
+                defer { simrun_pop(L, 1) }
+                guard let key = lua.string(at: -2) else { throw args.fail("field 'resources' must have string keys") }
+                resources.append((key, try args.number(-1, "resources." + key, field: true)))
             }
         }
         guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
@@ -198,13 +186,8 @@ extension ScenarioContext {
             world.setResource(world.declareResource(key), of: agent, to: value)
         }
         if let patron {
-            let origin = callerLocation()
-            deferredChecks.append((origin, { [world] () throws(BindingError) in
-                guard let patronIndex = world.agentIndex(patron) else {
-                    throw BindingError("\(origin) sim.agent: field 'patron' of '\(id)': unknown agent '\(patron)'")
-                }
-                world.setPatron(ofAgent: agent, to: patronIndex)
-            }))
+            pendingReferences.append(PendingReference(role: .patron(agent: agent), agentID: patron,
+                                                      origin: callerLocation()))
         }
         return 0
     }
@@ -213,7 +196,7 @@ extension ScenarioContext {
         try requireSetup(args)
         let relative = try args.string(1, "path")
         let source: ScenarioFiles.Source
-        do {
+        do throws(ScenarioFileError) {
             source = try files.resolveInclude(relative, from: lua.callerSource() ?? files.mainPath)
         } catch {
             throw args.fail(error.message)

@@ -18,23 +18,22 @@ extension ScenarioContext {
         return (a, b)
     }
 
-    /// Stores an alignment, warning once per pair when it had to be clamped.
-    private func storeAlignment(_ args: LuaArguments, _ a: Int, _ b: Int, _ value: Double) -> Double {
+    /// Sets an alignment, warning once per pair when the value had to be clamped.
+    private func setAlignment(_ args: LuaArguments, _ a: Int, _ b: Int, _ value: Double) {
         let stored = world.setAlignment(a, toward: b, to: value)
         if stored != value {
             world.warnOnce(key: "clamp \(a) \(b)",
-                "\(callerLocation()) \(args.function): alignment of \(world.agents[a].id) toward "
+                "\(callerLocation()): \(args.function): alignment of \(world.agents[a].id) toward "
                 + "\(world.agents[b].id) was \(value), clamped to \(stored)")
         }
-        return stored
     }
 
     func align(_ args: LuaArguments) throws(BindingError) -> Int32 {
         let (a, b) = try distinctPair(args)
         let value = try args.number(3, "value")
         let mutual = try mutualOption(args, 4)
-        _ = storeAlignment(args, a, b, value)
-        if mutual { _ = storeAlignment(args, b, a, value) }
+        setAlignment(args, a, b, value)
+        if mutual { setAlignment(args, b, a, value) }
         return 0
     }
 
@@ -48,8 +47,9 @@ extension ScenarioContext {
         let (a, b) = try distinctPair(args)
         let delta = try args.number(3, "delta")
         let mutual = try mutualOption(args, 4)
-        let result = storeAlignment(args, a, b, world.alignment(a, toward: b) + delta)
-        if mutual { _ = storeAlignment(args, b, a, world.alignment(b, toward: a) + delta) }
+        // Shifting saturates at the ends of the range, as documented: no warning.
+        let result = world.setAlignment(a, toward: b, to: world.alignment(a, toward: b) + delta)
+        if mutual { world.setAlignment(b, toward: a, to: world.alignment(b, toward: a) + delta) }
         lua_pushnumber(L, result)
         return 1
     }

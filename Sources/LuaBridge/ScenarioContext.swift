@@ -25,9 +25,39 @@ struct ScenarioDeclaration {
     var tickDays: Double
 }
 
+/// An agent id a declaration named, resolved once setup is over.
+struct PendingReference {
+    enum Role {
+        case country(region: Int)
+        case patron(agent: Int)
+    }
+
+    var role: Role
+    var agentID: String
+    /// `file:line` of the declaration.
+    var origin: String
+
+    /// Sets the reference in the world, or says what is wrong with it.
+    func resolve(in world: World) throws(BindingError) {
+        guard let agent = world.agentIndex(agentID) else {
+            let what: String
+            switch role {
+            case .country(let r): what = "sim.region: field 'country' of '\(world.regions[r].id)'"
+            case .patron(let a): what = "sim.agent: field 'patron' of '\(world.agents[a].id)'"
+            }
+            throw BindingError("\(origin): \(what): unknown agent '\(agentID)'")
+        }
+        switch role {
+        case .country(let r): world.setCountry(ofRegion: r, to: agent)
+        case .patron(let a): world.setPatron(ofAgent: a, to: agent)
+        }
+    }
+}
+
 /// A registered Lua function and where the script registered it (for messages).
 struct Hook {
     var function: Int32
+    /// `file:line` of the registration.
     var origin: String
 }
 
@@ -45,8 +75,8 @@ final class ScenarioContext {
     let paramOverrides: [String: String]
     /// Set when a `--param` value did not fit its param: the user's error, not the script's.
     var paramError: String?
-    /// Checks that wait for the end of setup (ids may be declared later), with where they were made.
-    var deferredChecks: [(origin: String, check: () throws(BindingError) -> Void)] = []
+    /// Agent ids named during setup that may be declared later: resolved when setup ends.
+    var pendingReferences: [PendingReference] = []
 
     var atHooks: [(tick: Int, hook: Hook)] = []
     var everyHooks: [(period: Int, hook: Hook)] = []
@@ -72,11 +102,12 @@ final class ScenarioContext {
 
     var L: OpaquePointer { lua.L }
 
-    /// `file:line:` of the Lua code calling the current binding.
+    /// `file:line` of the Lua code calling the current binding.
     func callerLocation() -> String {
         simrun_where(L, 1)
         defer { simrun_pop(L, 1) }
-        return lua.string(at: -1) ?? ""
+        let location = lua.string(at: -1) ?? ""
+        return location.hasSuffix(": ") ? String(location.dropLast(2)) : location
     }
 
     func addMetric(_ name: String, _ hook: Hook) {
@@ -155,13 +186,13 @@ extension ScenarioContext: ScenarioHooks {
                 case LUA_TNUMBER:
                     let v = simrun_tonumber(L, -1)
                     guard v.isFinite else {
-                        throw RunFailure(.error, "\(hook.origin) metric '\(metricNames[m])' returned \(v)")
+                        throw RunFailure(.error, "\(hook.origin): metric '\(metricNames[m])' returned \(v)")
                     }
                     return v
                 case LUA_TBOOLEAN:
                     return lua_toboolean(L, -1) != 0 ? 1 : 0
                 default:
-                    throw RunFailure(.error, "\(hook.origin) metric '\(metricNames[m])' returned a "
+                    throw RunFailure(.error, "\(hook.origin): metric '\(metricNames[m])' returned a "
                         + "\(lua.typeName(at: -1)), expected a number")
                 }
             }
@@ -175,11 +206,11 @@ extension ScenarioContext: ScenarioHooks {
         for (o, hook) in outcomeHooks.enumerated() {
             let value = try call(hook, nresults: 1) { () throws(RunFailure) -> ScalarValue in
                 guard let value = lua.scalar(at: -1) else {
-                    throw RunFailure(.error, "\(hook.origin) outcome '\(outcomeNames[o])' returned a "
+                    throw RunFailure(.error, "\(hook.origin): outcome '\(outcomeNames[o])' returned a "
                         + "\(lua.typeName(at: -1)), expected a number, boolean or string")
                 }
                 if case .number(let v) = value, !v.isFinite {
-                    throw RunFailure(.error, "\(hook.origin) outcome '\(outcomeNames[o])' returned \(v)")
+                    throw RunFailure(.error, "\(hook.origin): outcome '\(outcomeNames[o])' returned \(v)")
                 }
                 return value
             }

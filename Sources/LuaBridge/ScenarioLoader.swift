@@ -89,8 +89,12 @@ enum ScenarioLoader {
         } catch {
             throw context.classify(error)
         }
-        for (_, check) in context.deferredChecks {
-            do throws(BindingError) { try check() } catch { throw .scenario(RunFailure(.error, error.message)) }
+        for reference in context.pendingReferences {
+            do throws(BindingError) {
+                try reference.resolve(in: world)
+            } catch {
+                throw .scenario(RunFailure(.error, error.message))
+            }
         }
         let known = Set(context.params.map(\.name))
         if let unknown = request.params.map(\.0).first(where: { !known.contains($0) }) {

@@ -29,7 +29,7 @@ struct CheckCommand {
                 guard file == nil else { throw UsageError("unexpected argument '\(path)': check takes one scenario file") }
                 file = path
             case .flag("--param", let v): params.append(try ArgumentScanner.param(v))
-            case .toggle: throw HelpRequested(text: CheckCommand.help)
+            case .toggle: throw UsageError(help: CheckCommand.help)
             case .flag(let name, _): throw UsageError("unknown flag \(name)")
             }
         }

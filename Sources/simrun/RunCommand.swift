@@ -56,7 +56,7 @@ struct RunCommand {
                 limits.maxInstructions = Int64(try ArgumentScanner.count(v, flag: "--max-instructions", minimum: 1))
             case .flag("--max-memory", let v): limits.maxMemory = try ArgumentScanner.bytes(v, flag: "--max-memory")
             case .toggle("--quiet"): quiet = true
-            case .toggle: throw HelpRequested(text: RunCommand.help)
+            case .toggle: throw UsageError(help: RunCommand.help)
             case .flag(let name, _): throw UsageError("unknown flag \(name)")
             }
         }

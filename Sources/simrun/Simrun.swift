@@ -3,11 +3,6 @@
 import Foundation
 import LuaBridge
 
-/// `--help` or `-h` was given: print this text and exit 0.
-struct HelpRequested: Error {
-    var text: String
-}
-
 enum Simrun {
     static let version = "0.1.0"
 
@@ -30,7 +25,7 @@ enum Simrun {
             return .usage
         }
         let rest = Array(arguments.dropFirst())
-        do {
+        do throws(UsageError) {
             switch subcommand {
             case "run": return try RunCommand(arguments: rest).execute()
             case "check": return try CheckCommand(arguments: rest).execute()
@@ -48,14 +43,12 @@ enum Simrun {
             default:
                 throw UsageError("unknown subcommand '\(subcommand)' (run, check, help)")
             }
-        } catch let error as UsageError {
-            printError("\(error.message)\nRun 'simrun help' for usage.")
-            return .usage
-        } catch let help as HelpRequested {
-            print(help.text)
-            return .ok
         } catch {
-            printError("\(error)")
+            if let help = error.helpText {
+                print(help)
+                return .ok
+            }
+            printError("\(error.message)\nRun 'simrun help' for usage.")
             return .usage
         }
     }

@@ -1,0 +1,255 @@
+import Foundation
+
+// World+Combat: dynamic 2 (forces of hostile agents sharing a region fight), scripted clashes, and
+// dynamic 3 (a side that loses turns against its attackers and their backers).
+
+/// The strength one agent's force lost to one attacker in one region.
+struct CombatLoss: Sendable, Equatable {
+    let victim: Int
+    let attacker: Int
+    let region: Int
+    let loss: Double
+    /// The victim's strength in the region before the fight.
+    let strengthBefore: Double
+}
+
+/// Lanchester's square law among several sides, each side's fire shared among its enemies in
+/// proportion to their strength: dx_j/dt = −Σ_{i: j ∈ enemies(i)} e_i x_i x_j / Σ_{k ∈ enemies(i)} x_k.
+///
+/// Integrated with classic RK4 steps under step-doubling error control, so any tick length gets
+/// as many steps as the fight needs. A side that reaches 0 stops there: the step that would carry
+/// it below 0 is cut back to the crossing, and from then on it neither fires nor is fired at.
+struct SquareLawBattle {
+    let sides: Int
+    /// Enemy strength removed per unit of own strength per day, by side.
+    let effectiveness: [Double]
+    /// `hostile[i * sides + j]`: whether i fires at j.
+    let hostile: [Bool]
+
+    /// Error allowed per step, relative to each side's strength.
+    private static let relativeTolerance = 1e-9
+    /// Error always allowed per step, as a share of the total strength: a nearly destroyed side
+    /// must not force ever smaller steps.
+    private static let absoluteTolerance = 1e-12
+
+    /// Strengths after a stretch of fighting, and `dealt[i * sides + j]`: what side i took from side j.
+    struct Outcome {
+        var strengths: [Double]
+        var dealt: [Double]
+    }
+
+    /// The strengths after `days` of fighting from `start`, and who took what from whom.
+    func fight(from start: [Double], days: Double) -> Outcome {
+        var state = Outcome(strengths: start, dealt: [Double](repeating: 0, count: sides * sides))
+        let floor = Self.absoluteTolerance * start.reduce(0, +)
+        let minimumStep = days * 1e-12
+        var t = 0.0, h = days
+        while days - t > minimumStep {
+            let alive = state.strengths.map { $0 > 0 }
+            guard isFighting(alive) else { break }
+            h = min(h, days - t)
+            let x = state.strengths
+            let whole = rk4(x, h, alive)
+            var next = twoHalfSteps(x, h, alive)
+            var error = 0.0
+            for j in 0..<sides where alive[j] {
+                let difference = abs(next.strengths[j] - whole.strengths[j])
+                error = max(error, difference / (Self.relativeTolerance * x[j] + floor))
+            }
+            if error > 1, h > minimumStep {
+                h *= max(0.1, 0.9 * pow(error, -0.2))
+                continue
+            }
+            var length = h
+            if reachesZero(next, alive) {
+                // The solution is smooth through 0 (a lone target takes all the fire whatever its
+                // sign), so bisecting the step length finds the moment the first side is destroyed.
+                var early = 0.0
+                while length - early > h * 1e-13 {
+                    let middle = (early + length) / 2
+                    let trial = twoHalfSteps(x, middle, alive)
+                    if reachesZero(trial, alive) {
+                        length = middle
+                        next = trial
+                    } else {
+                        early = middle
+                    }
+                }
+            }
+            for j in 0..<sides { state.strengths[j] = max(0, next.strengths[j]) }
+            for p in state.dealt.indices { state.dealt[p] += next.dealt[p] }
+            t += length
+            h = error > 0 ? min(5 * h, 0.9 * h * pow(error, -0.2)) : 5 * h
+        }
+        return state
+    }
+
+    /// Whether two living sides are enemies.
+    private func isFighting(_ alive: [Bool]) -> Bool {
+        for i in 0..<sides where alive[i] {
+            for j in 0..<sides where alive[j] && hostile[i * sides + j] { return true }
+        }
+        return false
+    }
+
+    private func reachesZero(_ outcome: Outcome, _ alive: [Bool]) -> Bool {
+        (0..<sides).contains { alive[$0] && outcome.strengths[$0] <= 0 }
+    }
+
+    /// Two RK4 steps of h/2: the more accurate half of the step-doubling pair.
+    private func twoHalfSteps(_ x: [Double], _ h: Double, _ alive: [Bool]) -> Outcome {
+        let first = rk4(x, h / 2, alive)
+        var second = rk4(first.strengths, h / 2, alive)
+        for p in second.dealt.indices { second.dealt[p] += first.dealt[p] }
+        return second
+    }
+
+    /// One classic RK4 step of length h among the sides alive at its start; what each attacker
+    /// took from each victim is accumulated with the same weights as the strengths.
+    private func rk4(_ x: [Double], _ h: Double, _ alive: [Bool]) -> Outcome {
+        let r1 = rates(x, alive)
+        let r2 = rates(advance(x, by: r1, times: h / 2), alive)
+        let r3 = rates(advance(x, by: r2, times: h / 2), alive)
+        let r4 = rates(advance(x, by: r3, times: h), alive)
+        var dealt = [Double](repeating: 0, count: sides * sides)
+        for p in dealt.indices { dealt[p] = h / 6 * (r1[p] + 2 * r2[p] + 2 * r3[p] + r4[p]) }
+        return Outcome(strengths: advance(x, by: dealt, times: 1), dealt: dealt)
+    }
+
+    /// x_j − scale · Σ_i rate[i * sides + j].
+    private func advance(_ x: [Double], by rate: [Double], times scale: Double) -> [Double] {
+        var y = x
+        for i in 0..<sides {
+            for j in 0..<sides { y[j] -= scale * rate[i * sides + j] }
+        }
+        return y
+    }
+
+    /// `rate[i * sides + j]`: strength per day side i takes from side j at strengths y.
+    private func rates(_ y: [Double], _ alive: [Bool]) -> [Double] {
+        var rate = [Double](repeating: 0, count: sides * sides)
+        for i in 0..<sides where alive[i] {
+            var targets = 0
+            var total = 0.0
+            for k in 0..<sides where alive[k] && hostile[i * sides + k] {
+                targets += 1
+                total += y[k]
+            }
+            let fire = effectiveness[i] * y[i]
+            for j in 0..<sides where alive[j] && hostile[i * sides + j] {
+                // A lone target takes all the fire even past 0, which keeps a step that overshoots
+                // on the analytic continuation of the two-sided solution.
+                let share = targets == 1 ? 1 : (total > 0 ? y[j] / total : 0)
+                rate[i * sides + j] = fire * share
+            }
+        }
+        return rate
+    }
+}
+
+extension World {
+    /// Tie kinds through which an agent shares the blame for its partner's attacks.
+    static let backingTieKinds = ["support", "arms_supply", "intel_sharing"]
+
+    /// Dynamic 2: in every region, the forces of agents hostile to one another (either side's
+    /// alignment at or below `hostility`) fight for one tick. Records a `clash` event per battle
+    /// and an `eliminated` event per force destroyed; returns who lost what to whom.
+    func fightBattles() -> [CombatLoss] {
+        var losses: [CombatLoss] = []
+        for r in 0..<regionCount where hasHostilePair(in: r) {
+            let present = (0..<agentCount).filter { force(of: $0, in: r) > 0 }
+            let sides = present.filter { i in present.contains { areHostile(i, $0) } }
+            var hostile = [Bool](repeating: false, count: sides.count * sides.count)
+            for (a, i) in sides.enumerated() {
+                for (b, j) in sides.enumerated() { hostile[a * sides.count + b] = areHostile(i, j) }
+            }
+            losses += resolveBattle(sides, hostile: hostile, in: r, days: tickDays, leading: []).pairs
+        }
+        return losses
+    }
+
+    /// A scripted fight between two forces in a region over `days`, whatever their alignment, with
+    /// the model of the built-in combat (noise included). Records a `clash` event naming the
+    /// attacker, assigns the blame and returns both losses.
+    @discardableResult
+    public func clash(attacker: Int, defender: Int, region: Int,
+                      days: Double) -> (attackerLoss: Double, defenderLoss: Double) {
+        guard attacker != defender else { return (0, 0) }
+        let sides = [min(attacker, defender), max(attacker, defender)]
+        let result = resolveBattle(sides, hostile: [false, true, true, false], in: region, days: days,
+                                   leading: [("attacker", .string(agents[attacker].id))])
+        assignBlame(for: result.pairs)
+        let a = attacker < defender ? 0 : 1
+        return (result.losses[a], result.losses[1 - a])
+    }
+
+    /// Dynamic 3: a victim that lost a share s of its force lowers its alignment toward the
+    /// attacker by grievance·s, and by blame·grievance·s toward every agent with a `support`,
+    /// `arms_supply` or `intel_sharing` tie to that attacker.
+    func assignBlame(for losses: [CombatLoss]) {
+        let grievance = dynamics.grievance
+        guard grievance != 0 else { return }
+        let backing = World.backingTieKinds.compactMap { tieKindIndex($0) }
+        for loss in losses where loss.strengthBefore > 0 {
+            let share = min(1, loss.loss / loss.strengthBefore)
+            let victim = loss.victim, attacker = loss.attacker
+            setAlignment(victim, toward: attacker, to: alignment(victim, toward: attacker) - grievance * share)
+            let spill = dynamics.blame * grievance * share
+            guard spill != 0, !backing.isEmpty else { continue }
+            for k in 0..<agentCount where k != victim
+                && backing.contains(where: { isTied(k, attacker, kind: $0) }) {
+                setAlignment(victim, toward: k, to: alignment(victim, toward: k) - spill)
+            }
+        }
+    }
+
+    /// Whether two distinct agents' forces fight when they meet.
+    private func areHostile(_ i: Int, _ j: Int) -> Bool {
+        i != j && (alignment(i, toward: j) <= dynamics.hostility || alignment(j, toward: i) <= dynamics.hostility)
+    }
+
+    /// Whether two forces in region r are hostile; allocates nothing, since it runs every tick
+    /// over every region.
+    private func hasHostilePair(in r: Int) -> Bool {
+        let n = agentCount
+        for i in 0..<n where force(of: i, in: r) > 0 {
+            for j in (i + 1)..<n where force(of: j, in: r) > 0 && areHostile(i, j) { return true }
+        }
+        return false
+    }
+
+    /// Fights one battle in region r among `sides` (agent indices in index order) over `days`:
+    /// integrates the square law, draws each side's noise factor in index order, takes the losses
+    /// from the forces and records the `clash` event (data: `leading`, then each side's loss) and
+    /// an `eliminated` event per force destroyed. Returns the losses by side and by attacker.
+    private func resolveBattle(_ sides: [Int], hostile: [Bool], in r: Int, days: Double,
+                               leading: [(String, ScalarValue)]) -> (losses: [Double], pairs: [CombatLoss]) {
+        let m = sides.count
+        let before = sides.map { force(of: $0, in: r) }
+        let battle = SquareLawBattle(sides: m, effectiveness: sides.map { agents[$0].effectiveness },
+                                     hostile: hostile)
+        let outcome = battle.fight(from: before, days: days)
+        let sigma = dynamics.noise
+        var losses = [Double](repeating: 0, count: m)
+        var pairs: [CombatLoss] = []
+        for v in 0..<m {
+            // Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
+            let factor = sigma > 0 ? exp(sigma * random.normal() - sigma * sigma / 2) : 1
+            losses[v] = min(before[v], max(0, before[v] - outcome.strengths[v]) * factor)
+            let attributed = (0..<m).reduce(0.0) { $0 + outcome.dealt[$1 * m + v] }
+            guard losses[v] > 0, attributed > 0 else { continue }
+            for a in 0..<m where outcome.dealt[a * m + v] > 0 {
+                pairs.append(CombatLoss(victim: sides[v], attacker: sides[a], region: r,
+                                        loss: outcome.dealt[a * m + v] * losses[v] / attributed,
+                                        strengthBefore: before[v]))
+            }
+        }
+        for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
+        record(Event(tick: tick, type: "clash", agents: sides, region: r,
+                     data: leading + (0..<m).map { (agents[sides[$0]].id, .number(losses[$0])) }))
+        for v in 0..<m where before[v] > 0 && losses[v] >= before[v] {
+            record(Event(tick: tick, type: "eliminated", agents: [sides[v]], region: r))
+        }
+        return (losses, pairs)
+    }
+}
