@@ -17,7 +17,6 @@ let package = Package(
         .target(name: "SimCore"),
         .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"]),
         .executableTarget(name: "simrun", dependencies: ["SimCore", "LuaBridge"]),
-        .executableTarget(name: "simbench", dependencies: ["SimCore"], path: "bench/simbench"),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "SimCore"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun"]),
