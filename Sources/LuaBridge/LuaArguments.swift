@@ -22,6 +22,10 @@ struct LuaArguments {
     let lua: LuaState
     /// The binding's name as the script writes it, e.g. `sim.align`.
     let function: String
+    /// Registry references of the Lua tables that map agent and region ids to indices: a raw
+    /// lookup of the interned string, with no Swift String made on the hot path.
+    let agentTable: Int32
+    let regionTable: Int32
 
     var L: OpaquePointer { lua.L }
     var count: Int32 { lua_gettop(L) }
@@ -104,20 +108,27 @@ struct LuaArguments {
         return lua.reference()
     }
 
-    func agent(_ index: Int32, _ name: String, in world: World, field: Bool = false) throws(BindingError) -> Int {
+    func agent(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
+        if let agent = lookup(index, in: agentTable) { return agent }
         let id = try string(index, name, field: field)
-        guard let agent = world.agentIndex(id) else {
-            throw fail("\(label(index, name, field: field)): unknown agent '\(id)'")
-        }
-        return agent
+        throw fail("\(label(index, name, field: field)): unknown agent '\(id)'")
     }
 
-    func region(_ index: Int32, _ name: String, in world: World, field: Bool = false) throws(BindingError) -> Int {
+    func region(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
+        if let region = lookup(index, in: regionTable) { return region }
         let id = try string(index, name, field: field)
-        guard let region = world.regionIndex(id) else {
-            throw fail("\(label(index, name, field: field)): unknown region '\(id)'")
-        }
-        return region
+        throw fail("\(label(index, name, field: field)): unknown region '\(id)'")
+    }
+
+    /// The index the id table `table` holds for the string at `index`. Stack: 0.
+    private func lookup(_ index: Int32, in table: Int32) -> Int? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        let key = lua_absindex(L, index)
+        lua.pushReference(table)
+        lua_pushvalue(L, key)
+        let found = lua_rawget(L, -2) == LUA_TNUMBER ? Int(simrun_tointeger(L, -1)) : nil
+        simrun_pop(L, 2)
+        return found
     }
 
     /// Reads field `key` of the table at `table` with `read(index, key)`, popping it afterwards.

@@ -135,6 +135,7 @@ extension ScenarioContext {
         guard let region = world.addRegion(Region(id: id, name: name, latitude: lat, longitude: lon)) else {
             throw args.fail("region '\(id)' is already declared")
         }
+        registerID(id, index: region, in: regionTable)
         if let country {
             pendingReferences.append(PendingReference(role: .country(region: region), agentID: country,
                                                       origin: callerLocation()))
@@ -144,8 +145,8 @@ extension ScenarioContext {
 
     func declareLink(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
-        let a = try args.region(1, "a", in: world)
-        let b = try args.region(2, "b", in: world)
+        let a = try args.region(1, "a")
+        let b = try args.region(2, "b")
         guard a != b else { throw args.fail("cannot link region '\(world.regions[a].id)' to itself") }
         let km = try args.optionalNumber(3, "km")
         if let km, km <= 0 { throw args.fail("argument #3 (km) must be above 0, got \(km)") }
@@ -181,6 +182,7 @@ extension ScenarioContext {
         guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
             throw args.fail("agent '\(id)' is already declared")
         }
+        registerID(id, index: agent, in: agentTable)
         // Sorted so that the resource order does not depend on Lua's hash order.
         for (key, value) in resources.sorted(by: { $0.0 < $1.0 }) {
             world.setResource(world.declareResource(key), of: agent, to: value)

@@ -6,17 +6,17 @@ import SimCore
 
 extension ScenarioContext {
     func deploy(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = try args.agent(1, "agent", in: world)
-        let region = try args.region(2, "region", in: world)
+        let agent = try args.agent(1, "agent")
+        let region = try args.region(2, "region")
         let strength = try args.number(3, "strength")
         world.deploy(agent, in: region, strength: strength)
         return 0
     }
 
     func move(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = try args.agent(1, "agent", in: world)
-        let from = try args.region(2, "from", in: world)
-        let to = try args.region(3, "to", in: world)
+        let agent = try args.agent(1, "agent")
+        let from = try args.region(2, "from")
+        let to = try args.region(3, "to")
         guard from != to else { throw args.fail("'from' and 'to' are the same region '\(world.regions[from].id)'") }
         let available = world.force(of: agent, in: from)
         let strength = try args.optionalNumber(4, "strength") ?? available
@@ -30,7 +30,7 @@ extension ScenarioContext {
     }
 
     func forces(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = try args.agent(1, "agent", in: world)
+        let agent = try args.agent(1, "agent")
         lua_createtable(L, 0, 4)
         for r in 0..<world.regionCount {
             let strength = world.force(of: agent, in: r)
@@ -45,9 +45,9 @@ extension ScenarioContext {
     func clash(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try args.table(1, "spec")
         try args.onlyFields(1, ["attacker", "defender", "region", "days"])
-        let attacker = try args.field(1, "attacker") { i, k throws(BindingError) in try args.agent(i, k, in: world, field: true) }
-        let defender = try args.field(1, "defender") { i, k throws(BindingError) in try args.agent(i, k, in: world, field: true) }
-        let region = try args.field(1, "region") { i, k throws(BindingError) in try args.region(i, k, in: world, field: true) }
+        let attacker = try args.field(1, "attacker") { i, k throws(BindingError) in try args.agent(i, k, field: true) }
+        let defender = try args.field(1, "defender") { i, k throws(BindingError) in try args.agent(i, k, field: true) }
+        let region = try args.field(1, "region") { i, k throws(BindingError) in try args.region(i, k, field: true) }
         let days = try args.field(1, "days") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) } ?? 1
         guard attacker != defender else { throw args.fail("attacker and defender are the same agent") }
         guard days > 0 else { throw args.fail("field 'days' must be above 0, got \(days)") }
@@ -60,7 +60,7 @@ extension ScenarioContext {
 
     /// The agent and resource named by arguments 1 and 2; an undeclared resource is a typo.
     private func resourceArguments(_ args: LuaArguments) throws(BindingError) -> (Int, Int) {
-        let agent = try args.agent(1, "agent", in: world)
+        let agent = try args.agent(1, "agent")
         let name = try args.string(2, "resource")
         guard let resource = world.resourceIndex(name) else {
             let known = world.resourceNames.joined(separator: ", ")
@@ -76,7 +76,7 @@ extension ScenarioContext {
     }
 
     func setResource(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = try args.agent(1, "agent", in: world)
+        let agent = try args.agent(1, "agent")
         let name = try args.string(2, "resource")
         let value = try args.number(3, "value")
         world.setResource(world.declareResource(name), of: agent, to: value)

@@ -39,10 +39,10 @@ extension ScenarioContext {
                     for position in 0..<Int(lua_rawlen(L, -1)) {
                         lua_rawgeti(L, -1, lua_Integer(position + 1))
                         defer { simrun_pop(L, 1) }
-                        event.agents.append(try args.agent(-1, "agents[\(position + 1)]", in: world, field: true))
+                        event.agents.append(try args.agent(-1, "agents[\(position + 1)]", field: true))
                     }
                 case "region":
-                    event.region = try args.region(-1, "region", in: world, field: true)
+                    event.region = try args.region(-1, "region", field: true)
                 default:
                     guard let value = lua.scalar(at: -1) else {
                         throw args.fail("field '\(key)' must be a number, boolean or string, got \(lua.typeName(at: -1))")
@@ -88,7 +88,7 @@ extension ScenarioContext {
     }
 
     func policy(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = try args.agent(1, "agent", in: world)
+        let agent = try args.agent(1, "agent")
         let handler = try hook(args, 2)
         var period = 1
         if try args.optionalTable(3, "options") {

@@ -16,7 +16,7 @@ extension ScenarioContext {
     }
 
     func agentInfo(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let agent = world.agents[try args.agent(1, "agent", in: world)]
+        let agent = world.agents[try args.agent(1, "agent")]
         lua_createtable(L, 0, 5)
         lua.push(agent.id); lua.setField("id")
         lua.push(agent.name); lua.setField("name")
@@ -34,14 +34,14 @@ extension ScenarioContext {
     }
 
     func neighbors(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let region = try args.region(1, "region", in: world)
+        let region = try args.region(1, "region")
         lua.pushArray(world.neighbors(of: region).map { world.regions[$0].id })
         return 1
     }
 
     func distance(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        let a = try args.region(1, "a", in: world)
-        let b = try args.region(2, "b", in: world)
+        let a = try args.region(1, "a")
+        let b = try args.region(2, "b")
         lua_pushnumber(L, world.travelKm(from: a, to: b))
         return 1
     }

@@ -12,8 +12,8 @@ extension ScenarioContext {
     }
 
     private func distinctPair(_ args: LuaArguments) throws(BindingError) -> (Int, Int) {
-        let a = try args.agent(1, "a", in: world)
-        let b = try args.agent(2, "b", in: world)
+        let a = try args.agent(1, "a")
+        let b = try args.agent(2, "b")
         guard a != b else { throw args.fail("an agent has no alignment toward itself ('\(world.agents[a].id)')") }
         return (a, b)
     }

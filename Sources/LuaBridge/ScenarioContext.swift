@@ -90,6 +90,9 @@ final class ScenarioContext {
     var outcomeNames: [String] = []
     var outcomeHooks: [Hook] = []
     var log: [LogLine] = []
+    /// Registry references of the id → index tables of agents and regions (see LuaArguments).
+    private(set) var agentTable: Int32 = LUA_NOREF
+    private(set) var regionTable: Int32 = LUA_NOREF
     /// Index of the first event not yet handed to handlers.
     private var dispatched = 0
 
@@ -108,6 +111,27 @@ final class ScenarioContext {
         defer { simrun_pop(L, 1) }
         let location = lua.string(at: -1) ?? ""
         return location.hasSuffix(": ") ? String(location.dropLast(2)) : location
+    }
+
+    /// Makes the id tables. Called once, before any scenario code runs.
+    func makeIDTables() {
+        lua_createtable(L, 0, 32)
+        agentTable = lua.reference()
+        lua_createtable(L, 0, 32)
+        regionTable = lua.reference()
+    }
+
+    /// Records `id → index` in an id table.
+    func registerID(_ id: String, index: Int, in table: Int32) {
+        lua.pushReference(table)
+        lua_pushinteger(L, lua_Integer(index))
+        lua.setField(id)
+        simrun_pop(L, 1)
+    }
+
+    /// The arguments of a call into the binding named `function`.
+    func arguments(for function: String) -> LuaArguments {
+        LuaArguments(lua: lua, function: function, agentTable: agentTable, regionTable: regionTable)
     }
 
     func addMetric(_ name: String, _ hook: Hook) {

@@ -9,64 +9,72 @@ struct Binding {
     /// The global table it sits in (`sim` or `math`).
     let table: String
     let name: String
-    let run: (ScenarioContext) -> (LuaArguments) throws(BindingError) -> Int32
+    /// `table.name`, as error messages show it; built once, not per call.
+    let qualifiedName: String
+    let run: (ScenarioContext, LuaArguments) throws(BindingError) -> Int32
 
-    var qualifiedName: String { "\(table).\(name)" }
+    init(_ table: String, _ name: String,
+         _ run: @escaping (ScenarioContext, LuaArguments) throws(BindingError) -> Int32) {
+        self.table = table
+        self.name = name
+        self.qualifiedName = "\(table).\(name)"
+        self.run = run
+    }
 }
 
 enum SimBindings {
     nonisolated(unsafe) static let all: [Binding] = [
         // Declarations
-        Binding(table: "sim", name: "scenario", run: ScenarioContext.declareScenario),
-        Binding(table: "sim", name: "param", run: ScenarioContext.declareParam),
-        Binding(table: "sim", name: "dynamics", run: ScenarioContext.setDynamics),
-        Binding(table: "sim", name: "region", run: ScenarioContext.declareRegion),
-        Binding(table: "sim", name: "link", run: ScenarioContext.declareLink),
-        Binding(table: "sim", name: "agent", run: ScenarioContext.declareAgent),
-        Binding(table: "sim", name: "include", run: ScenarioContext.include),
+        Binding("sim", "scenario") { c, a throws(BindingError) in try c.declareScenario(a) },
+        Binding("sim", "param") { c, a throws(BindingError) in try c.declareParam(a) },
+        Binding("sim", "dynamics") { c, a throws(BindingError) in try c.setDynamics(a) },
+        Binding("sim", "region") { c, a throws(BindingError) in try c.declareRegion(a) },
+        Binding("sim", "link") { c, a throws(BindingError) in try c.declareLink(a) },
+        Binding("sim", "agent") { c, a throws(BindingError) in try c.declareAgent(a) },
+        Binding("sim", "include") { c, a throws(BindingError) in try c.include(a) },
         // Relations
-        Binding(table: "sim", name: "align", run: ScenarioContext.align),
-        Binding(table: "sim", name: "alignment", run: ScenarioContext.alignment),
-        Binding(table: "sim", name: "shift", run: ScenarioContext.shift),
-        Binding(table: "sim", name: "tie", run: ScenarioContext.tie),
-        Binding(table: "sim", name: "cut", run: ScenarioContext.cut),
-        Binding(table: "sim", name: "tied", run: ScenarioContext.tied),
+        Binding("sim", "align") { c, a throws(BindingError) in try c.align(a) },
+        Binding("sim", "alignment") { c, a throws(BindingError) in try c.alignment(a) },
+        Binding("sim", "shift") { c, a throws(BindingError) in try c.shift(a) },
+        Binding("sim", "tie") { c, a throws(BindingError) in try c.tie(a) },
+        Binding("sim", "cut") { c, a throws(BindingError) in try c.cut(a) },
+        Binding("sim", "tied") { c, a throws(BindingError) in try c.tied(a) },
         // Forces and resources
-        Binding(table: "sim", name: "deploy", run: ScenarioContext.deploy),
-        Binding(table: "sim", name: "move", run: ScenarioContext.move),
-        Binding(table: "sim", name: "forces", run: ScenarioContext.forces),
-        Binding(table: "sim", name: "clash", run: ScenarioContext.clash),
-        Binding(table: "sim", name: "get", run: ScenarioContext.getResource),
-        Binding(table: "sim", name: "set", run: ScenarioContext.setResource),
-        Binding(table: "sim", name: "add", run: ScenarioContext.addResource),
+        Binding("sim", "deploy") { c, a throws(BindingError) in try c.deploy(a) },
+        Binding("sim", "move") { c, a throws(BindingError) in try c.move(a) },
+        Binding("sim", "forces") { c, a throws(BindingError) in try c.forces(a) },
+        Binding("sim", "clash") { c, a throws(BindingError) in try c.clash(a) },
+        Binding("sim", "get") { c, a throws(BindingError) in try c.getResource(a) },
+        Binding("sim", "set") { c, a throws(BindingError) in try c.setResource(a) },
+        Binding("sim", "add") { c, a throws(BindingError) in try c.addResource(a) },
         // Queries
-        Binding(table: "sim", name: "agents", run: ScenarioContext.agents),
-        Binding(table: "sim", name: "agent_info", run: ScenarioContext.agentInfo),
-        Binding(table: "sim", name: "regions", run: ScenarioContext.regions),
-        Binding(table: "sim", name: "neighbors", run: ScenarioContext.neighbors),
-        Binding(table: "sim", name: "distance", run: ScenarioContext.distance),
-        Binding(table: "sim", name: "tick", run: ScenarioContext.tick),
-        Binding(table: "sim", name: "date", run: ScenarioContext.date),
-        Binding(table: "sim", name: "balance", run: ScenarioContext.balance),
-        Binding(table: "sim", name: "coalitions", run: ScenarioContext.coalitions),
+        Binding("sim", "agents") { c, a throws(BindingError) in try c.agents(a) },
+        Binding("sim", "agent_info") { c, a throws(BindingError) in try c.agentInfo(a) },
+        Binding("sim", "regions") { c, a throws(BindingError) in try c.regions(a) },
+        Binding("sim", "neighbors") { c, a throws(BindingError) in try c.neighbors(a) },
+        Binding("sim", "distance") { c, a throws(BindingError) in try c.distance(a) },
+        Binding("sim", "tick") { c, a throws(BindingError) in try c.tick(a) },
+        Binding("sim", "date") { c, a throws(BindingError) in try c.date(a) },
+        Binding("sim", "balance") { c, a throws(BindingError) in try c.balance(a) },
+        Binding("sim", "coalitions") { c, a throws(BindingError) in try c.coalitions(a) },
         // Hooks
-        Binding(table: "sim", name: "on", run: ScenarioContext.on),
-        Binding(table: "sim", name: "emit", run: ScenarioContext.emit),
-        Binding(table: "sim", name: "at", run: ScenarioContext.at),
-        Binding(table: "sim", name: "every", run: ScenarioContext.every),
-        Binding(table: "sim", name: "when", run: ScenarioContext.when),
-        Binding(table: "sim", name: "policy", run: ScenarioContext.policy),
-        Binding(table: "sim", name: "stop", run: ScenarioContext.stop),
+        Binding("sim", "on") { c, a throws(BindingError) in try c.on(a) },
+        Binding("sim", "emit") { c, a throws(BindingError) in try c.emit(a) },
+        Binding("sim", "at") { c, a throws(BindingError) in try c.at(a) },
+        Binding("sim", "every") { c, a throws(BindingError) in try c.every(a) },
+        Binding("sim", "when") { c, a throws(BindingError) in try c.when(a) },
+        Binding("sim", "policy") { c, a throws(BindingError) in try c.policy(a) },
+        Binding("sim", "stop") { c, a throws(BindingError) in try c.stop(a) },
         // Randomness
-        Binding(table: "sim", name: "random", run: ScenarioContext.random),
-        Binding(table: "sim", name: "chance", run: ScenarioContext.chance),
-        Binding(table: "sim", name: "normal", run: ScenarioContext.normal),
-        Binding(table: "sim", name: "choose", run: ScenarioContext.choose),
-        Binding(table: "math", name: "random", run: ScenarioContext.mathRandom),
+        Binding("sim", "random") { c, a throws(BindingError) in try c.random(a) },
+        Binding("sim", "chance") { c, a throws(BindingError) in try c.chance(a) },
+        Binding("sim", "normal") { c, a throws(BindingError) in try c.normal(a) },
+        Binding("sim", "choose") { c, a throws(BindingError) in try c.choose(a) },
+        Binding("math", "random") { c, a throws(BindingError) in try c.mathRandom(a) },
         // Output
-        Binding(table: "sim", name: "metric", run: ScenarioContext.metric),
-        Binding(table: "sim", name: "outcome", run: ScenarioContext.outcome),
-        Binding(table: "sim", name: "log", run: ScenarioContext.log),
+        Binding("sim", "metric") { c, a throws(BindingError) in try c.metric(a) },
+        Binding("sim", "outcome") { c, a throws(BindingError) in try c.outcome(a) },
+        Binding("sim", "log") { c, a throws(BindingError) in try c.log(a) },
     ]
 
     /// Creates the global `sim` table and puts every binding in its table. The context must
@@ -74,6 +82,7 @@ enum SimBindings {
     static func install(_ context: ScenarioContext) {
         let L = context.L
         simrun_extraspace(L).pointee = Unmanaged.passUnretained(context).toOpaque()
+        context.makeIDTables()
         lua_rawgeti(L, simrun_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
         lua_createtable(L, 0, Int32(all.count))
         context.lua.setField("sim")
@@ -94,7 +103,7 @@ private func hostEntry(_ L: OpaquePointer?, _ binding: Int32) -> Int32 {
     let context = Unmanaged<ScenarioContext>.fromOpaque(raw).takeUnretainedValue()
     let entry = SimBindings.all[Int(binding)]
     do {
-        return try entry.run(context)(LuaArguments(lua: context.lua, function: entry.qualifiedName))
+        return try entry.run(context, context.arguments(for: entry.qualifiedName))
     } catch {
         context.lua.push(error.message)
         return error.located ? SIMRUN_RAISE_AS_IS : SIMRUN_RAISE_WITH_WHERE

@@ -34,7 +34,8 @@ private struct Split {
         field = (0..<count).map { a in (0..<count).reduce(0.0) { $0 + coupling[a * count + $1] * sign[$1] } }
     }
 
-    /// Energy change when agent a changes bloc: E = Σ_{a≠b} W_ab·(1 − σ_a·σ_b)/2, so ΔE = 2·σ_a·g_a.
+    /// Energy change when agent a changes bloc: E = Σ_{a≠b} W_ab·(1 − σ_a·σ_b)/2, so
+    /// ΔE = 2·σ_a·g_a.
     func moveCost(_ a: Int) -> Double { 2 * sign[a] * field[a] }
 
     mutating func move(_ a: Int) {
@@ -75,7 +76,9 @@ extension World {
         let m = weighed.count
         var coupling = [Double](repeating: 0, count: m * m)
         for (a, i) in weighed.enumerated() {
-            for (b, j) in weighed.enumerated() where a != b { coupling[a * m + b] = sizes[i] * sizes[j] * p[i * n + j] }
+            for (b, j) in weighed.enumerated() where a != b {
+                coupling[a * m + b] = sizes[i] * sizes[j] * p[i * n + j]
+            }
         }
         // Energies closer than this count as equal, so the incremental rounding cannot reorder ties.
         let tolerance = 1e-9 * coupling.reduce(0.0) { $0 + abs($1) }

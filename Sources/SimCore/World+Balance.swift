@@ -7,8 +7,8 @@ extension World {
     /// Largest balance·dt of one Euler substep: small enough that the update stays stable.
     private static let balanceStepLimit = 0.05
 
-    /// Dynamic 4a: dA_ij/dt = balance·(1 − A_ij²)·Σ_{k≠i,j} A_ik·A_kj/(N − 2) for i ≠ j, by explicit
-    /// Euler substeps over the tick, clamped to [−1, 1].
+    /// Dynamic 4a: dA_ij/dt = balance·(1 − A_ij²)·Σ_{k≠i,j} A_ik·A_kj/(N − 2) for i ≠ j, by
+    /// explicit Euler substeps over the tick, clamped to [−1, 1].
     func applyStructuralBalance() {
         let n = agentCount
         let rate = dynamics.balance
@@ -39,7 +39,11 @@ extension World {
         guard rate != 0 else { return }
         let pull = -expm1(-rate * tickDays)
         // The diagonal is 0 in both matrices, so it stays 0.
-        for p in alignment.indices { alignment[p] += (baseline[p] - alignment[p]) * pull }
+        baseline.withUnsafeBufferPointer { target in
+            alignment.withUnsafeMutableBufferPointer { a in
+                for p in a.indices { a[p] += (target[p] - a[p]) * pull }
+            }
+        }
     }
 
     /// Share of balanced triads, each triad {i, j, k} weighted by |p_ij·p_jk·p_ik| with the
@@ -103,8 +107,9 @@ extension World {
         }
         // Edges: the last n % 4 columns of the blocked rows, then the last n % 4 rows.
         for i in 0..<n {
-            let out = p + i * n
             let first = i < blocked ? blocked : 0
+            guard first < n else { continue }
+            let out = p + i * n
             for j in first..<n { out[j] = 0 }
             for k in 0..<n {
                 let aik = a[i * n + k]

@@ -14,7 +14,8 @@ struct CombatLoss: Sendable, Equatable {
 }
 
 /// Lanchester's square law among several sides, each side's fire shared among its enemies in
-/// proportion to their strength: dx_j/dt = −Σ_{i: j ∈ enemies(i)} e_i x_i x_j / Σ_{k ∈ enemies(i)} x_k.
+/// proportion to their strength:
+/// dx_j/dt = −Σ_{i: j ∈ enemies(i)} e_i x_i x_j / Σ_{k ∈ enemies(i)} x_k.
 ///
 /// Integrated with classic RK4 steps under step-doubling error control, so any tick length gets
 /// as many steps as the fight needs. A side that reaches 0 stops there: the step that would carry
@@ -92,6 +93,7 @@ struct SquareLawBattle {
         return false
     }
 
+    /// Whether a side alive at the start of a step ends it at or below 0.
     private func reachesZero(_ outcome: Outcome, _ alive: [Bool]) -> Bool {
         (0..<sides).contains { alive[$0] && outcome.strengths[$0] <= 0 }
     }
@@ -193,7 +195,8 @@ extension World {
         for loss in losses where loss.strengthBefore > 0 {
             let share = min(1, loss.loss / loss.strengthBefore)
             let victim = loss.victim, attacker = loss.attacker
-            setAlignment(victim, toward: attacker, to: alignment(victim, toward: attacker) - grievance * share)
+            setAlignment(victim, toward: attacker,
+                         to: alignment(victim, toward: attacker) - grievance * share)
             let spill = dynamics.blame * grievance * share
             guard spill != 0, !backing.isEmpty else { continue }
             for k in 0..<agentCount where k != victim
@@ -205,7 +208,8 @@ extension World {
 
     /// Whether two distinct agents' forces fight when they meet.
     private func areHostile(_ i: Int, _ j: Int) -> Bool {
-        i != j && (alignment(i, toward: j) <= dynamics.hostility || alignment(j, toward: i) <= dynamics.hostility)
+        let limit = dynamics.hostility
+        return i != j && (alignment(i, toward: j) <= limit || alignment(j, toward: i) <= limit)
     }
 
     /// Whether two forces in region r are hostile; allocates nothing, since it runs every tick

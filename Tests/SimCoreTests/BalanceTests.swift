@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import SimCore
+
+/// A world of n agents (no regions) with alignments drawn uniformly in [−spread, spread], the
+/// same both ways when `symmetric`.
+private func randomWorld(agents n: Int, spread: Double, seed: UInt64, symmetric: Bool = false) -> World {
+    let w = World(seed: seed)
+    for i in 0..<n { w.addAgent(Agent(id: "a\(i)", name: "A\(i)", kind: "state")) }
+    var random = RandomSource(seed: seed)
+    for i in 0..<n {
+        for j in 0..<n where i != j && !(symmetric && j < i) {
+            let v = w.setAlignment(i, toward: j, to: spread * (2 * random.uniform() - 1))
+            if symmetric { w.setAlignment(j, toward: i, to: v) }
+        }
+    }
+    w.dynamics.balance = 0
+    w.dynamics.decay = 0
+    return w
+}
+
+// A random complete graph: symmetric, since from independent views both ways the dynamics can
+// settle with an agent hostile to its own camp while the camp stays friendly to it (a fixed point:
+// one row of a balanced sign pattern negated), which the symmetrised balance index does not see.
+@Test(arguments: UInt64(1)...5)
+func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
+    let n = 12
+    let w = randomWorld(agents: n, spread: 0.5, seed: seed, symmetric: true)
+    w.dynamics.balance = 1
+    w.beginRun()
+    #expect(w.balanceIndex() < 0.9)
+    for _ in 0..<100 {
+        w.applyDynamics()
+        w.tick += 1
+    }
+    #expect(w.balanceIndex() > 0.99)
+    // Agent 0's friends form one camp, its enemies the other: friendly within, hostile across.
+    let camp = (0..<n).map { $0 == 0 || w.alignment(0, toward: $0) > 0 }
+    #expect(camp.contains(true) && camp.contains(false))
+    for i in 0..<n {
+        for j in 0..<n where i != j {
+            #expect((w.alignment(i, toward: j) > 0) == (camp[i] == camp[j]), "\(i)→\(j)")
+        }
+    }
+    #expect((0..<n).allSatisfy { w.alignment($0, toward: $0) == 0 })
+}
+
+@Test func structuralBalanceEulerStep() {
+    // One substep (balance·dt ≤ 0.05) against the formula written out; 6 agents take both the
+    // 4×4 blocks and the edges of the product.
+    let n = 6
+    let w = randomWorld(agents: n, spread: 0.9, seed: 8)
+    w.dynamics.balance = 0.04
+    let before = w.alignment
+    w.applyStructuralBalance()
+    for i in 0..<n {
+        for j in 0..<n where i != j {
+            var sum = 0.0
+            for k in 0..<n where k != i && k != j { sum += before[i * n + k] * before[k * n + j] }
+            let a = before[i * n + j]
+            let expected = a + 0.04 * (1 - a * a) * sum / Double(n - 2)
+            #expect(abs(w.alignment(i, toward: j) - expected) <= 1e-14)
+        }
+    }
+}
+
+@Test func structuralBalanceNeedsThreeAgents() {
+    let w = randomWorld(agents: 2, spread: 0.9, seed: 2)
+    w.dynamics.balance = 1
+    let before = w.alignment
+    w.applyStructuralBalance()
+    #expect(w.alignment == before)
+}
+
+@Test func decayPullsTowardBaselineExponentially() {
+    let n = 4
+    let w = randomWorld(agents: n, spread: 1, seed: 3)
+    w.beginRun()
+    let baseline = w.alignment
+    for i in 0..<n { for j in 0..<n where i != j { w.setAlignment(i, toward: j, to: i < j ? 1 : -1) } }
+    let moved = w.alignment
+    w.dynamics.decay = 0.1
+    w.tickDays = 2
+    w.applyDynamics()
+    let kept = exp(-0.1 * 2)
+    for p in 0..<(n * n) {
+        #expect(abs(w.alignment[p] - (baseline[p] + (moved[p] - baseline[p]) * kept)) <= 1e-15)
+    }
+}
+
+@Test func balanceIndexOfTriangles() {
+    let w = World(seed: 1)
+    for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    #expect(w.balanceIndex() == 1)
+    func set(_ ab: Double, _ bc: Double, _ ac: Double) {
+        for (i, j, v) in [(0, 1, ab), (1, 2, bc), (0, 2, ac)] {
+            w.setAlignment(i, toward: j, to: v)
+            w.setAlignment(j, toward: i, to: v)
+        }
+    }
+    set(0.5, 0.5, 0.5)
+    #expect(w.balanceIndex() == 1)
+    set(0.5, -0.5, 0.5)
+    #expect(w.balanceIndex() == 0)
+    set(-0.5, -0.5, 0.5)
+    #expect(w.balanceIndex() == 1)
+    // Asymmetric views average: a→b = 0.6, b→a = −0.2 count as +0.2.
+    set(0.5, -0.5, -0.5)
+    w.setAlignment(0, toward: 1, to: 0.6)
+    w.setAlignment(1, toward: 0, to: -0.2)
+    #expect(w.balanceIndex() == 1)
+}
+
+@Test func balanceIndexWeighsTriads() {
+    // Four agents, one hostile pair (c, d): triads {a,c,d} and {b,c,d} are unbalanced.
+    let w = World(seed: 1)
+    for id in ["a", "b", "c", "d"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    for i in 0..<4 { for j in 0..<4 where i != j { w.setAlignment(i, toward: j, to: 0.5) } }
+    w.setAlignment(2, toward: 3, to: -1)
+    w.setAlignment(3, toward: 2, to: -1)
+    // Weights: {a,b,c}, {a,b,d}: 0.125 balanced; {a,c,d}, {b,c,d}: 0.25 unbalanced.
+    #expect(abs(w.balanceIndex() - 0.25 / 0.75) <= 1e-15)
+}
