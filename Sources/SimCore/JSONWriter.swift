@@ -94,14 +94,19 @@ public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDiction
     /// RFC 8259: quote, backslash and control characters escaped; everything else kept as UTF-8.
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u00" + (hex.count == 1 ? "0" : "") + hex
-            default: out.unicodeScalars.append(scalar)
+        // Most strings (ids, names, dates) need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\u{00}"..."\u{1F}":
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+                default: out.unicodeScalars.append(scalar)
+                }
             }
         }
         out += "\""

@@ -108,21 +108,31 @@ public final class Simulation {
         let thresholds = world.dynamics.effectiveThresholds
         let n = world.agentCount
         let now = world.alignment
-        for i in 0..<n {
-            for j in 0..<n where i != j {
-                let before = lastAlignment[i * n + j], after = now[i * n + j]
-                guard before != after else { continue }
-                for threshold in thresholds {
-                    let down = before > threshold && after <= threshold
-                    let up = before <= threshold && after > threshold
-                    guard down || up else { continue }
-                    world.record(Event(tick: world.tick, type: "threshold", agents: [i, j], data: [
-                        ("threshold", .number(threshold)),
-                        ("direction", .string(down ? "down" : "up")),
-                        ("value", .number(after)),
-                    ]))
+        var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
+        // Buffer pointers keep the N² scan free of per-element exclusivity checks.
+        lastAlignment.withUnsafeBufferPointer { before in
+            now.withUnsafeBufferPointer { after in
+                for i in 0..<n {
+                    for j in 0..<n where i != j {
+                        let was = before[i * n + j], value = after[i * n + j]
+                        guard was != value else { continue }
+                        for threshold in thresholds {
+                            if was > threshold && value <= threshold {
+                                crossings.append((i, j, threshold, true, value))
+                            } else if was <= threshold && value > threshold {
+                                crossings.append((i, j, threshold, false, value))
+                            }
+                        }
+                    }
                 }
             }
+        }
+        for crossing in crossings {
+            world.record(Event(tick: world.tick, type: "threshold", agents: [crossing.from, crossing.to], data: [
+                ("threshold", .number(crossing.threshold)),
+                ("direction", .string(crossing.down ? "down" : "up")),
+                ("value", .number(crossing.value)),
+            ]))
         }
         lastAlignment = now
     }

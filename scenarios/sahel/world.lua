@@ -93,7 +93,7 @@ sim.agent{ id = "hur", name = "Ukraine's military intelligence (HUR; spokesman A
   } }
 
 sim.agent{ id = "csp", name = "CSP-DPA (Tuareg separatist coalition)", kind = "armed_group",
-  effectiveness = 0.05,            -- mobile, knows the ground, drones (article)
+  effectiveness = 0.03,            -- light pickups; the ambushes' punch is scripted in tinzaouaten.lua
   resources = {
     strength = 3000,               -- several thousand fighters across the former CMA movements
     funds = 20,                    -- taxes on trade and trafficking, diaspora; a guess
@@ -101,7 +101,7 @@ sim.agent{ id = "csp", name = "CSP-DPA (Tuareg separatist coalition)", kind = "a
   } }
 
 sim.agent{ id = "jnim", name = "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", kind = "armed_group",
-  effectiveness = 0.065,           -- heavy weapons, drones and suicide bombers (article)
+  effectiveness = 0.05,            -- heavy weapons, drones and suicide bombers (article)
   resources = {
     strength = 6000,               -- commonly estimated several thousand fighters Sahel-wide
     funds = 50,                    -- ransoms, zakat, taxes on mines; estimates tens of USD m
@@ -215,6 +215,7 @@ one("russia", "wagner", 0.8)   -- patron; Wagner under MoD/GRU control since the
 one("wagner", "russia", 0.7)   -- loyal but resentful since Prigozhin's death (Aug 2023)
 both("russia", "mali", 0.75)   -- Bamako's main partner since 2021; it invited Wagner
 both("russia", "niger", 0.6)   -- Africa Corps instructors in Niamey since April 2024
+both("russia", "fama", 0.6)    -- Russian arms, helicopters and trainers for the Malian army
 one("russia", "algeria", 0.55) -- "traditional ally" (article); 2023 deepened strategic partnership
 one("algeria", "russia", 0.5)  -- friendly but uneasy with Wagner on its southern border
 both("russia", "lna", 0.6)     -- Moscow backs Haftar (Yevkurov visits 2023-24, bases in the east)
@@ -245,6 +246,7 @@ both("wagner", "lna", 0.5)     -- Wagner fought beside the LNA since 2019
 both("mali", "fama", 0.9)      -- the junta is the army's own leadership
 both("mali", "niger", 0.9)     -- AES mutual-defence charter (2023), confederation 6 July 2024
 both("fama", "niger", 0.7)     -- brothers in arms of the AES
+both("niger", "wagner", 0.4)   -- Russia's contractors serve the whole AES; Niamey welcomes them
 one("mali", "algeria", -0.45)  -- Bamako ended the Algiers Accord (Jan 2024), ambassadors recalled Dec 2023
 one("algeria", "mali", -0.2)   -- Algiers resents the end of its mediation but stays restrained
 one("fama", "algeria", -0.3)   -- army blames Algerian sanctuary for the rebels
@@ -267,6 +269,11 @@ one("mali", "lna", 0.1)        -- fellow Russian clients, little contact
 one("mali", "hur", -0.3)       -- Ukraine's intelligence already suspected of helping the north
 one("hur", "mali", -0.3)       -- Bamako hosts Russia's contractors
 one("hur", "fama", -0.4)       -- idem, fights beside Wagner
+one("fama", "hur", -0.4)       -- the army shares the junta's suspicion
+one("fama", "ukraine", -0.3)   -- follows Bamako's line on the war
+one("ukraine", "fama", 0.0)    -- no quarrel before the ambush
+one("niger", "hur", -0.2)      -- Niamey follows Moscow's line
+one("hur", "niger", -0.1)      -- a Russian partner, but no target
 
 -- Algeria's web (the ties Mali and Niger decry, article)
 one("algeria", "csp", 0.35)    -- host of the Algiers Accord signatories; received them Dec 2023
@@ -290,6 +297,8 @@ one("ukraine", "csp", 0.2)     -- official Kyiv keeps its distance
 one("csp", "ukraine", 0.3)     -- enemy of their enemy
 one("hur", "jnim", 0.05)       -- article says "rebels and jihadists"; no sign of direct ties
 one("jnim", "hur", 0.0)        -- none known
+one("ukraine", "jnim", -0.4)   -- Kyiv condemns al-Qaeda; its help went to the separatists
+one("jnim", "ukraine", 0.0)    -- indifferent
 both("csp", "jnim", 0.3)       -- tactical coordination at Tinzaouaten; rivals otherwise
 one("dicko", "jnim", 0.1)      -- Dicko has argued for talks with the jihadists
 one("dicko", "csp", 0.1)       -- favours negotiation with the north
@@ -298,6 +307,10 @@ one("dicko", "csp", 0.1)       -- favours negotiation with the north
 both("lna", "gnu", -0.4)       -- 2020 ceasefire holds, deep hostility; Aug 2024 standoff
 one("lna", "mali", 0.1)        -- fellow Russian clients
 one("ukraine", "gnu", 0.1)     -- Kyiv courts Tripoli against Wagner in Libya
+both("ukraine", "lna", -0.2)   -- Haftar is Moscow's client; Kyiv is Moscow's enemy
+one("hur", "lna", -0.3)        -- idem, and the LNA hosts Russian forces
+both("gnu", "wagner", -0.6)    -- Wagner spearheaded Haftar's 2019-20 assault on Tripoli
+both("csp", "lna", 0.0)        -- no relation (listed so that it has a baseline)
 
 ---------------------------------------------------------------------------------------------
 -- Ties as of just before the ambush (July 2024)
@@ -406,6 +419,27 @@ end
 function W.hostile(a, b, hostility)
   hostility = hostility or -0.5
   return sim.alignment(a, b) <= hostility or sim.alignment(b, a) <= hostility
+end
+
+-- sim.move with bookkeeping: never asks for more than is there, returns the days (or nil when
+-- nothing moved) and remembers the strength in transit (sim.forces may not count it).
+W.moving = {}
+function W.move(agent, from, to, strength)
+  local have = W.at(agent, from)
+  strength = math.min(strength or have, have)
+  if strength < 1 then return nil end
+  local days = sim.move(agent, from, to, strength)
+  W.moving[#W.moving + 1] = { agent = agent, strength = strength, eta = sim.tick() + math.max(1, math.ceil(days)) }
+  return days
+end
+
+-- Strength of an agent still on the road (moves made through W.move).
+function W.in_transit(agent)
+  local s, now = 0, sim.tick()
+  for _, m in ipairs(W.moving) do
+    if m.agent == agent and m.eta > now then s = s + m.strength end
+  end
+  return s
 end
 
 -- Who holds a region: the agent with the largest force there; "contested" when a hostile agent
