@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The engine and the bindings touch class-held flat arrays in their hot loops; runtime exclusivity
+// checks there cost more than the work itself. Debug builds keep them.
+let hotLoopSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "simrun",
     products: [
@@ -14,8 +20,8 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "CLuaShim", dependencies: ["CLua"], path: "Sources/CLuaShim"),
-        .target(name: "SimCore"),
-        .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"]),
+        .target(name: "SimCore", swiftSettings: hotLoopSettings),
+        .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"], swiftSettings: hotLoopSettings),
         .executableTarget(name: "simrun", dependencies: ["SimCore", "LuaBridge"]),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "SimCore"]),

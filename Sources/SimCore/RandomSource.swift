@@ -1,5 +1,3 @@
-import Foundation
-
 // RandomSource: the one seeded generator of a run. Every random draw, the engine's and the
 // script's, comes from here, so a seed fixes the whole run on every machine.
 
@@ -19,7 +17,7 @@ public struct SplitMix64: Sendable {
 }
 
 /// xoshiro256** seeded through SplitMix64 (Blackman & Vigna), with the draws simrun documents:
-/// `uniform()` is the top 53 bits over 2^53, `normal` uses Box–Muller with both uniforms drawn fresh,
+/// `uniform()` is the top 53 bits over 2^53, `normal` uses Marsaglia's polar method,
 /// `integer(in:)` uses rejection so no value is favoured.
 public struct RandomSource: Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
@@ -46,11 +44,17 @@ public struct RandomSource: Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// Normal with mean `mu` and standard deviation `sigma`.
+    /// Normal with mean `mu` and standard deviation `sigma`, by Marsaglia's polar method: pairs of
+    /// uniforms in (−1, 1)² until one falls inside the unit circle, one normal per accepted pair.
+    /// It needs no trigonometry, and its logarithm is PortableMath's, so every machine agrees.
     public mutating func normal(mu: Double = 0, sigma: Double = 1) -> Double {
-        let u1 = 1.0 - uniform()  // in (0, 1]: log is finite
-        let u2 = uniform()
-        return mu + sigma * (-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2)
+        while true {
+            let u = 2 * uniform() - 1, v = 2 * uniform() - 1
+            let s = u * u + v * v
+            if s > 0 && s < 1 {
+                return mu + sigma * u * (-2 * PortableMath.log(s) / s).squareRoot()
+            }
+        }
     }
 
     /// Uniform integer in the closed range, without modulo bias.

@@ -1,5 +1,4 @@
 // Region: a place on the map, and the links between places with their distances.
-import Foundation
 
 /// A place where forces stand. Its index in `World.regions` is its identity in the engine.
 public struct Region: Sendable, Equatable {
@@ -21,14 +20,15 @@ public struct Region: Sendable, Equatable {
     /// Mean Earth radius (IUGG), km.
     public static let earthRadiusKm = 6371.0088
 
-    /// Great-circle distance in km (haversine).
+    /// Great-circle distance in km (haversine, with PortableMath so every machine agrees).
     public func greatCircleKm(to other: Region) -> Double {
         let rad = Double.pi / 180
         let dLat = (other.latitude - latitude) * rad
         let dLon = (other.longitude - longitude) * rad
-        let h = sin(dLat / 2) * sin(dLat / 2)
-            + cos(latitude * rad) * cos(other.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
-        return 2 * Region.earthRadiusKm * asin(min(1, h.squareRoot()))
+        let sinLat = PortableMath.sin(dLat / 2), sinLon = PortableMath.sin(dLon / 2)
+        let h = sinLat * sinLat
+            + PortableMath.cos(latitude * rad) * PortableMath.cos(other.latitude * rad) * sinLon * sinLon
+        return 2 * Region.earthRadiusKm * PortableMath.asin(min(1, h.squareRoot()))
     }
 }
 

@@ -37,7 +37,7 @@ extension World {
     func applyDecay() {
         let rate = dynamics.decay
         guard rate != 0 else { return }
-        let pull = -expm1(-rate * tickDays)
+        let pull = -PortableMath.expm1(-rate * tickDays)
         // The diagonal is 0 in both matrices, so it stays 0.
         baseline.withUnsafeBufferPointer { target in
             alignment.withUnsafeMutableBufferPointer { a in

@@ -58,7 +58,7 @@ struct SquareLawBattle {
                 error = max(error, difference / (Self.relativeTolerance * x[j] + floor))
             }
             if error > 1, h > minimumStep {
-                h *= max(0.1, 0.9 * pow(error, -0.2))
+                h *= max(0.1, 0.9 * PortableMath.pow(error, -0.2))
                 continue
             }
             var length = h
@@ -80,7 +80,7 @@ struct SquareLawBattle {
             for j in 0..<sides { state.strengths[j] = max(0, next.strengths[j]) }
             for p in state.dealt.indices { state.dealt[p] += next.dealt[p] }
             t += length
-            h = error > 0 ? min(5 * h, 0.9 * h * pow(error, -0.2)) : 5 * h
+            h = error > 0 ? min(5 * h, 0.9 * h * PortableMath.pow(error, -0.2)) : 5 * h
         }
         return state
     }
@@ -238,7 +238,7 @@ extension World {
         var pairs: [CombatLoss] = []
         for v in 0..<m {
             // Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
-            let factor = sigma > 0 ? exp(sigma * random.normal() - sigma * sigma / 2) : 1
+            let factor = sigma > 0 ? PortableMath.exp(sigma * random.normal() - sigma * sigma / 2) : 1
             losses[v] = min(before[v], max(0, before[v] - outcome.strengths[v]) * factor)
             let attributed = (0..<m).reduce(0.0) { $0 + outcome.dealt[$1 * m + v] }
             guard losses[v] > 0, attributed > 0 else { continue }

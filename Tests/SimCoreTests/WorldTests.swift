@@ -1,0 +1,105 @@
+import Testing
+@testable import SimCore
+
+@Suite struct WorldTests {
+    private func twoAgents() -> (World, Int, Int, Int) {
+        let world = World(seed: 1)
+        let r = world.addRegion(Region(id: "r", name: "R", latitude: 0, longitude: 0))!
+        let a = world.addAgent(Agent(id: "a", name: "A", kind: "state"))!
+        let b = world.addAgent(Agent(id: "b", name: "B", kind: "pmc"))!
+        return (world, r, a, b)
+    }
+
+    @Test func idsAreUniqueAndIndexed() {
+        let (world, r, a, b) = twoAgents()
+        #expect(world.agentIndex("a") == a && world.agentIndex("b") == b && world.agentIndex("c") == nil)
+        #expect(world.regionIndex("r") == r)
+        #expect(world.addAgent(Agent(id: "a", name: "again", kind: "state")) == nil)
+        #expect(world.addRegion(Region(id: "r", name: "again", latitude: 1, longitude: 1)) == nil)
+    }
+
+    @Test func alignmentsSurviveGrowingTheWorldAndClamp() {
+        let (world, _, a, b) = twoAgents()
+        world.setAlignment(a, toward: b, to: 0.3)
+        world.setAlignment(b, toward: a, to: -0.4)
+        let c = world.addAgent(Agent(id: "c", name: "C", kind: "figure"))!
+        #expect(world.alignment(a, toward: b) == 0.3)
+        #expect(world.alignment(b, toward: a) == -0.4)
+        #expect(world.alignment(a, toward: c) == 0)
+        #expect(world.setAlignment(c, toward: a, to: 1.7) == 1)
+        #expect(world.setAlignment(c, toward: b, to: -3) == -1)
+    }
+
+    @Test func forcesSurviveAddingRegionsAndNeverGoNegative() {
+        let (world, r, a, b) = twoAgents()
+        world.deploy(a, in: r, strength: 100)
+        world.deploy(b, in: r, strength: 40)
+        let s = world.addRegion(Region(id: "s", name: "S", latitude: 1, longitude: 1))!
+        world.deploy(a, in: s, strength: 5)
+        #expect(world.force(of: a, in: r) == 100 && world.force(of: b, in: r) == 40)
+        #expect(world.totalForce(of: a) == 105)
+        world.deploy(b, in: r, strength: -100)
+        #expect(world.force(of: b, in: r) == 0)
+    }
+
+    @Test func resourcesDefaultToZeroForAgentsThatLackThem() {
+        let (world, _, a, b) = twoAgents()
+        let funds = world.declareResource("funds")
+        world.setResource(funds, of: a, to: 12)
+        let c = world.addAgent(Agent(id: "c", name: "C", kind: "state"))!
+        #expect(world.resource(funds, of: a) == 12)
+        #expect(world.resource(funds, of: b) == 0 && world.resource(funds, of: c) == 0)
+        #expect(world.declareResource("funds") == funds)
+    }
+
+    @Test func tiesAreEventsOnlyOnChangeAndOnlyOnceRunning() {
+        let (world, _, a, b) = twoAgents()
+        let support = world.tieKind("support")
+        #expect(world.makeTie(a, b, kind: support))
+        #expect(world.events.isEmpty, "setup is the starting state, not a timeline")
+        world.beginRun()
+        #expect(!world.makeTie(a, b, kind: support))
+        #expect(world.cutTie(a, b, kind: support))
+        #expect(!world.cutTie(a, b, kind: support))
+        #expect(world.events.map(\.type) == ["tie_cut"])
+        #expect(!world.isTied(a, b, kind: support))
+    }
+
+    @Test func beginRunFixesTheBaselines() {
+        let (world, _, a, b) = twoAgents()
+        world.setAlignment(a, toward: b, to: 0.5)
+        world.beginRun()
+        world.setAlignment(a, toward: b, to: -0.2)
+        #expect(world.baseline[a * world.agentCount + b] == 0.5)
+    }
+
+    @Test func travelUsesTheShortestLinkedPathElseTheGreatCircle() {
+        let world = World(seed: 1)
+        let x = world.addRegion(Region(id: "x", name: "X", latitude: 0, longitude: 0))!
+        let y = world.addRegion(Region(id: "y", name: "Y", latitude: 0, longitude: 1))!
+        let z = world.addRegion(Region(id: "z", name: "Z", latitude: 0, longitude: 2))!
+        let far = world.addRegion(Region(id: "far", name: "Far", latitude: 10, longitude: 10))!
+        world.link(x, y, km: 100)
+        world.link(y, z, km: 100)
+        world.link(x, z, km: 500)
+        #expect(world.travelKm(from: x, to: z) == 200)
+        #expect(world.travelKm(from: x, to: far) == world.regions[x].greatCircleKm(to: world.regions[far]))
+        #expect(world.neighbors(of: y) == [x, z])
+    }
+
+    @Test func datesFollowTheTickLength() {
+        let world = World(seed: 1)
+        world.start = SimDate(iso: "2024-07-22")!
+        world.tickDays = 0.5
+        #expect(world.date(ofTick: 3).description == "2024-07-23")
+    }
+
+    @Test func stopIsRecordedOnce() {
+        let world = World(seed: 1)
+        world.beginRun()
+        world.stop(reason: "first")
+        world.stop(reason: "second")
+        #expect(world.stopReason == "first")
+        #expect(world.events.count == 1)
+    }
+}
