@@ -139,17 +139,25 @@ struct LuaArguments {
         return try read(-1, key)
     }
 
-    /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
-    func onlyFields(_ table: Int32, _ allowed: Set<String>) throws(BindingError) {
+    /// The keys of the table at `table`, sorted, so that whatever is done or reported per key
+    /// does not follow Lua's per-process hash order. A key that is not a string is an error.
+    func sortedKeys(_ table: Int32, _ name: String) throws(BindingError) -> [String] {
         let absolute = lua_absindex(L, table)
+        var keys: [String] = []
+        var foreign: String?
         lua_pushnil(L)
         while lua_next(L, absolute) != 0 {
             simrun_pop(L, 1)
-            guard let key = lua.string(at: -1), allowed.contains(key) else {
-                let shown = lua.string(at: -1).map { "'\($0)'" } ?? "of type \(lua.typeName(at: -1))"
-                simrun_pop(L, 1)
-                throw fail("unknown field \(shown); expected one of \(allowed.sorted().joined(separator: ", "))")
-            }
+            if let key = lua.string(at: -1) { keys.append(key) } else { foreign = lua.typeName(at: -1) }
+        }
+        if let foreign { throw fail("\(name) must have string keys, found a key of type \(foreign)") }
+        return keys.sorted()
+    }
+
+    /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
+    func onlyFields(_ table: Int32, _ allowed: Set<String>) throws(BindingError) {
+        if let unknown = try sortedKeys(table, "the options table").first(where: { !allowed.contains($0) }) {
+            throw fail("unknown field '\(unknown)'; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }
 }

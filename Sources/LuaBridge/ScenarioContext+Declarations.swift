@@ -170,21 +170,17 @@ extension ScenarioContext {
         try args.field(1, "resources") { i, _ throws(BindingError) in
             if args.isNil(i) { return }
             guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'resources' must be a table of numbers") }
-            let table = lua_absindex(L, i)
-            lua_pushnil(L)
-            while lua_next(L, table) != 0 {
-                // On a throw the stack is left as is: the trampoline raises with the message on top.
-                defer { simrun_pop(L, 1) }
-                guard let key = lua.string(at: -2) else { throw args.fail("field 'resources' must have string keys") }
-                resources.append((key, try args.number(-1, "resources." + key, field: true)))
+            for key in try args.sortedKeys(i, "field 'resources'") {
+                resources.append((key, try args.field(i, key) { j, k throws(BindingError) in
+                    try args.number(j, "resources." + k, field: true)
+                }))
             }
         }
         guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
             throw args.fail("agent '\(id)' is already declared")
         }
         registerID(id, index: agent, in: agentTable)
-        // Sorted so that the resource order does not depend on Lua's hash order.
-        for (key, value) in resources.sorted(by: { $0.0 < $1.0 }) {
+        for (key, value) in resources {
             world.setResource(world.declareResource(key), of: agent, to: value)
         }
         if let patron {

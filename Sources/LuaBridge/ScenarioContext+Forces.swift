@@ -1,4 +1,4 @@
-// The force and resource bindings: sim.deploy, sim.move, sim.forces, sim.clash, sim.get,
+// The force and resource bindings: sim.deploy, sim.move, sim.forces, sim.moving, sim.clash, sim.get,
 // sim.set, sim.add.
 import CLua
 import CLuaShim
@@ -38,6 +38,22 @@ extension ScenarioContext {
                 lua_pushnumber(L, strength)
                 lua.setField(world.regions[r].id)
             }
+        }
+        return 1
+    }
+
+    /// The agent's forces on the move, in the order the moves began.
+    func moving(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let agent = try args.agent(1, "agent")
+        let moves = world.movements.filter { $0.agent == agent }
+        lua_createtable(L, Int32(moves.count), 0)
+        for (position, move) in moves.enumerated() {
+            lua_createtable(L, 0, 4)
+            lua.push(world.regions[move.from].id); lua.setField("from")
+            lua.push(world.regions[move.to].id); lua.setField("to")
+            lua_pushnumber(L, move.strength); lua.setField("strength")
+            lua_pushnumber(L, move.remainingKm); lua.setField("remaining_km")
+            lua_rawseti(L, -2, lua_Integer(position + 1))
         }
         return 1
     }

@@ -26,33 +26,28 @@ extension ScenarioContext {
         }
         var event = Event(tick: world.tick, type: type)
         if try args.optionalTable(2, "data") {
-            let table = lua_absindex(L, 2)
-            var fields: [(String, ScalarValue)] = []
-            lua_pushnil(L)
-            while lua_next(L, table) != 0 {
-                // On a throw the stack is left as is: the trampoline raises with the message on top.
-                defer { simrun_pop(L, 1) }
-                guard let key = lua.string(at: -2) else { throw args.fail("argument #2 (data) must have string keys") }
-                switch key {
-                case "agents":
-                    guard lua_type(L, -1) == LUA_TTABLE else { throw args.fail("field 'agents' must be an array of agent ids") }
-                    for position in 0..<Int(lua_rawlen(L, -1)) {
-                        lua_rawgeti(L, -1, lua_Integer(position + 1))
-                        defer { simrun_pop(L, 1) }
-                        event.agents.append(try args.agent(-1, "agents[\(position + 1)]", field: true))
+            for key in try args.sortedKeys(2, "argument #2 (data)") {
+                try args.field(2, key) { i, _ throws(BindingError) in
+                    switch key {
+                    case "agents":
+                        guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'agents' must be an array of agent ids") }
+                        let list = lua_absindex(L, i)
+                        for position in 0..<Int(lua_rawlen(L, list)) {
+                            lua_rawgeti(L, list, lua_Integer(position + 1))
+                            defer { simrun_pop(L, 1) }
+                            event.agents.append(try args.agent(-1, "agents[\(position + 1)]", field: true))
+                        }
+                    case "region":
+                        event.region = try args.region(i, "region", field: true)
+                    default:
+                        guard let value = lua.scalar(at: i) else {
+                            throw args.fail("field '\(key)' must be a number, boolean or string, got \(lua.typeName(at: i))")
+                        }
+                        if case .number(let v) = value, !v.isFinite { throw args.fail("field '\(key)' must be a finite number") }
+                        event.data.append((key, value))
                     }
-                case "region":
-                    event.region = try args.region(-1, "region", field: true)
-                default:
-                    guard let value = lua.scalar(at: -1) else {
-                        throw args.fail("field '\(key)' must be a number, boolean or string, got \(lua.typeName(at: -1))")
-                    }
-                    if case .number(let v) = value, !v.isFinite { throw args.fail("field '\(key)' must be a finite number") }
-                    fields.append((key, value))
                 }
             }
-            // Sorted: Lua's own key order differs between processes.
-            event.data = fields.sorted { $0.0 < $1.0 }
         }
         world.record(event)
         return 0

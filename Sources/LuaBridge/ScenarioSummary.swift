@@ -53,7 +53,8 @@ public struct ScenarioSummary: Sendable {
         for p in params {
             var range = ""
             if p.min != nil || p.max != nil {
-                range = " [\(p.min.map { "\($0)" } ?? "")..\(p.max.map { "\($0)" } ?? "")]"
+                let bound = { (v: Double?) in v.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
+                range = " [\(bound(p.min))..\(bound(p.max))]"
             }
             let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
             out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"

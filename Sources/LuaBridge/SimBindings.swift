@@ -43,6 +43,7 @@ enum SimBindings {
         Binding("sim", "deploy") { c, a throws(BindingError) in try c.deploy(a) },
         Binding("sim", "move") { c, a throws(BindingError) in try c.move(a) },
         Binding("sim", "forces") { c, a throws(BindingError) in try c.forces(a) },
+        Binding("sim", "moving") { c, a throws(BindingError) in try c.moving(a) },
         Binding("sim", "clash") { c, a throws(BindingError) in try c.clash(a) },
         Binding("sim", "get") { c, a throws(BindingError) in try c.getResource(a) },
         Binding("sim", "set") { c, a throws(BindingError) in try c.setResource(a) },
