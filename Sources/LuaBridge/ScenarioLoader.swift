@@ -84,6 +84,7 @@ enum ScenarioLoader {
         do throws(RunFailure) {
             try Sandbox.install(in: lua)
             SimBindings.install(context)
+            files.including.insert(files.main.resolved)  // an include of the main file is a cycle
             try lua.load(files.main.bytes, displayPath: files.mainPath)
             try lua.call(nargs: 0, nresults: 0, context: files.mainPath)
         } catch {
