@@ -13,14 +13,27 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (limits->memory_limit != 0 && nsize > old && limits->host_depth == 0) {
-        if (limits->memory_used - old + nsize > limits->memory_limit) {
-            limits->memory_exceeded = 1;
-            return NULL;  // Lua raises LUA_ERRMEM, from C frames only.
-        }
+        // Lua then collects garbage and asks again; only an error that reaches the host is
+        // the limit (LUA_ERRMEM), so a refusal here marks nothing.
+        if (limits->memory_used - old + nsize > limits->memory_limit) return NULL;
     }
     void *block = realloc(ptr, nsize);
     if (block != NULL) limits->memory_used = limits->memory_used - old + nsize;
     return block;
+}
+
+/// Pushes "file:line: " of the innermost scenario function on the stack: the sandbox's own Lua
+/// (chunks named "=...") is skipped, so a limit is reported where the scenario's code stands.
+static void where_in_scenario(lua_State *L) {
+    lua_Debug frame;
+    for (int level = 0; lua_getstack(L, level, &frame); level++) {
+        lua_getinfo(L, "Sl", &frame);
+        if (frame.source[0] == '@' && frame.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", frame.short_src, frame.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar) {
@@ -33,8 +46,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
             // Raise again on every further instruction, so that pcall cannot swallow the limit.
             lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         }
-        // Level 0 inside a hook is the Lua function being counted: name its file and line.
-        luaL_where(L, 0);
+        where_in_scenario(L);
         lua_pushfstring(L, "instruction limit of %I reached (--max-instructions)",
                         (lua_Integer)limits->instruction_limit);
         lua_concat(L, 2);

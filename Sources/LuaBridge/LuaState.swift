@@ -27,6 +27,8 @@ final class LuaState {
     let L: OpaquePointer
     private let limits: UnsafeMutablePointer<simrun_limits>
     private let capacity: ScenarioLimits
+    /// Display paths too long for Lua's messages, by the short chunk name they load under.
+    private var longPaths: [String: String] = [:]
 
     init(limits capacity: ScenarioLimits) {
         self.capacity = capacity
@@ -47,16 +49,28 @@ final class LuaState {
     /// Instructions executed so far, to the hook's granularity.
     var instructionsUsed: Int64 { limits.pointee.instructions }
 
-    /// Loads text as a chunk named `@displayPath`. Stack: +1 (the function) on success, 0 on failure.
+    /// Loads a scenario file's text as a chunk named after its path. Stack: +1 (the function) on
+    /// success, 0 on failure.
     func load(_ bytes: [UInt8], displayPath: String) throws(RunFailure) {
+        // Lua refuses binary chunks too (mode "t"), but its message names no file.
+        if bytes.first == 0x1B {
+            throw RunFailure(.error, "\(displayPath): binary chunks are refused; scenarios load as text only")
+        }
+        try load(bytes, chunk: "@" + chunkName(for: displayPath), context: displayPath)
+    }
+
+    /// Loads simrun's own Lua (the sandbox prelude) under `=name`: the instruction hook and
+    /// error locations look past such chunks to the scenario's code. Stack: +1 on success.
+    func loadBuiltin(_ source: String, name: String) throws(RunFailure) {
+        try load(Array(source.utf8), chunk: "=" + name, context: name)
+    }
+
+    private func load(_ bytes: [UInt8], chunk: String, context: String) throws(RunFailure) {
         let status = bytes.withUnsafeBytes { raw in
-            simrun_loadtext(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, "@" + displayPath)
+            simrun_loadtext(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
         }
         if status != LUA_OK {
-            let failure = failure(context: displayPath)
-            // Syntax errors name the file already; a refused binary chunk does not.
-            if failure.message.hasPrefix(displayPath) { throw failure }
-            throw RunFailure(failure.kind, "\(displayPath): \(failure.message)")
+            throw failure(status: status, context: context)
         }
     }
 
@@ -65,7 +79,7 @@ final class LuaState {
     func call(nargs: Int32, nresults: Int32, context: String) throws(RunFailure) {
         let status = simrun_pcall(L, nargs, nresults)
         if status != LUA_OK {
-            throw failure(context: context)
+            throw failure(status: status, context: context)
         }
         if let limit = limitReached(context: context) {
             simrun_pop(L, nresults)
@@ -74,17 +88,53 @@ final class LuaState {
     }
 
     /// The failure for the error object on top of the stack. Stack: −1.
-    private func failure(context: String) -> RunFailure {
+    private func failure(status: Int32, context: String) -> RunFailure {
         defer { simrun_pop(L, 1) }
-        return limitReached(context: context) ?? RunFailure(.error, errorMessage(at: -1))
+        // The sandbox's pcall passes a memory error on as a plain error with Lua's message.
+        if status == LUA_ERRMEM || (status == LUA_ERRRUN && string(at: -1) == "not enough memory") {
+            return RunFailure(.limit, "\(context): memory limit of \(capacity.maxMemory) bytes reached (--max-memory)")
+        }
+        if let limit = limitReached(context: context) { return limit }
+        let message = errorMessage(at: -1)
+        return RunFailure(.error, LuaState.isLocated(message) ? message : "\(context): \(message)")
+    }
+
+    /// Whether a message starts with `file:line:`, as Lua's own messages do.
+    static func isLocated(_ message: String) -> Bool {
+        let parts = message.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count == 3 && !parts[0].isEmpty && !parts[1].isEmpty && parts[1].allSatisfy(\.isNumber)
+    }
+
+    // MARK: Host work
+
+    /// Counts work the host does for the script (the engine's ticks, growing the world) against
+    /// the instruction budget, so that one budget bounds a run wherever its time goes. Returns
+    /// false once the budget is spent.
+    func charge(instructions: Int64) -> Bool {
+        limits.pointee.instructions += instructions
+        guard capacity.maxInstructions == 0 || limits.pointee.instructions <= capacity.maxInstructions else {
+            limits.pointee.instructions_exceeded = 1
+            return false
+        }
+        return true
+    }
+
+    /// Counts bytes the host keeps for the script (log lines, events) against the memory cap; the
+    /// trampoline raises the memory error when a binding leaves the count above the cap.
+    func charge(bytes: Int) {
+        limits.pointee.memory_used += bytes
+    }
+
+    /// The message of a spent budget, at `context`.
+    func instructionLimitMessage(_ context: String) -> String {
+        "\(context): instruction limit of \(capacity.maxInstructions) reached (--max-instructions; the engine's work counts too)"
     }
 
     /// A limit failure once the budget or the cap was hit, even if a pcall in the script caught it.
     private func limitReached(context: String) -> RunFailure? {
         if limits.pointee.instructions_exceeded != 0 {
             let message = lua_type(L, -1) == LUA_TSTRING ? errorMessage(at: -1) : ""
-            return RunFailure(.limit, message.contains("instruction limit") ? message
-                : "\(context): instruction limit of \(capacity.maxInstructions) reached (--max-instructions)")
+            return RunFailure(.limit, message.contains("instruction limit") ? message : instructionLimitMessage(context))
         }
         if limits.pointee.memory_exceeded != 0 {
             return RunFailure(.limit,
@@ -98,7 +148,25 @@ final class LuaState {
         guard let text = string(at: index) else {
             return "(error object is a \(typeName(at: index)) value)"
         }
-        return text.split(separator: "\n").first.map(String.init) ?? text
+        return withPaths(text.split(separator: "\n").first.map(String.init) ?? text)
+    }
+
+    /// Lua keeps only the last LUA_IDSIZE − 1 bytes of a chunk name in its messages; a longer path
+    /// loads under a short unique name that `withPaths` turns back into the path.
+    private func chunkName(for displayPath: String) -> String {
+        guard displayPath.utf8.count > 56 else { return displayPath }
+        let file = displayPath.split(separator: "/").last.map(String.init) ?? displayPath
+        let short = "[\(longPaths.count + 1)]" + String(file.utf8.suffix(48))!
+        longPaths[short] = displayPath
+        return short
+    }
+
+    /// The text with a leading short chunk name replaced by its path.
+    func withPaths(_ text: String) -> String {
+        for (short, path) in longPaths where text.hasPrefix(short + ":") {
+            return path + text.dropFirst(short.count)
+        }
+        return text
     }
 
     /// The file of the Lua function `level` levels up the stack, if it came from one. Stack: 0.
@@ -107,7 +175,9 @@ final class LuaState {
         guard lua_getstack(L, level, &record) != 0, lua_getinfo(L, "S", &record) != 0,
               let source = record.source else { return nil }
         let text = String(cString: source)
-        return text.hasPrefix("@") ? String(text.dropFirst()) : nil
+        guard text.hasPrefix("@") else { return nil }
+        let chunk = String(text.dropFirst())
+        return longPaths[chunk] ?? chunk
     }
 
     // MARK: Converters

@@ -27,8 +27,10 @@ enum Sandbox {
     /// Longest pattern, in bytes.
     static let maxPatternBytes = 256
     /// Bound on the pattern matcher's worst case: (subject length + 1)^(repetitions + 1) times
-    /// 2^(optional items) must stay below this.
+    /// 2^(optional items) must stay below this; for a plain search, subject × needle length.
     static let maxPatternWork = 1.0e9
+    /// Most elements one `table.move` may copy: its loop runs in C, out of the budget's reach.
+    static let maxMoveElements = 1 << 24
 
     /// Opens the allowed libraries and installs the prelude.
     static func install(in lua: LuaState) throws(RunFailure) {
@@ -44,8 +46,8 @@ enum Sandbox {
             lua.setField(member)
             simrun_pop(L, 2)
         }
-        try lua.load(Array(prelude.utf8), displayPath: "sandbox prelude")
-        try lua.call(nargs: 0, nresults: 0, context: "sandbox prelude")
+        try lua.loadBuiltin(prelude, name: "sandbox")
+        try lua.call(nargs: 0, nresults: 0, context: "sandbox")
     }
 
     private static func removeGlobals(notIn allowed: Set<String>, lua: LuaState) {
@@ -174,6 +176,23 @@ enum Sandbox {
       for i = 1, n do t[i] = items[i][1] end
     end
 
+    -- Running out of memory under the cap ends the run: pcall passes that error on. (Lua's own
+    -- emergency collection has already been tried when it is raised.)
+    local pcall0, pack, MEMORY = pcall, table.pack, "not enough memory"
+    function pcall(f, ...)
+      local results = pack(pcall0(f, ...))
+      if not results[1] and results[2] == MEMORY then error(MEMORY, 0) end
+      return unpack(results, 1, results.n)
+    end
+
+    -- The message handler runs after the stack unwinds, as ordinary counted code: Lua would
+    -- call it from inside the instruction hook, where the budget cannot stop it.
+    function xpcall(f, handler, ...)
+      local results = pack(pcall(f, ...))
+      if results[1] then return unpack(results, 1, results.n) end
+      return false, handler(results[2])
+    end
+
     function setmetatable(t, mt)
       if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
         error("setmetatable: __gc is not allowed in the sandbox", 2)
@@ -181,20 +200,33 @@ enum Sandbox {
       return setmetatable0(t, mt)
     end
 
-    local MAX_REP, MAX_PATTERN, MAX_WORK = \(maxRepeatBytes), \(maxPatternBytes), \(maxPatternWork)
+    local MAX_REP, MAX_PATTERN, MAX_WORK, MAX_MOVE =
+      \(maxRepeatBytes), \(maxPatternBytes), \(maxPatternWork), \(maxMoveElements)
+    local tonumber, mmove = tonumber, table.move
+    -- A count is capped as well as the result: string.rep("", n) loops n times for nothing.
     function string.rep(s, n, sep)
-      if type(n) == "number" and n > 1 then
+      local count = tonumber(n)
+      if count and count > 1 then
         local ls = #tostring0(s)
         local lsep = sep ~= nil and #tostring0(sep) or 0
-        if ls * n + lsep * (n - 1) > MAX_REP then
+        if count > MAX_REP or ls * count + lsep * (count - 1) > MAX_REP then
           error("string.rep: the result would exceed the sandbox cap of " .. MAX_REP .. " bytes", 2)
         end
       end
       return srep(s, n, sep)
     end
 
+    local function text(v) return type(v) == "number" and tostring0(v) or v end
     local function checkpattern(name, s, p, plain)
-      if plain or type(s) ~= "string" or type(p) ~= "string" then return end
+      s, p = text(s), text(p)
+      if type(s) ~= "string" or type(p) ~= "string" then return end
+      if plain then
+        if #s * #p > MAX_WORK then
+          error(name .. ": a plain search of " .. #p .. " bytes in " .. #s ..
+            " bytes may take too long (sandbox cap)", 3)
+        end
+        return
+      end
       if #p > MAX_PATTERN then
         error(name .. ": pattern longer than the sandbox cap of " .. MAX_PATTERN .. " bytes", 3)
       end
@@ -211,6 +243,14 @@ enum Sandbox {
     function string.match(s, p, init) checkpattern("string.match", s, p) return smatch(s, p, init) end
     function string.gmatch(s, p, init) checkpattern("string.gmatch", s, p) return sgmatch(s, p, init) end
     function string.gsub(s, p, repl, n) checkpattern("string.gsub", s, p) return sgsub(s, p, repl, n) end
+
+    function table.move(a1, f, e, t, a2)
+      local first, last = tonumber(f), tonumber(e)
+      if first and last and last - first >= MAX_MOVE then
+        error("table.move: more than the sandbox cap of " .. MAX_MOVE .. " elements", 2)
+      end
+      return mmove(a1, f, e, t, a2)
+    end
 
     -- The string metatable is shared by every string: scripts may not reach it.
     getmetatable0("").__metatable = false

@@ -63,12 +63,16 @@ extension ScenarioContext {
             }
             value = parsed
         }
+        if let number = ParamValue.number(defaultValue), !number.isFinite {
+            throw args.fail("argument #2 (default) must be a finite number, got \(number)")
+        }
         if let number = ParamValue.number(value) {
-            let outside = min.map { number < $0 ? "below its min \($0)" : nil } ?? nil
-                ?? max.map { number > $0 ? "above its max \($0)" : nil } ?? nil
+            var outside: String?
+            if let min, number < min { outside = "below its min \(ParamValue.bound(min))" }
+            if let max, number > max { outside = "above its max \(ParamValue.bound(max))" }
             if let outside {
-                if override != nil { throw usageError("--param \(name)=\(override!) is \(outside)") }
-                throw args.fail("the default \(number) of '\(name)' is \(outside)")
+                if let override { throw usageError("--param \(name)=\(override) is \(outside)") }
+                throw args.fail("the default \(ParamValue.bound(number)) of '\(name)' is \(outside)")
             }
         }
         params.append(ParamDeclaration(name: name, value: value, defaultValue: defaultValue,
@@ -137,10 +141,27 @@ extension ScenarioContext {
         }
         registerID(id, index: region, in: regionTable)
         if let country {
-            pendingReferences.append(PendingReference(role: .country(region: region), agentID: country,
-                                                      origin: callerLocation()))
+            refer(to: country, as: .country(region: region))
         }
         return 0
+    }
+
+    /// Sets a country or patron now when the agent exists, else when setup ends.
+    private func refer(to agentID: String, as role: PendingReference.Role) {
+        let reference = PendingReference(role: role, agentID: agentID, origin: callerLocation())
+        if world.agentIndex(agentID) != nil {
+            try? reference.resolve(in: world)
+        } else {
+            pendingReferences.append(reference)
+        }
+    }
+
+    /// Sets the countries and patrons that named this agent before it was declared.
+    private func resolvePendingReferences(to agentID: String) {
+        for reference in pendingReferences where reference.agentID == agentID {
+            try? reference.resolve(in: world)
+        }
+        pendingReferences.removeAll { $0.agentID == agentID }
     }
 
     func declareLink(_ args: LuaArguments) throws(BindingError) -> Int32 {
@@ -180,12 +201,18 @@ extension ScenarioContext {
             throw args.fail("agent '\(id)' is already declared")
         }
         registerID(id, index: agent, in: agentTable)
+        resolvePendingReferences(to: id)
+        // The world's matrices grow with the square of the agents: count that work and memory.
+        let n = world.agentCount
+        lua.charge(bytes: World.bytesPerAgentPair * (2 * n - 1))
+        guard lua.charge(instructions: Int64(n * n / 16)) else {
+            throw BindingError(lua.instructionLimitMessage(callerLocation()), located: true)
+        }
         for (key, value) in resources {
             world.setResource(world.declareResource(key), of: agent, to: value)
         }
         if let patron {
-            pendingReferences.append(PendingReference(role: .patron(agent: agent), agentID: patron,
-                                                      origin: callerLocation()))
+            refer(to: patron, as: .patron(agent: agent))
         }
         return 0
     }
@@ -242,6 +269,11 @@ enum ParamValue {
         case .boolean: return "true or false"
         case .string: return "a string"
         }
+    }
+
+    /// A bound or a number as a person writes it: `365`, `0.25`.
+    static func bound(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     static func number(_ value: ScalarValue) -> Double? {

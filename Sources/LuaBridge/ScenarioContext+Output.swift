@@ -43,7 +43,9 @@ extension ScenarioContext {
                 parts.append("nil")
             }
         }
-        log.append(LogLine(tick: world.tick, text: parts.joined(separator: "\t")))
+        let line = LogLine(tick: world.tick, text: parts.joined(separator: "\t"))
+        lua.charge(bytes: line.text.utf8.count + 64)
+        log.append(line)
         return 0
     }
 }

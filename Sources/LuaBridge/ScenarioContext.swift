@@ -96,6 +96,9 @@ final class ScenarioContext {
     /// Index of the first event not yet handed to handlers.
     private var dispatched = 0
 
+    /// What one recorded event costs the host, as counted against the memory cap.
+    static let bytesPerEvent = 256
+
     init(lua: LuaState, world: World, files: ScenarioFiles, paramOverrides: [String: String]) {
         self.lua = lua
         self.world = world
@@ -109,7 +112,7 @@ final class ScenarioContext {
     func callerLocation() -> String {
         simrun_where(L, 1)
         defer { simrun_pop(L, 1) }
-        let location = lua.string(at: -1) ?? ""
+        let location = lua.withPaths(lua.string(at: -1) ?? "")
         return location.hasSuffix(": ") ? String(location.dropLast(2)) : location
     }
 
@@ -161,6 +164,9 @@ final class ScenarioContext {
 extension ScenarioContext: ScenarioHooks {
     func fireScheduled(in world: World) throws(RunFailure) {
         let t = world.tick
+        guard lua.charge(instructions: world.workPerTick) else {
+            throw RunFailure(.limit, lua.instructionLimitMessage("tick \(t)"))
+        }
         for entry in atHooks where entry.tick == t {
             try call(entry.hook)
             try dispatchEvents(in: world)

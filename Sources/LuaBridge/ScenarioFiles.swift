@@ -64,10 +64,11 @@ final class ScenarioFiles {
 
     private static func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: resolved)
-        else {
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
             throw ScenarioFileError(message: "\(display): no such file")
+        }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: resolved) else {
+            throw ScenarioFileError(message: "\(display): cannot read it as a file")
         }
         return Source(display: display, resolved: resolved, bytes: [UInt8](data))
     }

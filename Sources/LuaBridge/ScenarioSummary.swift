@@ -53,8 +53,7 @@ public struct ScenarioSummary: Sendable {
         for p in params {
             var range = ""
             if p.min != nil || p.max != nil {
-                let bound = { (v: Double?) in v.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
-                range = " [\(bound(p.min))..\(bound(p.max))]"
+                range = " [\(p.min.map(ParamValue.bound) ?? "")..\(p.max.map(ParamValue.bound) ?? "")]"
             }
             let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
             out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
@@ -72,6 +71,6 @@ public struct ScenarioSummary: Sendable {
         if !warnings.isEmpty {
             out += "\nWARNINGS\n" + warnings.map { "  \($0)\n" }.joined()
         }
-        return out
+        return TerminalText.safe(out)
     }
 }

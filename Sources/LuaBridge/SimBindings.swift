@@ -103,6 +103,12 @@ private func hostEntry(_ L: OpaquePointer?, _ binding: Int32) -> Int32 {
     guard let L, let raw = simrun_extraspace(L).pointee else { return SIMRUN_RAISE_AS_IS }
     let context = Unmanaged<ScenarioContext>.fromOpaque(raw).takeUnretainedValue()
     let entry = SimBindings.all[Int(binding)]
+    let eventsBefore = context.world.events.count
+    defer {
+        // Events a script makes are kept for the report: they count against its memory cap.
+        let added = context.world.events.count - eventsBefore
+        if added > 0 { context.lua.charge(bytes: added * ScenarioContext.bytesPerEvent) }
+    }
     do {
         return try entry.run(context, context.arguments(for: entry.qualifiedName))
     } catch {

@@ -23,7 +23,7 @@ extension RunReport {
         ]
         if !world.warnings.isEmpty { sections.append(warningLines(width)) }
         if !log.isEmpty { sections.append(logLines(width)) }
-        return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        return TerminalText.safe(sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n")
     }
 
     private func header(_ width: Int) -> [String] {

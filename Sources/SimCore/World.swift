@@ -48,6 +48,19 @@ public final class World {
     }
 
     public var agentCount: Int { agents.count }
+
+    /// Bytes the engine keeps per ordered pair of agents: alignment, baseline and the threshold
+    /// scan's copy.
+    public static let bytesPerAgentPair = 3 * MemoryLayout<Double>.stride
+
+    /// The engine's work in one tick, in units comparable to Lua VM instructions: the pair scans
+    /// of decay and thresholds, the region scan of combat, and structural balance's N³ product
+    /// (vectorised, hence the divisor). A scenario host counts it against the same budget as the
+    /// scripts, so no run escapes the budget by spending its time in the engine.
+    public var workPerTick: Int64 {
+        let n = Int64(agents.count), r = Int64(regions.count)
+        return 1_000 + n * r + n * n + (dynamics.balance > 0 ? n * n * n / 256 : 0)
+    }
     public var regionCount: Int { regions.count }
 
     // MARK: Lookup

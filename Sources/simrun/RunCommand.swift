@@ -78,15 +78,15 @@ struct RunCommand {
         }
         let chosen = format ?? (out == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json)
         let text = chosen == .json ? report.json() : report.text()
+        if case .failed(let failure) = report.status { Simrun.printError(failure.message) }
         do {
             try OutputFile.write(text, to: out)
         } catch {
             Simrun.printError(error.message)
             return .cannotWrite
         }
-        if case .failed(let failure) = report.status {
-            Simrun.printError(failure.message)
-            if out != nil { Simrun.printError("the report up to the failure is in \(out!)") }
+        if case .failed = report.status {
+            if let out { Simrun.printError("the report up to the failure is in \(out)") }
             return .scenario
         }
         return .ok

@@ -2,6 +2,7 @@
 // every failure to its documented exit code.
 import Foundation
 import LuaBridge
+import SimCore
 
 enum Simrun {
     static let version = "0.1.0"
@@ -62,10 +63,10 @@ enum Simrun {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("simrun: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("simrun: error: \(TerminalText.safe(message))\n".utf8))
     }
 
     static func printWarning(_ message: String) {
-        FileHandle.standardError.write(Data("simrun: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("simrun: warning: \(TerminalText.safe(message))\n".utf8))
     }
 }

@@ -101,8 +101,8 @@ struct DeclarationsTests {
     }
 
     @Test("a --param outside [min, max] is a usage error", arguments: [
-        ("count", "-1", "--param count=-1 is below its min 0.0"),
-        ("rate", "-0.5", "--param rate=-0.5 is below its min 0.0"),
+        ("count", "-1", "--param count=-1 is below its min 0"),
+        ("rate", "-0.5", "--param rate=-0.5 is below its min 0"),
     ])
     func paramOutOfRange(_ name: String, _ value: String, _ expected: String) {
         #expect(usageMessage(run(Self.params, params: [(name, value)])) == expected)
@@ -111,22 +111,18 @@ struct DeclarationsTests {
     @Test("a --param above the max of a param that also has a min is a usage error")
     func paramAboveMax() {
         let result = run(Self.params, params: [("count", "11")])
-        withKnownIssue("bug: the max is never checked when a min is given (ScenarioContext+Declarations.swift declareParam)") {
-            #expect(usageMessage(result) == "--param count=11 is above its max 10.0")
-        }
+        #expect(usageMessage(result) == "--param count=11 is above its max 10")
         let onlyMax = run(header(steps: 0) + "local n = sim.param(\"n\", 1, {max=5})\n", params: [("n", "6")])
-        #expect(usageMessage(onlyMax) == "--param n=6 is above its max 5.0")
+        #expect(usageMessage(onlyMax) == "--param n=6 is above its max 5")
     }
 
     @Test("a default outside [min, max] is the scenario's error")
     func defaultOutOfRange() {
         let message = setupError(header(steps: 0) + "local n = sim.param(\"n\", -2, {min=0})\n")
-        #expect(message.hasSuffix("main.lua:2: sim.param: the default -2.0 of 'n' is below its min 0.0"), "\(message)")
+        #expect(message.hasSuffix("main.lua:2: sim.param: the default -2 of 'n' is below its min 0"), "\(message)")
         let above = run(header(steps: 0) + "local n = sim.param(\"n\", 20, {min=0, max=10})\n")
-        withKnownIssue("bug: the max is never checked when a min is given (ScenarioContext+Declarations.swift declareParam)") {
-            let failure = setupFailure(above)
-            #expect(failure?.message.hasSuffix("sim.param: the default 20.0 of 'n' is above its max 10.0") == true)
-        }
+        let failure = setupFailure(above)
+        #expect(failure?.message.hasSuffix("sim.param: the default 20 of 'n' is above its max 10") == true)
     }
 
     @Test("an unknown --param is a usage error listing the known params")
@@ -155,10 +151,8 @@ struct DeclarationsTests {
     func paramNotFinite() {
         for value in ["0/0", "math.huge"] {
             let result = run(header(steps: 0) + "local x = sim.param(\"x\", \(value))\n")
-            withKnownIssue("bug: declareParam does not check that a number default is finite (ScenarioContext+Declarations.swift)") {
-                let message = setupFailure(result)?.message ?? ""
-                #expect(message.contains("sim.param: argument #2 (default) must be a finite number"), "\(message)")
-            }
+            let message = setupFailure(result)?.message ?? ""
+            #expect(message.contains("sim.param: argument #2 (default) must be a finite number"), "\(message)")
         }
     }
 
@@ -225,13 +219,20 @@ struct DeclarationsTests {
                                   + "only allowed while the scenario sets up, not in hooks"), "\(message)")
     }
 
-    @Test("sim.dynamics is refused inside hooks, as the documentation lists it among the declarations")
+    @Test("sim.dynamics may change rates from a hook, part-way through a run")
     func dynamicsInHooks() throws {
-        let result = run(header() + "sim.at(1, function() sim.dynamics{noise=0} end)\n")
-        withKnownIssue("bug or doc gap: setDynamics does not call requireSetup (ScenarioContext+Declarations.swift)") {
-            let report = try report(result)
-            #expect(report.failure?.message.contains("only allowed while the scenario sets up") == true)
-        }
+        let report = try runCompleted(header(steps: 6) + """
+            sim.region{id="a", lat=0, lon=0}
+            sim.region{id="b", lat=0, lon=20}
+            sim.agent{id="x", kind="state"}
+            sim.deploy("x", "a", 10)
+            sim.at(0, function() sim.move("x", "a", "b") end)
+            sim.at(1, function() sim.dynamics{speed = 0} end)
+            sim.metric("moving", function() return #sim.moving("x") end)
+            """)
+        // 2,224 km at 300 km/day would take 8 days; the road stops at day 1 and the force waits.
+        #expect(report.metric("moving") == [0, 1, 1, 1, 1, 1, 1])
+        #expect(report.world.dynamics.speed == 0)
     }
 
     @Test("duplicate ids and bad coordinates are refused", arguments: [

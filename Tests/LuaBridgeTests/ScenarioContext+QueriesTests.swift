@@ -69,9 +69,7 @@ struct QueriesTests {
     @Test("sim.agent_info shows a patron during the setup once both agents are declared")
     func agentInfoDuringSetup() throws {
         let report = try runCompleted(Self.world() + Self.describeAgents + "describe()\n")
-        withKnownIssue("bug: patrons (and countries) are resolved only when the setup ends (ScenarioLoader.swift, PendingReference)") {
-            #expect(report.logTexts == Self.agentInfoLines)
-        }
+        #expect(report.logTexts == Self.agentInfoLines)
     }
 
     @Test("sim.regions and sim.neighbors follow declaration and link order")

@@ -187,9 +187,7 @@ struct ScenarioFilesTests {
         let file = fixture.path("\(folder)/broken.lua")
         #expect(file.utf8.count > 60)
         let message = setupFailure(fixture.run("\(folder)/main.lua"))?.message ?? ""
-        withKnownIssue("bug: Lua cuts chunk names to LUA_IDSIZE (60) in locations, so long paths show as '...tail', and LuaState.load then prefixes the path again") {
-            #expect(message.hasPrefix(file + ":1:"), "\(message)")
-        }
+        #expect(message.hasPrefix(file + ":1:"), "\(message)")
         // Whatever the length, the line and the file's last part are there.
         #expect(message.contains("broken.lua:1:"), "\(message)")
     }

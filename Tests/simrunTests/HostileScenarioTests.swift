@@ -143,30 +143,24 @@ struct HostileScenarioTests {
         }
     }
 
-    // MARK: Known issues (see the e2e report)
+    // MARK: Limits beyond the Lua VM
 
     @Test("an xpcall message handler cannot escape the instruction budget")
     func xpcallHandlerLoop() throws {
         let path = SimrunCLI.fixture("hostile/xpcall_handler_loop.lua")
-        // BUG: the budget error is raised from the count hook, so Lua calls the message handler while
-        // hooks are off (allowhook = 0): a handler that loops is never interrupted and simrun hangs.
-        withKnownIssue("xpcall message handlers run with the instruction hook disabled: simrun hangs") {
-            let result = try SimrunCLI.run(["run", path, "--max-instructions", "1000000"], timeout: 5)
-            Self.expectRefused(result, file: path, line: 5, fragments: ["instruction limit"])
-        }
+        // Lua would call the handler from inside the count hook, where hooks are off; the sandbox's
+        // xpcall runs it after the stack unwinds, as counted code.
+        let result = try SimrunCLI.run(["run", path, "--max-instructions", "1000000"], timeout: 5)
+        Self.expectRefused(result, file: path, line: 5, fragments: ["instruction limit"])
     }
 
     @Test("a billion ticks with no Lua per tick is stopped by a limit")
     func endlessSteps() throws {
         let path = SimrunCLI.fixture("hostile/endless_steps.lua")
-        // BUG: the limits only count Lua instructions and Lua memory; the built-in dynamics (O(agents^3)
-        // per tick), the coalition search and the report are host work no limit bounds, so a scenario
-        // that declares steps = 1e9 (or a thousand agents) runs for hours.
-        withKnownIssue("the host's work per run is unbounded: steps and agents have no cap") {
-            let result = try SimrunCLI.run(["run", path, "--max-instructions", "1000000"], timeout: 3)
-            #expect(!result.timedOut, "\(result)")
-            #expect(result.exited(65), "\(result)")
-        }
+        // The engine's work per tick counts against the instruction budget.
+        let result = try SimrunCLI.run(["run", path, "--max-instructions", "1000000"], timeout: 3)
+        #expect(!result.timedOut, "\(result)")
+        #expect(result.exited(65), "\(result)")
     }
 
     @Test("log lines count against --max-memory")
@@ -174,13 +168,10 @@ struct HostileScenarioTests {
         let dir = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = SimrunCLI.fixture("hostile/log_bomb.lua")
-        // BUG: sim.log (and sim.emit's data) copies strings into Swift memory the Lua allocator never
-        // sees, so 16 MB of log pass a 4 MB cap (and, bounded only by the instruction budget, gigabytes).
-        withKnownIssue("sim.log/sim.emit keep host memory outside the --max-memory cap") {
-            let result = try SimrunCLI.run(["run", path, "--max-memory", "4M", "--out", dir.appendingPathComponent("r.json").path])
-            #expect(result.exited(65), "\(result)")
-            #expect(result.err.contains("memory limit"), "\(result.err)")
-        }
+        // Log lines and events are kept by the host for the report: they count against the cap.
+        let result = try SimrunCLI.run(["run", path, "--max-memory", "4M", "--out", dir.appendingPathComponent("r.json").path])
+        #expect(result.exited(65), "\(result)")
+        #expect(result.err.contains("memory limit"), "\(result.err)")
     }
 
     @Test("an error in a file with a long path names the whole path")
@@ -194,10 +185,23 @@ struct HostileScenarioTests {
         let result = try SimrunCLI.run("run", file.path)
         #expect(result.exited(65), "\(result)")
         #expect(result.errLines.count == 1)
-        // BUG: Lua's chunk names are cut to LUA_IDSIZE (60) bytes, keeping the end: "...ng-name/and-another-one-below-it/syntax_error.lua:5:".
-        withKnownIssue("Lua shortens chunk names longer than 59 bytes to '...<tail>' in messages") {
-            #expect(result.err.contains("\(file.path):5:"), "\(result.err)")
-        }
+        // Lua cuts chunk names to LUA_IDSIZE (60) bytes; simrun maps its short names back to the path.
+        #expect(result.err.contains("\(file.path):5:"), "\(result.err)")
+    }
+
+    @Test("an event handler that emits what it handles is stopped by a limit")
+    func eventLoop() throws {
+        let dir = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("echo.lua")
+        try Data("""
+            sim.scenario{name="echo", start="2024-01-01", steps=2}
+            sim.on("ping", function(e) sim.emit("ping", {n = e.tick}) end)
+            sim.at(0, function() sim.emit("ping", {}) end)
+            """.utf8).write(to: file)
+        let result = try SimrunCLI.run(["run", file.path, "--max-memory", "8M", "--format", "json"], timeout: 20)
+        #expect(result.exited(65), "\(result)")
+        #expect(result.err.contains("limit"), "\(result.err)")
     }
 
     @Test("an error whose object is not a string still names the file")
@@ -206,8 +210,6 @@ struct HostileScenarioTests {
         let result = try SimrunCLI.run("run", path)
         #expect(result.exited(65), "\(result)")
         #expect(result.errLines.count == 1)
-        withKnownIssue("a non-string error object gives '(error object is a table value)' with no file") {
-            #expect(result.err.contains(path), "\(result.err)")
-        }
+        #expect(result.err.contains(path), "\(result.err)")
     }
 }

@@ -117,6 +117,9 @@ struct OutputFileTests {
     func failedRunUnwritable() throws {
         let result = try SimrunCLI.run("run", SimrunCLI.fixture("valid/fails_midrun.lua"), "--out", "/nonexistent-dir/r.json")
         #expect(result.exited(74), "\(result)")
-        #expect(result.errLines.first?.contains("cannot write /nonexistent-dir/r.json") == true)
+        // Both are said: the scenario's failure, and that its report could not be kept.
+        #expect(result.errLines.count == 2, "\(result.err)")
+        #expect(result.errLines.first?.contains("boom") == true, "\(result.err)")
+        #expect(result.errLines.last?.contains("cannot write /nonexistent-dir/r.json") == true, "\(result.err)")
     }
 }

@@ -221,13 +221,9 @@ struct RunCommandTests {
         (SimrunCLI.fixture("valid/params.lua"), "level=11"),
     ])
     func aboveMax(scenario: String, param: String) throws {
-        // BUG (ScenarioContext+Declarations.swift, declareParam): `min.map { ... } ?? nil ?? max.map { ... } ?? nil`
-        // stops at min's `.some(nil)`, so max is only checked for params without a min.
         let result = try SimrunCLI.run("run", scenario, "--param", param, "--steps", "1")
-        withKnownIssue("max is not enforced for a param that also declares a min") {
-            #expect(result.exited(64), "\(result)")
-            #expect(result.err.contains("above its max"), "\(result.err)")
-        }
+        #expect(result.exited(64), "\(result)")
+        #expect(result.err.contains("above its max"), "\(result.err)")
     }
 
     @Test("the same --param twice is a usage error")
@@ -246,12 +242,19 @@ struct RunCommandTests {
         #expect(flagsOnly.exited(64))
     }
 
-    @Test("a missing file is exit 66", arguments: ["scenarios/sahel/nope.lua", "/nonexistent/x.lua", "scenarios/sahel"])
+    @Test("a missing file is exit 66", arguments: ["scenarios/sahel/nope.lua", "/nonexistent/x.lua"])
     func fileNotFound(path: String) throws {
         let result = try SimrunCLI.run("run", path)
         #expect(result.exited(66), "\(result)")
         #expect(result.errLines == ["simrun: error: \(path): no such file"])
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a folder given as the scenario is exit 66")
+    func folderIsNotAFile() throws {
+        let result = try SimrunCLI.run("run", "scenarios/sahel")
+        #expect(result.exited(66), "\(result)")
+        #expect(result.errLines == ["simrun: error: scenarios/sahel: cannot read it as a file"])
     }
 
     @Test("a scenario error in a file run from another folder names the path as given")

@@ -18,7 +18,7 @@ typedef struct simrun_limits {
     /// Greater than 0 while host (Swift) frames are on top of the C stack. An allocation made there
     /// never fails (it would raise through Swift); the trampoline checks the cap afterwards instead.
     int host_depth;
-    /// Set once the memory cap was hit; it stays set so a script cannot swallow it with pcall.
+    /// Set when host code left Lua holding more than the cap; the trampoline then raises.
     int memory_exceeded;
     /// Lua VM instructions executed, counted in steps of SIMRUN_HOOK_STEP.
     long long instructions;
