@@ -19,8 +19,10 @@ deps:
 	  fi; \
 	fi
 
+# The Swift runtime and Foundation are linked statically: loading them as shared libraries was a
+# third of a seed scenario's whole run, and batches from the shell start a process per run.
 build: deps
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 
 run: build
 	.build/release/simrun run $(SCENARIO) --format text

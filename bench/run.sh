@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 SIMRUN=.build/release/simrun
 
 # Prints "median min max" in ms of RUNS runs of the command.

@@ -226,15 +226,6 @@ final class LuaState {
         }
     }
 
-    /// Pushes an array of strings. Stack: +1.
-    func pushArray(_ items: [String]) {
-        lua_createtable(L, Int32(items.count), 0)
-        for (i, item) in items.enumerated() {
-            push(item)
-            lua_rawseti(L, -2, lua_Integer(i + 1))
-        }
-    }
-
     /// Sets `t[key] = v` where v is on top and t just below it, without metamethods. Stack: −1.
     func setField(_ key: String) {
         push(key)

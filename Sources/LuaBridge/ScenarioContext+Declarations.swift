@@ -139,7 +139,7 @@ extension ScenarioContext {
         guard let region = world.addRegion(Region(id: id, name: name, latitude: lat, longitude: lon)) else {
             throw args.fail("region '\(id)' is already declared")
         }
-        registerID(id, index: region, in: regionTable)
+        registerRegion(id, index: region)
         if let country {
             refer(to: country, as: .country(region: region))
         }
@@ -200,7 +200,7 @@ extension ScenarioContext {
         guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
             throw args.fail("agent '\(id)' is already declared")
         }
-        registerID(id, index: agent, in: agentTable)
+        registerAgent(id, index: agent)
         resolvePendingReferences(to: id)
         // The world's matrices grow with the square of the agents: count that work and memory.
         let n = world.agentCount

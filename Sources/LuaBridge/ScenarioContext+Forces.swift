@@ -35,8 +35,9 @@ extension ScenarioContext {
         for r in 0..<world.regionCount {
             let strength = world.force(of: agent, in: r)
             if strength > 0 {
+                pushRegionID(r)
                 lua_pushnumber(L, strength)
-                lua.setField(world.regions[r].id)
+                lua_rawset(L, -3)
             }
         }
         return 1
@@ -49,8 +50,8 @@ extension ScenarioContext {
         lua_createtable(L, Int32(moves.count), 0)
         for (position, move) in moves.enumerated() {
             lua_createtable(L, 0, 4)
-            lua.push(world.regions[move.from].id); lua.setField("from")
-            lua.push(world.regions[move.to].id); lua.setField("to")
+            pushRegionID(move.from); lua.setField("from")
+            pushRegionID(move.to); lua.setField("to")
             lua_pushnumber(L, move.strength); lua.setField("strength")
             lua_pushnumber(L, move.remainingKm); lua.setField("remaining_km")
             lua_rawseti(L, -2, lua_Integer(position + 1))

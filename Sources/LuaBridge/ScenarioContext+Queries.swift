@@ -11,7 +11,7 @@ extension ScenarioContext {
             try args.onlyFields(1, ["kind"])
             kind = try args.field(1, "kind") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
         }
-        lua.pushArray(world.agents.filter { kind == nil || $0.kind == kind }.map(\.id))
+        pushIDs(world.agents.indices.filter { kind == nil || world.agents[$0].kind == kind }, push: pushAgentID)
         return 1
     }
 
@@ -29,13 +29,13 @@ extension ScenarioContext {
     }
 
     func regions(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        lua.pushArray(world.regions.map(\.id))
+        pushIDs(Array(world.regions.indices), push: pushRegionID)
         return 1
     }
 
     func neighbors(_ args: LuaArguments) throws(BindingError) -> Int32 {
         let region = try args.region(1, "region")
-        lua.pushArray(world.neighbors(of: region).map { world.regions[$0].id })
+        pushIDs(world.neighbors(of: region), push: pushRegionID)
         return 1
     }
 
@@ -81,7 +81,7 @@ extension ScenarioContext {
         lua_createtable(L, 0, 3)
         lua_createtable(L, 2, 0)
         for (b, bloc) in result.blocs.enumerated() {
-            lua.pushArray(bloc.map { world.agents[$0].id })
+            pushIDs(bloc, push: pushAgentID)
             lua_rawseti(L, -2, lua_Integer(b + 1))
         }
         lua.setField("blocs")

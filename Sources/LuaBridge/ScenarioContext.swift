@@ -93,6 +93,10 @@ final class ScenarioContext {
     /// Registry references of the id → index tables of agents and regions (see LuaArguments).
     private(set) var agentTable: Int32 = LUA_NOREF
     private(set) var regionTable: Int32 = LUA_NOREF
+    /// Registry references of the index → id arrays: ids are pushed as the interned Lua strings
+    /// they already are, not rebuilt from Swift strings on every query.
+    private var agentIDs: Int32 = LUA_NOREF
+    private var regionIDs: Int32 = LUA_NOREF
     /// Index of the first event not yet handed to handlers.
     private var dispatched = 0
 
@@ -118,18 +122,53 @@ final class ScenarioContext {
 
     /// Makes the id tables. Called once, before any scenario code runs.
     func makeIDTables() {
-        lua_createtable(L, 0, 32)
-        agentTable = lua.reference()
-        lua_createtable(L, 0, 32)
+        for _ in 0..<4 { lua_createtable(L, 32, 32) }
+        regionIDs = lua.reference()
+        agentIDs = lua.reference()
         regionTable = lua.reference()
+        agentTable = lua.reference()
     }
 
-    /// Records `id → index` in an id table.
-    func registerID(_ id: String, index: Int, in table: Int32) {
+    /// Records a new agent's id both ways.
+    func registerAgent(_ id: String, index: Int) {
+        register(id, index: index, table: agentTable, array: agentIDs)
+    }
+
+    /// Records a new region's id both ways.
+    func registerRegion(_ id: String, index: Int) {
+        register(id, index: index, table: regionTable, array: regionIDs)
+    }
+
+    private func register(_ id: String, index: Int, table: Int32, array: Int32) {
         lua.pushReference(table)
         lua_pushinteger(L, lua_Integer(index))
         lua.setField(id)
         simrun_pop(L, 1)
+        lua.pushReference(array)
+        lua.push(id)
+        lua_rawseti(L, -2, lua_Integer(index + 1))
+        simrun_pop(L, 1)
+    }
+
+    /// Pushes an agent's id. Stack: +1.
+    func pushAgentID(_ agent: Int) { pushID(agent, from: agentIDs) }
+
+    /// Pushes a region's id. Stack: +1.
+    func pushRegionID(_ region: Int) { pushID(region, from: regionIDs) }
+
+    private func pushID(_ index: Int, from array: Int32) {
+        lua.pushReference(array)
+        lua_rawgeti(L, -1, lua_Integer(index + 1))
+        simrun_remove(L, -2)
+    }
+
+    /// Pushes an array of agent or region ids. Stack: +1.
+    func pushIDs(_ indices: [Int], push: (Int) -> Void) {
+        lua_createtable(L, Int32(indices.count), 0)
+        for (position, index) in indices.enumerated() {
+            push(index)
+            lua_rawseti(L, -2, lua_Integer(position + 1))
+        }
     }
 
     /// The arguments of a call into the binding named `function`.
@@ -180,7 +219,7 @@ extension ScenarioContext: ScenarioHooks {
             try dispatchEvents(in: world)
         }
         for policy in policies where t % policy.period == 0 {
-            try call(policy.hook) { lua.push(world.agents[policy.agent].id); return 1 }
+            try call(policy.hook) { pushAgentID(policy.agent); return 1 }
             try dispatchEvents(in: world)
         }
     }
@@ -255,9 +294,9 @@ extension ScenarioContext: ScenarioHooks {
         lua.push(event.type); lua.setField("type")
         lua_pushinteger(L, lua_Integer(event.tick)); lua.setField("tick")
         lua.push(world.date(ofTick: event.tick).description); lua.setField("date")
-        lua.pushArray(event.agents.map { world.agents[$0].id }); lua.setField("agents")
+        pushIDs(event.agents, push: pushAgentID); lua.setField("agents")
         if let region = event.region {
-            lua.push(world.regions[region].id); lua.setField("region")
+            pushRegionID(region); lua.setField("region")
         }
         lua_createtable(L, 0, Int32(event.data.count))
         for (key, value) in event.data {

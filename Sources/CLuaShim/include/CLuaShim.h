@@ -59,6 +59,7 @@ static inline void **simrun_extraspace(lua_State *L) { return (void **)lua_getex
 static inline int simrun_registryindex(void) { return LUA_REGISTRYINDEX; }
 static inline void simrun_pop(lua_State *L, int n) { lua_pop(L, n); }
 static inline void simrun_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+static inline void simrun_remove(lua_State *L, int idx) { lua_remove(L, idx); }
 static inline int simrun_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
 static inline const char *simrun_tostring(lua_State *L, int idx, size_t *len) {
     // Strings only: converting a number in place would change the value's type on the stack.
