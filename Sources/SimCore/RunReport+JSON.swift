@@ -32,6 +32,10 @@ extension RunReport {
                     let strength = w.force(of: a, in: r)
                     return strength > 0 ? (regionIDs[r], .number(strength)) : nil
                 }),
+                "moving": .array(w.movements.filter { $0.agent == a }.map { move in
+                    ["from": .string(regionIDs[move.from]), "to": .string(regionIDs[move.to]),
+                     "strength": .number(move.strength), "remaining_km": .number(move.remainingKm)]
+                }),
             ]
         }
         let regions = w.regions.map { region -> JSONValue in

@@ -135,8 +135,9 @@ struct RunReportTests {
         #expect(agents[1]["resources"] as? [String: Double] == ["strength": 1200, "funds": 0])
         #expect(agents[0]["forces"] as? [String: Double] == [:])
         #expect(agents[3]["forces"] as? [String: Double] == ["tin": 450.4])
-        #expect(keys(in: json, indent: 6).prefix(7) == ["id", "name", "kind", "patron", "effectiveness",
-                                                         "resources", "forces"])
+        #expect(keys(in: json, indent: 6).prefix(8) == ["id", "name", "kind", "patron", "effectiveness",
+                                                         "resources", "forces", "moving"])
+        #expect((agents[0]["moving"] as? [Any])?.isEmpty == true)
 
         let regions = try #require(root["regions"] as? [[String: Any]])
         #expect(regions.map { $0["id"] as? String } == ["tin", "tam"])
@@ -154,6 +155,22 @@ struct RunReportTests {
         #expect(ties == [["from": "rus", "to": "wag", "kind": "support"],
                          ["from": "alg", "to": "csp", "kind": "diplomatic"],
                          ["from": "csp", "to": "alg", "kind": "intel_sharing"]])
+    }
+
+    @Test func forcesOnTheRoadAreReported() throws {
+        let world = makeWorld()
+        let wag = world.agentIndex("wag")!, tin = world.regionIndex("tin")!, tam = world.regionIndex("tam")!
+        world.dynamics.speed = 100
+        world.move(wag, from: tin, to: tam, strength: 120)
+        world.advanceMovements()
+        let agents = try #require(try parse(makeReport(world).json())["agents"] as? [[String: Any]])
+        let moving = try #require(agents[1]["moving"] as? [[String: Any]])
+        #expect(moving.count == 1)
+        #expect(moving[0]["from"] as? String == "tin" && moving[0]["to"] as? String == "tam")
+        #expect((moving[0]["strength"] as? NSNumber)?.doubleValue == 120)
+        let expected = world.travelKm(from: tin, to: tam) - 100
+        #expect(abs(((moving[0]["remaining_km"] as? NSNumber)?.doubleValue ?? 0) - expected) < 1e-9)
+        #expect(agents[1]["forces"] as? [String: Double] == ["tin": 180])
     }
 
     @Test func metricsOutcomesEventsLog() throws {
