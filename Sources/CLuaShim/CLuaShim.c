@@ -36,22 +36,45 @@ static void where_in_scenario(lua_State *L) {
     lua_pushliteral(L, "");
 }
 
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/// Raises the budget error where the scenario's code stands, and makes every further instruction
+/// raise it again, so that pcall cannot swallow it.
+static int raise_budget(lua_State *L, simrun_limits *limits) {
+    if (!limits->instructions_exceeded) {
+        limits->instructions_exceeded = 1;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    }
+    where_in_scenario(L);
+    lua_pushfstring(L, "instruction limit of %I reached (--max-instructions)",
+                    (lua_Integer)limits->instruction_limit);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     simrun_limits *limits = simrun_limits_of(L);
     limits->instructions += SIMRUN_HOOK_STEP;
     if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
-        if (!limits->instructions_exceeded) {
-            limits->instructions_exceeded = 1;
-            // Raise again on every further instruction, so that pcall cannot swallow the limit.
-            lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-        }
-        where_in_scenario(L);
-        lua_pushfstring(L, "instruction limit of %I reached (--max-instructions)",
-                        (lua_Integer)limits->instruction_limit);
-        lua_concat(L, 2);
-        lua_error(L);
+        raise_budget(L, limits);
     }
+}
+
+/// charge(n) for the sandbox prelude: counts n instructions' worth of work that a standard library
+/// function is about to do in C, where the count hook cannot see it.
+static int charge(lua_State *L) {
+    simrun_limits *limits = simrun_limits_of(L);
+    lua_Number work = luaL_checknumber(L, 1);
+    if (work > 0) limits->instructions += work < 1e18 ? (long long)work : (long long)1e18;
+    if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
+        return raise_budget(L, limits);
+    }
+    return 0;
+}
+
+void simrun_pushcharge(lua_State *L) {
+    lua_pushcfunction(L, charge);
 }
 
 static int panic(lua_State *L) {
@@ -89,6 +112,41 @@ int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *c
     int saved = limits->host_depth;
     limits->host_depth = 0;
     int status = luaL_loadbufferx(L, text, length, chunkname, "t");
+    limits->host_depth = saved;
+    return status;
+}
+
+static int buffer_writer(lua_State *L, const void *bytes, size_t size, void *ud) {
+    (void)L;
+    simrun_buffer *out = (simrun_buffer *)ud;
+    if (out->size + size > out->capacity) {
+        size_t capacity = out->capacity ? out->capacity : 4096;
+        while (capacity < out->size + size) capacity *= 2;
+        char *grown = realloc(out->data, capacity);
+        if (grown == NULL) return 1;
+        out->data = grown;
+        out->capacity = capacity;
+    }
+    memcpy(out->data + out->size, bytes, size);
+    out->size += size;
+    return 0;
+}
+
+int simrun_dump(lua_State *L, simrun_buffer *out) {
+    return lua_dump(L, buffer_writer, out, 0);
+}
+
+void simrun_buffer_free(simrun_buffer *buffer) {
+    free(buffer->data);
+    buffer->data = NULL;
+    buffer->size = buffer->capacity = 0;
+}
+
+int simrun_loadcompiled(lua_State *L, const char *data, size_t length, const char *chunkname) {
+    simrun_limits *limits = simrun_limits_of(L);
+    int saved = limits->host_depth;
+    limits->host_depth = 0;
+    int status = luaL_loadbufferx(L, data, length, chunkname, "b");
     limits->host_depth = saved;
     return status;
 }

@@ -30,8 +30,12 @@ final class LuaState {
     /// Display paths too long for Lua's messages, by the short chunk name they load under.
     private var longPaths: [String: String] = [:]
 
-    init(limits capacity: ScenarioLimits) {
+    /// Where compiled chunks are kept: between the runs of a batch worker, or for one run.
+    private let cache: ScenarioCache
+
+    init(limits capacity: ScenarioLimits, cache: ScenarioCache) {
         self.capacity = capacity
+        self.cache = cache
         limits = .allocate(capacity: 1)
         limits.initialize(to: simrun_limits())
         limits.pointee.memory_limit = capacity.maxMemory
@@ -49,28 +53,61 @@ final class LuaState {
     /// Instructions executed so far, to the hook's granularity.
     var instructionsUsed: Int64 { limits.pointee.instructions }
 
-    /// Loads a scenario file's text as a chunk named after its path. Stack: +1 (the function) on
-    /// success, 0 on failure.
-    func load(_ bytes: [UInt8], displayPath: String) throws(RunFailure) {
+    /// Loads a scenario file as a chunk named after its path; `key` (its resolved path) finds its
+    /// compiled form in the cache. Stack: +1 (the function) on success, 0 on failure.
+    func load(_ bytes: [UInt8], displayPath: String, key: String) throws(RunFailure) {
         // Lua refuses binary chunks too (mode "t"), but its message names no file.
         if bytes.first == 0x1B {
             throw RunFailure(.error, "\(displayPath): binary chunks are refused; scenarios load as text only")
         }
-        try load(bytes, chunk: "@" + chunkName(for: displayPath), context: displayPath)
+        try load(bytes, chunk: "@" + chunkName(for: displayPath), key: key, context: displayPath)
     }
 
     /// Loads simrun's own Lua (the sandbox prelude) under `=name`: the instruction hook and
     /// error locations look past such chunks to the scenario's code. Stack: +1 on success.
     func loadBuiltin(_ source: String, name: String) throws(RunFailure) {
-        try load(Array(source.utf8), chunk: "=" + name, context: name)
+        try load(Array(source.utf8), chunk: "=" + name, key: "=" + name, context: name)
     }
 
-    private func load(_ bytes: [UInt8], chunk: String, context: String) throws(RunFailure) {
-        let status = bytes.withUnsafeBytes { raw in
-            simrun_loadtext(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
+    /// Every chunk is compiled once, in a state of its own, and every run loads that compiled form:
+    /// the first run of a batch worker, the others, and a single `simrun run` all load a chunk the
+    /// same way, with the same memory, so a row of a batch and its rerun agree even near the cap.
+    private func load(_ bytes: [UInt8], chunk: String, key: String, context: String) throws(RunFailure) {
+        let code: [UInt8]
+        if let cached = cache.compiled[key] {
+            code = cached
+        } else {
+            code = try compile(bytes, chunk: chunk)
+            cache.compiled[key] = code
         }
-        if status != LUA_OK {
-            throw failure(status: status, context: context)
+        let status = code.withUnsafeBytes { raw in
+            simrun_loadcompiled(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
+        }
+        if status != LUA_OK { throw failure(status: status, context: context) }
+    }
+
+    /// Compiles text in a scratch state, outside any run's budget and cap, and returns the dump.
+    private func compile(_ bytes: [UInt8], chunk: String) throws(RunFailure) -> [UInt8] {
+        var unlimited = simrun_limits()
+        return try withUnsafeMutablePointer(to: &unlimited) { limits throws(RunFailure) -> [UInt8] in
+            guard let scratch = simrun_newstate(limits) else { fatalError("cannot allocate a Lua state") }
+            defer { lua_close(scratch) }
+            let status = bytes.withUnsafeBytes { raw in
+                simrun_loadtext(scratch, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
+            }
+            guard status == LUA_OK else {
+                var length = 0
+                let message = simrun_tostring(scratch, -1, &length).map { String(cString: $0) } ?? "cannot compile"
+                throw RunFailure(.error, withPaths(message.split(separator: "\n").first.map(String.init) ?? message))
+            }
+            var buffer = simrun_buffer()
+            defer { simrun_buffer_free(&buffer) }
+            guard simrun_dump(scratch, &buffer) == 0, let data = buffer.data else {
+                throw RunFailure(.error, "\(chunk.dropFirst()): cannot compile (out of memory)")
+            }
+            return data.withMemoryRebound(to: UInt8.self, capacity: buffer.size) {
+                Array(UnsafeBufferPointer(start: $0, count: buffer.size))
+            }
         }
     }
 
@@ -92,7 +129,9 @@ final class LuaState {
         defer { simrun_pop(L, 1) }
         // The sandbox's pcall passes a memory error on as a plain error with Lua's message.
         if status == LUA_ERRMEM || (status == LUA_ERRRUN && string(at: -1) == "not enough memory") {
-            return RunFailure(.limit, "\(context): memory limit of \(capacity.maxMemory) bytes reached (--max-memory)")
+            // Sticky: an include or a hook that failed this way fails the run, whatever catches it.
+            limits.pointee.memory_exceeded = 1
+            return RunFailure(.limit, memoryLimitMessage(context))
         }
         if let limit = limitReached(context: context) { return limit }
         let message = errorMessage(at: -1)
@@ -119,10 +158,22 @@ final class LuaState {
         return true
     }
 
-    /// Counts bytes the host keeps for the script (log lines, events) against the memory cap; the
-    /// trampoline raises the memory error when a binding leaves the count above the cap.
-    func charge(bytes: Int) {
+    /// Counts bytes the host keeps for the script (log lines, events, resources) against the memory
+    /// cap; the trampoline raises the memory error when a binding leaves the count above the cap.
+    /// Returns false once the cap is passed.
+    @discardableResult
+    func charge(bytes: Int) -> Bool {
         limits.pointee.memory_used += bytes
+        guard capacity.maxMemory == 0 || limits.pointee.memory_used <= capacity.maxMemory else {
+            limits.pointee.memory_exceeded = 1
+            return false
+        }
+        return true
+    }
+
+    /// The message of a passed memory cap, at `context`.
+    func memoryLimitMessage(_ context: String) -> String {
+        "\(context): memory limit of \(capacity.maxMemory) bytes reached (--max-memory)"
     }
 
     /// The message of a spent budget, at `context`.
@@ -137,8 +188,7 @@ final class LuaState {
             return RunFailure(.limit, message.contains("instruction limit") ? message : instructionLimitMessage(context))
         }
         if limits.pointee.memory_exceeded != 0 {
-            return RunFailure(.limit,
-                "\(context): memory limit of \(capacity.maxMemory) bytes reached (--max-memory)")
+            return RunFailure(.limit, memoryLimitMessage(context))
         }
         return nil
     }
@@ -155,8 +205,9 @@ final class LuaState {
     /// loads under a short unique name that `withPaths` turns back into the path.
     private func chunkName(for displayPath: String) -> String {
         guard displayPath.utf8.count > 56 else { return displayPath }
+        // Named after the path itself, so that a compiled chunk keeps its name in every run.
         let file = displayPath.split(separator: "/").last.map(String.init) ?? displayPath
-        let short = "[\(longPaths.count + 1)]" + String(file.utf8.suffix(48))!
+        let short = "[" + SHA256.hex(Array(displayPath.utf8)).prefix(8) + "]" + String(file.utf8.suffix(44))!
         longPaths[short] = displayPath
         return short
     }

@@ -22,6 +22,30 @@ enum LuaThread {
     }
 }
 
+extension LuaThread {
+    /// Runs `body(worker)` for workers 0 ..< count on as many large-stack threads, calling `tick`
+    /// on the calling thread about every `interval` seconds until all have returned.
+    static func runAll(count: Int, interval: Double, tick: () -> Void, _ body: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        for worker in 0..<count {
+            let thread = Thread {
+                body(worker)
+                done.signal()
+            }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+        var finished = 0
+        while finished < count {
+            if done.wait(timeout: .now() + interval) == .success {
+                finished += 1
+            } else {
+                tick()
+            }
+        }
+    }
+}
+
 /// Hands a value from the worker thread to the waiting one; the semaphore orders the accesses.
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?

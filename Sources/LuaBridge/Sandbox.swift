@@ -28,7 +28,7 @@ enum Sandbox {
     static let maxPatternBytes = 256
     /// Bound on the pattern matcher's worst case: (subject length + 1)^(repetitions + 1) times
     /// 2^(optional items) must stay below this; for a plain search, subject × needle length.
-    static let maxPatternWork = 1.0e9
+    static let maxPatternWork = 1.0e7
     /// Most elements one `table.move` may copy: its loop runs in C, out of the budget's reach.
     static let maxMoveElements = 1 << 24
 
@@ -36,7 +36,8 @@ enum Sandbox {
     static func install(in lua: LuaState) throws(RunFailure) {
         let L = lua.L
         for library in libraries where simrun_openlib(L, library) != LUA_OK {
-            throw RunFailure(.error, "sandbox: cannot open \(library): \(lua.errorMessage(at: -1))")
+            throw RunFailure(.limit, "--max-memory is too small to start the sandbox (opening \(library): "
+                + "\(lua.errorMessage(at: -1)))")
         }
         removeGlobals(notIn: allowedGlobals, lua: lua)
         for (library, member) in removedMembers {
@@ -47,7 +48,8 @@ enum Sandbox {
             simrun_pop(L, 2)
         }
         try lua.loadBuiltin(prelude, name: "sandbox")
-        try lua.call(nargs: 0, nresults: 0, context: "sandbox")
+        simrun_pushcharge(L)
+        try lua.call(nargs: 1, nresults: 0, context: "sandbox")
     }
 
     private static func removeGlobals(notIn allowed: Set<String>, lua: LuaState) {
@@ -66,11 +68,16 @@ enum Sandbox {
         simrun_pop(L, 1)
     }
 
-    /// Runs once per state, before any scenario code, with the original functions as upvalues.
+    /// Runs once per state, before any scenario code, with the original functions as upvalues and
+    /// `charge(n)` as its argument: the work a C function is about to do, counted against the
+    /// instruction budget, since the count hook never sees inside C.
     static let prelude = """
+    local charge = ...
     local type, error, rawget, select, getmetatable0, setmetatable0 =
       type, error, rawget, select, getmetatable, setmetatable
     local next0, tostring0, sort0, unpack = next, tostring, table.sort, table.unpack
+    -- Everything the wrappers call is captured here: a script may replace the globals.
+    local ipairs, rawlen, concat0 = ipairs, rawlen, table.concat
     local srep, sfind, smatch, sgmatch, sgsub, sformat =
       string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
 
@@ -84,16 +91,26 @@ enum Sandbox {
       return a < b
     end
     local function sortedkeys(t, caller)
-      local keys, n = {}, 0
+      local keys, n, foreign = {}, 0, nil
       local k = next0(t)
       while k ~= nil do
-        if not rank[type(k)] then
-          error(caller .. ": a key of type " .. type(k) ..
-            " has no reproducible order; keep such keys out of tables you iterate", 3)
+        if rank[type(k)] then
+          n = n + 1
+          keys[n] = k
+        else
+          -- Which foreign key comes first depends on addresses: name them all, in order.
+          foreign = foreign or {}
+          foreign[type(k)] = true
         end
-        n = n + 1
-        keys[n] = k
         k = next0(t, k)
+      end
+      if foreign then
+        local types = {}
+        for _, name in ipairs({ "function", "table", "thread", "userdata" }) do
+          if foreign[name] then types[#types + 1] = name end
+        end
+        error(caller .. ": keys of type " .. concat0(types, " and ") ..
+          " have no reproducible order; keep such keys out of tables you iterate", 3)
       end
       sort0(keys, keyless)
       return keys, n
@@ -139,7 +156,7 @@ enum Sandbox {
 
     -- No addresses: a table, function or thread without __tostring prints as its type name.
     local addressed = { table = true, ["function"] = true, thread = true, userdata = true }
-    function tostring(v)
+    local function tostring_safe(v)
       if addressed[type(v)] then
         local mt = getmetatable0(v)
         if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then return tostring0(v) end
@@ -148,6 +165,7 @@ enum Sandbox {
       end
       return tostring0(v)
     end
+    tostring = tostring_safe
 
     function string.format(fmt, ...)
       if type(fmt) == "string" and sfind(sgsub(fmt, "%%%%", ""), "%%[-+ #0-9.]*p") then
@@ -156,7 +174,7 @@ enum Sandbox {
       local n = select("#", ...)
       local args = { ... }
       for i = 1, n do
-        if addressed[type(args[i])] then args[i] = tostring(args[i]) end
+        if addressed[type(args[i])] then args[i] = tostring_safe(args[i]) end
       end
       return sformat(fmt, unpack(args, 1, n))
     end
@@ -179,16 +197,17 @@ enum Sandbox {
     -- Running out of memory under the cap ends the run: pcall passes that error on. (Lua's own
     -- emergency collection has already been tried when it is raised.)
     local pcall0, pack, MEMORY = pcall, table.pack, "not enough memory"
-    function pcall(f, ...)
+    local function guarded_pcall(f, ...)
       local results = pack(pcall0(f, ...))
       if not results[1] and results[2] == MEMORY then error(MEMORY, 0) end
       return unpack(results, 1, results.n)
     end
+    pcall = guarded_pcall
 
     -- The message handler runs after the stack unwinds, as ordinary counted code: Lua would
     -- call it from inside the instruction hook, where the budget cannot stop it.
     function xpcall(f, handler, ...)
-      local results = pack(pcall(f, ...))
+      local results = pack(guarded_pcall(f, ...))
       if results[1] then return unpack(results, 1, results.n) end
       return false, handler(results[2])
     end
@@ -202,55 +221,110 @@ enum Sandbox {
 
     local MAX_REP, MAX_PATTERN, MAX_WORK, MAX_MOVE =
       \(maxRepeatBytes), \(maxPatternBytes), \(maxPatternWork), \(maxMoveElements)
-    local tonumber, mmove = tonumber, table.move
+    local tonumber, mmove, tunpack, tconcat, tinsert, tremove =
+      tonumber, table.move, table.unpack, table.concat, table.insert, table.remove
+    local sbyte, supper, slower, sreverse, ulen, ucodepoint =
+      string.byte, string.upper, string.lower, string.reverse, utf8.len, utf8.codepoint
+
     -- A count is capped as well as the result: string.rep("", n) loops n times for nothing.
     function string.rep(s, n, sep)
       local count = tonumber(n)
       if count and count > 1 then
         local ls = #tostring0(s)
         local lsep = sep ~= nil and #tostring0(sep) or 0
-        if count > MAX_REP or ls * count + lsep * (count - 1) > MAX_REP then
+        local bytes = ls * count + lsep * (count - 1)
+        if count > MAX_REP or bytes > MAX_REP then
           error("string.rep: the result would exceed the sandbox cap of " .. MAX_REP .. " bytes", 2)
         end
+        charge(count / 4 + bytes / 16)
       end
       return srep(s, n, sep)
     end
 
     local function text(v) return type(v) == "number" and tostring0(v) or v end
+    -- The matcher's worst case is bounded by a cap, and a share of it is charged: its C loops
+    -- are out of the count hook's sight.
     local function checkpattern(name, s, p, plain)
       s, p = text(s), text(p)
       if type(s) ~= "string" or type(p) ~= "string" then return end
       if plain then
-        if #s * #p > MAX_WORK then
+        local work = #s * #p
+        if work > MAX_WORK then
           error(name .. ": a plain search of " .. #p .. " bytes in " .. #s ..
             " bytes may take too long (sandbox cap)", 3)
         end
+        charge(#s / 4 + work / 64)
         return
       end
       if #p > MAX_PATTERN then
         error(name .. ": pattern longer than the sandbox cap of " .. MAX_PATTERN .. " bytes", 3)
       end
+      -- %b scans to the end of the subject from every start: it counts as a repetition.
+      local _, balanced = sgsub(p, "%%b", "")
       local stripped = sgsub(p, "%%.", "x")
-      local repeats, optional = 0, 0
+      local repeats, optional = balanced, 0
       for _ in sgmatch(stripped, "[%*%+%-]") do repeats = repeats + 1 end
       for _ in sgmatch(stripped, "%?") do optional = optional + 1 end
-      if (#s + 1) ^ (repeats + 1) * 2 ^ optional > MAX_WORK and (repeats > 0 or optional > 0) then
+      local work = (repeats > 0 or optional > 0) and (#s + 1) ^ (repeats + 1) * 2 ^ optional or #s
+      if work > MAX_WORK then
         error(name .. ": a pattern with " .. repeats .. " repetitions over " .. #s ..
           " bytes may take too long (sandbox cap)", 3)
       end
+      charge(#s / 4 + work / 20)
     end
     function string.find(s, p, init, plain) checkpattern("string.find", s, p, plain) return sfind(s, p, init, plain) end
     function string.match(s, p, init) checkpattern("string.match", s, p) return smatch(s, p, init) end
     function string.gmatch(s, p, init) checkpattern("string.gmatch", s, p) return sgmatch(s, p, init) end
     function string.gsub(s, p, repl, n) checkpattern("string.gsub", s, p) return sgsub(s, p, repl, n) end
 
+    -- Functions whose C loops run once per element or byte: the count is charged first.
+    local function span(f, e, default)
+      local first, last = tonumber(f) or 1, tonumber(e) or default
+      if first and last and last >= first then return last - first + 1 end
+      return 0
+    end
     function table.move(a1, f, e, t, a2)
-      local first, last = tonumber(f), tonumber(e)
-      if first and last and last - first >= MAX_MOVE then
+      local count = span(f, e, 0)
+      if count > MAX_MOVE then
         error("table.move: more than the sandbox cap of " .. MAX_MOVE .. " elements", 2)
       end
+      charge(count)
       return mmove(a1, f, e, t, a2)
     end
+    function table.unpack(t, i, j)
+      charge(span(i, j, type(t) == "table" and rawlen(t) or 0))
+      return tunpack(t, i, j)
+    end
+    function table.concat(t, sep, i, j)
+      charge(span(i, j, type(t) == "table" and #t or 0))
+      return tconcat(t, sep, i, j)
+    end
+    -- Inserting or removing in the middle shifts every later element in C; #t may come from a
+    -- __len metamethod, so it is capped like table.move.
+    local function shifted(name, t, pos)
+      local n = type(t) == "table" and #t or 0
+      if type(n) ~= "number" or n > MAX_MOVE then
+        error(name .. ": a length over the sandbox cap of " .. MAX_MOVE .. " elements", 3)
+      end
+      charge(n - (tonumber(pos) or n) + 1)
+    end
+    function table.insert(t, ...)
+      if select("#", ...) >= 2 then shifted("table.insert", t, (...)) end
+      return tinsert(t, ...)
+    end
+    function table.remove(t, pos)
+      shifted("table.remove", t, pos)
+      return tremove(t, pos)
+    end
+    function string.byte(s, i, j)
+      charge(span(i, j or i, 1))
+      return sbyte(s, i, j)
+    end
+    function string.upper(s) charge(#text(s) / 8) return supper(s) end
+    function string.lower(s) charge(#text(s) / 8) return slower(s) end
+    function string.reverse(s) charge(#text(s) / 8) return sreverse(s) end
+    function utf8.len(s, i, j) charge(#text(s) / 8) return ulen(s, i, j) end
+    function utf8.codepoint(s, i, j) charge(span(i, j or i, 1)) return ucodepoint(s, i, j) end
 
     -- The string metatable is shared by every string: scripts may not reach it.
     getmetatable0("").__metatable = false

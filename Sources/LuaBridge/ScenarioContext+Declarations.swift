@@ -26,12 +26,17 @@ extension ScenarioContext {
             throw args.fail("field 'start' must be a date YYYY-MM-DD, got '\(startText)'")
         }
         let steps = try args.field(1, "steps") { i, k throws(BindingError) in try args.optionalInteger(i, k, field: true) }
-        if let steps, steps < 0 { throw args.fail("field 'steps' must be 0 or more, got \(steps)") }
+        if let steps, !(0...Dynamics.maxSteps).contains(steps) {
+            throw args.fail("field 'steps' must be in [0, \(Dynamics.maxSteps)], got \(steps)")
+        }
         let source = try args.field(1, "source") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
         let tickDays = try args.field(1, "tick_days") { i, k throws(BindingError) in
             try args.optionalNumber(i, k, field: true)
         } ?? 1
-        guard tickDays > 0 else { throw args.fail("field 'tick_days' must be above 0, got \(tickDays)") }
+        guard Dynamics.tickDaysRange.contains(tickDays) else {
+            throw args.fail("field 'tick_days' must be in [\(Dynamics.tickDaysRange.lowerBound), "
+                + "\(ParamValue.bound(Dynamics.tickDaysRange.upperBound))], got \(tickDays)")
+        }
         declaration = ScenarioDeclaration(name: name, description: description, start: start, steps: steps,
                                           source: source, tickDays: tickDays)
         world.start = start
@@ -89,15 +94,18 @@ extension ScenarioContext {
 
     func setDynamics(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try args.table(1, "rates")
-        let rates: [(String, WritableKeyPath<Dynamics, Double>)] = [
-            ("speed", \.speed), ("noise", \.noise), ("grievance", \.grievance), ("blame", \.blame),
-            ("balance", \.balance), ("decay", \.decay),
+        // Bounded so that no rate makes the engine's per-tick work or its numbers explode.
+        let rates: [(String, WritableKeyPath<Dynamics, Double>, Double)] = [
+            ("speed", \.speed, 100_000), ("noise", \.noise, 10), ("grievance", \.grievance, 100),
+            ("blame", \.blame, 100), ("balance", \.balance, 100), ("decay", \.decay, 1_000),
         ]
         try args.onlyFields(1, Set(rates.map(\.0) + ["hostility", "thresholds"]))
         var dynamics = world.dynamics
-        for (key, path) in rates {
+        for (key, path, limit) in rates {
             if let value = try args.field(1, key, { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }) {
-                guard value >= 0 else { throw args.fail("field '\(key)' must be 0 or more, got \(value)") }
+                guard (0...limit).contains(value) else {
+                    throw args.fail("field '\(key)' must be in [0, \(ParamValue.bound(limit))], got \(value)")
+                }
                 dynamics[keyPath: path] = value
             }
         }
@@ -114,6 +122,9 @@ extension ScenarioContext {
             guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'thresholds' must be an array of numbers") }
             var values: [Double] = []
             let count = lua_rawlen(L, i)
+            guard count <= Dynamics.maxThresholds else {
+                throw args.fail("field 'thresholds' holds \(count) values; at most \(Dynamics.maxThresholds)")
+            }
             for position in 0..<Int(count) {
                 lua_rawgeti(L, i, lua_Integer(position + 1))
                 defer { simrun_pop(L, 1) }
@@ -235,7 +246,7 @@ extension ScenarioContext {
         }
         defer { files.including.remove(source.resolved) }
         do throws(RunFailure) {
-            try lua.load(source.bytes, displayPath: source.display)
+            try lua.load(source.bytes, displayPath: source.display, key: source.resolved)
             try lua.call(nargs: 0, nresults: 1, context: source.display)
         } catch {
             throw BindingError(error.message, located: true)

@@ -1,4 +1,5 @@
-// The force and resource bindings: sim.deploy, sim.move, sim.forces, sim.moving, sim.clash, sim.get,
+// The force and resource bindings: sim.deploy, sim.move, sim.forces, sim.strength, sim.moving,
+// sim.clash, sim.get,
 // sim.set, sim.add.
 import CLua
 import CLuaShim
@@ -39,6 +40,18 @@ extension ScenarioContext {
                 lua_pushnumber(L, strength)
                 lua_rawset(L, -3)
             }
+        }
+        return 1
+    }
+
+    /// The agent's strength in one region, or over all regions (forces on the move not counted):
+    /// a number, where `sim.forces` builds a table.
+    func strength(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let agent = try args.agent(1, "agent")
+        if args.isNil(2) {
+            lua_pushnumber(L, world.totalForce(of: agent))
+        } else {
+            lua_pushnumber(L, world.force(of: agent, in: try args.region(2, "region")))
         }
         return 1
     }
@@ -96,6 +109,10 @@ extension ScenarioContext {
         let agent = try args.agent(1, "agent")
         let name = try args.string(2, "resource")
         let value = try args.number(3, "value")
+        if world.resourceIndex(name) == nil {
+            // A new resource name is a column of one number per agent, kept for the report.
+            lua.charge(bytes: 64 + name.utf8.count + 8 * world.agentCount)
+        }
         world.setResource(world.declareResource(name), of: agent, to: value)
         return 0
     }

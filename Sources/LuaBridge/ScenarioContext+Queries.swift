@@ -5,6 +5,13 @@ import CLuaShim
 import SimCore
 
 extension ScenarioContext {
+    /// Counts a query's work in the engine against the instruction budget.
+    private func charge(_ work: Int64, _ args: LuaArguments) throws(BindingError) {
+        guard lua.charge(instructions: work) else {
+            throw BindingError(lua.instructionLimitMessage(callerLocation()), located: true)
+        }
+    }
+
     func agents(_ args: LuaArguments) throws(BindingError) -> Int32 {
         var kind: String?
         if try args.optionalTable(1, "filter") {
@@ -57,6 +64,8 @@ extension ScenarioContext {
     }
 
     func balance(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let n = Int64(world.agentCount)
+        try charge(n * n * n / 6, args)  // one product per triad
         lua_pushnumber(L, world.balanceIndex())
         return 1
     }
@@ -77,6 +86,9 @@ extension ScenarioContext {
                 }
             }
         }
+        // Exact enumeration visits 2^(n−1) splits at n each; the local search a few hundred n².
+        let n = Int64(world.agentCount)
+        try charge(n <= 20 ? (Int64(1) << max(0, n - 1)) * n : 512 * n * n, args)
         let result = world.coalitions(sizes: sizes)
         lua_createtable(L, 0, 3)
         lua_createtable(L, 2, 0)

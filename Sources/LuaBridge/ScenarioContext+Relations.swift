@@ -64,6 +64,7 @@ extension ScenarioContext {
     func tie(_ args: LuaArguments) throws(BindingError) -> Int32 {
         let (a, b, kindName) = try tieArguments(args)
         let mutual = try mutualOption(args, 4)
+        if world.tieKindIndex(kindName) == nil { lua.charge(bytes: 64 + kindName.utf8.count) }
         let kind = world.tieKind(kindName)
         world.makeTie(a, b, kind: kind)
         if mutual { world.makeTie(b, a, kind: kind) }

@@ -99,9 +99,8 @@ final class ScenarioContext {
     private var regionIDs: Int32 = LUA_NOREF
     /// Index of the first event not yet handed to handlers.
     private var dispatched = 0
-
-    /// What one recorded event costs the host, as counted against the memory cap.
-    static let bytesPerEvent = 256
+    /// Index of the first event not yet counted against the memory cap.
+    private var charged = 0
 
     init(lua: LuaState, world: World, files: ScenarioFiles, paramOverrides: [String: String]) {
         self.lua = lua
@@ -176,6 +175,18 @@ final class ScenarioContext {
         LuaArguments(lua: lua, function: function, agentTable: agentTable, regionTable: regionTable)
     }
 
+    /// Counts the events recorded since the last call against the memory cap: the host keeps them
+    /// for the report. Returns false once the cap is passed.
+    @discardableResult
+    func chargeNewEvents() -> Bool {
+        var bytes = 0
+        while charged < world.events.count {
+            bytes += world.events[charged].approximateBytes
+            charged += 1
+        }
+        return lua.charge(bytes: bytes)
+    }
+
     func addMetric(_ name: String, _ hook: Hook) {
         metricNames.append(name)
         metricHooks.append(hook)
@@ -225,6 +236,10 @@ extension ScenarioContext: ScenarioHooks {
     }
 
     func dispatchEvents(in world: World) throws(RunFailure) {
+        // The engine's own events (clashes, arrivals, thresholds) count too.
+        guard chargeNewEvents() else {
+            throw RunFailure(.limit, lua.memoryLimitMessage("tick \(world.tick)"))
+        }
         while dispatched < world.events.count {
             let index = dispatched
             dispatched += 1

@@ -28,11 +28,15 @@ final class ScenarioFiles {
     /// Files being included right now: including one again is a cycle.
     var including: Set<String> = []
 
-    init(mainPath: String) throws(ScenarioFileError) {
+    /// Files already read: by a batch worker, each is read once, not once per run.
+    private let cache: ScenarioCache
+
+    init(mainPath: String, cache: ScenarioCache) throws(ScenarioFileError) {
         self.mainPath = mainPath
+        self.cache = cache
         let url = URL(fileURLWithPath: mainPath).standardizedFileURL.resolvingSymlinksInPath()
         root = url.deletingLastPathComponent().path
-        sources.append(try ScenarioFiles.read(display: mainPath, resolved: url.path))
+        sources.append(try read(display: mainPath, resolved: url.path))
     }
 
     var main: Source { sources[0] }
@@ -57,12 +61,15 @@ final class ScenarioFiles {
         let display = ((displayFolder.isEmpty ? relative : displayFolder + "/" + relative) as NSString)
             .standardizingPath
         if let known = sources.first(where: { $0.resolved == url.path }) { return known }
-        let source = try ScenarioFiles.read(display: display, resolved: url.path)
+        let source = try read(display: display, resolved: url.path)
         sources.append(source)
         return source
     }
 
-    private static func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {
+    private func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {
+        if let bytes = cache.sources[resolved] {
+            return Source(display: display, resolved: resolved, bytes: bytes)
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
             throw ScenarioFileError(message: "\(display): no such file")
@@ -70,6 +77,7 @@ final class ScenarioFiles {
         guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: resolved) else {
             throw ScenarioFileError(message: "\(display): cannot read it as a file")
         }
+        cache.sources[resolved] = [UInt8](data)
         return Source(display: display, resolved: resolved, bytes: [UInt8](data))
     }
 }

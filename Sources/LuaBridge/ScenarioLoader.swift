@@ -65,7 +65,7 @@ final class LoadedScenario {
 
 enum ScenarioLoader {
     /// Loads and sets up the scenario. Must run on a large-stack thread.
-    static func load(_ request: RunRequest) throws(ScenarioFailure) -> LoadedScenario {
+    static func load(_ request: RunRequest, cache: ScenarioCache = ScenarioCache()) throws(ScenarioFailure) -> LoadedScenario {
         var overrides: [String: String] = [:]
         for (name, value) in request.params {
             guard overrides.updateValue(value, forKey: name) == nil else {
@@ -74,18 +74,18 @@ enum ScenarioLoader {
         }
         let files: ScenarioFiles
         do {
-            files = try ScenarioFiles(mainPath: request.file)
+            files = try ScenarioFiles(mainPath: request.file, cache: cache)
         } catch {
             throw .fileNotFound(error.message)
         }
-        let lua = LuaState(limits: request.limits)
+        let lua = LuaState(limits: request.limits, cache: cache)
         let world = World(seed: request.seed)
         let context = ScenarioContext(lua: lua, world: world, files: files, paramOverrides: overrides)
         do throws(RunFailure) {
             try Sandbox.install(in: lua)
             SimBindings.install(context)
             files.including.insert(files.main.resolved)  // an include of the main file is a cycle
-            try lua.load(files.main.bytes, displayPath: files.mainPath)
+            try lua.load(files.main.bytes, displayPath: files.mainPath, key: files.main.resolved)
             try lua.call(nargs: 0, nresults: 0, context: files.mainPath)
         } catch {
             throw context.classify(error)

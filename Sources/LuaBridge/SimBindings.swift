@@ -43,6 +43,7 @@ enum SimBindings {
         Binding("sim", "deploy") { c, a throws(BindingError) in try c.deploy(a) },
         Binding("sim", "move") { c, a throws(BindingError) in try c.move(a) },
         Binding("sim", "forces") { c, a throws(BindingError) in try c.forces(a) },
+        Binding("sim", "strength") { c, a throws(BindingError) in try c.strength(a) },
         Binding("sim", "moving") { c, a throws(BindingError) in try c.moving(a) },
         Binding("sim", "clash") { c, a throws(BindingError) in try c.clash(a) },
         Binding("sim", "get") { c, a throws(BindingError) in try c.getResource(a) },
@@ -103,12 +104,9 @@ private func hostEntry(_ L: OpaquePointer?, _ binding: Int32) -> Int32 {
     guard let L, let raw = simrun_extraspace(L).pointee else { return SIMRUN_RAISE_AS_IS }
     let context = Unmanaged<ScenarioContext>.fromOpaque(raw).takeUnretainedValue()
     let entry = SimBindings.all[Int(binding)]
-    let eventsBefore = context.world.events.count
-    defer {
-        // Events a script makes are kept for the report: they count against its memory cap.
-        let added = context.world.events.count - eventsBefore
-        if added > 0 { context.lua.charge(bytes: added * ScenarioContext.bytesPerEvent) }
-    }
+    // Events a script makes are kept for the report: they count against its memory cap (the
+    // trampoline raises once the count passes it).
+    defer { context.chargeNewEvents() }
     do {
         return try entry.run(context, context.arguments(for: entry.qualifiedName))
     } catch {

@@ -21,6 +21,13 @@ public struct Dynamics: Sendable, Equatable {
 
     public init() {}
 
+    /// Most ticks a run may ask for.
+    public static let maxSteps = 10_000_000
+    /// Days one tick may cover: from about a minute and a half to ten years.
+    public static let tickDaysRange = 0.001...3650.0
+    /// Most alignment thresholds whose crossing is watched.
+    public static let maxThresholds = 64
+
     /// The thresholds in force.
     public var effectiveThresholds: [Double] { thresholds ?? [hostility] }
 }

@@ -46,6 +46,17 @@ public struct Event: Sendable, Equatable {
             && zip(a.data, b.data).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     }
 
+    /// About what the event takes in memory, allocations and the log's growth included: the host
+    /// counts it against a run's memory cap.
+    public var approximateBytes: Int {
+        var bytes = 384 + type.utf8.count + 16 * agents.count
+        for (key, value) in data {
+            bytes += 64 + key.utf8.count
+            if case .string(let text) = value { bytes += text.utf8.count }
+        }
+        return bytes
+    }
+
     /// The value of one data field, if present.
     public func value(_ key: String) -> ScalarValue? {
         data.first { $0.0 == key }?.1

@@ -33,6 +33,37 @@ public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDiction
         return out
     }
 
+    /// The document on one line with no spaces and no final newline (`{"a":1,"b":[1,2]}`): one
+    /// record of a JSON Lines file. Numbers and strings are written as by `serialized()`.
+    public func compact() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .array(let elements):
+            out += "["
+            for (n, element) in elements.enumerated() {
+                if n > 0 { out += "," }
+                element.writeCompact(into: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (n, (key, value)) in pairs.enumerated() {
+                if n > 0 { out += "," }
+                JSONValue.writeString(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
+        case .null, .bool, .int, .unsigned, .number, .string:
+            write(into: &out, indent: "")
+        }
+    }
+
     private func write(into out: inout String, indent: String) {
         switch self {
         case .null: out += "null"

@@ -7,13 +7,19 @@ extension World {
     /// Largest balance·dt of one Euler substep: small enough that the update stays stable.
     private static let balanceStepLimit = 0.05
 
+    /// Euler substeps structural balance takes per tick. Rates and tick lengths are bounded where a
+    /// scenario sets them, so this stays a modest count.
+    var balanceSubsteps: Int {
+        max(1, Int((abs(dynamics.balance) * tickDays / World.balanceStepLimit).rounded(.up)))
+    }
+
     /// Dynamic 4a: dA_ij/dt = balance·(1 − A_ij²)·Σ_{k≠i,j} A_ik·A_kj/(N − 2) for i ≠ j, by
     /// explicit Euler substeps over the tick, clamped to [−1, 1].
     func applyStructuralBalance() {
         let n = agentCount
         let rate = dynamics.balance
         guard n >= 3, rate != 0, tickDays > 0 else { return }
-        let substeps = max(1, Int((abs(rate) * tickDays / World.balanceStepLimit).rounded(.up)))
+        let substeps = balanceSubsteps
         let gain = rate * (tickDays / Double(substeps)) / Double(n - 2)
         var product = [Double](repeating: 0, count: n * n)
         alignment.withUnsafeMutableBufferPointer { a in
@@ -51,15 +57,24 @@ extension World {
     /// triad has weight.
     public func balanceIndex() -> Double {
         let n = agentCount
-        let p = symmetrizedAlignment()
+        guard n >= 3 else { return 1 }
+        // Only the upper triangle of p is read: p_ij for i < j.
+        var p = [Double](repeating: 0, count: n * n)
         var balanced = 0.0, total = 0.0
-        for i in 0..<n {
-            for j in (i + 1)..<n where p[i * n + j] != 0 {
-                let pij = p[i * n + j]
-                for k in (j + 1)..<n {
-                    let product = pij * p[j * n + k] * p[i * n + k]
-                    total += abs(product)
-                    if product > 0 { balanced += product }
+        alignment.withUnsafeBufferPointer { a in
+            p.withUnsafeMutableBufferPointer { p in
+                for i in 0..<n {
+                    for j in (i + 1)..<n { p[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2 }
+                }
+                for i in 0..<n {
+                    for j in (i + 1)..<n where p[i * n + j] != 0 {
+                        let pij = p[i * n + j]
+                        for k in (j + 1)..<n {
+                            let product = pij * p[j * n + k] * p[i * n + k]
+                            total += abs(product)
+                            if product > 0 { balanced += product }
+                        }
+                    }
                 }
             }
         }

@@ -158,28 +158,30 @@ extension World {
     /// and an `eliminated` event per force destroyed; returns who lost what to whom.
     func fightBattles() -> [CombatLoss] {
         var losses: [CombatLoss] = []
+        battlesLastTick = 0
         for r in 0..<regionCount where hasHostilePair(in: r) {
+            battlesLastTick += 1
             let present = (0..<agentCount).filter { force(of: $0, in: r) > 0 }
             let sides = present.filter { i in present.contains { areHostile(i, $0) } }
             var hostile = [Bool](repeating: false, count: sides.count * sides.count)
             for (a, i) in sides.enumerated() {
                 for (b, j) in sides.enumerated() { hostile[a * sides.count + b] = areHostile(i, j) }
             }
-            losses += resolveBattle(sides, hostile: hostile, in: r, days: tickDays, leading: []).pairs
+            losses += resolveBattle(sides, hostile: hostile, in: r, days: tickDays, listed: sides).pairs
         }
         return losses
     }
 
     /// A scripted fight between two forces in a region over `days`, whatever their alignment, with
-    /// the model of the built-in combat (noise included). Records a `clash` event naming the
-    /// attacker, assigns the blame and returns both losses.
+    /// the model of the built-in combat (noise included). Records a `clash` event listing the
+    /// attacker first, assigns the blame and returns both losses.
     @discardableResult
     public func clash(attacker: Int, defender: Int, region: Int,
                       days: Double) -> (attackerLoss: Double, defenderLoss: Double) {
         guard attacker != defender else { return (0, 0) }
         let sides = [min(attacker, defender), max(attacker, defender)]
         let result = resolveBattle(sides, hostile: [false, true, true, false], in: region, days: days,
-                                   leading: [("attacker", .string(agents[attacker].id))])
+                                   listed: [attacker, defender])
         assignBlame(for: result.pairs)
         let a = attacker < defender ? 0 : 1
         return (result.losses[a], result.losses[1 - a])
@@ -192,6 +194,8 @@ extension World {
         let grievance = dynamics.grievance
         guard grievance != 0 else { return }
         let backing = World.backingTieKinds.compactMap { tieKindIndex($0) }
+        // Each attacker's backers, looked up once per call rather than once per loss.
+        var backersOf: [Int: [Int]] = [:]
         for loss in losses where loss.strengthBefore > 0 {
             let share = min(1, loss.loss / loss.strengthBefore)
             let victim = loss.victim, attacker = loss.attacker
@@ -199,8 +203,11 @@ extension World {
                          to: alignment(victim, toward: attacker) - grievance * share)
             let spill = dynamics.blame * grievance * share
             guard spill != 0, !backing.isEmpty else { continue }
-            for k in 0..<agentCount where k != victim
-                && backing.contains(where: { isTied(k, attacker, kind: $0) }) {
+            let backers = backersOf[attacker] ?? (0..<agentCount).filter { k in
+                backing.contains { isTied(k, attacker, kind: $0) }
+            }
+            backersOf[attacker] = backers
+            for k in backers where k != victim {
                 setAlignment(victim, toward: k, to: alignment(victim, toward: k) - spill)
             }
         }
@@ -224,10 +231,11 @@ extension World {
 
     /// Fights one battle in region r among `sides` (agent indices in index order) over `days`:
     /// integrates the square law, draws each side's noise factor in index order, takes the losses
-    /// from the forces and records the `clash` event (data: `leading`, then each side's loss) and
-    /// an `eliminated` event per force destroyed. Returns the losses by side and by attacker.
+    /// from the forces and records the `clash` event (its agents and their losses in the order of
+    /// `listed`) and an `eliminated` event per force destroyed. Returns the losses by side and by
+    /// attacker.
     private func resolveBattle(_ sides: [Int], hostile: [Bool], in r: Int, days: Double,
-                               leading: [(String, ScalarValue)]) -> (losses: [Double], pairs: [CombatLoss]) {
+                               listed: [Int]) -> (losses: [Double], pairs: [CombatLoss]) {
         let m = sides.count
         let before = sides.map { force(of: $0, in: r) }
         let battle = SquareLawBattle(sides: m, effectiveness: sides.map { agents[$0].effectiveness },
@@ -249,8 +257,9 @@ extension World {
             }
         }
         for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
-        record(Event(tick: tick, type: "clash", agents: sides, region: r,
-                     data: leading + (0..<m).map { (agents[sides[$0]].id, .number(losses[$0])) }))
+        let lossOf = Dictionary(uniqueKeysWithValues: zip(sides, losses))
+        record(Event(tick: tick, type: "clash", agents: listed, region: r,
+                     data: listed.map { (agents[$0].id, .number(lossOf[$0]!)) }))
         for v in 0..<m where before[v] > 0 && losses[v] >= before[v] {
             record(Event(tick: tick, type: "eliminated", agents: [sides[v]], region: r))
         }

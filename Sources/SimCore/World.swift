@@ -35,6 +35,8 @@ public final class World {
     public private(set) var warnings: [String] = []
     /// False while the scenario sets up: setup is the starting state, not a timeline.
     public private(set) var isRunning = false
+    /// Battles the last tick's combat fought: what its work cost is estimated from.
+    var battlesLastTick = 0
 
     private var agentLookup: [String: Int] = [:]
     private var regionLookup: [String: Int] = [:]
@@ -54,12 +56,15 @@ public final class World {
     public static let bytesPerAgentPair = 3 * MemoryLayout<Double>.stride
 
     /// The engine's work in one tick, in units comparable to Lua VM instructions: the pair scans
-    /// of decay and thresholds, the region scan of combat, and structural balance's N³ product
-    /// (vectorised, hence the divisor). A scenario host counts it against the same budget as the
-    /// scripts, so no run escapes the budget by spending its time in the engine.
+    /// of decay and of each threshold, the region scan of combat and the battles it fought last
+    /// tick (an integrated battle costs some 20,000), and structural balance's N³ product per
+    /// substep (vectorised, hence the divisor). A scenario host counts it against the same budget
+    /// as the scripts, so no run escapes the budget by spending its time in the engine.
     public var workPerTick: Int64 {
         let n = Int64(agents.count), r = Int64(regions.count)
-        return 1_000 + n * r + n * n + (dynamics.balance > 0 ? n * n * n / 256 : 0)
+        let thresholds = Int64(dynamics.effectiveThresholds.count)
+        let balance = dynamics.balance > 0 ? Int64(balanceSubsteps) * (n * n * n / 256 + n * n) : 0
+        return 1_000 + n * r + 20_000 * Int64(battlesLastTick) + n * n * (1 + thresholds) + balance
     }
     public var regionCount: Int { regions.count }
 
@@ -232,11 +237,12 @@ public final class World {
         forces[a * regions.count + r] = max(0, value)
     }
 
-    /// Adds strength to a force (never below 0); records `deploy` during the run.
+    /// Adds strength to a force (never below 0); records `deploy` with the change made during the run.
     public func deploy(_ a: Int, in r: Int, strength: Double) {
-        setForce(of: a, in: r, to: force(of: a, in: r) + strength)
+        let before = force(of: a, in: r)
+        setForce(of: a, in: r, to: before + strength)
         record(Event(tick: tick, type: "deploy", agents: [a], region: r,
-                     data: [("strength", .number(strength))]))
+                     data: [("strength", .number(force(of: a, in: r) - before))]))
     }
 
     /// Strength of an agent over all regions, not counting forces on the move.

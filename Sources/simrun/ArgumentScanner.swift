@@ -1,6 +1,8 @@
 // ArgumentScanner: walks a subcommand's arguments, telling flags (with their values) from
 // positional arguments, and turns every mistake into a UsageError that names the flag.
 
+import SimCore
+
 /// Reads `--flag value`, `--flag=value`, bare `--switch`es and positional arguments in order.
 struct ArgumentScanner {
     private var remaining: ArraySlice<String>
@@ -56,6 +58,15 @@ struct ArgumentScanner {
             throw UsageError("\(flag) takes a whole number \(minimum) or more, got '\(text)'")
         }
         return value
+    }
+
+    /// `--steps`: 0 up to the most a run may ask for.
+    static func steps(_ text: String) throws(UsageError) -> Int {
+        let steps = try count(text, flag: "--steps", minimum: 0)
+        guard steps <= Dynamics.maxSteps else {
+            throw UsageError("--steps takes at most \(Dynamics.maxSteps), got \(steps)")
+        }
+        return steps
     }
 
     /// A size in bytes: `268435456`, `256M`, `1G`, `512K`.

@@ -4,10 +4,13 @@ enum ExitCode: Int32 {
     case ok = 0
     /// A wrong flag, a missing argument, an unknown or ill-typed `--param`.
     case usage = 64
-    /// The scenario failed: syntax, validation, a runtime error, a limit reached.
+    /// The scenario failed: syntax, validation, a runtime error, a limit reached; or a run of a batch
+    /// failed; or merged files do not make one batch.
     case scenario = 65
     /// The scenario file does not exist.
     case fileNotFound = 66
     /// The output file cannot be written.
     case cannotWrite = 74
+    /// A batch stopped by Ctrl-C or SIGTERM: its finished rows are kept, `--resume` completes it.
+    case interrupted = 130
 }

@@ -1,15 +1,19 @@
-// OutputFile: writes a report where the user asked — to a file atomically (a temporary file in
-// the same folder, then a rename, so a reader never sees half a report) or to standard output.
+// OutputFile: writes what simrun produces where the user asked — a report or summary to a file
+// atomically (a temporary file in the same folder, then a rename, so a reader never sees half of
+// it) or to standard output; and a batch's runs file as a stream, row by row, resumable.
 import Foundation
 
 enum OutputFile {
     struct WriteError: Error {
         var message: String
+        /// The file is there but is not what the command needs (e.g. `--resume` of another batch).
+        var isUsage = false
     }
 
+    /// Writes the whole text atomically to `path`, or to standard output.
     static func write(_ text: String, to path: String?) throws(WriteError) {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try write(text, to: FileHandle.standardOutput, path: nil)
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -22,6 +26,34 @@ enum OutputFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw WriteError(message: "cannot write \(path): \(reason)")
+        }
+    }
+
+    /// A new, empty file to write rows to as they come (standard output without a path).
+    static func stream(to path: String?) throws(WriteError) -> FileHandle {
+        guard let path else { return FileHandle.standardOutput }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return handle
+    }
+
+    /// An existing file cut to its first `length` bytes, open to append after them.
+    static func append(to path: String, keeping length: Int) throws(WriteError) -> FileHandle {
+        guard truncate(path, off_t(length)) == 0, let handle = FileHandle(forWritingAtPath: path) else {
+            throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        handle.seekToEndOfFile()
+        return handle
+    }
+
+    /// Writes text to an open file at once (no buffering: a killed batch keeps every written row).
+    static func write(_ text: String, to handle: FileHandle, path: String?) throws(WriteError) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw WriteError(message: "cannot write \(path ?? "standard output"): \(error.localizedDescription)")
         }
     }
 }

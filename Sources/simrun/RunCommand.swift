@@ -46,7 +46,7 @@ struct RunCommand {
                 guard file == nil else { throw UsageError("unexpected argument '\(path)': run takes one scenario file") }
                 file = path
             case .flag("--seed", let v): seed = try ArgumentScanner.unsigned(v, flag: "--seed")
-            case .flag("--steps", let v): steps = try ArgumentScanner.count(v, flag: "--steps", minimum: 0)
+            case .flag("--steps", let v): steps = try ArgumentScanner.steps(v)
             case .flag("--param", let v): params.append(try ArgumentScanner.param(v))
             case .flag("--format", let v):
                 guard let f = Format(rawValue: v) else { throw UsageError("--format takes text or json, got '\(v)'") }

@@ -13,11 +13,14 @@ enum Simrun {
     USAGE:
       simrun run FILE [options]      run a scenario and write its report
       simrun check FILE [options]    load and validate a scenario without running it
+      simrun batch FILE --runs N     Monte Carlo runs over a design, on threads or shards
+      simrun merge FILE...           put the shards of a batch back together
       simrun help [SUBCOMMAND]       this help, or a subcommand's
       simrun --version               the version
 
     Run 'simrun SUBCOMMAND --help' for a subcommand's options.
-    EXIT CODES: 0 ok, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output.
+    EXIT CODES: 0 ok, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output,
+    130 a batch interrupted.
     """
 
     static func main(_ arguments: [String]) -> ExitCode {
@@ -30,19 +33,23 @@ enum Simrun {
             switch subcommand {
             case "run": return try RunCommand(arguments: rest).execute()
             case "check": return try CheckCommand(arguments: rest).execute()
+            case "batch": return try BatchCommand(arguments: rest).execute()
+            case "merge": return try MergeCommand(arguments: rest).execute()
             case "help", "--help", "-h":
                 switch rest.first {
                 case "run": print(RunCommand.help)
                 case "check": print(CheckCommand.help)
+                case "batch": print(BatchCommand.help)
+                case "merge": print(MergeCommand.help)
                 case nil: print(help)
-                case let other?: throw UsageError("no subcommand '\(other)' (run, check, help)")
+                case let other?: throw UsageError("no subcommand '\(other)' (run, check, batch, merge, help)")
                 }
                 return .ok
             case "--version", "version":
                 print("simrun \(version)")
                 return .ok
             default:
-                throw UsageError("unknown subcommand '\(subcommand)' (run, check, help)")
+                throw UsageError("unknown subcommand '\(subcommand)' (run, check, batch, merge, help)")
             }
         } catch {
             if let help = error.helpText {

@@ -187,7 +187,7 @@ struct LuaStateTests {
     private func withState<T: Sendable>(_ limits: ScenarioLimits = ScenarioLimits(),
                                         _ body: @escaping @Sendable (LuaState) -> T) -> T {
         LuaThread.run {
-            let lua = LuaState(limits: limits)
+            let lua = LuaState(limits: limits, cache: ScenarioCache())
             try! Sandbox.install(in: lua)
             return body(lua)
         }
@@ -196,7 +196,7 @@ struct LuaStateTests {
     /// Loads and calls `text` as a chunk named `chunk.lua`; nil on success.
     private static func evaluate(_ lua: LuaState, _ text: String) -> RunFailure? {
         do throws(RunFailure) {
-            try lua.load(Array(text.utf8), displayPath: "chunk.lua")
+            try lua.load(Array(text.utf8), displayPath: "chunk.lua", key: "chunk.lua")
             try lua.call(nargs: 0, nresults: 0, context: "chunk.lua")
             return nil
         } catch {
@@ -230,7 +230,7 @@ struct LuaStateTests {
     func binaryChunk() {
         let failure = withState { lua -> RunFailure? in
             do throws(RunFailure) {
-                try lua.load([0x1B] + Array("Lua".utf8), displayPath: "blob.lua")
+                try lua.load([0x1B] + Array("Lua".utf8), displayPath: "blob.lua", key: "blob.lua")
                 return nil
             } catch {
                 return error

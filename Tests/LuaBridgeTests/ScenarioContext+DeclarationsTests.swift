@@ -43,8 +43,8 @@ struct DeclarationsTests {
 
     @Test("sim.scenario checks its fields", arguments: [
         ("sim.scenario{name=\"x\", start=\"2024-13-01\", steps=1}", "sim.scenario: field 'start' must be a date YYYY-MM-DD, got '2024-13-01'"),
-        ("sim.scenario{name=\"x\", start=\"2024-01-01\", steps=-1}", "sim.scenario: field 'steps' must be 0 or more, got -1"),
-        ("sim.scenario{name=\"x\", start=\"2024-01-01\", tick_days=0}", "sim.scenario: field 'tick_days' must be above 0, got 0.0"),
+        ("sim.scenario{name=\"x\", start=\"2024-01-01\", steps=-1}", "sim.scenario: field 'steps' must be in [0, 10000000], got -1"),
+        ("sim.scenario{name=\"x\", start=\"2024-01-01\", tick_days=0}", "sim.scenario: field 'tick_days' must be in [0.001, 3650], got 0.0"),
         ("sim.scenario{start=\"2024-01-01\"}", "sim.scenario: field 'name' must be a string, got nil"),
         ("sim.scenario{name=\"x\", start=\"2024-01-01\", step=3}", "sim.scenario: unknown field 'step'; expected one of description, name, source, start, steps, tick_days"),
         ("sim.scenario{name=\"x\", start=\"2024-01-01\"}\nsim.scenario{name=\"y\", start=\"2024-01-01\"}", "main.lua:2: sim.scenario: the scenario is already declared"),
@@ -267,7 +267,7 @@ struct DeclarationsTests {
     }
 
     @Test("sim.dynamics refuses negative rates and a hostility outside [-1, 1]", arguments: [
-        ("sim.dynamics{decay=-0.1}", "sim.dynamics: field 'decay' must be 0 or more, got -0.1"),
+        ("sim.dynamics{decay=-0.1}", "sim.dynamics: field 'decay' must be in [0, 1000], got -0.1"),
         ("sim.dynamics{hostility=-2}", "sim.dynamics: field 'hostility' must be in [-1, 1], got -2.0"),
         ("sim.dynamics{thresholds=0.5}", "sim.dynamics: field 'thresholds' must be an array of numbers"),
         ("sim.dynamics{thresholds={0.1, \"x\"}}", "sim.dynamics: field 'thresholds[2]' must be a number, got string"),

@@ -197,7 +197,7 @@ struct ScenarioFilesTests {
         let fixture = ScenarioFixture()
         let main = fixture.write("main.lua", "-- main\n")
         fixture.write("sub/a.lua", "-- a\n")
-        let files = try ScenarioFiles(mainPath: main)
+        let files = try ScenarioFiles(mainPath: main, cache: ScenarioCache())
         #expect(files.main.bytes == Array("-- main\n".utf8))
         let a = try files.resolveInclude("sub/a.lua", from: main)
         #expect(a.display == fixture.path("sub/a.lua"))

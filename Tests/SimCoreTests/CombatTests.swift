@@ -274,8 +274,9 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     #expect(abs(result.defenderLoss - (1000 - expected.y)) <= 1e-6 * 1000)
     #expect(w.force(of: 1, in: 0) == 800 - result.attackerLoss)
     let clash = w.events.last { $0.type == "clash" }
-    #expect(clash?.data.first?.0 == "attacker")
-    #expect(clash?.value("attacker") == .string("b"))
+    // The attacker is listed first, its loss too.
+    #expect(clash?.agents == [1, 0])
+    #expect(clash?.data.map(\.0) == ["b", "a"])
     #expect(clash?.value("a") == .number(result.defenderLoss))
     #expect(abs(w.alignment(0, toward: 1) - (1 - result.defenderLoss / 1000)) <= 1e-12)
 }

@@ -38,7 +38,7 @@ struct SimrunTests {
     func unknownSubcommand(name: String) throws {
         let result = try SimrunCLI.run(name)
         #expect(result.exited(64), "\(result)")
-        #expect(result.errLines == ["simrun: error: unknown subcommand '\(name)' (run, check, help)",
+        #expect(result.errLines == ["simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, help)",
                                     "Run 'simrun help' for usage."])
         #expect(result.stdout.isEmpty)
     }
@@ -47,7 +47,7 @@ struct SimrunTests {
     func helpOfUnknown() throws {
         let result = try SimrunCLI.run("help", "bogus")
         #expect(result.exited(64), "\(result)")
-        #expect(result.errLines.first == "simrun: error: no subcommand 'bogus' (run, check, help)")
+        #expect(result.errLines.first == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, help)")
     }
 
     @Test("the binary under test is the one built for this package")

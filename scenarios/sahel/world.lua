@@ -396,14 +396,12 @@ sim.deploy("gnu", "ghadames", 300)      -- local security units and border guard
 
 -- Total deployed strength of an agent (sum over regions).
 function W.total(agent)
-  local s = 0
-  for _, v in pairs(sim.forces(agent)) do s = s + v end
-  return s
+  return sim.strength(agent)
 end
 
 -- Strength of an agent in one region (0 when absent).
 function W.at(agent, region_id)
-  return sim.forces(agent)[region_id] or 0
+  return sim.strength(agent, region_id)
 end
 
 function W.has(list, x)

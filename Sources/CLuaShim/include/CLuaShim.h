@@ -46,9 +46,27 @@ simrun_limits *simrun_limits_of(lua_State *L);
 int simrun_pcall(lua_State *L, int nargs, int nresults);
 /// Loads a text chunk (binary chunks are refused) in protected mode; pushes the function or a message.
 int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname);
+/// Bytes that grow as Lua writes them: a compiled chunk from `simrun_dump`.
+typedef struct simrun_buffer {
+    char *data;
+    size_t size;
+    size_t capacity;
+} simrun_buffer;
+
+/// Writes the compiled form of the Lua function on top of the stack (kept there) into `out`, with
+/// its debug information so that errors still name file and line. Returns 0 on success.
+int simrun_dump(lua_State *L, simrun_buffer *out);
+/// Frees what a buffer holds.
+void simrun_buffer_free(simrun_buffer *buffer);
+/// Loads a chunk compiled by `simrun_dump` (binary mode only: it is simrun's own output, never a
+/// script's). Pushes the function or a message.
+int simrun_loadcompiled(lua_State *L, const char *data, size_t length, const char *chunkname);
 /// Opens one standard library (by name: "_G", "table", "string", "math", "utf8") in protected
 /// mode and leaves it as a global. Returns a Lua status.
 int simrun_openlib(lua_State *L, const char *name);
+/// Pushes the prelude's `charge(n)`: n instructions' worth of C work counted against the budget
+/// (raising the budget error when it is spent). Stack: +1.
+void simrun_pushcharge(lua_State *L);
 /// Pushes a C closure that calls `fn(L, binding)` through the trampoline. Stack: +1.
 void simrun_pushbinding(lua_State *L, simrun_host_function fn, int binding);
 /// Where the Lua function `level` levels up the stack is ("file:line:"), or "" from C. Stack: +1.
