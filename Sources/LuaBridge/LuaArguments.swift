@@ -155,7 +155,20 @@ struct LuaArguments {
     }
 
     /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
-    func onlyFields(_ table: Int32, _ allowed: Set<String>) throws(BindingError) {
+    /// Option tables are checked on every call, so the common case walks the keys without sorting.
+    func onlyFields(_ table: Int32, _ allowed: [String]) throws(BindingError) {
+        let absolute = lua_absindex(L, table)
+        var clean = true
+        lua_pushnil(L)
+        while lua_next(L, absolute) != 0 {
+            simrun_pop(L, 1)
+            guard let key = lua.string(at: -1), allowed.contains(key) else {
+                clean = false
+                simrun_pop(L, 1)
+                break
+            }
+        }
+        guard !clean else { return }
         if let unknown = try sortedKeys(table, "the options table").first(where: { !allowed.contains($0) }) {
             throw fail("unknown field '\(unknown)'; expected one of \(allowed.sorted().joined(separator: ", "))")
         }

@@ -7,6 +7,11 @@
 final class ScenarioCache {
     /// File contents by resolved path, as first read.
     var sources: [String: [UInt8]] = [:]
+    /// Resolved paths (symlinks followed) by the path they were resolved from: resolving asks the
+    /// file system about every folder on the way.
+    var resolvedPaths: [String: String] = [:]
+    /// Display and resolved paths of each include, by including file and relative path.
+    var includes: [String: (display: String, resolved: String)] = [:]
     /// Compiled chunks (`lua_dump` output with debug information) by resolved path, or `=name`
     /// for simrun's own.
     var compiled: [String: [UInt8]] = [:]

@@ -99,7 +99,7 @@ extension ScenarioContext {
             ("speed", \.speed, 100_000), ("noise", \.noise, 10), ("grievance", \.grievance, 100),
             ("blame", \.blame, 100), ("balance", \.balance, 100), ("decay", \.decay, 1_000),
         ]
-        try args.onlyFields(1, Set(rates.map(\.0) + ["hostility", "thresholds"]))
+        try args.onlyFields(1, rates.map(\.0) + ["hostility", "thresholds"])
         var dynamics = world.dynamics
         for (key, path, limit) in rates {
             if let value = try args.field(1, key, { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }) {

@@ -240,11 +240,17 @@ extension ScenarioContext: ScenarioHooks {
         guard chargeNewEvents() else {
             throw RunFailure(.limit, lua.memoryLimitMessage("tick \(world.tick)"))
         }
+        if eventHandlers.isEmpty && anyEventHandlers.isEmpty {
+            dispatched = world.events.count
+            return
+        }
         while dispatched < world.events.count {
             let index = dispatched
             dispatched += 1
-            let typed = eventHandlers[world.events[index].type] ?? []
-            for hook in typed + anyEventHandlers {
+            for hook in eventHandlers[world.events[index].type] ?? [] {
+                try call(hook) { pushEvent(world.events[index]); return 1 }
+            }
+            for hook in anyEventHandlers {
                 try call(hook) { pushEvent(world.events[index]); return 1 }
             }
         }

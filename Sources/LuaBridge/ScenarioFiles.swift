@@ -34,9 +34,9 @@ final class ScenarioFiles {
     init(mainPath: String, cache: ScenarioCache) throws(ScenarioFileError) {
         self.mainPath = mainPath
         self.cache = cache
-        let url = URL(fileURLWithPath: mainPath).standardizedFileURL.resolvingSymlinksInPath()
-        root = url.deletingLastPathComponent().path
-        sources.append(try read(display: mainPath, resolved: url.path))
+        let resolved = ScenarioFiles.resolve(mainPath, cache: cache)
+        root = (resolved as NSString).deletingLastPathComponent
+        sources.append(try read(display: mainPath, resolved: resolved))
     }
 
     var main: Source { sources[0] }
@@ -51,19 +51,38 @@ final class ScenarioFiles {
         guard !relative.isEmpty, !relative.hasPrefix("/") else {
             throw ScenarioFileError(message: "'\(relative)' must be a relative path")
         }
-        let includerURL = URL(fileURLWithPath: sources.first { $0.display == includer }?.resolved ?? main.resolved)
-        let url = includerURL.deletingLastPathComponent().appendingPathComponent(relative)
-            .standardizedFileURL.resolvingSymlinksInPath()
-        guard url.path.hasPrefix(root + "/") else {
+        let (display, resolved) = try locate(relative, from: includer)
+        if let known = sources.first(where: { $0.resolved == resolved }) { return known }
+        let source = try read(display: display, resolved: resolved)
+        sources.append(source)
+        return source
+    }
+
+    /// The display and resolved paths of an include, checked to stay inside the root; remembered by
+    /// the cache, since path arithmetic and symlink resolution are costly next to a run.
+    private func locate(_ relative: String, from includer: String) throws(ScenarioFileError) -> (String, String) {
+        let key = includer + "\u{0}" + relative
+        if let known = cache.includes[key] { return known }
+        let includerPath = sources.first { $0.display == includer }?.resolved ?? main.resolved
+        let resolved = ScenarioFiles.resolve(
+            ((includerPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative),
+            cache: cache)
+        guard resolved.hasPrefix(root + "/") else {
             throw ScenarioFileError(message: "'\(relative)' is outside the scenario's folder")
         }
         let displayFolder = (includer as NSString).deletingLastPathComponent
         let display = ((displayFolder.isEmpty ? relative : displayFolder + "/" + relative) as NSString)
             .standardizingPath
-        if let known = sources.first(where: { $0.resolved == url.path }) { return known }
-        let source = try read(display: display, resolved: url.path)
-        sources.append(source)
-        return source
+        cache.includes[key] = (display, resolved)
+        return (display, resolved)
+    }
+
+    /// The absolute path with `..` and symlinks resolved, remembered by the cache.
+    private static func resolve(_ path: String, cache: ScenarioCache) -> String {
+        if let known = cache.resolvedPaths[path] { return known }
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        cache.resolvedPaths[path] = resolved
+        return resolved
     }
 
     private func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {

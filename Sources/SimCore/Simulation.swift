@@ -107,15 +107,16 @@ public final class Simulation {
     private func recordThresholdCrossings() {
         let thresholds = world.dynamics.effectiveThresholds
         let n = world.agentCount
-        let now = world.alignment
         var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
-        // Buffer pointers keep the N² scan free of per-element exclusivity checks.
-        lastAlignment.withUnsafeBufferPointer { before in
-            now.withUnsafeBufferPointer { after in
+        // The previous values live in a buffer of their own, updated in place: sharing the world's
+        // array would make its next change copy all N² values.
+        lastAlignment.withUnsafeMutableBufferPointer { before in
+            world.alignment.withUnsafeBufferPointer { after in
                 for i in 0..<n {
                     for j in 0..<n where i != j {
                         let was = before[i * n + j], value = after[i * n + j]
                         guard was != value else { continue }
+                        before[i * n + j] = value
                         for threshold in thresholds {
                             if was > threshold && value <= threshold {
                                 crossings.append((i, j, threshold, true, value))
@@ -134,7 +135,6 @@ public final class Simulation {
                 ("value", .number(crossing.value)),
             ]))
         }
-        lastAlignment = now
     }
 }
 

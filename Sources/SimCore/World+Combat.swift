@@ -257,9 +257,8 @@ extension World {
             }
         }
         for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
-        let lossOf = Dictionary(uniqueKeysWithValues: zip(sides, losses))
         record(Event(tick: tick, type: "clash", agents: listed, region: r,
-                     data: listed.map { (agents[$0].id, .number(lossOf[$0]!)) }))
+                     data: listed.map { agent in (agents[agent].id, .number(losses[sides.firstIndex(of: agent)!])) }))
         for v in 0..<m where before[v] > 0 && losses[v] >= before[v] {
             record(Event(tick: tick, type: "eliminated", agents: [sides[v]], region: r))
         }
