@@ -159,11 +159,11 @@ extension ScenarioContext {
 
     /// Sets a country or patron now when the agent exists, else when setup ends.
     private func refer(to agentID: String, as role: PendingReference.Role) {
-        let reference = PendingReference(role: role, agentID: agentID, origin: callerLocation())
-        if world.agentIndex(agentID) != nil {
-            try? reference.resolve(in: world)
+        if let agent = world.agentIndex(agentID) {
+            role.set(agent, in: world)
         } else {
-            pendingReferences.append(reference)
+            // Where the declaration stands is only needed should the id never be declared.
+            pendingReferences.append(PendingReference(role: role, agentID: agentID, origin: callerLocation()))
         }
     }
 

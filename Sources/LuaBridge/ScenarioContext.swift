@@ -30,6 +30,14 @@ struct PendingReference {
     enum Role {
         case country(region: Int)
         case patron(agent: Int)
+
+        /// Makes `agent` the region's country or the agent's patron.
+        func set(_ agent: Int, in world: World) {
+            switch self {
+            case .country(let region): world.setCountry(ofRegion: region, to: agent)
+            case .patron(let client): world.setPatron(ofAgent: client, to: agent)
+            }
+        }
     }
 
     var role: Role
@@ -47,10 +55,7 @@ struct PendingReference {
             }
             throw BindingError("\(origin): \(what): unknown agent '\(agentID)'")
         }
-        switch role {
-        case .country(let r): world.setCountry(ofRegion: r, to: agent)
-        case .patron(let a): world.setPatron(ofAgent: a, to: agent)
-        }
+        role.set(agent, in: world)
     }
 }
 
