@@ -50,10 +50,21 @@ enum OutputFile {
 
     /// Writes text to an open file at once (no buffering: a killed batch keeps every written row).
     static func write(_ text: String, to handle: FileHandle, path: String?) throws(WriteError) {
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            throw WriteError(message: "cannot write \(path ?? "standard output"): \(error.localizedDescription)")
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(handle.fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure {
+            throw WriteError(message: "cannot write \(path ?? "standard output"): \(String(cString: strerror(failure)))")
         }
     }
 }
