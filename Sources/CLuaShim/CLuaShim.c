@@ -107,11 +107,11 @@ int simrun_pcall(lua_State *L, int nargs, int nresults) {
     return status;
 }
 
-int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname) {
+int simrun_load(lua_State *L, const char *chunk, size_t length, const char *chunkname, const char *mode) {
     simrun_limits *limits = simrun_limits_of(L);
     int saved = limits->host_depth;
     limits->host_depth = 0;
-    int status = luaL_loadbufferx(L, text, length, chunkname, "t");
+    int status = luaL_loadbufferx(L, chunk, length, chunkname, mode);
     limits->host_depth = saved;
     return status;
 }
@@ -140,15 +140,6 @@ void simrun_buffer_free(simrun_buffer *buffer) {
     free(buffer->data);
     buffer->data = NULL;
     buffer->size = buffer->capacity = 0;
-}
-
-int simrun_loadcompiled(lua_State *L, const char *data, size_t length, const char *chunkname) {
-    simrun_limits *limits = simrun_limits_of(L);
-    int saved = limits->host_depth;
-    limits->host_depth = 0;
-    int status = luaL_loadbufferx(L, data, length, chunkname, "b");
-    limits->host_depth = saved;
-    return status;
 }
 
 static int open_named(lua_State *L) {

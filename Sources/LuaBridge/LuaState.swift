@@ -81,7 +81,7 @@ final class LuaState {
             cache.compiled[key] = code
         }
         let status = code.withUnsafeBytes { raw in
-            simrun_loadcompiled(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
+            simrun_load(L, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk, "b")
         }
         if status != LUA_OK { throw failure(status: status, context: context) }
     }
@@ -93,7 +93,7 @@ final class LuaState {
             guard let scratch = simrun_newstate(limits) else { fatalError("cannot allocate a Lua state") }
             defer { lua_close(scratch) }
             let status = bytes.withUnsafeBytes { raw in
-                simrun_loadtext(scratch, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk)
+                simrun_load(scratch, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk, "t")
             }
             guard status == LUA_OK else {
                 var length = 0

@@ -113,10 +113,10 @@ public struct BatchSummary: Sendable {
         let width = max(width, 40)
         let legend = ["numbers: mean ± 95% CI [p5, p95]", "booleans: p [95% CI]", "strings: shares"]
         var sections: [[String]] = [["BATCH SUMMARY  \(runs) runs, \(failed) failed"]
-            + BatchSummary.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)]
+            + TerminalText.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)]
         for (p, point) in points.enumerated() {
-            let params = point.params.map { "\($0.0)=\(BatchSummary.display($0.1))" }.joined(separator: "  ")
-            var lines = BatchSummary.wrap(
+            let params = point.params.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: "  ")
+            var lines = TerminalText.wrap(
                 "point \(p)\(params.isEmpty ? "" : "  " + params)  "
                     + BatchSummary.unbroken("(\(point.runs) runs, \(point.failed) failed)"),
                 width: width)
@@ -281,7 +281,7 @@ public struct BatchSummary: Sendable {
             switch kind {
             case .number:
                 let sorted = BatchSummary.ascending(values.numbers)
-                let r = BatchSummary.readable
+                let r: (Double) -> String = ReadableNumber.text
                 text = r(Statistics.mean(sorted))
                 if let (lo, hi) = Statistics.meanInterval(sorted) { text += " ± " + r((hi - lo) / 2) }
                 let p5 = r(Statistics.quantile(sorted: sorted, 0.05))
@@ -335,55 +335,16 @@ public struct BatchSummary: Sendable {
                 prefix += (right.contains(c) ? pad + cell : cell + pad) + "  "
             }
             let hanging = String(repeating: " ", count: prefix.count)
-            return wrap(row.last ?? "", width: max(20, width - prefix.count)).enumerated().map { n, line in
-                trimmed((n == 0 ? prefix : hanging) + line)
+            return TerminalText.wrap(row.last ?? "", width: max(20, width - prefix.count)).enumerated().map { n, line in
+                TerminalText.trimmed((n == 0 ? prefix : hanging) + line)
             }
         }
     }
 
-    /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
-    private static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty, !word.isEmpty, line.count + 1 + word.count > width {
-                lines.append(trimmed(line))
-                line = ""
-            }
-            guard !(line.isEmpty && word.isEmpty) else { continue }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        lines.append(trimmed(line))
-        return lines
-    }
-
-    private static func trimmed(_ line: String) -> String {
-        String(line.reversed().drop { $0 == " " }.reversed())
-    }
 
     /// At most `limit` characters, ending with … when cut.
     private static func fit(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : text.prefix(limit - 1) + "…"
-    }
-
-    /// A param for reading: numbers rounded, the rest as typed.
-    private static func display(_ value: ScalarValue) -> String {
-        if case .number(let x) = value { return readable(x) }
-        return value.description
-    }
-
-    /// About four significant digits, no exponent for everyday sizes, trailing zeros dropped.
-    private static func readable(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : x > 0 ? "inf" : "-inf" }
-        let size = abs(x)
-        if size != 0, size < 0.001 { return String(format: "%.2e", x) }
-        let decimals = size >= 1000 ? 0 : size >= 100 ? 1 : size >= 1 ? 2 : 3
-        var text = String(format: "%.\(decimals)f", x)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
     }
 
     /// A probability to three decimals: a batch of thousands resolves the third.

@@ -29,7 +29,7 @@ extension RunReport {
     private func header(_ width: Int) -> [String] {
         let w = world
         var lines = [scenario.name, String(repeating: "=", count: min(scenario.name.count, width))]
-        if !scenario.description.isEmpty { lines += wrap(scenario.description, width: width) }
+        if !scenario.description.isEmpty { lines += TerminalText.wrap(scenario.description, width: width) }
         lines.append("")
 
         let statusText: String
@@ -52,7 +52,7 @@ extension RunReport {
 
     private func outcomeLines(_ width: Int) -> [String] {
         guard !outcomes.isEmpty else { return ["OUTCOMES", "  (none declared)"] }
-        return ["OUTCOMES"] + aligned(outcomes.map { [$0.0, display($0.1)] }, width: width)
+        return ["OUTCOMES"] + aligned(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, width: width)
     }
 
     /// The directed pairs whose alignment moved most from baseline to final, largest first.
@@ -132,7 +132,7 @@ extension RunReport {
                 entry.count > 1 ? "\(event.type) ×\(entry.count)" : event.type,
                 ids.joined(separator: separator),
                 event.region.map { "@" + self.world.regions[$0].id } ?? "",
-                event.data.map { "\($0.0)=\(display($0.1))" }.joined(separator: " "),
+                event.data.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: " "),
             ]
         }
         var rows = head.map(row)
@@ -146,8 +146,8 @@ extension RunReport {
         var rows = coalitions.blocs.enumerated().map { b, bloc in
             ["bloc \(b + 1)", bloc.isEmpty ? "(empty)" : bloc.map { agentName($0) }.joined(separator: ", ")]
         }
-        rows.append(["balance", readable(world.balanceIndex())])
-        return ["PREDICTED COALITIONS  (energy \(readable(coalitions.energy)), \(method))"]
+        rows.append(["balance", ReadableNumber.text(world.balanceIndex())])
+        return ["PREDICTED COALITIONS  (energy \(ReadableNumber.text(coalitions.energy)), \(method))"]
             + aligned(rows, width: width)
     }
 
@@ -218,57 +218,18 @@ private func aligned(_ rows: [[String]], width: Int) -> [String] {
         for (c, cell) in row.dropLast().enumerated() {
             prefix += cell + String(repeating: " ", count: widths[c] - cell.count + 2)
         }
-        let body = wrap(row.last ?? "", width: max(20, width - prefix.count))
+        let body = TerminalText.wrap(row.last ?? "", width: max(20, width - prefix.count))
         let hanging = String(repeating: " ", count: prefix.count)
-        return body.enumerated().map { n, line in trimmed((n == 0 ? prefix : hanging) + line) }
+        return body.enumerated().map { n, line in TerminalText.trimmed((n == 0 ? prefix : hanging) + line) }
     }
 }
 
-/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
-/// Runs of spaces inside a line are kept: they separate items.
-private func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-        if !line.isEmpty, !word.isEmpty, line.count + 1 + word.count > width {
-            lines.append(trimmed(line))
-            line = ""
-        }
-        guard !(line.isEmpty && word.isEmpty) else { continue }
-        line += (line.isEmpty ? "" : " ") + word
-    }
-    lines.append(trimmed(line))
-    return lines
-}
-
-private func trimmed(_ line: String) -> String {
-    String(line.reversed().drop { $0 == " " }.reversed())
-}
 
 /// At most `limit` characters, ending with … when cut.
 private func fit(_ text: String, _ limit: Int) -> String {
     text.count <= limit ? text : text.prefix(limit - 1) + "…"
 }
 
-/// A param, outcome or event field for reading: numbers rounded, the rest as typed.
-private func display(_ value: ScalarValue) -> String {
-    if case .number(let x) = value { return readable(x) }
-    return value.description
-}
-
-/// About four significant digits, no exponent for everyday sizes, trailing zeros dropped.
-private func readable(_ x: Double) -> String {
-    guard x.isFinite else { return x.isNaN ? "nan" : x > 0 ? "inf" : "-inf" }
-    let size = abs(x)
-    if size != 0, size < 0.001 { return String(format: "%.2e", x) }
-    let decimals = size >= 1000 ? 0 : size >= 100 ? 1 : size >= 1 ? 2 : 3
-    var text = String(format: "%.\(decimals)f", x)
-    if text.contains(".") {
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text == "-0" ? "0" : text
-}
 
 /// An alignment: sign and two decimals, with no -0.00.
 private func signed(_ x: Double) -> String {

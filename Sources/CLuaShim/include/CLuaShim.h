@@ -44,8 +44,9 @@ lua_State *simrun_newstate(simrun_limits *limits);
 simrun_limits *simrun_limits_of(lua_State *L);
 /// Runs lua_pcall with host depth 0, so that allocations and the budget are enforced while Lua runs.
 int simrun_pcall(lua_State *L, int nargs, int nresults);
-/// Loads a text chunk (binary chunks are refused) in protected mode; pushes the function or a message.
-int simrun_loadtext(lua_State *L, const char *text, size_t length, const char *chunkname);
+/// Loads a chunk in protected mode with Lua's `mode` ("t": text only, binary refused; "b": a chunk
+/// compiled by `simrun_dump`, never a script's own); pushes the function or a message.
+int simrun_load(lua_State *L, const char *chunk, size_t length, const char *chunkname, const char *mode);
 /// Bytes that grow as Lua writes them: a compiled chunk from `simrun_dump`.
 typedef struct simrun_buffer {
     char *data;
@@ -58,9 +59,6 @@ typedef struct simrun_buffer {
 int simrun_dump(lua_State *L, simrun_buffer *out);
 /// Frees what a buffer holds.
 void simrun_buffer_free(simrun_buffer *buffer);
-/// Loads a chunk compiled by `simrun_dump` (binary mode only: it is simrun's own output, never a
-/// script's). Pushes the function or a message.
-int simrun_loadcompiled(lua_State *L, const char *data, size_t length, const char *chunkname);
 /// Opens one standard library (by name: "_G", "table", "string", "math", "utf8") in protected
 /// mode and leaves it as a global. Returns a Lua status.
 int simrun_openlib(lua_State *L, const char *name);
