@@ -133,7 +133,12 @@ struct BatchCommand {
                                 metrics: keepMetrics ? scenario.metrics : [], shard: shard)
         let all = (0..<design.totalRuns).filter { shard?.contains(run: $0) ?? true }
 
-        var summary = summaryPath.map { _ in BatchSummary(outcomeNames: scenario.outcomes, points: design.points) }
+        // Rows go to --out, or to standard output when that is not a terminal: a terminal gets the
+        // summary table instead, as does standard error when it is one.
+        let rowsToStandardOutput = out == nil && isatty(STDOUT_FILENO) != 1
+        let tableWanted = isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
+        var summary = summaryPath != nil || tableWanted
+            ? BatchSummary(outcomeNames: scenario.outcomes, points: design.points) : nil
         let output: FileHandle
         var done = 0
         var keptFailures = 0
@@ -144,7 +149,7 @@ struct BatchCommand {
                 for record in existing.records { summary?.add(record) }
                 output = try OutputFile.append(to: out!, keeping: existing.validLength)
             } else {
-                output = try OutputFile.stream(to: out)
+                output = try OutputFile.stream(to: out ?? (rowsToStandardOutput ? nil : "/dev/null"))
                 try OutputFile.write(header.text(format), to: output, path: out)
             }
         } catch {
@@ -271,7 +276,7 @@ struct BatchCommand {
     /// else standard error.
     private func showTable(_ summary: BatchSummary) {
         let table = TerminalText.safe(summary.table())
-        if out != nil, isatty(STDOUT_FILENO) == 1 {
+        if isatty(STDOUT_FILENO) == 1 {
             print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
         } else if !quiet, isatty(STDERR_FILENO) == 1 {
             FileHandle.standardError.write(Data(table.utf8))
