@@ -26,5 +26,6 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "SimCore"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun"]),
+        .testTarget(name: "ValidationTests", dependencies: ["LuaBridge", "SimCore"]),
     ]
 )
