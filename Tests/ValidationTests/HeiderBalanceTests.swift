@@ -1,0 +1,148 @@
+// HeiderBalanceTests: the shipped scenarios/validation/heider.lua — Kułakowski, Gawroński & Gronek's
+// continuous Heider balance (Int. J. Mod. Phys. C 16:707, 2005) on simrun's built-in structural
+// balance — run in-process through ScenarioRunner: every run ends in Heider balance, and the time to
+// get there grows with N as the engine's 1/(N − 2) normalisation implies.
+import Foundation
+import SimCore
+import Testing
+
+@testable import LuaBridge
+
+@Suite("Validation: continuous Heider balance (Kułakowski, Gawroński & Gronek 2005)")
+struct HeiderBalanceTests {
+    /// scenarios/validation/heider.lua, three levels up from this file (Tests/ValidationTests/).
+    static let scenario: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()   // Tests/ValidationTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()   // the package root
+        .appendingPathComponent("scenarios/validation/heider.lua").path
+
+    /// The engine's work counts against the instruction budget: 20 Euler substeps of an N×N matrix
+    /// product per tick, plus the balance index each tick. N = 200 needs some 10^9.
+    static let limits = ScenarioLimits(maxInstructions: 4_000_000_000)
+
+    /// Sizes and seeds of the sweep. Each tick costs 20·N³ multiply-adds, and a debug build does
+    /// them about a hundred times slower than a release build (N = 100 takes some 17 s there, N = 200
+    /// minutes), so a debug build sweeps N = 13…50 and a release build the published-scale
+    /// N = 25…200. Seeds are 1…k; none of them jams (see `sweep`).
+    #if DEBUG
+    static let sizes: [(n: Int, seeds: Int)] = [(13, 6), (18, 6), (25, 6), (35, 4), (50, 3)]
+    #else
+    static let sizes: [(n: Int, seeds: Int)] = [(25, 8), (50, 6), (100, 4), (200, 3)]
+    #endif
+
+    /// How far the fitted exponent may stray from the one the normalisation implies. The time to
+    /// balance of one start varies by 20–40% between seeds (with a long tail), so with 3–8 seeds per
+    /// size each mean is uncertain by some 10–15% and the slope by about 0.1; and the paper's
+    /// T ∝ N^(−1/2) is itself a fit (release-build sweeps with 16–40 seeds per size gave 0.62 over
+    /// N = 25…200, against 0.54). 0.2 still tells +1/2 from 0 (no N dependence) and from −1/2 (no
+    /// normalisation).
+    static let exponentTolerance = 0.2
+
+    /// Runs heider.lua with `n` agents; records an issue and throws when it did not load.
+    static func run(n: Int, seed: UInt64, steps: Int? = nil,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+        let request = RunRequest(file: scenario, seed: seed, steps: steps, params: [("n", "\(n)")],
+                                 limits: limits)
+        switch ScenarioRunner.run(request, simrunVersion: "validation") {
+        case .success(let report): return report
+        case .failure(let failure):
+            Issue.record("heider.lua did not load: \(failure.message)", sourceLocation: sourceLocation)
+            throw failure
+        }
+    }
+
+    static func metric(_ report: RunReport, _ name: String) -> [Double] {
+        guard let m = report.metricNames.firstIndex(of: name) else { return [] }
+        return report.metrics[m]
+    }
+
+    static func number(_ report: RunReport, _ name: String) -> Double? {
+        switch report.outcomes.first(where: { $0.0 == name })?.1 {
+        case .number(let v): return v
+        case .integer(let v): return Double(v)
+        default: return nil
+        }
+    }
+
+    /// Least-squares slope of y against x.
+    static func slope(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        var sxy = 0.0, sxx = 0.0
+        for (a, b) in zip(x, y) {
+            sxy += (a - mx) * (b - my)
+            sxx += (a - mx) * (a - mx)
+        }
+        return sxy / sxx
+    }
+
+    /// The exponent the normalisation implies over `sizes`: T_simrun(N) = (N − 2)·T_paper(N) exactly
+    /// (dividing the sum by N − 2 only rescales time), and T_paper ∝ N^(−1/2), so T ∝ (N − 2)/√N;
+    /// its least-squares log–log slope over the sizes swept (0.59 over 13…50, 0.54 over 25…200).
+    static func expectedExponent(_ sizes: [Int]) -> Double {
+        slope(sizes.map { log(Double($0)) }, sizes.map { log(Double($0 - 2) / Double($0).squareRoot()) })
+    }
+
+    @Test("The start: relations drawn once per pair in [−0.5, 0.5], symmetric, on a complete graph")
+    func start() throws {
+        let n = 30
+        let report = try Self.run(n: n, seed: 7, steps: 0)
+        let world = report.world
+        #expect(world.agentCount == n)
+        #expect(world.regionCount == 0)
+        var sum = 0.0, zero = 0
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                let a = world.alignment(i, toward: j)
+                #expect(a == world.alignment(j, toward: i), "A[\(i)][\(j)] is not symmetric")
+                #expect(a >= -0.5 && a <= 0.5, "A[\(i)][\(j)] = \(a) outside [-0.5, 0.5]")
+                if a == 0 { zero += 1 }
+                sum += a
+            }
+        }
+        #expect(zero == 0)
+        // 435 pairs uniform in [−0.5, 0.5]: the mean's standard deviation is 0.014.
+        #expect(abs(sum / Double(n * (n - 1))) < 0.05)
+        // Random signs: about half the triads balanced.
+        let balance = Self.metric(report, "balance")
+        #expect(balance.count == 1)
+        #expect((balance.first ?? 1) > 0.3 && (balance.first ?? 1) < 0.7)
+    }
+
+    @Test("Every run ends in Heider balance, and the time to balance grows as (N − 2)/√N")
+    func balanceAndScaling() throws {
+        var times: [Int: [Double]] = [:]
+        for (n, seeds) in Self.sizes {
+            for seed in 1...UInt64(seeds) {
+                let report = try Self.run(n: n, seed: seed)
+                let balance = Self.metric(report, "balance")
+                let time = Self.number(report, "time_to_balance") ?? -1
+                let final = Self.number(report, "balance") ?? 0
+                // The run stops at the end of the tick where the two camps appear.
+                #expect(report.status == .stopped(reason: "balanced"), "N=\(n) seed \(seed): \(report.status)")
+                #expect(time >= 1, "N=\(n) seed \(seed): never balanced (balance \(final))")
+                #expect(final >= 0.999, "N=\(n) seed \(seed): balance index \(final)")
+                // Every triad balanced: the weighted index is then exactly 1 (its two sums add the
+                // same terms), recorded as the value after `time` ticks.
+                #expect(final == 1, "N=\(n) seed \(seed): balance index \(final) with two camps")
+                #expect(balance.count == Int(time) + 1 && balance.last == final)
+                #expect((balance.first ?? 1) < 0.9, "N=\(n) seed \(seed): balanced from the start")
+                times[n, default: []].append(time)
+            }
+        }
+        let sizes = Self.sizes.map(\.n)
+        var means: [Double] = []
+        for n in sizes {
+            let ts = times[n] ?? []
+            let mean = ts.reduce(0, +) / Double(max(1, ts.count))
+            means.append(mean)
+            print("Heider: N=\(n) time to balance \(ts.map { Int($0) }), mean \(mean)")
+        }
+        let measured = Self.slope(sizes.map { log(Double($0)) }, means.map { log($0) })
+        let expected = Self.expectedExponent(sizes)
+        print("Heider: time to balance ∝ N^\(measured) over N = \(sizes) (measured); "
+              + "normalisation by N − 2 implies N^\(expected) (tolerance ±\(Self.exponentTolerance))")
+        #expect(abs(measured - expected) <= Self.exponentTolerance,
+                "exponent \(measured), expected \(expected) ± \(Self.exponentTolerance)")
+    }
+}
