@@ -10,13 +10,6 @@ import Testing
 
 @Suite("Validation: continuous Heider balance (Kułakowski, Gawroński & Gronek 2005)")
 struct HeiderBalanceTests {
-    /// scenarios/validation/heider.lua, three levels up from this file (Tests/ValidationTests/).
-    static let scenario: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // Tests/ValidationTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // the package root
-        .appendingPathComponent("scenarios/validation/heider.lua").path
-
     /// The engine's work counts against the instruction budget: 20 Euler substeps of an N×N matrix
     /// product per tick, plus the balance index each tick. N = 200 needs some 10^9.
     static let limits = ScenarioLimits(maxInstructions: 4_000_000_000)
@@ -39,30 +32,11 @@ struct HeiderBalanceTests {
     /// normalisation).
     static let exponentTolerance = 0.2
 
-    /// Runs heider.lua with `n` agents; records an issue and throws when it did not load.
+    /// Runs heider.lua with `n` agents.
     static func run(n: Int, seed: UInt64, steps: Int? = nil,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
-        let request = RunRequest(file: scenario, seed: seed, steps: steps, params: [("n", "\(n)")],
-                                 limits: limits)
-        switch ScenarioRunner.run(request, simrunVersion: "validation") {
-        case .success(let report): return report
-        case .failure(let failure):
-            Issue.record("heider.lua did not load: \(failure.message)", sourceLocation: sourceLocation)
-            throw failure
-        }
-    }
-
-    static func metric(_ report: RunReport, _ name: String) -> [Double] {
-        guard let m = report.metricNames.firstIndex(of: name) else { return [] }
-        return report.metrics[m]
-    }
-
-    static func number(_ report: RunReport, _ name: String) -> Double? {
-        switch report.outcomes.first(where: { $0.0 == name })?.1 {
-        case .number(let v): return v
-        case .integer(let v): return Double(v)
-        default: return nil
-        }
+        try PublishedCase.run("heider.lua", seed: seed, params: [("n", "\(n)")], steps: steps, limits: limits,
+                              sourceLocation: sourceLocation)
     }
 
     /// Least-squares slope of y against x.
@@ -104,7 +78,7 @@ struct HeiderBalanceTests {
         // 435 pairs uniform in [−0.5, 0.5]: the mean's standard deviation is 0.014.
         #expect(abs(sum / Double(n * (n - 1))) < 0.05)
         // Random signs: about half the triads balanced.
-        let balance = Self.metric(report, "balance")
+        let balance = PublishedCase.metric(report, "balance")
         #expect(balance.count == 1)
         #expect((balance.first ?? 1) > 0.3 && (balance.first ?? 1) < 0.7)
     }
@@ -115,9 +89,9 @@ struct HeiderBalanceTests {
         for (n, seeds) in Self.sizes {
             for seed in 1...UInt64(seeds) {
                 let report = try Self.run(n: n, seed: seed)
-                let balance = Self.metric(report, "balance")
-                let time = Self.number(report, "time_to_balance") ?? -1
-                let final = Self.number(report, "balance") ?? 0
+                let balance = PublishedCase.metric(report, "balance")
+                let time = PublishedCase.number(report, "time_to_balance") ?? -1
+                let final = PublishedCase.number(report, "balance") ?? 0
                 // The run stops at the end of the tick where the two camps appear.
                 #expect(report.status == .stopped(reason: "balanced"), "N=\(n) seed \(seed): \(report.status)")
                 #expect(time >= 1, "N=\(n) seed \(seed): never balanced (balance \(final))")

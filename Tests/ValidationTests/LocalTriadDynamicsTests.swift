@@ -10,39 +10,10 @@ import Testing
 
 @Suite("Validation: local triad dynamics (Antal, Krapivsky & Redner 2005)")
 struct LocalTriadDynamicsTests {
-    /// scenarios/validation/triads.lua, three levels up from this file (Tests/ValidationTests/).
-    static let scenario: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // Tests/ValidationTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // the package root
-        .appendingPathComponent("scenarios/validation/triads.lua").path
-
-    /// Runs triads.lua; records an issue and throws when it did not load, and one when it did not
-    /// complete.
+    /// Runs triads.lua.
     static func run(seed: UInt64, steps: Int, params: [(String, String)],
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
-        let request = RunRequest(file: scenario, seed: seed, steps: steps, params: params)
-        switch ScenarioRunner.run(request, simrunVersion: "validation") {
-        case .success(let report):
-            #expect(report.status == .completed, "\(report.status)", sourceLocation: sourceLocation)
-            return report
-        case .failure(let failure):
-            Issue.record("triads.lua did not load: \(failure.message)", sourceLocation: sourceLocation)
-            throw failure
-        }
-    }
-
-    static func metric(_ report: RunReport, _ name: String) -> [Double] {
-        guard let m = report.metricNames.firstIndex(of: name) else { return [] }
-        return report.metrics[m]
-    }
-
-    static func number(_ report: RunReport, _ name: String) -> Double? {
-        switch report.outcomes.first(where: { $0.0 == name })?.1 {
-        case .number(let v): return v
-        case .integer(let v): return Double(v)
-        default: return nil
-        }
+        try PublishedCase.run("triads.lua", seed: seed, params: params, steps: steps, sourceLocation: sourceLocation)
     }
 
     /// The mean-field stationary density of friendly links for p < 1/2 (exact as N → ∞).
@@ -67,14 +38,14 @@ struct LocalTriadDynamicsTests {
             let report = try Self.run(seed: seed, steps: Self.steps, params: [
                 ("n", "48"), ("p", "\(p)"), ("rho0", "0.5"), ("equilibrate", "\(Self.steps / 2)"),
             ])
-            let density = Self.metric(report, "density")
+            let density = PublishedCase.metric(report, "density")
             #expect(density.count == Self.steps + 1)
             // 1128 links friendly with probability 1/2: 0.5 ± 0.015.
             #expect(abs((density.first ?? 0) - 0.5) < 0.05)
             // A balanced state is absorbing, but for p < 1/2 a network of 48 takes far longer to find
             // one (exp(c·N²), Antal et al.) than any run here: the quasi-stationary state is measured.
-            #expect(Self.number(report, "absorbed_at") == -1, "p=\(p) seed \(seed): absorbed")
-            guard let average = Self.number(report, "mean_density") else {
+            #expect(PublishedCase.number(report, "absorbed_at") == -1, "p=\(p) seed \(seed): absorbed")
+            guard let average = PublishedCase.number(report, "mean_density") else {
                 Issue.record("p=\(p) seed \(seed): no mean_density outcome")
                 continue
             }
@@ -82,7 +53,7 @@ struct LocalTriadDynamicsTests {
             let half = density[(Self.steps / 2 + 1)...]
             #expect(abs(half.reduce(0, +) / Double(half.count) - average) < 0.01)
             averages.append(average)
-            theory = Self.number(report, "rho_infinity")
+            theory = PublishedCase.number(report, "rho_infinity")
         }
         let measured = averages.reduce(0, +) / Double(averages.count)
         let expected = Self.rhoInfinity(p)
@@ -101,8 +72,8 @@ struct LocalTriadDynamicsTests {
         let report = try Self.run(seed: 11, steps: 3, params: [("n", "3"), ("p", "\(p)"), ("rho0", "0")])
         let third: Double = 1.0 / 3
         let expected: [Double] = [0, third, third, third]
-        #expect(Self.metric(report, "density") == expected)
-        #expect(Self.number(report, "absorbed_at") == 1)
+        #expect(PublishedCase.metric(report, "density") == expected)
+        #expect(PublishedCase.number(report, "absorbed_at") == 1)
         // The written-back alignments: one friendly pair, two hostile.
         let world = report.world
         let pairs = [(0, 1), (1, 2), (0, 2)].map { world.alignment($0.0, toward: $0.1) }
@@ -113,8 +84,8 @@ struct LocalTriadDynamicsTests {
     @Test("p > 1/2: paradise, every link friendly", arguments: [0.6, 0.8])
     func paradise(_ p: Double) throws {
         let report = try Self.run(seed: 5, steps: 40, params: [("n", "48"), ("p", "\(p)")])
-        #expect(Self.metric(report, "density").last == 1)
-        let absorbed = Self.number(report, "absorbed_at") ?? -1
+        #expect(PublishedCase.metric(report, "density").last == 1)
+        let absorbed = PublishedCase.number(report, "absorbed_at") ?? -1
         #expect(absorbed >= 1 && absorbed <= 40)
         // The world sees it: every alignment +1, so the balance index is 1.
         #expect(report.world.balanceIndex() == 1)
