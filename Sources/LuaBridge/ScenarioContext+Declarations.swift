@@ -71,17 +71,12 @@ extension ScenarioContext {
         if let number = ParamValue.number(defaultValue), !number.isFinite {
             throw args.fail("argument #2 (default) must be a finite number, got \(number)")
         }
-        if let number = ParamValue.number(value) {
-            var outside: String?
-            if let min, number < min { outside = "below its min \(ParamValue.bound(min))" }
-            if let max, number > max { outside = "above its max \(ParamValue.bound(max))" }
-            if let outside {
-                if let override { throw usageError("--param \(name)=\(override) is \(outside)") }
-                throw args.fail("the default \(ParamValue.bound(number)) of '\(name)' is \(outside)")
-            }
+        let param = ParamDeclaration(name: name, value: value, defaultValue: defaultValue, min: min, max: max, doc: doc)
+        if let outside = param.outsideRange(value) {
+            if let override { throw usageError("--param \(name)=\(override) is \(outside)") }
+            throw args.fail("the default \(ParamValue.bound(ParamValue.number(value)!)) of '\(name)' is \(outside)")
         }
-        params.append(ParamDeclaration(name: name, value: value, defaultValue: defaultValue,
-                                       min: min, max: max, doc: doc))
+        params.append(param)
         lua.push(value)
         return 1
     }

@@ -13,6 +13,18 @@ public struct ParamDeclaration: Sendable, Equatable {
     public var min: Double?
     public var max: Double?
     public var doc: String?
+
+    /// Whether the param takes numbers (integers or not).
+    public var isNumeric: Bool { ParamValue.number(defaultValue) != nil }
+
+    /// "below its min 0" or "above its max 10" when `value` is a number outside the declared
+    /// range; nil inside it or for other types.
+    public func outsideRange(_ value: ScalarValue) -> String? {
+        guard let number = ParamValue.number(value) else { return nil }
+        if let min, number < min { return "below its min \(ParamValue.bound(min))" }
+        if let max, number > max { return "above its max \(ParamValue.bound(max))" }
+        return nil
+    }
 }
 
 /// What `sim.scenario{...}` declared.

@@ -105,7 +105,7 @@ extension RunReport {
 
 extension JSONValue {
     /// A param, outcome or event field as JSON, keeping integers integers.
-    init(_ scalar: ScalarValue) {
+    public init(_ scalar: ScalarValue) {
         switch scalar {
         case .integer(let i): self = .int(i)
         case .number(let x): self = .number(x)

@@ -216,7 +216,7 @@ struct BatchCommand {
                 }
                 let sweep = try Sweep.parse(text, defaultValue: param.defaultValue)
                 for value in sweep.values {
-                    if let v = ParamValueRange.number(value), let outside = ParamValueRange.outside(v, param) {
+                    if let outside = param.outsideRange(value) {
                         throw DesignError(message: "--sweep \(name): \(value) is \(outside)")
                     }
                 }
@@ -228,7 +228,7 @@ struct BatchCommand {
         if let sample {
             let ranges = scenario.params.compactMap { param -> ParamRange? in
                 guard !params.contains(where: { $0.0 == param.name }), let min = param.min, let max = param.max,
-                      ParamValueRange.number(param.defaultValue) != nil else { return nil }
+                      param.isNumeric else { return nil }
                 if case .integer = param.defaultValue { return ParamRange(name: param.name, min: min, max: max, isInteger: true) }
                 return ParamRange(name: param.name, min: min, max: max, isInteger: false)
             }
@@ -281,24 +281,6 @@ struct BatchCommand {
         } else if !quiet, isatty(STDERR_FILENO) == 1 {
             FileHandle.standardError.write(Data(table.utf8))
         }
-    }
-}
-
-/// Param values against their declared range.
-enum ParamValueRange {
-    static func number(_ value: ScalarValue) -> Double? {
-        switch value {
-        case .integer(let v): return Double(v)
-        case .number(let v): return v
-        default: return nil
-        }
-    }
-
-    /// "below its min …" or "above its max …", or nil inside the range.
-    static func outside(_ value: Double, _ param: ParamDeclaration) -> String? {
-        if let min = param.min, value < min { return "below its min \(min)" }
-        if let max = param.max, value > max { return "above its max \(max)" }
-        return nil
     }
 }
 

@@ -29,7 +29,7 @@ struct RunsHeader {
             ("columns", ["params": .array(params.map(JSONValue.string)),
                          "outcomes": .array(outcomes.map(JSONValue.string)),
                          "metrics": .array(metrics.map(JSONValue.string))]),
-            ("point_params", .array(design.points.map { point in .object(point.map { ($0.0, JSONValue(scalar: $0.1)) }) })),
+            ("point_params", .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })),
         ]
         if let shard { fields.append(("shard", .string(shard.description))) }
     }
@@ -164,16 +164,5 @@ struct RunsFileContents {
             index = next
         }
         return records
-    }
-}
-
-extension JSONValue {
-    init(scalar: ScalarValue) {
-        switch scalar {
-        case .integer(let v): self = .int(v)
-        case .number(let v): self = .number(v)
-        case .boolean(let v): self = .bool(v)
-        case .string(let v): self = .string(v)
-        }
     }
 }
