@@ -1,19 +1,19 @@
 // The randomness bindings: sim.random, sim.chance, sim.normal, sim.choose and math.random, all
-// drawing from the run's one seeded stream (World.random).
+// drawing from the script's stream of the run (World.drawScript): a policy's own while it runs.
 import CLua
 import CLuaShim
 import SimCore
 
 extension ScenarioContext {
     func random(_ args: LuaArguments) throws(BindingError) -> Int32 {
-        lua_pushnumber(L, world.random.uniform())
+        lua_pushnumber(L, world.drawScript { $0.uniform() })
         return 1
     }
 
     func chance(_ args: LuaArguments) throws(BindingError) -> Int32 {
         let p = try args.number(1, "p")
         guard (0...1).contains(p) else { throw args.fail("argument #1 (p) must be in [0, 1], got \(p)") }
-        lua_pushboolean(L, world.random.uniform() < p ? 1 : 0)
+        lua_pushboolean(L, world.drawScript { $0.uniform() } < p ? 1 : 0)
         return 1
     }
 
@@ -21,7 +21,7 @@ extension ScenarioContext {
         let mu = try args.optionalNumber(1, "mu") ?? 0
         let sigma = try args.optionalNumber(2, "sigma") ?? 1
         guard sigma >= 0 else { throw args.fail("argument #2 (sigma) must be 0 or more, got \(sigma)") }
-        lua_pushnumber(L, world.random.normal(mu: mu, sigma: sigma))
+        lua_pushnumber(L, world.drawScript { $0.normal(mu: mu, sigma: sigma) })
         return 1
     }
 
@@ -44,7 +44,7 @@ extension ScenarioContext {
         }
         let total = weights.reduce(0, +)
         guard total > 0 else { throw args.fail("every weight is 0") }
-        let draw = world.random.uniform() * total
+        let draw = world.drawScript { $0.uniform() } * total
         var chosen = count
         var cumulative = 0.0
         for (i, weight) in weights.enumerated() {
@@ -64,7 +64,7 @@ extension ScenarioContext {
     func mathRandom(_ args: LuaArguments) throws(BindingError) -> Int32 {
         switch args.count {
         case 0:
-            lua_pushnumber(L, world.random.uniform())
+            lua_pushnumber(L, world.drawScript { $0.uniform() })
             return 1
         case 1, 2:
             var low: Int64 = 1
@@ -73,11 +73,11 @@ extension ScenarioContext {
                 low = high
                 high = Int64(try args.integer(2, "n"))
             } else if high == 0 {
-                lua_pushinteger(L, lua_Integer(Int64(bitPattern: world.random.next())))
+                lua_pushinteger(L, lua_Integer(Int64(bitPattern: world.drawScript { $0.next() })))
                 return 1
             }
             guard low <= high else { throw args.fail("interval is empty") }
-            lua_pushinteger(L, lua_Integer(world.random.integer(in: low...high)))
+            lua_pushinteger(L, lua_Integer(world.drawScript { $0.integer(in: low...high) }))
             return 1
         default:
             throw args.fail("wrong number of arguments")

@@ -16,7 +16,7 @@ public enum ScenarioRunner {
                     simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,
                     params: scenario.context.params.map { ($0.name, $0.value) }, steps: scenario.steps,
                     status: status, world: scenario.world, metricNames: scenario.context.metricNames,
-                    metrics: simulation.metrics, outcomes: simulation.outcomes, log: scenario.context.log)))
+                    metrics: simulation.metrics, digests: simulation.digests, outcomes: simulation.outcomes, log: scenario.context.log)))
             } catch {
                 return ReportBox(.failure(error))
             }

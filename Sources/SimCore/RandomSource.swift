@@ -1,5 +1,5 @@
-// RandomSource: the one seeded generator of a run. Every random draw, the engine's and the
-// script's, comes from here, so a seed fixes the whole run on every machine.
+// RandomSource: the seeded generator behind every random draw of a run, and the derivation of a
+// run's named streams from its seed, so a seed fixes the whole run on every machine.
 
 /// SplitMix64, used to expand a 64-bit seed into xoshiro256** state and to derive seeds.
 public struct SplitMix64: Sendable {
@@ -25,6 +25,17 @@ public struct RandomSource: Sendable {
     public init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
         s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
+    }
+
+    /// The stream `name` of the run with this seed: seeded with SplitMix64(seed XOR
+    /// SplitMix64(FNV-1a(name)).next()).next(), so every name gets its own sequence and a draw in
+    /// one stream never moves another.
+    public init(seed: UInt64, stream name: String) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var nameMixer = SplitMix64(seed: hash)
+        var seedMixer = SplitMix64(seed: seed ^ nameMixer.next())
+        self.init(seed: seedMixer.next())
     }
 
     @inline(__always)

@@ -89,6 +89,9 @@ extension RunReport {
             "ties": .array(ties),
             "metrics": .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
             "outcomes": .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
+            "digests": .object(StateDigest.partNames.indices.map { part in
+                (StateDigest.partNames[part], .array(digests.map { .string($0.parts[part].value.hex16) }))
+            }),
             "events": .array(events),
             "log": .array(log.map { ["tick": .int($0.tick), "text": .string($0.text)] }),
             "warnings": .array(w.warnings.map(JSONValue.string)),
@@ -112,5 +115,13 @@ extension JSONValue {
         case .boolean(let b): self = .bool(b)
         case .string(let s): self = .string(s)
         }
+    }
+}
+
+extension UInt64 {
+    /// Sixteen lower-case hex digits.
+    var hex16: String {
+        let digits = String(self, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -48,6 +48,8 @@ public struct RunReport {
     public var metricNames: [String]
     /// `metrics[m][t]`: metric m after t ticks.
     public var metrics: [[Double]]
+    /// `digests[t]`: the state's fingerprint after t ticks (where two runs first differ).
+    public var digests: [StateDigest]
     public var outcomes: [(String, ScalarValue)]
     public var log: [LogLine]
     /// Predicted blocs at the end (every agent weighing 1).
@@ -55,8 +57,8 @@ public struct RunReport {
 
     public init(simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
                 params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
-                metricNames: [String], metrics: [[Double]], outcomes: [(String, ScalarValue)],
-                log: [LogLine]) {
+                metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
+                outcomes: [(String, ScalarValue)], log: [LogLine]) {
         self.simrunVersion = simrunVersion
         self.scenario = scenario
         self.seed = seed
@@ -66,6 +68,7 @@ public struct RunReport {
         self.world = world
         self.metricNames = metricNames
         self.metrics = metrics
+        self.digests = digests
         self.outcomes = outcomes
         self.log = log
         self.coalitions = world.coalitions(sizes: [Double](repeating: 1, count: world.agentCount))

@@ -1,5 +1,6 @@
 // Simulation: the clock of a run. It fires the scenario's hooks, applies the built-in dynamics in
-// their documented order, checks thresholds and triggers, and records metrics, one tick at a time.
+// their documented order, checks thresholds and triggers, and records metrics and state digests, one
+// tick at a time.
 
 /// Why a run failed: the scenario's own error, or a limit it reached.
 public struct RunFailure: Error, Sendable, Equatable {
@@ -57,6 +58,8 @@ public final class Simulation {
     /// `metrics[m]` holds metric m at tick 0, 1, ...: value t is the state after t days.
     public private(set) var metrics: [[Double]]
     public private(set) var outcomes: [(String, ScalarValue)] = []
+    /// `digests[t]`: the state's fingerprint after t ticks, recorded with the metrics.
+    public private(set) var digests: [StateDigest] = []
     private var lastAlignment: [Double]
 
     public init(world: World, hooks: ScenarioHooks) {
@@ -100,6 +103,7 @@ public final class Simulation {
     private func record() throws(RunFailure) {
         let values = try hooks.sampleMetrics(in: world)
         for (m, value) in values.enumerated() { metrics[m].append(value) }
+        digests.append(world.stateDigest())
     }
 
     /// A `threshold` event for every ordered pair whose alignment crossed a threshold since the

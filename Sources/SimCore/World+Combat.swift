@@ -246,7 +246,7 @@ extension World {
         var pairs: [CombatLoss] = []
         for v in 0..<m {
             // Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
-            let factor = sigma > 0 ? PortableMath.exp(sigma * random.normal() - sigma * sigma / 2) : 1
+            let factor = sigma > 0 ? PortableMath.exp(sigma * randomStreams[RandomStream.combat].normal() - sigma * sigma / 2) : 1
             losses[v] = min(before[v], max(0, before[v] - outcome.strengths[v]) * factor)
             let attributed = (0..<m).reduce(0.0) { $0 + outcome.dealt[$1 * m + v] }
             guard losses[v] > 0, attributed > 0 else { continue }

@@ -1,5 +1,5 @@
 // World: the whole state of one run — agents, regions and links, resources, alignments and their
-// baselines, ties, forces, movements in progress, the clock, the event log and the run's RNG.
+// baselines, ties, forces, movements in progress, the clock, the event log and the run's random streams.
 // Everything the per-tick loop touches is a flat array indexed by agent and region positions.
 
 /// The state of one run. Not shared between threads: each run builds and steps its own.
@@ -23,7 +23,13 @@ public final class World {
     public internal(set) var movements: [ForceMove] = []
     public internal(set) var events: [Event] = []
     public var dynamics = Dynamics()
-    public var random: RandomSource
+    /// The run's named random streams, indexed by `RandomStream`: combat noise, the script, then
+    /// one per agent's policy.
+    public var randomStreams: [RandomSource]
+    /// The stream the script draws from now: the running policy's own, else `RandomStream.script`.
+    public var scriptStream = RandomStream.script
+    /// The run's seed, from which every stream is derived.
+    public let seed: UInt64
     public var start = SimDate(iso: "2024-01-01")!
     /// Days one tick covers.
     public var tickDays = 1.0
@@ -46,7 +52,8 @@ public final class World {
     private var travelCache: [Double]?
 
     public init(seed: UInt64) {
-        random = RandomSource(seed: seed)
+        self.seed = seed
+        randomStreams = [RandomSource(seed: seed, stream: "combat"), RandomSource(seed: seed, stream: "script")]
     }
 
     public var agentCount: Int { agents.count }
@@ -96,6 +103,7 @@ public final class World {
         baseline = World.grow(baseline, from: n, to: n + 1)
         forces.append(contentsOf: repeatElement(0, count: regions.count))
         for r in resources.indices { resources[r].append(0) }
+        randomStreams.append(RandomSource(seed: seed, stream: "policy:" + agent.id))
         return index
     }
 

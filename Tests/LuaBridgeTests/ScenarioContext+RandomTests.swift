@@ -1,5 +1,5 @@
-// Randomness: sim.random, sim.chance, sim.normal, sim.choose and math.random, all from the run's
-// one seeded stream.
+// Randomness: sim.random, sim.chance, sim.normal, sim.choose and math.random, drawn from the run's
+// named streams (combat, script, one per agent's policy).
 import Foundation
 import SimCore
 import Testing
@@ -31,14 +31,72 @@ struct RandomTests {
         #expect(Set(first).count == 3)
     }
 
-    @Test("sim.random draws the run's stream: RandomSource with the run's seed")
+    @Test("sim.random draws the run's script stream: RandomSource(seed:stream: \"script\")")
     func matchesRandomSource() throws {
         let report = try runCompleted(header(steps: 0) + """
             sim.log(string.format("%.17g %.17g", sim.random(), sim.random()))
             """, seed: 7)
-        var source = RandomSource(seed: 7)
+        var source = RandomSource(seed: 7, stream: "script")
         let expected = String(format: "%.17g %.17g", source.uniform(), source.uniform())
         #expect(report.logTexts == [expected])
+    }
+
+    /// Two agents at war in one region, each with a policy that logs its draw, and a script hook that
+    /// does too; `extra` goes into agent a's policy.
+    static func streams(extra: String) -> String {
+        header(steps: 6) + """
+            sim.agent{id="a", kind="state"}
+            sim.agent{id="b", kind="state"}
+            sim.region{id="r", lat=0, lon=0}
+            sim.align("a", "b", -0.9, {mutual=true})
+            sim.deploy("a", "r", 1000)
+            sim.deploy("b", "r", 900)
+            local function draw() return string.format("%.17g", sim.random()) end
+            sim.policy("a", function() sim.log("a", draw()) \(extra) end)
+            sim.policy("b", function() sim.log("b", draw()) end)
+            sim.every(1, function() sim.log("script", draw()) end)
+            sim.on("clash", function(ev) sim.log("clash", string.format("%.17g %.17g", ev.data.a, ev.data.b)) end)
+
+            """
+    }
+
+    @Test("a policy draws from its agent's stream, other hooks from the script's")
+    func policyStream() throws {
+        let report = try runCompleted(Self.streams(extra: ""), seed: 7)
+        var a = RandomSource(seed: 7, stream: "policy:a"), b = RandomSource(seed: 7, stream: "policy:b")
+        var script = RandomSource(seed: 7, stream: "script")
+        let lines = report.logTexts
+        #expect(lines.filter { $0.hasPrefix("a\t") } == (0..<6).map { _ in "a\t" + String(format: "%.17g", a.uniform()) })
+        #expect(lines.filter { $0.hasPrefix("b\t") } == (0..<6).map { _ in "b\t" + String(format: "%.17g", b.uniform()) })
+        #expect(lines.filter { $0.hasPrefix("script\t") } == (0..<6).map { _ in "script\t" + String(format: "%.17g", script.uniform()) })
+        #expect(lines.filter { $0.hasPrefix("clash\t") }.count == 6)
+    }
+
+    @Test("an extra draw in one policy leaves combat, the script and other policies where they were")
+    func streamsIndependent() throws {
+        let base = try runCompleted(Self.streams(extra: ""), seed: 11).logTexts
+        let variant = try runCompleted(Self.streams(extra: "sim.normal() sim.chance(0.5)"), seed: 11).logTexts
+        for prefix in ["b\t", "script\t", "clash\t"] {
+            let lines = base.filter { $0.hasPrefix(prefix) }
+            #expect(!lines.isEmpty)
+            #expect(lines == variant.filter { $0.hasPrefix(prefix) }, "\(prefix)")
+        }
+        // The policy that drew more has moved on.
+        let a = base.filter { $0.hasPrefix("a\t") }, aVariant = variant.filter { $0.hasPrefix("a\t") }
+        #expect(a.first == aVariant.first)
+        #expect(a.dropFirst().elementsEqual(aVariant.dropFirst()) == false)
+    }
+
+    @Test("stream seeds differ by name and by run seed")
+    func streamDerivation() {
+        var draws: Set<UInt64> = []
+        for seed in [1, 2] as [UInt64] {
+            for name in ["combat", "script", "policy:a", "policy:b", ""] {
+                var source = RandomSource(seed: seed, stream: name)
+                draws.insert(source.next())
+            }
+        }
+        #expect(draws.count == 10)
     }
 
     @Test("sim.choose respects the weights")
@@ -182,8 +240,8 @@ struct RandomTests {
         #expect(message.hasSuffix("sim.normal: argument #2 (sigma) must be 0 or more, got -1.0"), "\(message)")
     }
 
-    @Test("the engine's combat noise draws from the same stream")
-    func engineSharesTheStream() throws {
+    @Test("the engine's combat noise has a stream of its own: noise on or off leaves the script's draws alone")
+    func combatHasItsOwnStream() throws {
         func lua(noise: Double) -> String {
             header(steps: 2) + """
                 sim.dynamics{noise=\(noise)}
@@ -198,9 +256,9 @@ struct RandomTests {
         }
         let quiet = try runCompleted(lua(noise: 0), seed: 5).logTexts
         let noisy = try runCompleted(lua(noise: 0.3), seed: 5).logTexts
-        #expect(quiet.count == 1 && noisy.count == 1)
-        #expect(quiet != noisy)
-        var source = RandomSource(seed: 5)
+        #expect(quiet.count == 1)
+        #expect(quiet == noisy)
+        var source = RandomSource(seed: 5, stream: "script")
         #expect(quiet == [String(format: "%.17g", source.uniform())])
     }
 }

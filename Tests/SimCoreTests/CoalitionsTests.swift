@@ -122,7 +122,7 @@ func exactSplitMatchesBruteForce(agents n: Int) {
     let n = 30
     let w = randomWorld(agents: n, seed: 11)
     let sizes = [Double](repeating: 1, count: n)
-    var stream = w.random
+    let streams = w.randomStreams
     let c = w.coalitions(sizes: sizes)
     #expect(!c.exact)
     expectCanonical(c, agents: n)
@@ -132,8 +132,8 @@ func exactSplitMatchesBruteForce(agents n: Int) {
     let byAgent0 = energy(w, sizes: sizes) { w.alignment(0, toward: $0) + w.alignment($0, toward: 0) < 0 }
     #expect(c.energy <= byAgent0 + 1e-9)
     #expect(c.energy <= 0)
-    // The run's stream is untouched, and the search repeats itself.
-    #expect(w.random.next() == stream.next())
+    // The run's streams are untouched, and the search repeats itself.
+    #expect(w.randomStreams.map { var s = $0; return s.next() } == streams.map { var s = $0; return s.next() })
     #expect(w.coalitions(sizes: sizes) == c)
 }
 

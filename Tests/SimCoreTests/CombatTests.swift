@@ -162,16 +162,16 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     }
 }
 
-@Test func noiseFollowsTheSeededStream() {
-    // Each side's loss is the noiseless loss times exp(σz − σ²/2), z drawn region by region,
-    // agent by agent.
+@Test func noiseFollowsTheCombatStream() {
+    // Each side's loss is the noiseless loss times exp(σz − σ²/2), z drawn from the run's combat
+    // stream region by region, agent by agent.
     let quiet = duel(regions: 2)
     quiet.applyDynamics()
     let sigma = 0.3
     let noisy = duel(regions: 2, seed: 42)
     noisy.dynamics.noise = sigma
     noisy.applyDynamics()
-    var stream = RandomSource(seed: 42)
+    var stream = RandomSource(seed: 42, stream: "combat")
     for r in 0..<2 {
         for (a, before) in [(0, 1000.0), (1, 800.0)] {
             let factor = exp(sigma * stream.normal() - sigma * sigma / 2)
