@@ -38,16 +38,30 @@ public enum Statistics {
     public static func studentT975(degreesOfFreedom df: Int) -> Double {
         precondition(df >= 1, "Student's t needs at least one degree of freedom")
         if df <= t975Table.count { return t975Table[df - 1] }
-        // Cornish–Fisher expansion in 1/ν (Abramowitz & Stegun 26.7.5); its error past ν = 30 is
-        // below 1e-9.
+        return studentT975(degreesOfFreedom: Double(df))
+    }
+
+    /// z + g1/ν + g2/ν² + … for the 0.975 quantile, `v` = 1/ν.
+    private static func cornishFisher(v: Double) -> Double {
         let z = z975, z2 = z * z
         let g1 = z * (z2 + 1) / 4
         let g2 = z * ((5 * z2 + 16) * z2 + 3) / 96
         let g3 = z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / 384
         let g4 = z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) / 92160
         let g5 = z * (((((27 * z2 + 339) * z2 + 930) * z2 - 1782) * z2 - 765) * z2 + 17955) / 368640
-        let v = 1 / Double(df)
         return z + v * (g1 + v * (g2 + v * (g3 + v * (g4 + v * g5))))
+    }
+
+    /// The 0.975 quantile of Student's t at a fractional `degreesOfFreedom` ≥ 1 (Welch's): the
+    /// expansion from 30 on; below 30 the tabled value at the whole degrees below, which is larger,
+    /// so a short batch's interval errs on the wide side.
+    public static func studentT975(degreesOfFreedom df: Double) -> Double {
+        precondition(df >= 1, "Student's t needs at least one degree of freedom")
+        let whole = Int(df.rounded(.down))
+        if whole < t975Table.count { return t975Table[whole - 1] }
+        // Cornish–Fisher expansion in 1/ν (Abramowitz & Stegun 26.7.5); its error past ν = 30 is
+        // below 1e-9.
+        return cornishFisher(v: 1 / df)
     }
 
     /// The mean's 95% interval, mean ± t·sd/√n with Student's t at n − 1 degrees of freedom; nil for

@@ -2,6 +2,8 @@
 
 enum ExitCode: Int32 {
     case ok = 0
+    /// `simrun diff`: the two runs differ (as diff(1) and cmp(1) say it).
+    case differ = 1
     /// A wrong flag, a missing argument, an unknown or ill-typed `--param`.
     case usage = 64
     /// The scenario failed: syntax, validation, a runtime error, a limit reached; or a run of a batch

@@ -1,0 +1,54 @@
+// ScenarioPair: the two scenarios `compare` and `diff` run side by side — a base and a variant file
+// (possibly the same file), each with the params the command line gives it.
+import LuaBridge
+
+/// A base and a variant scenario with their params.
+struct ScenarioPair {
+    var base: String
+    var variant: String
+    /// `--param`: for both.
+    var common: [(String, String)] = []
+    /// `--base-param`, `--variant-param`: for one side, applied after the common ones.
+    var baseOnly: [(String, String)] = []
+    var variantOnly: [(String, String)] = []
+
+    static let flags: Set<String> = ["--param", "--base-param", "--variant-param"]
+
+    static let help = """
+      --param NAME=VALUE       set a param in both scenarios (repeatable)
+      --base-param NAME=VALUE  set a param in the base scenario only (repeatable)
+      --variant-param NAME=VALUE
+                               set a param in the variant scenario only (repeatable)
+    """
+
+    /// The two scenario files and the params flags, from the scanned items; nil without two files.
+    init?(files: [String], params: [(flag: String, value: String)]) throws(UsageError) {
+        guard files.count == 2 else { return nil }
+        base = files[0]
+        variant = files[1]
+        for (flag, value) in params {
+            let param = try ArgumentScanner.param(value)
+            switch flag {
+            case "--base-param": baseOnly.append(param)
+            case "--variant-param": variantOnly.append(param)
+            default: common.append(param)
+            }
+        }
+    }
+
+    /// The base side's (0) or variant side's (1) run request.
+    func request(_ side: Int, seed: UInt64, steps: Int?, limits: ScenarioLimits) -> RunRequest {
+        RunRequest(file: side == 0 ? base : variant, seed: seed, steps: steps,
+                   params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
+    }
+
+    /// How a side is labelled in tables: its file name, with its own params when both are one file.
+    func label(_ side: Int) -> String {
+        let file = side == 0 ? base : variant
+        let own = side == 0 ? baseOnly : variantOnly
+        let name = String(file.split(separator: "/").last ?? Substring(file))
+        guard base == variant || !own.isEmpty else { return name }
+        return own.isEmpty ? name + " (" + (side == 0 ? "base" : "variant") + ")"
+            : name + " " + own.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+    }
+}
