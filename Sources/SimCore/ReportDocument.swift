@@ -73,6 +73,7 @@ public struct ReportDocument: Sendable {
                           data: (event["data"] ?? .object([])).compact())
         }
         digests = (json["digests"]?.object ?? []).map { part, series in (part, (series.array ?? []).compactMap(\.string)) }
+            .filter { !$0.1.isEmpty }
     }
 
     /// Parses `text` as a run report.
