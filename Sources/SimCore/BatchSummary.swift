@@ -84,6 +84,10 @@ public struct BatchSummary: Sendable {
     /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
     /// and failure counts, the grouped failures and each point's outcome statistics.
     public func json(header: [(String, JSONValue)]) -> String {
+        // One set of bins per outcome across the points, so that a sweep's histograms compare.
+        let edges = outcomeNames.indices.map { o in
+            kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
+        }
         let pointValues: [JSONValue] = points.enumerated().map { p, point in
             [
                 "point": .int(p),
@@ -91,7 +95,7 @@ public struct BatchSummary: Sendable {
                 "runs": .int(point.runs),
                 "failed": .int(point.failed),
                 "outcomes": .object(outcomeNames.indices.map { o in
-                    (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o)))
+                    (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
                 }),
             ]
         }
@@ -124,7 +128,7 @@ public struct BatchSummary: Sendable {
                 let values = point.outcomes[o]
                 let kind = kind(ofOutcome: o)
                 let n = kind.map(values.count) ?? 0
-                return [BatchSummary.fit(outcomeNames[o], BatchSummary.nameCap), "n=\(n)",
+                return [outcomeNames[o].truncated(to: BatchSummary.nameCap), "n=\(n)",
                         summaryText(values, as: kind)]
             }
             lines += rows.isEmpty
@@ -214,8 +218,8 @@ public struct BatchSummary: Sendable {
 
     // MARK: - JSON
 
-    /// One outcome's statistics at one point as JSON.
-    private func statistics(_ values: Values, as kind: Kind?) -> JSONValue {
+    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
+    private func statistics(_ values: Values, as kind: Kind?, edges: [Double]) -> JSONValue {
         guard let kind else { return ["type": .string("none"), "n": .int(0)] }
         let n = values.count(kind)
         var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
@@ -235,6 +239,12 @@ public struct BatchSummary: Sendable {
                     ("max", .number(sorted[n - 1])),
                     ("ci95", Statistics.meanInterval(sorted).map(BatchSummary.interval) ?? .null),
                 ]
+                if edges.count >= 2 {
+                    pairs.append(("histogram", [
+                        "edges": .array(edges.map(JSONValue.number)),
+                        "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
+                    ]))
+                }
             case .boolean:
                 pairs += [
                     ("true", .int(values.trues)),
@@ -254,6 +264,30 @@ public struct BatchSummary: Sendable {
         let mixed = values.mixed(besides: kind)
         if mixed > 0 { pairs.append(("mixed", .int(mixed))) }
         return .object(pairs)
+    }
+
+    /// Round bin edges (1, 2 or 5 × 10^k apart, about 20 bins) covering the finite values; for
+    /// whole numbers spanning fewer than 20, one bin per number. Empty when no value is finite.
+    static func binEdges(_ values: [Double]) -> [Double] {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return [] }
+        let edges = ChartScale(covering: low, high, pixels: 0, 1, tickCount: 20).ticks
+        if finite.allSatisfy({ $0 == $0.rounded() }), edges.count >= 2, edges[1] - edges[0] < 1 {
+            return (0...Int(high - low + 1)).map { low + Double($0) }
+        }
+        return edges
+    }
+
+    /// How many of the ascending values fall in each bin [edges[i], edges[i+1]) — the last bin
+    /// closed; values outside and NaNs are not counted.
+    static func binCounts(_ sorted: [Double], edges: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: edges.count - 1)
+        var bin = 0
+        for value in sorted where value >= edges[0] && value <= edges[edges.count - 1] {
+            while bin < counts.count - 1 && value >= edges[bin + 1] { bin += 1 }
+            counts[bin] += 1
+        }
+        return counts
     }
 
     private static func interval(_ bounds: (Double, Double)) -> JSONValue {
@@ -339,12 +373,6 @@ public struct BatchSummary: Sendable {
                 TerminalText.trimmed((n == 0 ? prefix : hanging) + line)
             }
         }
-    }
-
-
-    /// At most `limit` characters, ending with … when cut.
-    private static func fit(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : text.prefix(limit - 1) + "…"
     }
 
     /// A probability to three decimals: a batch of thousands resolves the third.

@@ -14,12 +14,19 @@ extension RunReport {
     /// Event types whose two agents are ordered (from → to); a clash lists its sides by index.
     private static let directedTypes: Set<String> = ["threshold", "tie_made", "tie_cut"]
 
-    /// The report as plain text for a terminal `width` columns wide, ending with a newline.
-    public func text(width: Int = 100) -> String {
+    /// Key agents in the alignment table.
+    private static let keyAgentCap = 6
+    /// Longest sparkline, in characters.
+    private static let sparklineCap = 40
+
+    /// The report as plain text for a terminal `width` columns wide, ending with a newline;
+    /// sparklines drawn with `charset` (the caller decides it from the locale; the text is otherwise
+    /// the same for both).
+    public func text(width: Int = 100, charset: TextCharset = .unicode) -> String {
         let width = max(width, 40)
         var sections = [
-            header(width), outcomeLines(width), alignmentChangeLines(width), forceLines(width),
-            timelineLines(width), coalitionLines(width),
+            header(width), outcomeLines(width), metricLines(width, charset: charset), alignmentChangeLines(width),
+            alignmentTableLines(width), forceLines(width), timelineLines(width), coalitionLines(width),
         ]
         if !world.warnings.isEmpty { sections.append(warningLines(width)) }
         if !log.isEmpty { sections.append(logLines(width)) }
@@ -57,30 +64,72 @@ extension RunReport {
 
     /// The directed pairs whose alignment moved most from baseline to final, largest first.
     private func alignmentChangeLines(_ width: Int) -> [String] {
-        let w = world
-        let n = w.agentCount
-        var moved: [(i: Int, j: Int, change: Double)] = []
-        for i in 0..<n {
-            for j in 0..<n where i != j {
-                let change = w.alignment[i * n + j] - w.baseline[i * n + j]
-                // Below half a hundredth the change would print as ±0.00.
-                if abs(change) >= 0.005 { moved.append((i, j, change)) }
-            }
-        }
-        // Sorting by index after size keeps equal changes in a fixed order.
-        moved.sort { (-abs($0.change), $0.i, $0.j) < (-abs($1.change), $1.i, $1.j) }
+        // Below half a hundredth the change would print as ±0.00.
+        let moved = movedPairs(minimum: 0.005)
         let title = "KEY ALIGNMENT CHANGES  (baseline → final)"
         guard !moved.isEmpty else { return [title, "  (no alignment moved)"] }
         let rows = moved.prefix(RunReport.alignmentChangeCap).map { pair -> [String] in
             [
-                agentName(pair.i), "→ " + agentName(pair.j),
-                "\(signed(w.baseline[pair.i * n + pair.j])) → \(signed(w.alignment[pair.i * n + pair.j]))",
-                "(\(signed(pair.change)))",
+                agentName(pair.from), "→ " + agentName(pair.to),
+                "\(ReadableNumber.signed(pair.start)) → \(ReadableNumber.signed(pair.end))",
+                "(\(ReadableNumber.signed(pair.change)))",
             ]
         }
         var lines = [title] + aligned(rows, width: width)
         if moved.count > rows.count { lines.append("  … \(moved.count - rows.count) more pairs moved") }
         return lines
+    }
+
+    /// One sparkline per metric, from day 0 to the last day, with its first and last values and range.
+    private func metricLines(_ width: Int, charset: TextCharset) -> [String] {
+        guard !metricNames.isEmpty else { return ["METRICS", "  (none declared)"] }
+        let title = "METRICS  (day 0 → day \(world.tick): sparkline, start → end, [min, max])"
+        let rows = zip(metricNames, metrics).map { name, values -> [String] in
+            let finite = values.filter(\.isFinite)
+            let range = finite.isEmpty ? "" : "[\(ReadableNumber.text(finite.min()!)), \(ReadableNumber.text(finite.max()!))]"
+            let ends = values.isEmpty ? "" : "\(ReadableNumber.text(values[0])) → \(ReadableNumber.text(values[values.count - 1]))"
+            return [name.truncated(to: RunReport.nameCap), sparkline(values, charset: charset), ends, range]
+        }
+        return [title] + aligned(rows, width: width)
+    }
+
+    /// The series resampled to at most `sparklineCap` characters, each the level of its value
+    /// between the series' min and max; a flat series sits mid-height, a non-finite value is a space.
+    private func sparkline(_ values: [Double], charset: TextCharset) -> String {
+        let levels = charset.sparkLevels
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return "" }
+        let count = min(values.count, RunReport.sparklineCap)
+        return String((0..<count).map { k -> Character in
+            let index = count == 1 ? 0 : Int((Double(k) * Double(values.count - 1) / Double(count - 1)).rounded())
+            let v = values[index]
+            guard v.isFinite else { return " " }
+            guard high > low else { return levels[levels.count / 2] }
+            return levels[Int(((v - low) / (high - low) * Double(levels.count - 1)).rounded())]
+        })
+    }
+
+    /// The final alignments among the key agents — those of the largest changes — row toward column.
+    private func alignmentTableLines(_ width: Int) -> [String] {
+        let n = world.agentCount
+        guard n >= 2 else { return ["KEY AGENTS' ALIGNMENTS", "  (fewer than two agents)"] }
+        let key = keyAgents(count: RunReport.keyAgentCap)
+        let title = "KEY AGENTS' ALIGNMENTS  (final, row toward column; the agents of the largest changes)"
+        let ids = key.map { world.agents[$0].id.truncated(to: 8) }
+        let header = ["", ""] + ids
+        let rows = key.enumerated().map { r, i -> [String] in
+            [agentName(i), ids[r]] + key.map { j in i == j ? "·" : ReadableNumber.signed(world.alignment[i * n + j]) }
+        }
+        // Every column right-aligned to its widest cell: the numbers line up under their ids.
+        let table = [header] + rows
+        let widths = (0..<header.count).map { c in table.map { $0[c].count }.max() ?? 0 }
+        let lines = table.map { row in
+            TerminalText.trimmed("  " + row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return c == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  "))
+        }
+        return [title] + lines.map { String($0.prefix(max(width, 40))) }
     }
 
     private func forceLines(_ width: Int) -> [String] {
@@ -170,8 +219,8 @@ extension RunReport {
 
     // MARK: Pieces
 
-    private func agentName(_ a: Int) -> String { fit(world.agents[a].name, RunReport.nameCap) }
-    private func regionName(_ r: Int) -> String { fit(world.regions[r].name, RunReport.nameCap) }
+    private func agentName(_ a: Int) -> String { world.agents[a].name.truncated(to: RunReport.nameCap) }
+    private func regionName(_ r: Int) -> String { world.regions[r].name.truncated(to: RunReport.nameCap) }
 
     /// `2024-07-25`, or `2024-07-25..07-29` for a span (the year repeated only when it changes).
     private func dateRange(_ first: Int, _ last: Int) -> String {
@@ -222,19 +271,6 @@ private func aligned(_ rows: [[String]], width: Int) -> [String] {
         let hanging = String(repeating: " ", count: prefix.count)
         return body.enumerated().map { n, line in TerminalText.trimmed((n == 0 ? prefix : hanging) + line) }
     }
-}
-
-
-/// At most `limit` characters, ending with … when cut.
-private func fit(_ text: String, _ limit: Int) -> String {
-    text.count <= limit ? text : text.prefix(limit - 1) + "…"
-}
-
-
-/// An alignment: sign and two decimals, with no -0.00.
-private func signed(_ x: Double) -> String {
-    let hundredths = (x * 100).rounded()
-    return String(format: "%+.2f", hundredths == 0 ? 0 : hundredths / 100)
 }
 
 /// A strength as a whole number; a remnant under one shows as <1.

@@ -13,7 +13,8 @@ struct RunCommand {
       --seed N                 seed of the run's random stream (default 1)
       --steps N                ticks to run (default: the scenario's steps)
       --param NAME=VALUE       set a scenario param, typed like its default (repeatable)
-      --format text|json       report format (default: text to a terminal, json otherwise)
+      --format text|json|html  report format (default: text to a terminal, json otherwise); html is one
+                               self-contained page with charts
       --out FILE               write the report to FILE (atomically) instead of standard output
       --max-instructions N     Lua instruction budget of the run (default \(ScenarioLimits.defaultMaxInstructions))
       --max-memory SIZE        memory cap of the Lua state, e.g. 64M (default \(ScenarioLimits.defaultMaxMemory >> 20)M)
@@ -24,7 +25,7 @@ struct RunCommand {
     A run that fails part-way still writes its report, with the status and everything computed until then.
     """
 
-    enum Format: String { case text, json }
+    enum Format: String { case text, json, html }
 
     var request: RunRequest
     var format: Format?
@@ -49,7 +50,7 @@ struct RunCommand {
             case .flag("--steps", let v): steps = try ArgumentScanner.steps(v)
             case .flag("--param", let v): params.append(try ArgumentScanner.param(v))
             case .flag("--format", let v):
-                guard let f = Format(rawValue: v) else { throw UsageError("--format takes text or json, got '\(v)'") }
+                guard let f = Format(rawValue: v) else { throw UsageError("--format takes text, json or html, got '\(v)'") }
                 format = f
             case .flag("--out", let v): out = v
             case .flag("--max-instructions", let v):
@@ -77,7 +78,12 @@ struct RunCommand {
             for warning in report.world.warnings { Simrun.printWarning(warning) }
         }
         let chosen = format ?? (out == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json)
-        let text = chosen == .json ? report.json() : report.text()
+        let text: String
+        switch chosen {
+        case .text: text = report.text(charset: TextCharset(environment: ProcessInfo.processInfo.environment))
+        case .json: text = report.json()
+        case .html: text = report.html()
+        }
         if case .failed(let failure) = report.status { Simrun.printError(failure.message) }
         do {
             try OutputFile.write(text, to: out)

@@ -15,11 +15,14 @@ enum Simrun {
       simrun check FILE [options]    load and validate a scenario without running it
       simrun batch FILE --runs N     Monte Carlo runs over a design, on threads or shards
       simrun merge FILE...           put the shards of a batch back together
+      simrun compare BASE VARIANT    two reports, two batches, or two scenarios in paired runs
+      simrun diff A B                where two runs first diverge
+      simrun report SUMMARY          a batch summary as an HTML page with charts
       simrun help [SUBCOMMAND]       this help, or a subcommand's
       simrun --version               the version
 
     Run 'simrun SUBCOMMAND --help' for a subcommand's options.
-    EXIT CODES: 0 ok, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output,
+    EXIT CODES: 0 ok, 1 simrun diff: the runs differ, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output,
     130 a batch interrupted.
     """
 
@@ -35,21 +38,27 @@ enum Simrun {
             case "check": return try CheckCommand(arguments: rest).execute()
             case "batch": return try BatchCommand(arguments: rest).execute()
             case "merge": return try MergeCommand(arguments: rest).execute()
+            case "compare": return try CompareCommand(arguments: rest).execute()
+            case "diff": return try DiffCommand(arguments: rest).execute()
+            case "report": return try ReportCommand(arguments: rest).execute()
             case "help", "--help", "-h":
                 switch rest.first {
                 case "run": print(RunCommand.help)
                 case "check": print(CheckCommand.help)
                 case "batch": print(BatchCommand.help)
                 case "merge": print(MergeCommand.help)
+                case "compare": print(CompareCommand.help)
+                case "diff": print(DiffCommand.help)
+                case "report": print(ReportCommand.help)
                 case nil: print(help)
-                case let other?: throw UsageError("no subcommand '\(other)' (run, check, batch, merge, help)")
+                case let other?: throw UsageError("no subcommand '\(other)' (run, check, batch, merge, compare, diff, report, help)")
                 }
                 return .ok
             case "--version", "version":
                 print("simrun \(version)")
                 return .ok
             default:
-                throw UsageError("unknown subcommand '\(subcommand)' (run, check, batch, merge, help)")
+                throw UsageError("unknown subcommand '\(subcommand)' (run, check, batch, merge, compare, diff, report, help)")
             }
         } catch {
             if let help = error.helpText {

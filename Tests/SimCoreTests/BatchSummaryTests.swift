@@ -72,7 +72,11 @@ struct BatchSummaryTests {
                       "p75": \(q(0.75)),
                       "p95": \(q(0.95)),
                       "max": 3.0,
-                      "ci95": [\(t.0), \(t.1)]
+                      "ci95": [\(t.0), \(t.1)],
+                      "histogram": {
+                        "edges": [1.0, 2.0, 3.0, 4.0],
+                        "counts": [1, 1, 1]
+                      }
                     },
                     "won": {
                       "type": "boolean",
@@ -285,5 +289,41 @@ struct BatchSummaryTests {
         var summary = BatchSummary(outcomeNames: ["c"], points: [[]])
         for run in 0..<8 { summary.add(ok(run, [("c", .string("k\(run)"))])) }
         #expect(summary.table().contains("c  n=8  k0 12.5%, k1 12.5%, k2 12.5%, k3 12.5%, k4 12.5%, +3 more"))
+    }
+}
+
+/// The histogram bins the summary JSON keeps for numeric outcomes.
+struct BatchSummaryHistogramTests {
+    @Test func binsAreRoundAndCoverTheValues() {
+        let values = [0.13, 0.5, 0.77, 2.41]
+        let edges = BatchSummary.binEdges(values)
+        #expect(edges.first! <= 0.13 && edges.last! >= 2.41)
+        #expect((10...25).contains(edges.count - 1))
+        // Round steps: written as short decimals.
+        #expect(edges.allSatisfy { $0.description.count <= 5 })
+        let counts = BatchSummary.binCounts(values, edges: edges)
+        #expect(counts.reduce(0, +) == values.count)
+    }
+
+    @Test func wholeNumbersGetABinEach() {
+        let edges = BatchSummary.binEdges([0, 3, 3, 5])
+        #expect(edges == [0, 1, 2, 3, 4, 5, 6])
+        #expect(BatchSummary.binCounts([0, 3, 3, 5], edges: edges) == [1, 0, 0, 2, 0, 1])
+    }
+
+    @Test func theLastBinIsClosedAndNaNIsLeftOut() {
+        #expect(BatchSummary.binCounts([0, 0.5, 1, .nan], edges: [0, 0.5, 1]) == [1, 2])
+        #expect(BatchSummary.binEdges([.nan, .infinity]).isEmpty)
+    }
+
+    @Test func pointsShareTheirOutcomesBins() throws {
+        var summary = BatchSummary(outcomeNames: ["x"], points: [[("p", .integer(0))], [("p", .integer(1))]])
+        for (run, value) in [1.0, 2, 50, 60].enumerated() {
+            summary.add(RunRecord(run: run, seed: 0, point: run / 2, params: [], status: .ok, outcomes: [("x", .number(value))]))
+        }
+        let document = try JSONValue.parse(summary.json(header: []))
+        let histograms = try #require(document["points"]?.array?.map { $0["outcomes"]?["x"]?["histogram"] })
+        #expect(histograms[0]?["edges"]?.compact() == histograms[1]?["edges"]?.compact())
+        #expect(histograms[0]?["counts"]?.array?.compactMap(\.int).reduce(0, +) == 2)
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import SimCore
 
-/// The JSON and text reports of a small hand-built run.
+/// The JSON and text reports of a small hand-built run (the run is shared with the HTML tests).
 struct RunReportTests {
     /// Russia backs Wagner; Algeria backs the CSP; Wagner and the CSP fight at Tinzaouaten.
     /// During the run Russia turns on Algeria (the largest change) and Wagner hardens on the CSP.
-    private func makeWorld(clashDays: Int = 3) -> World {
+    func makeWorld(clashDays: Int = 3) -> World {
         let w = World(seed: 1)
         w.start = SimDate(iso: "2024-07-22")!
         let rus = w.addAgent(Agent(id: "rus", name: "Russia", kind: "state"))!
@@ -45,7 +45,7 @@ struct RunReportTests {
         return w
     }
 
-    private func makeReport(_ world: World, status: RunStatus = .stopped(reason: "ceasefire"),
+    func makeReport(_ world: World, status: RunStatus = .stopped(reason: "ceasefire"),
                             source: String? = "Sahel Intelligence, 2024-08-02") -> RunReport {
         RunReport(
             simrunVersion: "0.1.0",
@@ -301,5 +301,51 @@ struct RunReportTests {
         #expect(wrapped.count == 3)
         #expect(wrapped.allSatisfy { $0.count <= 60 })
         #expect(wrapped.joined().split(separator: " ").filter { $0 == "word" }.count == 30)
+    }
+
+    @Test func sparklinePerMetric() throws {
+        // tension is 0, 0.1, ..., 0.5: levels 0, 1.4, 2.8, 4.2, 5.6, 7 of 7, rounded.
+        let unicode = makeReport(makeWorld()).text(charset: .unicode)
+        #expect(unicode.contains("METRICS  (day 0 → day 5: sparkline, start → end, [min, max])\n"))
+        #expect(unicode.contains("  tension  ▁▂▄▅▇█  0 → 0.5        [0, 0.5]\n"))
+        let ascii = makeReport(makeWorld()).text(charset: .ascii)
+        #expect(ascii.contains("  tension  _.:=*#  0 → 0.5        [0, 0.5]\n"))
+        // Only the sparklines differ between the two.
+        #expect(unicode.count == ascii.count)
+        #expect(zip(unicode, ascii).filter { $0 != $1 }.count <= 2 * 6)
+    }
+
+    @Test func longSeriesAreResampledAndFlatOnesSitMidHeight() {
+        var report = makeReport(makeWorld())
+        report.metricNames = ["ramp", "flat"]
+        report.metrics = [(0...365).map(Double.init), [Double](repeating: 2, count: 366)]
+        let text = report.text(charset: .unicode)
+        let ramp = text.split(separator: "\n").first { $0.hasPrefix("  ramp") }!
+        #expect(ramp.contains("▁") && ramp.contains("█"))
+        #expect(ramp.split(separator: " ")[1].count == 40)
+        #expect(text.contains("  flat  " + String(repeating: "▅", count: 40)))
+    }
+
+    @Test func keyAgentsAlignmentTable() throws {
+        let text = makeReport(makeWorld()).text()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let title = try #require(lines.firstIndex { $0.hasPrefix("KEY AGENTS' ALIGNMENTS") })
+        // Russia → Algeria moved most, then Wagner → CSP: those four, in that order.
+        #expect(Array(lines[title + 1...title + 5]) == [
+            "                       rus    alg    wag    csp",
+            "  Russia        rus      ·  -0.30  +0.80  +0.00",
+            "  Algeria       alg  +0.40      ·  +0.00  +0.60",
+            "  Wagner Group  wag  +0.80  +0.00      ·  -0.90",
+            "  CSP-DPA       csp  +0.00  +0.60  -0.70      ·",
+        ])
+    }
+
+    @Test func charsetFollowsTheLocaleVariables() {
+        #expect(TextCharset(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
+        #expect(TextCharset(environment: ["LC_ALL": "C.utf8", "LANG": "C"]) == .unicode)
+        #expect(TextCharset(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
+        #expect(TextCharset(environment: ["LC_ALL": "", "LC_CTYPE": "de_DE.UTF-8"]) == .unicode)
+        #expect(TextCharset(environment: ["LANG": "POSIX"]) == .ascii)
+        #expect(TextCharset(environment: [:]) == .ascii)
     }
 }
