@@ -24,16 +24,9 @@ public struct BatchEstimates: Sendable {
         guard let points = summary["points"]?.array, summary["design"] != nil else {
             throw ComparisonInputError("\(label): not a batch summary (no design or points)")
         }
-        self.label = label
-        scenario = summary["scenario"]?["name"]?.string ?? "?"
-        seed = summary["seed"]?.uint64
-        runsPerPoint = summary["design"]?["runs"]?.int
-        steps = summary["design"]?["steps"]?.int
-        outcomeNames = summary["columns"]?["outcomes"]?.array?.compactMap(\.string) ?? []
-        pointParams = []
-        self.points = []
+        self.init(label: label, provenance: summary)
         for point in points {
-            pointParams.append((point["params"]?.object ?? []).compactMap { name, value in value.scalar.map { (name, $0) } })
+            pointParams.append(BatchEstimates.scalars(point["params"]))
             var estimates: [String: OutcomeEstimate] = [:]
             for (name, entry) in point["outcomes"]?.object ?? [] {
                 do throws(ComparisonInputError) {
@@ -49,15 +42,8 @@ public struct BatchEstimates: Sendable {
     /// From a runs file's header and its rows.
     public init(label: String, header: JSONValue, records: [RunRecord]) throws(ComparisonInputError) {
         guard header["design"] != nil else { throw ComparisonInputError("\(label): not a runs file (no design)") }
-        self.label = label
-        scenario = header["scenario"]?["name"]?.string ?? "?"
-        seed = header["seed"]?.uint64
-        runsPerPoint = header["design"]?["runs"]?.int
-        steps = header["design"]?["steps"]?.int
-        outcomeNames = header["columns"]?["outcomes"]?.array?.compactMap(\.string) ?? []
-        pointParams = (header["point_params"]?.array ?? [.object([])]).map { point in
-            (point.object ?? []).compactMap { name, value in value.scalar.map { (name, $0) } }
-        }
+        self.init(label: label, provenance: header)
+        pointParams = (header["point_params"]?.array ?? [.object([])]).map(BatchEstimates.scalars)
         let pointCount = max(1, pointParams.count)
         var values = [[String: [ScalarValue]]](repeating: [:], count: pointCount)
         for record in records where record.point < pointCount {
@@ -65,6 +51,23 @@ public struct BatchEstimates: Sendable {
         }
         points = values.map { $0.mapValues(OutcomeEstimate.init(values:)) }
         self.records = records
+    }
+
+    /// The fields a summary and a runs file's header share; no points yet.
+    private init(label: String, provenance json: JSONValue) {
+        self.label = label
+        scenario = json["scenario"]?["name"]?.string ?? "?"
+        seed = json["seed"]?.uint64
+        runsPerPoint = json["design"]?["runs"]?.int
+        steps = json["design"]?["steps"]?.int
+        outcomeNames = json["columns"]?["outcomes"]?.array?.compactMap(\.string) ?? []
+        pointParams = []
+        points = []
+    }
+
+    /// An object's scalar members, in order.
+    private static func scalars(_ json: JSONValue?) -> [(String, ScalarValue)] {
+        (json?.object ?? []).compactMap { name, value in value.scalar.map { (name, $0) } }
     }
 
     /// Every outcome named in the header or met in a point, header order first.
