@@ -23,6 +23,9 @@ let package = Package(
         .target(name: "SimCore", swiftSettings: hotLoopSettings),
         .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"], swiftSettings: hotLoopSettings),
         .executableTarget(name: "simrun", dependencies: ["SimCore", "LuaBridge"]),
+        // The ghadames scenario written directly in Swift: the floor simrun is measured against.
+        .executableTarget(name: "simrun-floor", dependencies: ["SimCore"], path: "bench/floor",
+                          exclude: ["README.md"], swiftSettings: hotLoopSettings),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "SimCore"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun"]),

@@ -64,13 +64,16 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
 /// charge(n) for the sandbox prelude: counts n instructions' worth of work that a standard library
 /// function is about to do in C, where the count hook cannot see it.
 static int charge(lua_State *L) {
+    simrun_count_work(L, luaL_checknumber(L, 1));
+    return 0;
+}
+
+void simrun_count_work(lua_State *L, lua_Number work) {
     simrun_limits *limits = simrun_limits_of(L);
-    lua_Number work = luaL_checknumber(L, 1);
     if (work > 0) limits->instructions += work < 1e18 ? (long long)work : (long long)1e18;
     if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
-        return raise_budget(L, limits);
+        raise_budget(L, limits);
     }
-    return 0;
 }
 
 void simrun_pushcharge(lua_State *L) {

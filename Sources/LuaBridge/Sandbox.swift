@@ -49,7 +49,8 @@ enum Sandbox {
         }
         try lua.loadBuiltin(prelude, name: "sandbox")
         simrun_pushcharge(L)
-        try lua.call(nargs: 1, nresults: 0, context: "sandbox")
+        simrun_pushsortedkeys(L)
+        try lua.call(nargs: 2, nresults: 0, context: "sandbox")
     }
 
     private static func removeGlobals(notIn allowed: Set<String>, lua: LuaState) {
@@ -69,10 +70,10 @@ enum Sandbox {
     }
 
     /// Runs once per state, before any scenario code, with the original functions as upvalues and
-    /// `charge(n)` as its argument: the work a C function is about to do, counted against the
-    /// instruction budget, since the count hook never sees inside C.
+    /// two C functions as its arguments: `charge(n)`, the work a C function is about to do, counted
+    /// against the instruction budget (the count hook never sees inside C), and `sortedkeys`.
     static let prelude = """
-    local charge = ...
+    local charge, sortedkeys = ...
     local type, error, rawget, select, getmetatable0, setmetatable0 =
       type, error, rawget, select, getmetatable, setmetatable
     local next0, tostring0, sort0, unpack = next, tostring, table.sort, table.unpack
@@ -81,41 +82,8 @@ enum Sandbox {
     local srep, sfind, smatch, sgmatch, sgsub, sformat =
       string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
 
-    -- Keys are ordered numbers < strings < booleans; Lua's own order depends on a per-process
-    -- hash seed and on addresses, which would make runs differ between processes.
-    local rank = { number = 1, string = 2, boolean = 3 }
-    local function keyless(a, b)
-      local ta, tb = type(a), type(b)
-      if ta ~= tb then return rank[ta] < rank[tb] end
-      if ta == "boolean" then return (not a) and b end
-      return a < b
-    end
-    local function sortedkeys(t, caller)
-      local keys, n, foreign = {}, 0, nil
-      local k = next0(t)
-      while k ~= nil do
-        if rank[type(k)] then
-          n = n + 1
-          keys[n] = k
-        else
-          -- Which foreign key comes first depends on addresses: name them all, in order.
-          foreign = foreign or {}
-          foreign[type(k)] = true
-        end
-        k = next0(t, k)
-      end
-      if foreign then
-        local types = {}
-        for _, name in ipairs({ "function", "table", "thread", "userdata" }) do
-          if foreign[name] then types[#types + 1] = name end
-        end
-        error(caller .. ": keys of type " .. concat0(types, " and ") ..
-          " have no reproducible order; keep such keys out of tables you iterate", 3)
-      end
-      sort0(keys, keyless)
-      return keys, n
-    end
-
+    -- Keys are ordered numbers < strings < booleans (sortedkeys, in C); Lua's own order depends
+    -- on a per-process hash seed and on addresses, which would make runs differ between processes.
     function pairs(t)
       local mt = getmetatable0(t)
       if type(mt) == "table" and rawget(mt, "__pairs") ~= nil then return rawget(mt, "__pairs")(t) end
@@ -142,11 +110,8 @@ enum Sandbox {
       local keys, n = sortedkeys(t, "next")
       local i = 0
       if k ~= nil then
-        local lo, hi = 1, n
-        while lo <= hi do
-          local mid = (lo + hi) // 2
-          if keys[mid] == k then i = mid break end
-          if keyless(keys[mid], k) then lo = mid + 1 else hi = mid - 1 end
+        for j = 1, n do
+          if keys[j] == k then i = j break end
         end
         if i == 0 then error("invalid key to 'next'", 2) end
       end

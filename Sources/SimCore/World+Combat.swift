@@ -26,6 +26,27 @@ struct SquareLawBattle {
     let effectiveness: [Double]
     /// `hostile[i * sides + j]`: whether i fires at j.
     let hostile: [Bool]
+    /// The rate and stage buffers the RK4 stages write into: allocating them afresh for every
+    /// stage cost more than the arithmetic.
+    private let workspace: Workspace
+
+    private final class Workspace {
+        var r1, r2, r3, r4: [Double]
+        var stage: [Double]
+
+        init(sides: Int) {
+            r1 = [Double](repeating: 0, count: sides * sides)
+            r2 = r1; r3 = r1; r4 = r1
+            stage = [Double](repeating: 0, count: sides)
+        }
+    }
+
+    init(sides: Int, effectiveness: [Double], hostile: [Bool]) {
+        self.sides = sides
+        self.effectiveness = effectiveness
+        self.hostile = hostile
+        workspace = Workspace(sides: sides)
+    }
 
     /// Error allowed per step, relative to each side's strength.
     private static let relativeTolerance = 1e-9
@@ -109,27 +130,32 @@ struct SquareLawBattle {
     /// One classic RK4 step of length h among the sides alive at its start; what each attacker
     /// took from each victim is accumulated with the same weights as the strengths.
     private func rk4(_ x: [Double], _ h: Double, _ alive: [Bool]) -> Outcome {
-        let r1 = rates(x, alive)
-        let r2 = rates(advance(x, by: r1, times: h / 2), alive)
-        let r3 = rates(advance(x, by: r2, times: h / 2), alive)
-        let r4 = rates(advance(x, by: r3, times: h), alive)
+        let w = workspace
+        rates(x, alive, into: &w.r1)
+        advance(x, by: w.r1, times: h / 2, into: &w.stage)
+        rates(w.stage, alive, into: &w.r2)
+        advance(x, by: w.r2, times: h / 2, into: &w.stage)
+        rates(w.stage, alive, into: &w.r3)
+        advance(x, by: w.r3, times: h, into: &w.stage)
+        rates(w.stage, alive, into: &w.r4)
         var dealt = [Double](repeating: 0, count: sides * sides)
-        for p in dealt.indices { dealt[p] = h / 6 * (r1[p] + 2 * r2[p] + 2 * r3[p] + r4[p]) }
-        return Outcome(strengths: advance(x, by: dealt, times: 1), dealt: dealt)
+        for p in dealt.indices { dealt[p] = h / 6 * (w.r1[p] + 2 * w.r2[p] + 2 * w.r3[p] + w.r4[p]) }
+        var strengths = x
+        advance(x, by: dealt, times: 1, into: &strengths)
+        return Outcome(strengths: strengths, dealt: dealt)
     }
 
-    /// x_j − scale · Σ_i rate[i * sides + j].
-    private func advance(_ x: [Double], by rate: [Double], times scale: Double) -> [Double] {
-        var y = x
+    /// y_j = x_j − scale · Σ_i rate[i * sides + j].
+    private func advance(_ x: [Double], by rate: [Double], times scale: Double, into y: inout [Double]) {
+        for j in 0..<sides { y[j] = x[j] }
         for i in 0..<sides {
             for j in 0..<sides { y[j] -= scale * rate[i * sides + j] }
         }
-        return y
     }
 
     /// `rate[i * sides + j]`: strength per day side i takes from side j at strengths y.
-    private func rates(_ y: [Double], _ alive: [Bool]) -> [Double] {
-        var rate = [Double](repeating: 0, count: sides * sides)
+    private func rates(_ y: [Double], _ alive: [Bool], into rate: inout [Double]) {
+        for p in rate.indices { rate[p] = 0 }
         for i in 0..<sides where alive[i] {
             var targets = 0
             var total = 0.0
@@ -145,7 +171,6 @@ struct SquareLawBattle {
                 rate[i * sides + j] = fire * share
             }
         }
-        return rate
     }
 }
 

@@ -22,6 +22,7 @@ local W = sim.include("world.lua")
 local B = {}
 
 local NEAR = { derj = 0.5, ghadames = 1.0, crossing = 1.0 }   -- weight of LNA forces by place
+local NEAR_PLACES = { "crossing", "derj", "ghadames" }        -- NEAR's places, summed in this order
 
 function B.install(o)
   local alert = o.algeria_alert
@@ -163,26 +164,24 @@ function B.install(o)
 
   -- Algeria: every day.
   sim.policy("algeria", function(self)
-    local lf = sim.forces("lna")
     local near = 0
-    for place, w in pairs(NEAR) do near = near + w * (lf[place] or 0) end
+    for _, place in ipairs(NEAR_PLACES) do near = near + NEAR[place] * W.at("lna", place) end
     if st.phase == "moving" and NEAR[st.dest] then near = near + NEAR[st.dest] * W.in_transit("lna") end
-    local la = lf.crossing or 0
+    local la = W.at("lna", "crossing")
     if near <= 0 and la <= 0 then return end            -- quiet border: nothing to do
-    local af = sim.forces("algeria")
-    local dd, cr = af.debdeb or 0, af.crossing or 0
+    local dd, cr = W.at("algeria", "debdeb"), W.at("algeria", "crossing")
     if near > 0 then
       sim.shift("algeria", "lna", -0.001 * alert)     -- mobilisation and warnings
       local mine = dd + cr + W.in_transit("algeria")
       local want = 2 * alert * near
       if mine < want and sim.chance(0.3 + 0.5 * alert) then
-        local from = ((af.ouargla or 0) >= 500) and "ouargla" or "algiers"
+        local from = (W.at("algeria", "ouargla") >= 500) and "ouargla" or "algiers"
         if W.move("algeria", from, "debdeb", math.min(1000, want - mine)) then
           sim.log("Algeria reinforces Debdeb from " .. from)
         end
       end
       -- Move up to its side of the post when the LNA is in Ghadames or at the post.
-      if (lf.ghadames or 0) + la > 0 and cr < dd and sim.chance(0.5 * alert) then
+      if W.at("lna", "ghadames") + la > 0 and cr < dd and sim.chance(0.5 * alert) then
         W.move("algeria", "debdeb", "crossing", 0.5 * dd)
       end
     end

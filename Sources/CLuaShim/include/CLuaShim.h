@@ -65,6 +65,13 @@ int simrun_openlib(lua_State *L, const char *name);
 /// Pushes the prelude's `charge(n)`: n instructions' worth of C work counted against the budget
 /// (raising the budget error when it is spent). Stack: +1.
 void simrun_pushcharge(lua_State *L);
+/// Counts `work` instructions' worth of C work against the budget; raises (a Lua error, so only
+/// from C called by Lua) when the budget is spent.
+void simrun_count_work(lua_State *L, lua_Number work);
+/// Pushes `sortedkeys(t, caller)` for the sandbox prelude: an array of t's keys in simrun's order
+/// (numbers < strings < booleans; numbers by value, strings bytewise, false < true) and their
+/// count; keys of other types raise an error naming `caller`. Charged n·log2(n).
+void simrun_pushsortedkeys(lua_State *L);
 /// Pushes a C closure that calls `fn(L, binding)` through the trampoline. Stack: +1.
 void simrun_pushbinding(lua_State *L, simrun_host_function fn, int binding);
 /// Where the Lua function `level` levels up the stack is ("file:line:"), or "" from C. Stack: +1.

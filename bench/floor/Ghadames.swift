@@ -1,0 +1,444 @@
+// Ghadames: scenarios/sahel/ghadames.lua with border.lua's B.install, as a SimCore ScenarioHooks.
+// The setup builds the World as the Lua setup does (same calls, same order); the hooks are the Lua
+// hooks: the two dated Ukraine cuts and the LNA launch (sim.at), the clash recorder (sim.on), the
+// three policies, the six metrics and the ten outcomes. Every random draw comes from the World's
+// streams as simrun's bindings take it (World.drawScript), in the order the Lua makes it.
+import SimCore
+
+/// ghadames.lua's params (sim.param), with the same defaults and ranges.
+struct GhadamesParams {
+    var haftarDay = 7
+    var lnaForce = 1500
+    var algeriaAlert = 0.6
+    var russianBacking = 0.5
+    var gnuResolve = 0.5
+
+    /// Ticks the scenario declares.
+    static let steps = 120
+
+    /// The params as simrun reports them (declaration order; integers stay integers).
+    var reported: [(String, ScalarValue)] {
+        [("haftar_day", .integer(haftarDay)), ("lna_force", .integer(lnaForce)),
+         ("algeria_alert", .number(algeriaAlert)), ("russian_backing", .number(russianBacking)),
+         ("gnu_resolve", .number(gnuResolve))]
+    }
+
+    /// Sets one param from `--param NAME=VALUE`; a message when the name or value does not fit.
+    mutating func set(_ name: String, _ text: String) -> String? {
+        func number(_ lo: Double, _ hi: Double) -> Double? {
+            guard let v = Double(text), v >= lo, v <= hi else { return nil }
+            return v
+        }
+        switch name {
+        case "haftar_day":
+            guard let v = Int(text), (0...365).contains(v) else { return "haftar_day: an integer in [0, 365]" }
+            haftarDay = v
+        case "lna_force":
+            guard let v = Int(text), (100...4000).contains(v) else { return "lna_force: an integer in [100, 4000]" }
+            lnaForce = v
+        case "algeria_alert":
+            guard let v = number(0, 1) else { return "algeria_alert: a number in [0, 1]" }
+            algeriaAlert = v
+        case "russian_backing":
+            guard let v = number(0, 1) else { return "russian_backing: a number in [0, 1]" }
+            russianBacking = v
+        case "gnu_resolve":
+            guard let v = number(0, 1) else { return "gnu_resolve: a number in [0, 1]" }
+            gnuResolve = v
+        default:
+            return "no param '\(name)' (known: haftar_day, lna_force, algeria_alert, russian_backing, gnu_resolve)"
+        }
+        return nil
+    }
+}
+
+final class Ghadames: ScenarioHooks {
+    /// B.install's `st.phase`: where the LNA column is in its advance.
+    enum Phase: String {
+        case idle, moving, derj, ghadames, crossing, withdrawn
+    }
+
+    /// What a `sim.at` hook does.
+    private enum Scheduled {
+        case cutWithUkraine(Int)
+        case launch
+    }
+
+    let world: World
+    let params: GhadamesParams
+    let id: SahelIDs
+    /// decide_every: the LNA's and the GNU's decision period in days.
+    private let every = 2
+
+    // B.install's state table `st`.
+    private(set) var phase = Phase.idle
+    private var dest = -1
+    private var eta = 0
+    private var launched = 0
+    private var borderClash = false
+    private var firstClashDay = -1
+    private var incidents = 0
+    private var lnaGnuClash = false
+    private var reachedGhadames = false
+    private var reachedCrossing = false
+    private var gnuSent = 0.0
+
+    private var transit = Transit()
+    private var scheduled: [(tick: Int, action: Scheduled)] = []
+    /// sim.log lines.
+    private(set) var log: [LogLine] = []
+    /// ghadames.lua's `lna_start`: the LNA's deployed strength at the end of setup.
+    private var lnaStart = 0.0
+    /// Index of the first event not yet handed to the clash handler.
+    private var dispatched = 0
+
+    let metricNames = ["algeria_lna", "lna_near_border", "algeria_border_force", "gnu_ghadames",
+                       "russia_algeria", "balance"]
+
+    /// Builds the world of ghadames.lua's setup for one run.
+    init(seed: UInt64, params: GhadamesParams) {
+        self.params = params
+        let w = World(seed: seed)
+        world = w
+        // sim.scenario{start = "2024-08-01", steps = 120}; tick_days 1.
+        w.start = SimDate(iso: "2024-08-01")!
+        w.tickDays = 1
+        // sim.dynamics{...}: every rate at its default, written out as the scenario does.
+        var d = Dynamics()
+        d.speed = 300; d.hostility = -0.5; d.noise = 0.2; d.grievance = 1.0
+        d.blame = 0.5; d.balance = 0.02; d.decay = 0.01
+        w.dynamics = d
+        // sim.include("world.lua")
+        w.declareSahel()
+        id = SahelIDs(w)
+        afterAmbush(scheduleCuts: true)
+        // Russian backing of Haftar (param).
+        w.align(id.russia, id.lna, 0.2 + 0.8 * params.russianBacking)
+        if params.russianBacking > 0.5 { w.tie(id.russia, id.lna, "arms_supply") }
+        if params.russianBacking < 0.2 && w.tied(id.russia, id.lna, "support") { w.cut(id.russia, id.lna, "support") }
+        // B.install{...}: the clash recorder, the launch at haftar_day and the three policies.
+        scheduled.append((params.haftarDay, .launch))
+        lnaStart = w.totalForce(of: id.lna)
+    }
+
+    // MARK: world.lua's scenario helpers
+
+    /// W.after_ambush{schedule_cuts = true}.
+    private func afterAmbush(scheduleCuts: Bool) {
+        let w = world
+        w.deploy(id.wagner, in: id.kidal, strength: -SahelData.ambushLosses.wagner)
+        w.deploy(id.fama, in: id.kidal, strength: -SahelData.ambushLosses.fama)
+        w.deploy(id.csp, in: id.tinzaouaten, strength: -25)
+        w.shift(id.wagner, id.csp, -0.1)
+        w.shift(id.wagner, id.algeria, -0.3)
+        w.shift(id.fama, id.algeria, -0.2)
+        w.shift(id.russia, id.algeria, -0.2)
+        w.shift(id.algeria, id.russia, -0.05)
+        w.shift(id.mali, id.ukraine, -0.4)
+        w.shift(id.niger, id.ukraine, -0.4)
+        w.shift(id.mali, id.algeria, -0.1)
+        w.shift(id.russia, id.ukraine, -0.05)
+        // W.acknowledge_hur()
+        if w.tied(id.hur, id.csp, "covert_support") { w.cut(id.hur, id.csp, "covert_support") }
+        w.tie(id.hur, id.csp, "support")
+        w.tie(id.hur, id.csp, "intel_sharing")
+        if scheduleCuts {
+            scheduled.append((tick(of: "2024-08-04"), .cutWithUkraine(id.mali)))
+            scheduled.append((tick(of: "2024-08-06"), .cutWithUkraine(id.niger)))
+        }
+    }
+
+    /// The tick of a date, as sim.at computes it.
+    private func tick(of iso: String) -> Int {
+        let days = SimDate(iso: iso)!.daysSinceEpoch - world.start.daysSinceEpoch
+        return Int((Double(days) / world.tickDays).rounded(.up))
+    }
+
+    /// W.cut_with_ukraine(state).
+    private func cutWithUkraine(_ state: Int) {
+        let w = world
+        guard w.tied(state, id.ukraine, "diplomatic") else { return }
+        w.cut(state, id.ukraine, "diplomatic", mutual: true)
+        w.shift(id.ukraine, state, -0.2)
+        say("\(w.agents[state].id) cuts diplomatic ties with Ukraine")
+    }
+
+    private func say(_ text: String) { log.append(LogLine(tick: world.tick, text: text)) }
+
+    /// sim.emit(type, {agents = ..., region = ...}).
+    private func emit(_ type: String, agents: [Int], region: Int, data: [(String, ScalarValue)] = []) {
+        world.record(Event(tick: world.tick, type: type, agents: agents, region: region, data: data))
+    }
+
+    /// sim.random() / sim.chance(p)'s draw: uniform in [0, 1) from the stream the script draws
+    /// from now (the running policy's own; see fireScheduled).
+    private func uniform() -> Double { world.drawScript { $0.uniform() } }
+
+    private func at(_ agent: Int, _ region: Int) -> Double { world.force(of: agent, in: region) }
+
+    private func inTransit(_ agent: Int) -> Double { transit.strength(of: agent, now: world.tick) }
+
+    // MARK: border.lua
+
+    /// mark_clash(agents, tick).
+    private func markClash(_ agents: [Int], _ tick: Int) {
+        if agents.contains(id.algeria) && agents.contains(id.lna) && !borderClash {
+            borderClash = true
+            firstClashDay = tick
+            say("first clash between Algerian forces and the LNA")
+        }
+        if agents.contains(id.gnu) && agents.contains(id.lna) { lnaGnuClash = true }
+    }
+
+    /// go(from, to, strength).
+    private func go(_ from: Int, _ to: Int, _ strength: Double? = nil) -> Bool {
+        guard let days = transit.move(world, id.lna, from: from, to: to, strength: strength) else { return false }
+        phase = .moving
+        dest = to
+        eta = world.tick + max(1, Int(days.rounded(.up)))
+        return true
+    }
+
+    /// B.launch(strength).
+    @discardableResult
+    private func launch(_ strength: Double) -> Bool {
+        guard phase == .idle || phase == .withdrawn else { return false }
+        guard go(id.sabha, id.derj, strength) else { return false }
+        launched += 1
+        emit("lna_advance", agents: [id.lna], region: id.derj, data: [("strength", .number(inTransit(id.lna)))])
+        world.shift(id.algeria, id.lna, -0.05)
+        world.shift(id.gnu, id.lna, -0.05)
+        say("LNA column leaves Sabha toward Ghadames")
+        return true
+    }
+
+    /// backing(): Russian backing of Haftar as the LNA feels it.
+    private func backing() -> Double {
+        var b = max(0, world.alignment(id.russia, toward: id.lna))
+        if world.isTied(id.russia, id.lna, kind: id.support) { b += 0.15 }
+        if world.isTied(id.russia, id.lna, kind: id.armsSupply) { b += 0.15 }
+        return b
+    }
+
+    private func algeriaNear() -> Double { at(id.algeria, id.debdeb) + at(id.algeria, id.crossing) }
+
+    private func withdraw(_ from: Int) {
+        guard go(from, id.sabha) else { return }
+        dest = id.sabha
+        world.shift(id.algeria, id.lna, 0.05)
+        emit("lna_stand_down", agents: [id.lna], region: from)
+        say("LNA stands down from \(world.regions[from].id)")
+    }
+
+    private static func clamp(_ x: Double, _ lo: Double, _ hi: Double) -> Double {
+        x < lo ? lo : (x > hi ? hi : x)
+    }
+
+    /// The LNA's policy: one decision every `every` days.
+    private func lnaPolicy() {
+        let w = world
+        let t = w.tick
+        if phase == .moving {
+            if t < eta { return }
+            if at(id.lna, dest) < 1 {                    // not arrived yet, or destroyed there
+                if t > eta + 3 { phase = .withdrawn }
+                return
+            }
+            phase = dest == id.sabha ? .withdrawn : (dest == id.derj ? .derj : dest == id.ghadames ? .ghadames : .crossing)
+            if phase == .ghadames { reachedGhadames = true }
+            if phase == .crossing { reachedCrossing = true }
+            return
+        }
+        if phase == .idle || phase == .withdrawn || t % every != 0 { return }
+
+        let here = phase == .derj ? id.derj : (phase == .ghadames ? id.ghadames : id.crossing)
+        let own = at(id.lna, here)
+        if own < 1 { phase = .withdrawn; return }        // destroyed where it stood
+        let back = backing()
+        let alg = algeriaNear()
+        let r = uniform()
+
+        switch phase {
+        case .derj:
+            // Ghadames is held by Tripoli-aligned forces: entering it means fighting the GNU.
+            let ratio = (at(id.gnu, id.ghadames) + inTransit(id.gnu) + 0.5 * alg) / own
+            let pPush = Self.clamp(0.03 + 0.25 * back - 0.12 * min(ratio, 3), 0.02, 0.6)
+            let pStand = Self.clamp(0.03 + 0.06 * min(ratio, 3) + 0.15 * max(0, 0.8 - back), 0.02, 0.5)
+            if r < pPush {
+                if go(id.derj, id.ghadames) {
+                    w.shift(id.gnu, id.lna, -0.15)
+                    w.shift(id.lna, id.gnu, -0.1)
+                    emit("lna_push", agents: [id.lna], region: id.ghadames)
+                }
+            } else if r < pPush + pStand {
+                withdraw(id.derj)
+            }
+        case .ghadames:
+            let gnu = at(id.gnu, id.ghadames)
+            if gnu >= 5 && w.hostile(id.lna, id.gnu) {
+                // Fighting Tripoli's forces for the town: fall back when losing or when it drags on.
+                if own < 0.7 * gnu || (own < 1.5 * gnu && r < 0.15) {
+                    if go(id.ghadames, id.derj) { say("LNA falls back from Ghadames") }
+                }
+                return
+            }
+            let ratio = alg / own
+            let pPush = Self.clamp(0.05 + 0.25 * back - 0.05 * min(ratio, 3), 0.02, 0.5)
+            let pStand = Self.clamp(0.01 + 0.03 * min(ratio, 3) + 0.15 * max(0, 0.8 - back), 0.01, 0.5)
+            if r < pPush {
+                if go(id.ghadames, id.crossing) {
+                    w.shift(id.algeria, id.lna, -0.03)
+                    emit("lna_push", agents: [id.lna], region: id.crossing)
+                }
+            } else if r < pPush + pStand {
+                withdraw(id.ghadames)
+            }
+        case .crossing:
+            let a = at(id.algeria, id.crossing)
+            if own < 0.6 * a && r < 0.5 {
+                if go(id.crossing, id.ghadames) { say("LNA pulls back from the border post") }
+            }
+        case .idle, .moving, .withdrawn:
+            break
+        }
+    }
+
+    /// Algeria's policy: every day.
+    private func algeriaPolicy() {
+        let w = world
+        let alert = params.algeriaAlert
+        // NEAR = {derj = 0.5, ghadames = 1.0, crossing = 1.0}, summed in simrun's pairs() order
+        // (sorted keys: crossing, derj, ghadames).
+        let lnaCrossing = at(id.lna, id.crossing), lnaDerj = at(id.lna, id.derj)
+        let lnaGhadames = at(id.lna, id.ghadames)
+        var near = 0.0
+        near += 1.0 * lnaCrossing
+        near += 0.5 * lnaDerj
+        near += 1.0 * lnaGhadames
+        if phase == .moving {
+            let weight = dest == id.crossing ? 1.0 : dest == id.derj ? 0.5 : dest == id.ghadames ? 1.0 : 0
+            if weight != 0 { near += weight * inTransit(id.lna) }
+        }
+        let la = lnaCrossing
+        if near <= 0 && la <= 0 { return }                  // quiet border: nothing to do
+        let dd = at(id.algeria, id.debdeb), cr = at(id.algeria, id.crossing)
+        let ouargla = at(id.algeria, id.ouargla)
+        if near > 0 {
+            w.shift(id.algeria, id.lna, -0.001 * alert)     // mobilisation and warnings
+            let mine = dd + cr + inTransit(id.algeria)
+            let want = 2 * alert * near
+            if mine < want && uniform() < 0.3 + 0.5 * alert {
+                let from = ouargla >= 500 ? id.ouargla : id.algiers
+                if transit.move(w, id.algeria, from: from, to: id.debdeb, strength: min(1000, want - mine)) != nil {
+                    say("Algeria reinforces Debdeb from \(w.regions[from].id)")
+                }
+            }
+            // Move up to its side of the post when the LNA is in Ghadames or at the post.
+            if lnaGhadames + la > 0 && cr < dd && uniform() < 0.5 * alert {
+                _ = transit.move(w, id.algeria, from: id.debdeb, to: id.crossing, strength: 0.5 * dd)
+            }
+        }
+        // Face to face at the border post: tension rises, incidents may break out.
+        if la > 0 && cr > 0 {
+            w.shift(id.algeria, id.lna, -(0.004 + 0.012 * alert * uniform()))
+            w.shift(id.lna, id.algeria, -0.008 * uniform())
+            if !w.hostile(id.algeria, id.lna) && uniform() < 0.02 + 0.08 * alert {
+                var (attacker, defender) = (id.lna, id.algeria)
+                if uniform() < 0.5 { (attacker, defender) = (id.algeria, id.lna) }
+                w.clash(attacker: attacker, defender: defender, region: id.crossing, days: 0.2)
+                incidents += 1
+                markClash([id.algeria, id.lna], w.tick)    // idempotent; in case no event is emitted
+                emit("border_incident", agents: [attacker, defender], region: id.crossing)
+            }
+        }
+    }
+
+    /// The GNU's policy: Tripoli brigades to Ghadames when the LNA comes near.
+    private func gnuPolicy() {
+        let w = world
+        if w.tick % every != 0 { return }
+        var threat = at(id.lna, id.derj) + at(id.lna, id.ghadames)
+        if phase == .moving && (dest == id.derj || dest == id.ghadames) { threat += inTransit(id.lna) }
+        let mine = at(id.gnu, id.ghadames) + inTransit(id.gnu)
+        let resolve = params.gnuResolve
+        if threat <= 0 {
+            // Re-garrison the town once the LNA has gone.
+            if mine < 300 && at(id.lna, id.crossing) < 1 && at(id.gnu, id.tripoli) > 3000 {
+                _ = transit.move(w, id.gnu, from: id.tripoli, to: id.ghadames, strength: 300 - mine)
+            }
+            return
+        }
+        if mine < resolve * threat && gnuSent + 500 <= 3000 * resolve && uniform() < 0.3 + 0.5 * resolve {
+            if transit.move(w, id.gnu, from: id.tripoli, to: id.ghadames, strength: 500) != nil {
+                gnuSent += 500
+                say("GNU sends 500 men to Ghadames")
+            }
+        }
+    }
+
+    // MARK: ScenarioHooks
+
+    func fireScheduled(in world: World) throws(RunFailure) {
+        let t = world.tick
+        for entry in scheduled where entry.tick == t {
+            switch entry.action {
+            case .cutWithUkraine(let state): cutWithUkraine(state)
+            case .launch: launch(Double(params.lnaForce))
+            }
+            try dispatchEvents(in: world)
+        }
+        // Policies fire in agent declaration order (algeria, lna, gnu), each every tick, each
+        // drawing from its agent's own stream; the clash handler does not draw.
+        asPolicy(of: id.algeria, algeriaPolicy)
+        try dispatchEvents(in: world)
+        asPolicy(of: id.lna, lnaPolicy)
+        try dispatchEvents(in: world)
+        asPolicy(of: id.gnu, gnuPolicy)
+        try dispatchEvents(in: world)
+    }
+
+    /// Runs a policy with the script drawing from its agent's stream, as simrun's host does.
+    private func asPolicy(of agent: Int, _ policy: () -> Void) {
+        world.scriptStream = RandomStream.policy(of: agent)
+        policy()
+        world.scriptStream = RandomStream.script
+    }
+
+    /// The one handler: sim.on("clash", function(ev) mark_clash(ev.agents, ev.tick) end).
+    func dispatchEvents(in world: World) throws(RunFailure) {
+        let events = world.events
+        while dispatched < events.count {
+            let event = events[dispatched]
+            dispatched += 1
+            if event.type == "clash" { markClash(event.agents, event.tick) }
+        }
+    }
+
+    func checkTriggers(in world: World) throws(RunFailure) {}
+
+    func sampleMetrics(in world: World) throws(RunFailure) -> [Double] {
+        [
+            world.alignment(id.algeria, toward: id.lna),
+            at(id.lna, id.derj) + at(id.lna, id.ghadames) + at(id.lna, id.crossing),
+            at(id.algeria, id.debdeb) + at(id.algeria, id.crossing),
+            at(id.gnu, id.ghadames),
+            world.alignment(id.russia, toward: id.algeria),
+            world.balanceIndex(),
+        ]
+    }
+
+    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)] {
+        [
+            ("border_clash_algeria_lna", .boolean(borderClash)),
+            ("first_clash_day", .integer(firstClashDay)),
+            ("lna_at_crossing", .boolean(reachedCrossing)),
+            ("lna_holds_crossing", .boolean(at(id.lna, id.crossing) >= 1)),
+            ("lna_gnu_clash", .boolean(lnaGnuClash)),
+            ("ghadames_held_by", .string(world.holder(id.ghadames))),
+            ("algeria_lna_alignment", .number(world.alignment(id.algeria, toward: id.lna))),
+            ("lna_final_phase", .string(phase.rawValue)),
+            ("lna_losses", .number(lnaStart - world.totalForce(of: id.lna) - inTransit(id.lna))),
+            ("border_incidents", .integer(incidents)),
+        ]
+    }
+}

@@ -1,0 +1,428 @@
+"""The ghadames scenario (scenarios/sahel/ghadames.lua with world.lua and border.lua) as a Mesa 3
+model, with the parts of simrun's engine it relies on: movements, Lanchester square-law combat
+integrated inside a tick, blame, structural balance, decay toward the baseline, threshold events,
+scripted clashes, scheduled events, metrics (mesa.DataCollector) and outcomes.
+
+One tick (docs/scenario-api.md, "One tick"):
+  1. scheduled events due now (sim.at), then the agents' policies in declaration order;
+  2. movements, combat, blame, structural balance, decay;
+  3. the clock becomes t+1, threshold crossings are recorded, the metrics are collected.
+"""
+
+import datetime
+import math
+
+import mesa
+import numpy as np
+
+import world
+from border import (ALGERIA, CROSSING, DERJ, GHADAMES, GNU, LNA, RUSSIA, DEBDEB, POLICY_CLASSES,
+                    Actor, BorderState)
+from engine import SquareLawBattle
+
+UKRAINE, HUR, CSP = (world.AGENT_INDEX[a] for a in ("ukraine", "hur", "csp"))
+BACKING_TIE_KINDS = ("support", "arms_supply", "intel_sharing")
+
+# sim.param declarations of ghadames.lua: name -> (default, min, max)
+PARAMS = {
+    "haftar_day": (7, 0, 365),
+    "lna_force": (1500, 100, 4000),
+    "algeria_alert": (0.6, 0.0, 1.0),
+    "russian_backing": (0.5, 0.0, 1.0),
+    "gnu_resolve": (0.5, 0.0, 1.0),
+}
+DEFAULTS = {name: spec[0] for name, spec in PARAMS.items()}
+TICKS = 120  # sim.scenario{steps = 120}
+
+# Metrics (sim.metric), recorded at tick 0 and after every tick.
+METRICS = {
+    "algeria_lna": lambda m: float(m.A[ALGERIA, LNA]),
+    "lna_near_border": lambda m: float(m.forces[LNA, DERJ] + m.forces[LNA, GHADAMES] + m.forces[LNA, CROSSING]),
+    "algeria_border_force": lambda m: float(m.forces[ALGERIA, DEBDEB] + m.forces[ALGERIA, CROSSING]),
+    "gnu_ghadames": lambda m: float(m.forces[GNU, GHADAMES]),
+    "russia_algeria": lambda m: float(m.A[RUSSIA, ALGERIA]),
+    "balance": lambda m: m.balance_index(),
+}
+# Outcomes (sim.outcome), evaluated once at the end; model attributes of the same names.
+OUTCOMES = ("border_clash_algeria_lna", "first_clash_day", "lna_at_crossing", "lna_holds_crossing",
+            "lna_gnu_clash", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
+            "lna_losses", "border_incidents")
+
+
+def _tick_of(date, start=world.START_DATE, tick_days=1.0):
+    """sim.at with a date: the first tick on or after it."""
+    days = (datetime.date.fromisoformat(date) - datetime.date.fromisoformat(start)).days
+    return math.ceil(days / tick_days)
+
+
+class GhadamesModel(mesa.Model):
+    """Haftar's LNA advances on the Ghadames-Debdeb crossing (Aug 2024)."""
+
+    def __init__(self, haftar_day=7, lna_force=1500, algeria_alert=0.6, russian_backing=0.5,
+                 gnu_resolve=0.5, ticks=TICKS, seed=None):
+        super().__init__(seed=seed)
+        for name, value in (("haftar_day", haftar_day), ("lna_force", lna_force),
+                            ("algeria_alert", algeria_alert), ("russian_backing", russian_backing),
+                            ("gnu_resolve", gnu_resolve)):
+            _, lo, hi = PARAMS[name]
+            if not lo <= value <= hi:
+                raise ValueError(f"param {name}={value} is outside [{lo}, {hi}]")
+        self.ticks = ticks
+        self.tick = 0
+
+        # sim.dynamics{...} of ghadames.lua (all simrun's defaults)
+        self.speed = 300.0
+        self.hostility = -0.5
+        self.noise = 0.2
+        self.grievance = 1.0
+        self.blame = 0.5
+        self.balance_rate = 0.02
+        self.decay_rate = 0.01
+        self.thresholds = (self.hostility,)
+        self.tick_days = 1.0
+
+        # ---- world.lua: agents, map, alignments, ties, forces
+        self.agent_ids = world.AGENT_IDS
+        self.region_ids = world.REGION_IDS
+        n, nr = len(world.AGENTS), len(world.REGIONS)
+        self.actors = []
+        for index, (ident, name, kind, eff, patron, resources) in enumerate(world.AGENTS):
+            cls = POLICY_CLASSES.get(ident, Actor)
+            self.actors.append(cls(self, index, ident, name, kind, eff, patron, resources))
+        self.effectiveness = [a.effectiveness for a in self.actors]
+        self.A = np.zeros((n, n))                 # A[i, j]: how i stands toward j
+        for a, b, value, mutual in world.ALIGNMENTS:
+            i, j = world.AGENT_INDEX[a], world.AGENT_INDEX[b]
+            self.A[i, j] = value
+            if mutual:
+                self.A[j, i] = value
+        self.ties = set()                         # (from, to, kind)
+        for a, b, kind, mutual in world.TIES:
+            i, j = world.AGENT_INDEX[a], world.AGENT_INDEX[b]
+            self.ties.add((i, j, kind))
+            if mutual:
+                self.ties.add((j, i, kind))
+        self.forces = np.zeros((n, nr))           # forces[agent, region]: men on the ground
+        for a, r, men in world.FORCES:
+            self.forces[world.AGENT_INDEX[a], world.REGION_INDEX[r]] += men
+        self.movements = []                       # [agent, from, to, strength, remaining km]
+        self.events = []                          # (tick, type, agents, region, data)
+        self.log = []                             # (tick, text)
+        self.w_moving = []                        # W.moving: (agent, strength, eta)
+        self.scheduled = []                       # sim.at: (tick, callback), in registration order
+
+        # ---- world.lua's after_ambush{schedule_cuts = true}
+        for a, r, men in world.AMBUSH_DEPLOYS:
+            i, k = world.AGENT_INDEX[a], world.REGION_INDEX[r]
+            self.forces[i, k] = max(0.0, self.forces[i, k] + men)
+        for a, b, delta in world.AMBUSH_SHIFTS:
+            self.shift(world.AGENT_INDEX[a], world.AGENT_INDEX[b], delta)
+        self.ties.discard((HUR, CSP, "covert_support"))   # W.acknowledge_hur: Yusov's statement
+        self.ties.add((HUR, CSP, "support"))
+        self.ties.add((HUR, CSP, "intel_sharing"))
+        for date, state in world.SCHEDULED_CUTS:
+            self.scheduled.append((_tick_of(date), lambda s=world.AGENT_INDEX[state]: self.cut_with_ukraine(s)))
+
+        # ---- ghadames.lua: Russian backing of Haftar (param)
+        self.A[RUSSIA, LNA] = min(1.0, max(-1.0, 0.2 + 0.8 * russian_backing))
+        if russian_backing > 0.5:
+            self.ties.add((RUSSIA, LNA, "arms_supply"))
+        if russian_backing < 0.2:
+            self.ties.discard((RUSSIA, LNA, "support"))
+
+        # ---- border.lua's B.install{...}
+        self.haftar_day = haftar_day
+        self.lna_force = lna_force
+        self.algeria_alert = algeria_alert
+        self.russian_backing = russian_backing
+        self.gnu_resolve = gnu_resolve
+        self.decide_every = 2
+        self.st = BorderState()
+        lna = self.actors[LNA]
+        self.scheduled.append((haftar_day, lambda: lna.launch(lna_force)))
+        self.lna_start = float(self.forces[LNA].sum())
+
+        # ---- end of setup: baselines, threshold scan state, data collection
+        self.baseline = self.A.copy()
+        self.off_diagonal = ~np.eye(n, dtype=bool)
+        self.last_A = self.A.copy()
+        for name in OUTCOMES:
+            setattr(self, name, None)
+        reporters = dict(METRICS)
+        reporters.update({name: name for name in OUTCOMES})
+        self.datacollector = mesa.DataCollector(model_reporters=reporters, tables={"tick0": list(METRICS)})
+        # Tick 0's metrics go to a table: batch_run reads the model-reporter row of index
+        # model.steps - 1, so those rows must be one per step (the row of the final tick last).
+        self.datacollector.add_table_row("tick0", {name: f(self) for name, f in METRICS.items()})
+
+    # ------------------------------------------------------------------------------------------
+    # One tick
+    # ------------------------------------------------------------------------------------------
+    def step(self):
+        t = self.tick
+        for when, callback in self.scheduled:     # sim.at hooks due now
+            if when == t:
+                callback()
+        self.agents.do("step")                    # policies, in agent declaration order
+        self.advance_movements()
+        losses = self.fight_battles()
+        self.assign_blame(losses)
+        self.structural_balance()
+        self.decay()
+        self.tick = t + 1
+        self.record_threshold_crossings()
+        if self.tick >= self.ticks:
+            self.evaluate_outcomes()
+            self.running = False
+        self.datacollector.collect(self)
+
+    # ------------------------------------------------------------------------------------------
+    # Relations, forces, events (what the scenario calls sim.*)
+    # ------------------------------------------------------------------------------------------
+    def alignment(self, a, b):
+        return self.A[a, b]
+
+    def shift(self, a, b, delta):
+        v = self.A[a, b] + delta
+        v = -1.0 if v < -1.0 else 1.0 if v > 1.0 else v
+        self.A[a, b] = v
+        return v
+
+    def hostile(self, a, b, hostility=-0.5):
+        """W.hostile: either side at or below `hostility`."""
+        return self.A[a, b] <= hostility or self.A[b, a] <= hostility
+
+    def tied(self, a, b, kind):
+        return (a, b, kind) in self.ties
+
+    def cut(self, a, b, kind):
+        if (a, b, kind) in self.ties:
+            self.ties.remove((a, b, kind))
+            self.events.append((self.tick, "tie_cut", (a, b), None, {"kind": kind}))
+
+    def emit(self, kind, agents, region, data):
+        self.events.append((self.tick, kind, agents, region, data))
+
+    def log_line(self, text):
+        self.log.append((self.tick, text))
+
+    def cut_with_ukraine(self, state):
+        """W.cut_with_ukraine: Mali or Niger cutting diplomatic ties with Kyiv."""
+        if self.tied(state, UKRAINE, "diplomatic"):
+            self.cut(state, UKRAINE, "diplomatic")
+            self.cut(UKRAINE, state, "diplomatic")
+            self.shift(UKRAINE, state, -0.2)      # Kyiv calls the decision short-sighted
+            self.log_line(self.agent_ids[state] + " cuts diplomatic ties with Ukraine")
+            return True
+        return False
+
+    def move(self, a, frm, to, strength):
+        """sim.move: strength leaves `frm` now and travels at `speed`; returns the days it takes."""
+        km = world.TRAVEL_KM[frm][to]
+        self.forces[a, frm] = max(0.0, self.forces[a, frm] - strength)
+        self.movements.append([a, frm, to, strength, km])
+        self.events.append((self.tick, "move", (a,), frm, {"to": to, "strength": strength, "km": km}))
+        return km / self.speed if self.speed > 0 else math.inf
+
+    def w_move(self, a, frm, to, strength=None):
+        """W.move: never more than is there; None when under 1 man would move; remembers the eta."""
+        have = float(self.forces[a, frm])
+        strength = have if strength is None else min(strength, have)
+        if strength < 1:
+            return None
+        days = self.move(a, frm, to, strength)
+        self.w_moving.append((a, strength, self.tick + max(1, math.ceil(days))))
+        return days
+
+    def in_transit(self, a):
+        """W.in_transit: strength still on the road (moves made through w_move)."""
+        now = self.tick
+        return sum(s for agent, s, eta in self.w_moving if agent == a and eta > now)
+
+    def mark_clash(self, agents, tick):
+        """border.lua's `clash` handler."""
+        st = self.st
+        if ALGERIA in agents and LNA in agents and not st.border_clash:
+            st.border_clash = True
+            st.first_clash_day = tick
+            self.log_line("first clash between Algerian forces and the LNA")
+        if GNU in agents and LNA in agents:
+            st.lna_gnu_clash = True
+
+    def holder(self, r, minimum=5):
+        """W.holder: the largest force there; 'contested' when a hostile one has half as much."""
+        best, best_s, second, second_s = None, 0.0, None, 0.0
+        for a in range(len(self.actors)):
+            s = self.forces[a, r]
+            if s >= minimum:
+                if s > best_s:
+                    second, second_s = best, best_s
+                    best, best_s = a, s
+                elif s > second_s:
+                    second, second_s = a, s
+        if best is None:
+            return "nobody"
+        if second is not None and second_s >= 0.5 * best_s and self.hostile(best, second):
+            return "contested"
+        return self.agent_ids[best]
+
+    # ------------------------------------------------------------------------------------------
+    # Built-in dynamics
+    # ------------------------------------------------------------------------------------------
+    def advance_movements(self):
+        """Dynamic 1: every movement advances speed x tick length; arrivals join the force there."""
+        if not self.movements or self.speed <= 0:
+            return
+        step = self.speed * self.tick_days
+        still = []
+        for mv in self.movements:
+            mv[4] -= step
+            if mv[4] <= 1e-9:
+                a, frm, to, strength, _ = mv
+                self.forces[a, to] += strength
+                self.events.append((self.tick, "arrival", (a,), to, {"from": frm, "strength": strength}))
+            else:
+                still.append(mv)
+        self.movements = still
+
+    def fight_battles(self):
+        """Dynamic 2: in every region, forces of mutually hostile agents (either side's alignment at
+        or below `hostility`) fight for one tick. Returns (victim, attacker, loss, strength before)."""
+        H = self.A <= self.hostility
+        H |= H.T
+        H &= self.off_diagonal                     # an agent is never its own enemy
+        present = self.forces > 0
+        contested = np.flatnonzero((present & (H @ present)).any(axis=0))
+        losses = []
+        for r in contested:
+            here = np.flatnonzero(present[:, r])
+            sides = [int(i) for i in here if H[i, here].any()]
+            hostile = [bool(H[i, j]) for i in sides for j in sides]
+            losses += self.resolve_battle(sides, hostile, int(r), self.tick_days, sides)[1]
+        return losses
+
+    def clash(self, attacker, defender, region, days=1.0):
+        """sim.clash: a scripted fight, whatever the alignments; same model and blame as combat."""
+        if attacker == defender:
+            return 0.0, 0.0
+        sides = [min(attacker, defender), max(attacker, defender)]
+        losses, pairs = self.resolve_battle(sides, [False, True, True, False], region, days,
+                                            [attacker, defender])
+        self.assign_blame(pairs)
+        a = 0 if attacker < defender else 1
+        return losses[a], losses[1 - a]
+
+    def resolve_battle(self, sides, hostile, r, days, listed):
+        m = len(sides)
+        before = [float(self.forces[s, r]) for s in sides]
+        battle = SquareLawBattle([self.effectiveness[s] for s in sides], hostile)
+        strengths, dealt = battle.fight(before, days)
+        sigma = self.noise
+        gauss = self.random.gauss
+        losses = [0.0] * m
+        pairs = []
+        for v in range(m):
+            # Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
+            factor = math.exp(sigma * gauss(0.0, 1.0) - sigma * sigma / 2) if sigma > 0 else 1.0
+            losses[v] = min(before[v], max(0.0, before[v] - strengths[v]) * factor)
+            attributed = sum(dealt[a * m + v] for a in range(m))
+            if losses[v] > 0 and attributed > 0:
+                for a in range(m):
+                    d = dealt[a * m + v]
+                    if d > 0:
+                        pairs.append((sides[v], sides[a], d * losses[v] / attributed, before[v]))
+        for v in range(m):
+            self.forces[sides[v], r] = max(0.0, before[v] - losses[v])
+        tick = self.tick
+        self.events.append((tick, "clash", tuple(listed), r,
+                            {self.agent_ids[s]: losses[sides.index(s)] for s in listed}))
+        self.mark_clash(listed, tick)             # the scenario's sim.on("clash") handler
+        for v in range(m):
+            if before[v] > 0 and losses[v] >= before[v]:
+                self.events.append((tick, "eliminated", (sides[v],), r, {}))
+        return losses, pairs
+
+    def assign_blame(self, losses):
+        """Dynamic 3: a victim losing a share s turns grievance*s against the attacker and
+        blame*grievance*s against every agent with a backing tie to that attacker."""
+        g = self.grievance
+        if g == 0 or not losses:
+            return
+        A = self.A
+        backers_of = {}
+        for victim, attacker, loss, before in losses:
+            if before <= 0:
+                continue
+            share = min(1.0, loss / before)
+            A[victim, attacker] = max(-1.0, min(1.0, A[victim, attacker] - g * share))
+            spill = self.blame * g * share
+            if spill == 0:
+                continue
+            backers = backers_of.get(attacker)
+            if backers is None:
+                backers = [k for k in range(len(self.actors))
+                           if any((k, attacker, kind) in self.ties for kind in BACKING_TIE_KINDS)]
+                backers_of[attacker] = backers
+            for k in backers:
+                if k != victim:
+                    A[victim, k] = max(-1.0, min(1.0, A[victim, k] - spill))
+
+    def structural_balance(self):
+        """Dynamic 4a: dA_ij/dt = balance (1 - A_ij^2) sum_k A_ik A_kj / (N - 2), explicit Euler
+        substeps (balance*dt <= 0.05 each), clamped to [-1, 1]."""
+        n = self.A.shape[0]
+        if n < 3 or self.balance_rate == 0:
+            return
+        substeps = max(1, math.ceil(abs(self.balance_rate) * self.tick_days / 0.05))
+        gain = self.balance_rate * (self.tick_days / substeps) / (n - 2)
+        A = self.A
+        for _ in range(substeps):
+            P = A @ A                              # zero diagonal: (A A)_ij sums over k != i, j
+            A += gain * (1.0 - A * A) * P
+            np.clip(A, -1.0, 1.0, out=A)
+            np.fill_diagonal(A, 0.0)
+
+    def decay(self):
+        """Dynamic 4b: every alignment moves toward its baseline by 1 - exp(-decay dt)."""
+        if self.decay_rate != 0:
+            self.A += (self.baseline - self.A) * -math.expm1(-self.decay_rate * self.tick_days)
+
+    def record_threshold_crossings(self):
+        """A `threshold` event for every ordered pair whose alignment crossed a threshold."""
+        before, after = self.last_A, self.A
+        for th in self.thresholds:
+            down = (before > th) & (after <= th)
+            up = (before <= th) & (after > th)
+            crossed = down | up
+            if crossed.any():
+                for i, j in zip(*np.nonzero(crossed)):
+                    self.events.append((self.tick, "threshold", (int(i), int(j)), None, {
+                        "threshold": th, "direction": "down" if down[i, j] else "up",
+                        "value": float(after[i, j])}))
+        np.copyto(before, after)
+
+    def balance_index(self):
+        """sim.balance: share of balanced triads, weighted by |p_ij p_jk p_ik| with p = (A + A')/2.
+        The diagonal of p is 0, so sums over all ordered triples are 6x those over i < j < k, and
+        sum_ijk p_ij p_jk p_ik = sum((p @ p) * p); the positive part is (sum |.| + sum .) / 2."""
+        p = (self.A + self.A.T) * 0.5
+        q = np.abs(p)
+        total = float(((q @ q) * q).sum())
+        signed = float(((p @ p) * p).sum())
+        return 0.5 * (total + signed) / total if total > 0 else 1.0
+
+    # ------------------------------------------------------------------------------------------
+    # Outcomes
+    # ------------------------------------------------------------------------------------------
+    def evaluate_outcomes(self):
+        st, F = self.st, self.forces
+        self.border_clash_algeria_lna = st.border_clash
+        self.first_clash_day = st.first_clash_day
+        self.lna_at_crossing = st.reached_crossing
+        self.lna_holds_crossing = bool(F[LNA, CROSSING] >= 1)
+        self.lna_gnu_clash = st.lna_gnu_clash
+        self.ghadames_held_by = self.holder(GHADAMES)
+        self.algeria_lna_alignment = float(self.A[ALGERIA, LNA])
+        self.lna_final_phase = st.phase
+        self.lna_losses = self.lna_start - float(F[LNA].sum()) - self.in_transit(LNA)
+        self.border_incidents = st.incidents

@@ -1,0 +1,104 @@
+"""Checks the port against simrun where no randomness is involved.
+
+1. The starting state (alignments, ties, forces, tick-0 metrics) against `simrun run --steps 0`.
+2. A run with haftar_day=365 (the LNA never sets out, so no policy draws a random number and no
+   battle is fought): structural balance, decay, the scheduled cuts and the metrics over 120 ticks
+   against `simrun run`.
+3. The square-law integrator against the closed form of a two-sided battle.
+
+Usage: python3 bench/mesa/verify.py [--simrun /work/bench-bin/simrun]
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ghadames import GhadamesModel, METRICS  # noqa: E402
+from engine import SquareLawBattle  # noqa: E402
+import world  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def simrun_report(simrun, *args):
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "r.json")
+        subprocess.run([simrun, "run", "scenarios/sahel/ghadames.lua", "--format", "json", "--out", out,
+                        "--quiet", *args], cwd=ROOT, check=True)
+        with open(out) as f:
+            return json.load(f)
+
+
+def compare_state(model, rep, label):
+    worst = 0.0
+    ids = world.AGENT_IDS
+    for a, row in rep["alignments"].items():
+        for b, v in row.items():
+            worst = max(worst, abs(model.A[ids.index(a), ids.index(b)] - v))
+    ties = {(t["from"], t["to"], t["kind"]) for t in rep["ties"]}
+    mine = {(ids[a], ids[b], k) for a, b, k in model.ties}
+    fworst = 0.0
+    for ag in rep["agents"]:
+        a = ids.index(ag["id"])
+        for r, s in ag["forces"].items():
+            fworst = max(fworst, abs(model.forces[a, world.REGION_INDEX[r]] - s))
+        fworst = max(fworst, abs(model.forces[a].sum() - sum(ag["forces"].values())))
+    print(f"{label}: max |alignment diff| {worst:.3g}, ties equal: {ties == mine}, max |force diff| {fworst:.3g}")
+    return worst < 1e-9 and ties == mine and fworst < 1e-9
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--simrun", default="/work/bench-bin/simrun")
+    args = ap.parse_args()
+    ok = True
+
+    rep = simrun_report(args.simrun, "--steps", "0")
+    m = GhadamesModel(seed=1)
+    ok &= compare_state(m, rep, "setup (tick 0)")
+    tick0 = m.datacollector.get_table_dataframe("tick0").iloc[0]
+    d = max(abs(tick0[k] - rep["metrics"][k][0]) for k in METRICS)
+    print(f"tick-0 metrics: max |diff| {d:.3g}")
+    ok &= d < 1e-12
+
+    rep = simrun_report(args.simrun, "--param", "haftar_day=365")
+    m = GhadamesModel(haftar_day=365, seed=1)
+    while m.running:
+        m.step()
+    ok &= compare_state(m, rep, "haftar_day=365 after 120 ticks")
+    df = m.datacollector.get_model_vars_dataframe()
+    d = max(abs(df[k].iloc[t] - rep["metrics"][k][t + 1]) for k in METRICS for t in range(120))
+    print(f"metrics ticks 1..120: max |diff| {d:.3g}")
+    ok &= d < 1e-9
+    mine = sorted((e[0], e[1], tuple(world.AGENT_IDS[a] for a in e[2])) for e in m.events
+                  if e[1] in ("threshold", "tie_cut"))
+    theirs = sorted((e["tick"], e["type"], tuple(e["agents"])) for e in rep["events"]
+                    if e["type"] in ("threshold", "tie_cut"))
+    print(f"threshold and tie_cut events: {len(mine)} here, {len(theirs)} in simrun, equal: {mine == theirs}")
+    ok &= mine == theirs
+
+    # Two sides: x' = -b y, y' = -a x; x^2 a - y^2 b is conserved (square law).
+    a, b, x0, y0 = 0.05, 0.045, 1000.0, 1500.0
+    strengths, dealt = SquareLawBattle([a, b], [False, True, True, False]).fight([x0, y0], 1.0)
+    k = math.sqrt(a * b)
+    x1 = x0 * math.cosh(k) - math.sqrt(b / a) * y0 * math.sinh(k)
+    y1 = y0 * math.cosh(k) - math.sqrt(a / b) * x0 * math.sinh(k)
+    err = max(abs(strengths[0] - x1) / x1, abs(strengths[1] - y1) / y1, abs(dealt[2] - (x0 - x1)) / (x0 - x1))  # dealt[1*2+0]: side 1 took from side 0
+    print(f"square law, one day: relative error {err:.3g}")
+    ok &= err < 1e-8
+    strengths, _ = SquareLawBattle([a, b], [False, True, True, False]).fight([300.0, 1500.0], 60.0)
+    t0 = math.atanh(math.sqrt(a / b) * 300.0 / 1500.0) / k   # when the smaller side reaches 0
+    y_end = math.sqrt(1500.0 ** 2 - a / b * 300.0 ** 2)
+    print(f"square law to destruction: x={strengths[0]:.3g}, y={strengths[1]:.6f} (closed form {y_end:.6f}, "
+          f"zero at day {t0:.3f})")
+    ok &= strengths[0] == 0 and abs(strengths[1] - y_end) < 1e-6 * y_end
+    print("OK" if ok else "MISMATCH")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
