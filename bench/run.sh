@@ -1,45 +1,124 @@
 #!/usr/bin/env bash
-# Times whole `simrun run` processes (release build): each seed scenario, and the synthetic
-# 200-agent world over 365 ticks with balance dynamics on. Prints median, min and max of
-# RUNS runs (default 7) in milliseconds, with the targets from the issue.
+# bench/run.sh: simrun side by side with the tools users would otherwise pick, in one table. Every
+# row is measured in this run (release build, statically linked), REPEAT times (default 5): median,
+# minimum and maximum of wall-clock time.
+#
+#   1. the seed scenario ghadames.lua, one run, whole process — simrun and the pure-Swift floor
+#   2. 1,000 runs of the same model: simrun batch --jobs 1 and 2, the pure-Swift floor
+#      (bench/floor), plain Lua 5.4 (bench/lua) and Mesa 3's batch_run with 1 and 2 processes
+#      (bench/mesa; skipped with a note when `python3 -c "import mesa"` fails)
+#   3. structural balance for N = 50, 100, 200, 400 agents over 365 ticks, and the fitted exponent
+#   4. the Lua boundary: ns per sim.alignment and sim.shift call from a hook, the loop's own cost
+#      (the same calls of a plain Lua function) subtracted
+#
+# REPEAT=5 BATCH=1000 CALLS=2000000 SCALING="50 100 200 400" bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-7}
-swift build -c release --static-swift-stdlib >/dev/null
+REPEAT=${REPEAT:-5}
+BATCH=${BATCH:-1000}
+CALLS=${CALLS:-2000000}
+SCALING=${SCALING:-"50 100 200 400"}
+swift build -c release --static-swift-stdlib --product simrun >/dev/null
+swift build -c release --static-swift-stdlib --product simrun-floor >/dev/null
 SIMRUN=.build/release/simrun
+FLOOR=.build/release/simrun-floor
+SCENARIO=scenarios/sahel/ghadames.lua
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 
-# Prints "median min max" in ms of RUNS runs of the command.
-time_runs() {
+# Prints "median min max" in seconds of REPEAT wall-clock runs of the command.
+measure() {
   local samples=()
-  for _ in $(seq "$RUNS"); do
+  for _ in $(seq "$REPEAT"); do
     local start end
     start=$(date +%s%N)
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     end=$(date +%s%N)
-    samples+=($(( (end - start) / 1000 )))
+    samples+=("$((end - start))")
   done
   printf '%s\n' "${samples[@]}" | sort -n | awk '
-    { v[NR] = $1 }
-    END {
-      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "%.1f %.1f %.1f\n", m / 1000, v[1] / 1000, v[NR] / 1000
-    }'
+    { v[NR] = $1 / 1e9 }
+    END { printf "%.6f %.6f %.6f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[1], v[NR] }'
 }
 
+# row NAME UNIT SCALE NOTE: median, min and max of the last measure, times SCALE (a rate when
+# SCALE is negative: -SCALE / seconds, with min and max swapped).
 row() {
-  local name=$1 target=$2; shift 2
-  read -r median min max < <(time_runs "$@")
-  printf '%-44s %10s %10s %10s   %s\n' "$name" "$median" "$min" "$max" "$target"
+  local name=$1 unit=$2 scale=$3 note=${4:-}
+  awk -v n="$name" -v u="$unit" -v s="$scale" -v note="$note" -v m="$median" -v lo="$min" -v hi="$max" 'BEGIN {
+    if (s < 0) { a = -s / m; b = -s / hi; c = -s / lo } else { a = m * s; b = lo * s; c = hi * s }
+    printf "%-52s %10.4g %10.4g %10.4g  %-7s %s\n", n, a, b, c, u, note }'
 }
 
-echo "simrun benchmarks: $(date -u +%Y-%m-%d), $(nproc) cores, $RUNS runs each, whole process, ms"
-printf '%-44s %10s %10s %10s   %s\n' "case" "median" "min" "max" "target"
-for scenario in tinzaouaten ghadames russia_response; do
-  row "run $scenario.lua (120 ticks)" "< 20 ms" \
-    $SIMRUN run scenarios/sahel/$scenario.lua --format json --quiet
+take() { read -r median min max < <(measure "$@"); }
+
+echo "simrun benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
+echo "median, min and max of $REPEAT runs each, wall clock"
+printf '%-52s %10s %10s %10s  %-7s %s\n' "case" "median" "min" "max" "unit" "note"
+
+echo "-- 1. ghadames.lua, one run, whole process"
+take $SIMRUN run $SCENARIO --format json --quiet
+single=$median; row "simrun run (Lua-hosted)" ms 1000
+take $FLOOR
+floor_single=$median; row "simrun-floor (the same model in Swift, no Lua)" ms 1000
+
+echo "-- 2. $BATCH runs of ghadames (120 ticks each)"
+take $SIMRUN batch $SCENARIO --runs "$BATCH" --seed 42 --jobs 1 --out "$scratch/runs.jsonl" --quiet
+jobs1=$median; row "simrun batch --jobs 1" runs/s "-$BATCH"
+take $SIMRUN batch $SCENARIO --runs "$BATCH" --seed 42 --jobs 2 --out "$scratch/runs.jsonl" --quiet
+jobs2=$median; row "simrun batch --jobs 2" runs/s "-$BATCH"
+take $FLOOR --runs "$BATCH" --seed 42
+floor_batch=$median; row "simrun-floor, one process" runs/s "-$BATCH"
+take lua5.4 bench/lua/ghadames.lua --runs "$BATCH" --seed 42
+lua=$median; row "plain Lua 5.4 (bench/lua), one process" runs/s "-$BATCH"
+mesa1="" mesa2=""
+if python3 -c "import mesa" 2>/dev/null; then
+  mesa_version=$(python3 -c "import mesa; print(mesa.__version__)")
+  take python3 bench/mesa/run.py --runs "$BATCH" --processes 1
+  mesa1=$median; row "Mesa $mesa_version batch_run, 1 process (bench/mesa)" runs/s "-$BATCH"
+  take python3 bench/mesa/run.py --runs "$BATCH" --processes 2
+  mesa2=$median; row "Mesa $mesa_version batch_run, 2 processes" runs/s "-$BATCH"
+else
+  echo "Mesa: not installed (pip install mesa); rows skipped"
+fi
+
+echo "-- 3. structural balance, synthetic world, 365 ticks"
+fit=""
+for n in $SCALING; do
+  take $SIMRUN run bench/synthetic.lua --param agents="$n" --format json --quiet
+  target=""; [ "$n" = 200 ] && target="target < 1000 ms a year"
+  row "N = $n agents, whole year" ms 1000 "$target"
+  row "N = $n agents, per tick" ms "$(awk 'BEGIN { print 1000 / 365 }')"
+  fit="$fit $n $median"
 done
-for n in 50 100 200; do
-  target=""; [ "$n" = 200 ] && target="< 1000 ms"
-  row "synthetic balance, $n agents, 365 ticks" "$target" \
-    $SIMRUN run bench/synthetic.lua --param agents=$n --format json --quiet
+exponent=$(echo "$fit" | awk '{ for (i = 1; i <= NF; i += 2) { x = log($i); y = log($(i + 1)); sx += x; sy += y; sxx += x * x; sxy += x * y; k++ }
+  printf "%.2f", (k * sxy - sx * sy) / (k * sxx - sx * sx) }')
+echo "fitted exponent of time against N (least squares on log-log, N =$SCALING): $exponent"
+
+echo "-- 4. the Lua boundary: one hook making $CALLS calls"
+# net BASE: the last measure less BASE seconds, per call.
+net() {
+  median=$(awk -v a="$median" -v b="$1" 'BEGIN { print a - b }')
+  min=$(awk -v a="$min" -v b="$1" 'BEGIN { print a - b }')
+  max=$(awk -v a="$max" -v b="$1" 'BEGIN { print a - b }')
+}
+per_call=$(awk -v c="$CALLS" 'BEGIN { print 1e9 / c }')
+take $SIMRUN run bench/boundary.lua --param op=lua --param calls=0 --format json --quiet
+empty=$median
+take $SIMRUN run bench/boundary.lua --param op=lua --param calls="$CALLS" --format json --quiet --max-instructions 4000000000
+loop=$median; net "$empty"; row "a plain Lua function call in the loop" ns "$per_call"
+for op in alignment shift; do
+  take $SIMRUN run bench/boundary.lua --param op=$op --param calls="$CALLS" --format json --quiet --max-instructions 4000000000
+  net "$loop"; row "sim.$op, net of the loop" ns "$per_call"
 done
+
+echo "-- ratios (medians)"
+ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v t="$4" 'BEGIN { printf "%-52s %10.2f  %s\n", n, a / b, t }'; }
+ratio "simrun run / simrun-floor, one run, whole process" "$single" "$floor_single" "target <= 2"
+ratio "simrun batch --jobs 1 / simrun-floor, per run" "$jobs1" "$floor_batch" "target <= 2"
+ratio "plain Lua time / simrun batch --jobs 1 time" "$lua" "$jobs1" "target >= 3"
+if [ -n "$mesa1" ]; then
+  ratio "Mesa 1 process time / simrun batch --jobs 1 time" "$mesa1" "$jobs1" "target >= 30"
+  ratio "Mesa 2 processes time / simrun batch --jobs 2 time" "$mesa2" "$jobs2" "target >= 30"
+  ratio "Mesa 1 process time / simrun-floor time" "$mesa1" "$floor_batch" "(the most any host of this engine could reach)"
+fi
