@@ -85,7 +85,7 @@ fi
 echo "-- 3. structural balance, synthetic world, 365 ticks"
 fit=""
 for n in $SCALING; do
-  take $SIMRUN run bench/synthetic.lua --param agents="$n" --format json --quiet
+  take $SIMRUN run bench/synthetic.lua --param agents="$n" --format json --quiet --max-instructions 100000000000
   target=""; [ "$n" = 200 ] && target="target < 1000 ms a year"
   row "N = $n agents, whole year" ms 1000 "$target"
   row "N = $n agents, per tick" ms "$(awk 'BEGIN { print 1000 / 365 }')"

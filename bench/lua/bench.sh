@@ -3,13 +3,13 @@
 # REPEAT batches of RUNS runs of `lua5.4 bench/lua/ghadames.lua` and of
 # `simrun batch --jobs 1`, timed the same way (wall clock of the whole process, start-up and
 # loading included, and CPU time, user + system), alternating. Prints median, min and max runs/s.
-#   SIMRUN=/work/bench-bin/simrun RUNS=1000 REPEAT=5 bench/lua/bench.sh
+#   SIMRUN=.build/release/simrun RUNS=1000 REPEAT=5 bench/lua/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-1000}
 REPEAT=${REPEAT:-5}
 SEED=${SEED:-42}
-SIMRUN=${SIMRUN:-/work/bench-bin/simrun}
+SIMRUN=${SIMRUN:-.build/release/simrun}
 LUA=${LUA:-lua5.4}
 SCENARIO=scenarios/sahel/ghadames.lua
 out=$(mktemp -d)

@@ -1,7 +1,7 @@
 """Times the Mesa port against simrun on ghadames (120 ticks): REPEAT batches of RUNS runs each, with
 1 and 2 processes / jobs, interleaved so that both see the same machine load.
 
-    python3 bench/mesa/bench.py [--runs 1000] [--repeat 5] [--simrun /work/bench-bin/simrun]
+    python3 bench/mesa/bench.py [--runs 1000] [--repeat 5] [--simrun .build/release/simrun]
 
 Each batch is a whole process timed from outside (wall clock, and user+sys CPU of the process and
 its children): `simrun batch ... --jobs J --out FILE --quiet` and `python3 bench/mesa/run.py --json
@@ -65,7 +65,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--simrun", default="/work/bench-bin/simrun")
+    ap.add_argument("--simrun", default=".build/release/simrun")
     args = ap.parse_args()
     n = args.runs
     load0 = os.getloadavg()[0]

@@ -6,7 +6,7 @@
    against `simrun run`.
 3. The square-law integrator against the closed form of a two-sided battle.
 
-Usage: python3 bench/mesa/verify.py [--simrun /work/bench-bin/simrun]
+Usage: python3 bench/mesa/verify.py [--simrun .build/release/simrun]
 """
 import argparse
 import json
@@ -53,7 +53,7 @@ def compare_state(model, rep, label):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--simrun", default="/work/bench-bin/simrun")
+    ap.add_argument("--simrun", default=".build/release/simrun")
     args = ap.parse_args()
     ok = True
 
