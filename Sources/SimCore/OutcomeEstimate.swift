@@ -33,8 +33,10 @@ public enum OutcomeEstimate: Sendable, Equatable {
         let n = entry["n"]?.int ?? 0
         switch entry["type"]?.string {
         case "number" where n > 0:
+            // A NaN among the values makes the summary's mean null: nothing to compare.
             guard let mean = entry["mean"]?.double else {
-                throw ComparisonInputError("a number outcome without a mean (NaN among its values)")
+                self = .none
+                return
             }
             self = .number(n: n, mean: mean, sd: entry["sd"]?.double ?? 0)
         case "boolean" where n > 0:

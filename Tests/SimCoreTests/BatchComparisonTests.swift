@@ -90,13 +90,16 @@ struct BatchComparisonTests {
                "m": {"type": "number", "n": 10, "mean": 2.5, "sd": 1.0},
                "b": {"type": "boolean", "n": 10, "true": 4, "p": 0.4},
                "c": {"type": "category", "n": 10, "categories": {"x": {"count": 7}, "y": {"count": 3}}},
-               "gone": {"type": "none", "n": 0}}}]}
+               "gone": {"type": "none", "n": 0},
+               "nan": {"type": "number", "n": 10, "mean": null, "sd": 1.0}}}]}
             """)
         let e = try BatchEstimates(label: "s.json", summary: summary)
         #expect(e.points[0]["m"] == .number(n: 10, mean: 2.5, sd: 1))
         #expect(e.points[0]["b"] == .proportion(n: 10, successes: 4))
         #expect(e.points[0]["c"] == .categories(n: 10, counts: ["x": 7, "y": 3]))
         #expect(e.points[0]["gone"] == OutcomeEstimate.none)
+        // A NaN among the runs leaves the summary without a mean: nothing to compare, no failure.
+        #expect(e.points[0]["nan"] == OutcomeEstimate.none)
         #expect(throws: ComparisonInputError.self) { try BatchEstimates(label: "r.json", summary: try JSONValue.parse("{\"agents\": []}")) }
     }
 }
