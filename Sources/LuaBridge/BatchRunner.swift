@@ -76,6 +76,7 @@ public enum BatchRunner {
         }
         scenario.context.phase = .running
         let simulation = Simulation(world: scenario.world, hooks: scenario.context)
+        simulation.recordsDigests = false
         let status = simulation.run(steps: scenario.steps)
         record.params = scenario.context.params.map { ($0.name, $0.value) }
         record.outcomes = simulation.outcomes

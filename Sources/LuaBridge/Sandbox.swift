@@ -76,9 +76,9 @@ enum Sandbox {
     local charge, sortedkeys = ...
     local type, error, rawget, select, getmetatable0, setmetatable0 =
       type, error, rawget, select, getmetatable, setmetatable
-    local next0, tostring0, sort0, unpack = next, tostring, table.sort, table.unpack
+    local tostring0, sort0, unpack = tostring, table.sort, table.unpack
     -- Everything the wrappers call is captured here: a script may replace the globals.
-    local ipairs, rawlen, concat0 = ipairs, rawlen, table.concat
+    local rawlen = rawlen
     local srep, sfind, smatch, sgmatch, sgsub, sformat =
       string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
 

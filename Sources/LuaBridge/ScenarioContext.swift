@@ -248,10 +248,11 @@ extension ScenarioContext: ScenarioHooks {
         }
         for policy in policies where t % policy.period == 0 {
             // A policy draws from its agent's own stream; the handlers of its events do not.
-            world.scriptStream = RandomStream.policy(of: policy.agent)
-            defer { world.scriptStream = RandomStream.script }
-            try call(policy.hook) { pushAgentID(policy.agent); return 1 }
-            world.scriptStream = RandomStream.script
+            do {
+                world.scriptStream = RandomStream.policy(of: policy.agent)
+                defer { world.scriptStream = RandomStream.script }
+                try call(policy.hook) { pushAgentID(policy.agent); return 1 }
+            }
             try dispatchEvents(in: world)
         }
     }

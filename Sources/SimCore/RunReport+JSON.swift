@@ -89,8 +89,8 @@ extension RunReport {
             "ties": .array(ties),
             "metrics": .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
             "outcomes": .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
-            "digests": .object(StateDigest.partNames.indices.map { part in
-                (StateDigest.partNames[part], .array(digests.map { .string($0.parts[part].value.hex16) }))
+            "digests": .object(StateDigest.parts.map { part in
+                (part.name, .array(digests.map { .string($0[keyPath: part.value].hex16) }))
             }),
             "events": .array(events),
             "log": .array(log.map { ["tick": .int($0.tick), "text": .string($0.text)] }),

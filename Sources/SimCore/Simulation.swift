@@ -60,6 +60,9 @@ public final class Simulation {
     public private(set) var outcomes: [(String, ScalarValue)] = []
     /// `digests[t]`: the state's fingerprint after t ticks, recorded with the metrics.
     public private(set) var digests: [StateDigest] = []
+    /// Whether to record `digests`: a report needs them, a batch row does not, and hashing the
+    /// whole state every tick is not free.
+    public var recordsDigests = true
     private var lastAlignment: [Double]
 
     public init(world: World, hooks: ScenarioHooks) {
@@ -103,7 +106,7 @@ public final class Simulation {
     private func record() throws(RunFailure) {
         let values = try hooks.sampleMetrics(in: world)
         for (m, value) in values.enumerated() { metrics[m].append(value) }
-        digests.append(world.stateDigest())
+        if recordsDigests { digests.append(world.stateDigest()) }
     }
 
     /// A `threshold` event for every ordered pair whose alignment crossed a threshold since the

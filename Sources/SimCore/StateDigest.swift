@@ -16,12 +16,9 @@ public struct StateDigest: Sendable, Equatable {
     }
 
     /// The parts in report order, with the names the JSON report uses.
-    public var parts: [(name: String, value: UInt64)] {
-        [("alignments", alignments), ("forces", forces), ("resources", resources), ("ties", ties)]
-    }
-
-    /// Part names in report order.
-    public static let partNames = ["alignments", "forces", "resources", "ties"]
+    public static let parts: [(name: String, value: KeyPath<StateDigest, UInt64> & Sendable)] = [
+        ("alignments", \.alignments), ("forces", \.forces), ("resources", \.resources), ("ties", \.ties),
+    ]
 }
 
 /// A word-at-a-time hash: not cryptographic, only meant to tell two states apart cheaply. Every

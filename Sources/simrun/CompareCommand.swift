@@ -137,9 +137,8 @@ struct CompareCommand {
 
     /// The file name, or the whole path when both files have the same name.
     static func label(_ path: String, _ other: String) -> String {
-        let name = String(path.split(separator: "/").last ?? Substring(path))
-        let otherName = String(other.split(separator: "/").last ?? Substring(other))
-        return name == otherName ? path : name
+        let name = (path as NSString).lastPathComponent
+        return name == (other as NSString).lastPathComponent ? path : name
     }
 
     /// The tables in the chosen format, warnings first (also on standard error for text).

@@ -1,5 +1,6 @@
 // ScenarioPair: the two scenarios `compare` and `diff` run side by side — a base and a variant file
 // (possibly the same file), each with the params the command line gives it.
+import Foundation
 import LuaBridge
 
 /// A base and a variant scenario with their params.
@@ -46,7 +47,7 @@ struct ScenarioPair {
     func label(_ side: Int) -> String {
         let file = side == 0 ? base : variant
         let own = side == 0 ? baseOnly : variantOnly
-        let name = String(file.split(separator: "/").last ?? Substring(file))
+        let name = (file as NSString).lastPathComponent
         guard base == variant || !own.isEmpty else { return name }
         return own.isEmpty ? name + " (" + (side == 0 ? "base" : "variant") + ")"
             : name + " " + own.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
