@@ -56,7 +56,10 @@ struct CompareCommand {
         var scanner = ArgumentScanner(arguments, valued: valued.union(ScenarioPair.flags),
                                       switches: [])
         var params: [(flag: String, value: String)] = []
+        /// The last flag given that only running two scenarios uses.
+        var scenarioFlag: String?
         while let item = try scanner.next() {
+            if case .flag(let name, _) = item, !["--format", "--out", "--top"].contains(name) { scenarioFlag = name }
             switch item {
             case .positional(let path): files.append(path)
             case .flag("--format", let v):
@@ -85,8 +88,7 @@ struct CompareCommand {
             throw UsageError("comparing two scenarios needs --runs N: both are run N times with the same seeds")
         }
         if scenarios == 0 {
-            if runs != nil { throw UsageError("--runs is for comparing two scenario files") }
-            if !params.isEmpty { throw UsageError("\(params[0].flag) is for comparing two scenario files") }
+            if let scenarioFlag { throw UsageError("\(scenarioFlag) is for comparing two scenario files") }
         } else {
             pair = try ScenarioPair(files: files, params: params)
         }

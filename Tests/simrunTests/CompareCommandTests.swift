@@ -115,6 +115,7 @@ struct CompareCommandTests {
         (["compare", "a.lua", "b.json"], 64, "not one of each"),
         (["compare", "a.lua", "b.lua"], 64, "needs --runs N"),
         (["compare", "a.json", "b.json", "--runs", "5"], 64, "--runs is for comparing two scenario files"),
+        (["compare", "a.json", "b.json", "--jobs", "2"], 64, "--jobs is for comparing two scenario files"),
         (["compare", "a.json", "b.json", "--format", "pdf"], 64, "--format takes text, md or json"),
         (["compare", "missing-a.json", "missing-b.json"], 66, "missing-a.json: no such file"),
     ] as [([String], Int32, String)])

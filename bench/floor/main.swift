@@ -62,7 +62,7 @@ for run in 0..<runs {
     let runSeed = runs == 1 ? seed : BatchDesign.seed(batch: seed, replicate: run)
     let scenario = Ghadames(seed: runSeed, params: params)
     let simulation = Simulation(world: scenario.world, hooks: scenario)
-    simulation.recordsDigests = false   // as simrun batch: rows carry no digests
+    simulation.recordsDigests = runs == 1   // as simrun: a run's report has digests, a batch's rows none
     var record = RunRecord(run: run, seed: runSeed, point: 0, params: reported, status: .ok)
     switch simulation.run(steps: GhadamesParams.steps) {
     case .completed: break
