@@ -26,8 +26,9 @@ public struct Sweep: Sendable, Equatable {
     }
 
     /// Parses `NAME=v1,v2,...` or, for a numeric param, `NAME=start:stop:step`, typed like the
-    /// param's `defaultValue`: an integer param takes integers only, a number param numbers, a
-    /// boolean `true`/`false`, a string the texts as given.
+    /// param's `defaultValue`: each item is read as `--param` reads a value
+    /// (`ScalarValue.parse(_:like:)`), so an integer param takes integers only, a number param
+    /// numbers, a boolean `true`/`1`/`yes` or `false`/`0`/`no`, a string the texts as given.
     ///
     /// A range goes from start by step and includes stop when some `start + k × step` reaches it
     /// within `1e-9 × |step|`; the step must lead from start towards stop. Each number of a range is
@@ -37,28 +38,17 @@ public struct Sweep: Sendable, Equatable {
         let (name, spec) = try split(text)
         let fail = { (detail: String) in DesignError(message: "--sweep \(text): \(detail)") }
         guard !spec.isEmpty else { throw fail("no values") }
-        let items = spec.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         var values: [ScalarValue] = []
         switch defaultValue {
-        case .integer:
-            if spec.contains(":") { return Sweep(name: name, values: try integerRange(String(spec), fail)) }
-            for item in items {
-                guard let i = Int(item) else { throw fail("'\(item)' is not an integer") }
-                values.append(.integer(i))
+        case .integer where spec.contains(":"): values = try integerRange(String(spec), fail)
+        case .number where spec.contains(":"): values = try numberRange(String(spec), fail)
+        default:
+            for item in spec.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+                guard let value = ScalarValue.parse(item, like: defaultValue) else {
+                    throw fail("'\(item)' is not \(defaultValue.typeDescription)")
+                }
+                values.append(value)
             }
-        case .number:
-            if spec.contains(":") { return Sweep(name: name, values: try numberRange(String(spec), fail)) }
-            for item in items {
-                guard let x = decimal(item) else { throw fail("'\(item)' is not a number") }
-                values.append(.number(x))
-            }
-        case .boolean:
-            for item in items {
-                guard let b = ["false": false, "true": true][item] else { throw fail("'\(item)' is not true or false") }
-                values.append(.boolean(b))
-            }
-        case .string:
-            values = items.map(ScalarValue.string)
         }
         guard values.count <= maxValues else { throw fail("\(values.count) values, at most \(maxValues)") }
         return Sweep(name: name, values: values)
@@ -82,7 +72,9 @@ public struct Sweep: Sendable, Equatable {
         guard parts.count == 3 else { throw fail("expected start:stop:step") }
         var bounds: [Int] = []
         for part in parts {
-            guard let i = Int(part) else { throw fail("'\(part)' is not an integer") }
+            guard case .integer(let i) = ScalarValue.parse(part, like: .integer(0)) else {
+                throw fail("'\(part)' is not an integer")
+            }
             bounds.append(i)
         }
         let (start, stop, step) = (bounds[0], bounds[1], bounds[2])
@@ -98,7 +90,10 @@ public struct Sweep: Sendable, Equatable {
         guard parts.count == 3 else { throw fail("expected start:stop:step") }
         var bounds: [Double] = []
         for part in parts {
-            guard let x = decimal(part) else { throw fail("'\(part)' is not a number") }
+            guard let x = decimal(part) else {
+                let isNumber = ScalarValue.parse(part, like: .number(0)) != nil
+                throw fail(isNumber ? "'\(part)': a range is written in decimals" : "'\(part)' is not a number")
+            }
             bounds.append(x)
         }
         let (start, stop, step) = (bounds[0], bounds[1], bounds[2])
@@ -118,7 +113,8 @@ public struct Sweep: Sendable, Equatable {
         guard step > 0 ? start <= stop : start >= stop else { throw fail("the step leads away from stop") }
     }
 
-    /// A finite number written in decimal (no hex, `inf` or `nan`).
+    /// A finite number written in decimal (no hex, `inf` or `nan`): a range rounds to the decimals
+    /// written.
     private static func decimal(_ text: String) -> Double? {
         guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let x = Double(text), x.isFinite else { return nil }
         return x

@@ -14,7 +14,7 @@ extension ScalarValue: CustomStringConvertible {
     public var description: String {
         switch self {
         case .integer(let v): return String(v)
-        case .number(let v): return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) + ".0" : String(v)
+        case .number(let v): return ScalarValue.integralText(v).map { $0 + ".0" } ?? String(v)
         case .boolean(let v): return v ? "true" : "false"
         case .string(let v): return v
         }

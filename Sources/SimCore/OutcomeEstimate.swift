@@ -114,14 +114,3 @@ public struct ComparisonInputError: Error, Sendable {
 
     public init(_ message: String) { self.message = message }
 }
-
-extension ScalarValue {
-    /// The value as a Double when it is a number.
-    public var numeric: Double? {
-        switch self {
-        case .integer(let i): return Double(i)
-        case .number(let x): return x
-        default: return nil
-        }
-    }
-}

@@ -13,11 +13,3 @@ public enum RandomStream {
     /// The stream of agent `agent`'s policies (stream name `policy:<agent id>`).
     public static func policy(of agent: Int) -> Int { 2 + agent }
 }
-
-extension World {
-    /// Runs `body` on the stream the script draws from now.
-    @inline(__always)
-    public func drawScript<T>(_ body: (inout RandomSource) -> T) -> T {
-        body(&randomStreams[scriptStream])
-    }
-}

@@ -26,7 +26,8 @@ public final class World {
     /// The run's named random streams, indexed by `RandomStream`: combat noise, the script, then
     /// one per agent's policy.
     public var randomStreams: [RandomSource]
-    /// The stream the script draws from now: the running policy's own, else `RandomStream.script`.
+    /// The stream the script draws from now: the running policy's own (`withScriptStream`), else
+    /// `RandomStream.script`.
     public var scriptStream = RandomStream.script
     /// The run's seed, from which every stream is derived.
     public let seed: UInt64

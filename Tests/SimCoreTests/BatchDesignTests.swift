@@ -26,6 +26,18 @@ struct BatchDesignTests {
         #expect(try Sweep.name(of: "pressure_weight=0:1:0.25") == "pressure_weight")
     }
 
+    @Test("sweep items are read as --param reads a value")
+    func sweepItemsShareTheParamGrammar() throws {
+        #expect(try values("b=yes,NO,1,0,True", .boolean(false))
+                == [.boolean(true), .boolean(false), .boolean(true), .boolean(false), .boolean(true)])
+        #expect(try values("w=0x10,1e2", .number(0)) == [.number(16), .number(100)])
+        for (text, defaultValue) in [("d=3,-4", ScalarValue.integer(0)), ("w=0.5,2e-3", .number(0)),
+                                     ("b=yes,false", .boolean(true)), ("s=a b,yes", .string(""))] {
+            let items = text.split(separator: "=")[1].split(separator: ",").map(String.init)
+            #expect(try values(text, defaultValue) == items.compactMap { ScalarValue.parse($0, like: defaultValue) })
+        }
+    }
+
     @Test func rangesIncludeStop() throws {
         #expect(try values("w=0:1:0.25", .number(0)) == [0, 0.25, 0.5, 0.75, 1].map(ScalarValue.number))
         #expect(try values("w=0:0.3:0.1", .number(0)) == [0, 0.1, 0.2, 0.3].map(ScalarValue.number))
@@ -47,9 +59,10 @@ struct BatchDesignTests {
         ("d=1:5:0.5", .integer(1), "--sweep d=1:5:0.5: '0.5' is not an integer"),
         ("w=0.5,abc", .number(0), "--sweep w=0.5,abc: 'abc' is not a number"),
         ("w=nan", .number(0), "--sweep w=nan: 'nan' is not a number"),
-        ("w=0x10", .number(0), "--sweep w=0x10: '0x10' is not a number"),
         ("w=1,", .number(0), "--sweep w=1,: '' is not a number"),
-        ("b=yes", .boolean(true), "--sweep b=yes: 'yes' is not true or false"),
+        ("b=maybe", .boolean(true), "--sweep b=maybe: 'maybe' is not true or false"),
+        ("w=inf", .number(0), "--sweep w=inf: 'inf' is not a number"),
+        ("w=0x10:0x20:1", .number(0), "--sweep w=0x10:0x20:1: '0x10': a range is written in decimals"),
         ("w=", .number(0), "--sweep w=: no values"),
         ("w", .number(0), "--sweep w: expected NAME=v1,v2,... or NAME=start:stop:step"),
         ("=1,2", .number(0), "--sweep =1,2: expected NAME=v1,v2,... or NAME=start:stop:step"),
