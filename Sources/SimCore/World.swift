@@ -25,10 +25,10 @@ public final class World {
     public var dynamics = Dynamics()
     /// The run's named random streams, indexed by `RandomStream`: combat noise, the script, then
     /// one per agent's policy.
-    public var randomStreams: [RandomSource]
+    public internal(set) var randomStreams: [RandomSource]
     /// The stream the script draws from now: the running policy's own (`withScriptStream`), else
     /// `RandomStream.script`.
-    public var scriptStream = RandomStream.script
+    public internal(set) var scriptStream = RandomStream.script
     /// The run's seed, from which every stream is derived.
     public let seed: UInt64
     public var start = SimDate(iso: "2024-01-01")!

@@ -203,7 +203,7 @@ struct BatchCommand {
     private func makeDesign(_ scenario: ScenarioSummary) throws(UsageError) -> BatchDesign {
         let declared = Dictionary(scenario.params.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let known = scenario.params.map(\.name).joined(separator: ", ")
-        let fixed = params.map { name, _ in (name, declared[name]!.value) }
+        let fixed = scenario.overrides
         var parsed: [Sweep] = []
         for text in sweeps {
             do throws(DesignError) {

@@ -15,9 +15,8 @@ extension CompareCommand {
             case .failure(let failure): return .failure(failure)
             case .success(let summary): scenario = summary
             }
-            let declared = Dictionary(scenario.params.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            let fixed = request.params.map { name, _ in (name, declared[name]!) }
-            let design = BatchDesign(runsPerPoint: runs, seed: seed, steps: steps, fixed: fixed, sweeps: [])
+            let design = BatchDesign(runsPerPoint: runs, seed: seed, steps: steps, fixed: scenario.overrides,
+                                     sweeps: [])
             let plan = BatchPlan(file: request.file, design: design, limits: limits, runs: Array(0..<runs), jobs: jobs,
                                  keepMetrics: false, keepTrace: false)
             let collected = RecordCollector()

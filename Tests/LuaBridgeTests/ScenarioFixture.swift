@@ -56,6 +56,15 @@ final class ScenarioFixture {
     }
 }
 
+/// `ScenarioRunner.check` on a scenario text.
+enum ScenarioRunnerCheck {
+    static func summary(_ lua: String, params: [(String, String)] = []) throws -> ScenarioSummary {
+        let fixture = ScenarioFixture()
+        fixture.write("main.lua", lua)
+        return try fixture.check(params: params).get()
+    }
+}
+
 /// `sim.scenario{...}` with a name, a start date and `steps` ticks, plus `extra` fields.
 func header(steps: Int = 5, start: String = "2024-01-01", extra: String = "") -> String {
     "sim.scenario{name=\"test\", start=\"\(start)\", steps=\(steps)\(extra.isEmpty ? "" : ", " + extra)}\n"

@@ -399,9 +399,7 @@ final class Ghadames: ScenarioHooks {
 
     /// Runs a policy with the script drawing from its agent's stream, as simrun's host does.
     private func asPolicy(of agent: Int, _ policy: () -> Void) {
-        world.scriptStream = RandomStream.policy(of: agent)
-        policy()
-        world.scriptStream = RandomStream.script
+        world.withScriptStream(RandomStream.policy(of: agent), policy)
     }
 
     /// The one handler: sim.on("clash", function(ev) mark_clash(ev.agents, ev.tick) end).

@@ -1,0 +1,265 @@
+// BindingContext+Declarations: sim.scenario, sim.param, sim.dynamics, sim.region, sim.link,
+// sim.agent and sim.include. They build the World while the scenario file sets up.
+import CLua
+import CLuaShim
+import SimCore
+
+extension BindingContext {
+    func declareScenario(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        guard definition.declaration == nil else { throw args.fail("the scenario is already declared") }
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["name", "description", "start", "steps", "source", "tick_days"])
+        let name = try args.field(1, "name") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let description = try args.field(1, "description") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        } ?? ""
+        let startText = try args.field(1, "start") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        guard let start = SimDate(iso: startText) else {
+            throw args.fail("field 'start' must be a date YYYY-MM-DD, got '\(startText)'")
+        }
+        let steps = try args.field(1, "steps") { i, k throws(BindingError) in
+            try args.optionalInteger(i, k, field: true)
+        }
+        if let steps, !(0...Dynamics.maxSteps).contains(steps) {
+            throw args.fail("field 'steps' must be in [0, \(Dynamics.maxSteps)], got \(steps)")
+        }
+        let source = try args.field(1, "source") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        }
+        let tickDays = try args.field(1, "tick_days") { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        } ?? 1
+        guard Dynamics.tickDaysRange.contains(tickDays) else {
+            throw args.fail("field 'tick_days' must be in [\(Dynamics.tickDaysRange.lowerBound), "
+                + "\(ScalarValue.plainText(Dynamics.tickDaysRange.upperBound))], got \(tickDays)")
+        }
+        definition.declaration = ScenarioDeclaration(name: name, description: description, start: start,
+                                                     steps: steps, source: source, tickDays: tickDays)
+        world.start = start
+        world.tickDays = tickDays
+        return 0
+    }
+
+    func declareParam(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let name = try args.string(1, "name")
+        guard !definition.params.contains(where: { $0.name == name }) else {
+            throw args.fail("param '\(name)' is already declared")
+        }
+        guard let defaultValue = args.lua.scalar(at: 2) else {
+            throw args.fail("argument #2 (default) must be a number, boolean or string, "
+                + "got \(args.lua.typeName(at: 2))")
+        }
+        var min: Double?, max: Double?, doc: String?
+        if try args.optionalTable(3, "options") {
+            try args.onlyFields(3, ["min", "max", "doc"])
+            min = try args.field(3, "min") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
+            max = try args.field(3, "max") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
+            doc = try args.field(3, "doc") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+        }
+        var value = defaultValue
+        let override = paramOverrides[name]
+        if let override {
+            guard let resolved = override.resolved(like: defaultValue) else {
+                throw usageError("--param \(name)=\(override): expected \(defaultValue.typeDescription)")
+            }
+            value = resolved
+        }
+        if let number = defaultValue.numeric, !number.isFinite {
+            throw args.fail("argument #2 (default) must be a finite number, got \(number)")
+        }
+        let param = ParamDeclaration(name: name, value: value, defaultValue: defaultValue, min: min, max: max, doc: doc)
+        if let outside = param.outsideRange(value) {
+            if let override { throw usageError("--param \(name)=\(override) is \(outside)") }
+            throw args.fail("the default \(ScalarValue.plainText(value.numeric!)) of '\(name)' is \(outside)")
+        }
+        definition.params.append(param)
+        lua.push(value)
+        return 1
+    }
+
+    /// Records a `--param` error so that the loader reports it as the user's.
+    private func usageError(_ message: String) -> BindingError {
+        paramError = message
+        return BindingError(message, located: true)
+    }
+
+    func setDynamics(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try args.table(1, "rates")
+        // Bounded so that no rate makes the engine's per-tick work or its numbers explode.
+        let rates: [(String, WritableKeyPath<Dynamics, Double>, Double)] = [
+            ("speed", \.speed, 100_000), ("noise", \.noise, 10), ("grievance", \.grievance, 100),
+            ("blame", \.blame, 100), ("balance", \.balance, 100), ("decay", \.decay, 1_000),
+        ]
+        try args.onlyFields(1, rates.map(\.0) + ["hostility", "thresholds"])
+        var dynamics = world.dynamics
+        for (key, path, limit) in rates {
+            if let value = try args.field(1, key, { i, k throws(BindingError) in
+                try args.optionalNumber(i, k, field: true)
+            }) {
+                guard (0...limit).contains(value) else {
+                    throw args.fail("field '\(key)' must be in [0, \(ScalarValue.plainText(limit))], got \(value)")
+                }
+                dynamics[keyPath: path] = value
+            }
+        }
+        if let hostility = try args.field(1, "hostility", { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        }) {
+            guard (-1...1).contains(hostility) else {
+                throw args.fail("field 'hostility' must be in [-1, 1], got \(hostility)")
+            }
+            dynamics.hostility = hostility
+        }
+        dynamics.thresholds = try args.field(1, "thresholds") { i, _ throws(BindingError) -> [Double]? in
+            if args.isNil(i) { return dynamics.thresholds }
+            guard lua_type(L, i) == LUA_TTABLE else {
+                throw args.fail("field 'thresholds' must be an array of numbers")
+            }
+            var values: [Double] = []
+            let count = lua_rawlen(L, i)
+            guard count <= Dynamics.maxThresholds else {
+                throw args.fail("field 'thresholds' holds \(count) values; at most \(Dynamics.maxThresholds)")
+            }
+            for position in 0..<Int(count) {
+                lua_rawgeti(L, i, lua_Integer(position + 1))
+                defer { simrun_pop(L, 1) }
+                values.append(try args.number(-1, "thresholds[\(position + 1)]", field: true))
+            }
+            return values
+        }
+        world.dynamics = dynamics
+        return 0
+    }
+
+    func declareRegion(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["id", "name", "country", "lat", "lon"])
+        let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let name = try args.field(1, "name") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        } ?? id
+        let lat = try args.field(1, "lat") { i, k throws(BindingError) in try args.number(i, k, field: true) }
+        let lon = try args.field(1, "lon") { i, k throws(BindingError) in try args.number(i, k, field: true) }
+        guard (-90...90).contains(lat) else { throw args.fail("field 'lat' must be in [-90, 90], got \(lat)") }
+        guard (-180...180).contains(lon) else { throw args.fail("field 'lon' must be in [-180, 180], got \(lon)") }
+        let country = try args.field(1, "country") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        }
+        guard let region = world.addRegion(Region(id: id, name: name, latitude: lat, longitude: lon)) else {
+            throw args.fail("region '\(id)' is already declared")
+        }
+        ids.registerRegion(id, index: region)
+        if let country {
+            refer(to: country, as: .country(region: region))
+        }
+        return 0
+    }
+
+    /// Sets a country or patron now when the agent exists, else when setup ends.
+    private func refer(to agentID: String, as role: PendingReference.Role) {
+        if let agent = world.agentIndex(agentID) {
+            role.set(agent, in: world)
+        } else {
+            // Where the declaration stands is only needed should the id never be declared.
+            pendingReferences.append(PendingReference(role: role, agentID: agentID, origin: callerLocation()))
+        }
+    }
+
+    /// Sets the countries and patrons that named this agent before it was declared.
+    private func resolvePendingReferences(to agentID: String) {
+        for reference in pendingReferences where reference.agentID == agentID {
+            try? reference.resolve(in: world)
+        }
+        pendingReferences.removeAll { $0.agentID == agentID }
+    }
+
+    func declareLink(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let a = try args.region(1, "a")
+        let b = try args.region(2, "b")
+        guard a != b else { throw args.fail("cannot link region '\(world.regions[a].id)' to itself") }
+        let km = try args.optionalNumber(3, "km")
+        if let km, km <= 0 { throw args.fail("argument #3 (km) must be above 0, got \(km)") }
+        world.link(a, b, km: km)
+        return 0
+    }
+
+    func declareAgent(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        try args.table(1, "spec")
+        try args.onlyFields(1, ["id", "name", "kind", "resources", "patron", "effectiveness"])
+        let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let name = try args.field(1, "name") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        } ?? id
+        let kind = try args.field(1, "kind") { i, k throws(BindingError) in try args.string(i, k, field: true) }
+        let effectiveness = try args.field(1, "effectiveness") { i, k throws(BindingError) in
+            try args.optionalNumber(i, k, field: true)
+        } ?? Agent.defaultEffectiveness
+        guard effectiveness >= 0 else {
+            throw args.fail("field 'effectiveness' must be 0 or more, got \(effectiveness)")
+        }
+        let patron = try args.field(1, "patron") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        }
+        var resources: [(String, Double)] = []
+        try args.field(1, "resources") { i, _ throws(BindingError) in
+            if args.isNil(i) { return }
+            guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'resources' must be a table of numbers") }
+            for key in try args.sortedKeys(i, "field 'resources'") {
+                resources.append((key, try args.field(i, key) { j, k throws(BindingError) in
+                    try args.number(j, "resources." + k, field: true)
+                }))
+            }
+        }
+        guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
+            throw args.fail("agent '\(id)' is already declared")
+        }
+        ids.registerAgent(id, index: agent)
+        resolvePendingReferences(to: id)
+        // The world's matrices grow with the square of the agents: count that work and memory.
+        let n = world.agentCount
+        lua.charge(bytes: World.bytesPerAgentPair * (2 * n - 1))
+        guard lua.charge(instructions: Int64(n * n / 16)) else {
+            throw BindingError(lua.instructionLimitMessage(callerLocation()), located: true)
+        }
+        for (key, value) in resources {
+            world.setResource(world.declareResource(key), of: agent, to: value)
+        }
+        if let patron {
+            refer(to: patron, as: .patron(agent: agent))
+        }
+        return 0
+    }
+
+    func include(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let relative = try args.string(1, "path")
+        let source: ScenarioFiles.Source
+        do throws(ScenarioFileError) {
+            source = try files.resolveInclude(relative, from: lua.callerSource() ?? files.mainPath)
+        } catch {
+            throw args.fail(error.message)
+        }
+        if let results = files.includeResults[source.resolved] {
+            lua.pushReference(results)
+            return 1
+        }
+        guard files.including.insert(source.resolved).inserted else {
+            throw args.fail("'\(relative)' includes itself (an include cycle)")
+        }
+        defer { files.including.remove(source.resolved) }
+        do throws(RunFailure) {
+            try lua.load(source.bytes, displayPath: source.display, key: source.resolved)
+            try lua.call(nargs: 0, nresults: 1, context: source.display)
+        } catch {
+            throw BindingError(error.message, located: true)
+        }
+        lua_pushvalue(L, -1)
+        files.includeResults[source.resolved] = lua.reference()
+        return 1
+    }
+}

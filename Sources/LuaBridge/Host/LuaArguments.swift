@@ -1,0 +1,164 @@
+// LuaArguments: reads the arguments of one `sim.*` call off the Lua stack, checking each and
+// naming the function and the argument in every error. It never raises: errors are thrown as
+// Swift errors, and the C trampoline raises them once the Swift frames are gone.
+import CLua
+import CLuaShim
+import SimCore
+
+/// The arguments of one call into a binding.
+struct LuaArguments {
+    let lua: LuaState
+    /// The binding's name as the script writes it, e.g. `sim.align`.
+    let function: String
+    /// Registry references of the Lua tables that map agent and region ids to indices: a raw
+    /// lookup of the interned string, with no Swift String made on the hot path.
+    let agentTable: Int32
+    let regionTable: Int32
+
+    var L: OpaquePointer { lua.L }
+    var count: Int32 { lua_gettop(L) }
+
+    /// Describes a positional argument, or a field when `field` is set, for messages.
+    private func label(_ index: Int32, _ name: String, field: Bool) -> String {
+        field ? "field '\(name)'" : "argument #\(index) (\(name))"
+    }
+
+    func fail(_ what: String) -> BindingError { BindingError("\(function): \(what)") }
+
+    private func typeError(_ index: Int32, _ name: String, field: Bool, expected: String) -> BindingError {
+        fail("\(label(index, name, field: field)) must be \(expected), got \(lua.typeName(at: index))")
+    }
+
+    func isNil(_ index: Int32) -> Bool { lua_type(L, index) <= LUA_TNIL }
+
+    func string(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> String {
+        guard let text = lua.string(at: index) else {
+            throw typeError(index, name, field: field, expected: "a string")
+        }
+        return text
+    }
+
+    func optionalString(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> String? {
+        isNil(index) ? nil : try string(index, name, field: field)
+    }
+
+    /// A finite number.
+    func number(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Double {
+        guard lua_type(L, index) == LUA_TNUMBER else {
+            throw typeError(index, name, field: field, expected: "a number")
+        }
+        let value = simrun_tonumber(L, index)
+        guard value.isFinite else {
+            throw fail("\(label(index, name, field: field)) must be a finite number, got \(value)")
+        }
+        return value
+    }
+
+    func optionalNumber(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Double? {
+        isNil(index) ? nil : try number(index, name, field: field)
+    }
+
+    /// A whole number: an integer, or a float with an integral value.
+    func integer(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
+        let value = try number(index, name, field: field)
+        guard value == value.rounded(), abs(value) < 9.0e15 else {
+            throw fail("\(label(index, name, field: field)) must be a whole number, got \(value)")
+        }
+        return Int(value)
+    }
+
+    func optionalInteger(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int? {
+        isNil(index) ? nil : try integer(index, name, field: field)
+    }
+
+    /// Lua truthiness: everything but nil and false.
+    func boolean(_ index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
+
+    func table(_ index: Int32, _ name: String) throws(BindingError) {
+        guard lua_type(L, index) == LUA_TTABLE else {
+            throw typeError(index, name, field: false, expected: "a table")
+        }
+    }
+
+    /// Whether argument `index` is a table; nil or absent is false, anything else an error.
+    func optionalTable(_ index: Int32, _ name: String) throws(BindingError) -> Bool {
+        if isNil(index) { return false }
+        try table(index, name)
+        return true
+    }
+
+    /// Stores the function at `index` in the registry and returns its reference.
+    func function(_ index: Int32, _ name: String) throws(BindingError) -> Int32 {
+        guard lua_type(L, index) == LUA_TFUNCTION else {
+            throw typeError(index, name, field: false, expected: "a function")
+        }
+        lua_pushvalue(L, index)
+        return lua.reference()
+    }
+
+    func agent(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
+        if let agent = lookup(index, in: agentTable) { return agent }
+        let id = try string(index, name, field: field)
+        throw fail("\(label(index, name, field: field)): unknown agent '\(id)'")
+    }
+
+    func region(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
+        if let region = lookup(index, in: regionTable) { return region }
+        let id = try string(index, name, field: field)
+        throw fail("\(label(index, name, field: field)): unknown region '\(id)'")
+    }
+
+    /// The index the id table `table` holds for the string at `index`. Stack: 0.
+    private func lookup(_ index: Int32, in table: Int32) -> Int? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        let key = lua_absindex(L, index)
+        lua.pushReference(table)
+        lua_pushvalue(L, key)
+        let found = lua_rawget(L, -2) == LUA_TNUMBER ? Int(simrun_tointeger(L, -1)) : nil
+        simrun_pop(L, 2)
+        return found
+    }
+
+    /// Reads field `key` of the table at `table` with `read(index, key)`, popping it afterwards.
+    func field<T>(_ table: Int32, _ key: String,
+                  _ read: (Int32, String) throws(BindingError) -> T) throws(BindingError) -> T {
+        lua.getField(table, key)
+        defer { simrun_pop(L, 1) }
+        return try read(-1, key)
+    }
+
+    /// The keys of the table at `table`, sorted, so that whatever is done or reported per key
+    /// does not follow Lua's per-process hash order. A key that is not a string is an error.
+    func sortedKeys(_ table: Int32, _ name: String) throws(BindingError) -> [String] {
+        let absolute = lua_absindex(L, table)
+        var keys: [String] = []
+        var foreign: String?
+        lua_pushnil(L)
+        while lua_next(L, absolute) != 0 {
+            simrun_pop(L, 1)
+            if let key = lua.string(at: -1) { keys.append(key) } else { foreign = lua.typeName(at: -1) }
+        }
+        if let foreign { throw fail("\(name) must have string keys, found a key of type \(foreign)") }
+        return keys.sorted()
+    }
+
+    /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
+    /// Option tables are checked on every call, so the common case walks the keys without sorting.
+    func onlyFields(_ table: Int32, _ allowed: [String]) throws(BindingError) {
+        let absolute = lua_absindex(L, table)
+        var clean = true
+        lua_pushnil(L)
+        while lua_next(L, absolute) != 0 {
+            simrun_pop(L, 1)
+            guard let key = lua.string(at: -1), allowed.contains(key) else {
+                clean = false
+                simrun_pop(L, 1)
+                break
+            }
+        }
+        guard !clean else { return }
+        if let unknown = try sortedKeys(table, "the options table").first(where: { !allowed.contains($0) }) {
+            throw fail("unknown field '\(unknown)'; expected one of \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+// BatchPlan: what a batch is asked to run — the scenario, the design, the limits, which runs, on how
+// many workers, and what each record keeps.
+import SimCore
+
+/// What a batch is asked to run.
+public struct BatchPlan: Sendable {
+    public var file: String
+    public var design: BatchDesign
+    public var limits: ScenarioLimits
+    /// Run indices to do, ascending: a shard's, less those a resumed file already holds.
+    public var runs: [Int]
+    public var jobs: Int
+    /// Keep each metric's final value in the records.
+    public var keepMetrics: Bool
+    /// Keep each metric's whole series in the records.
+    public var keepTrace: Bool
+
+    public init(file: String, design: BatchDesign, limits: ScenarioLimits, runs: [Int], jobs: Int,
+                keepMetrics: Bool, keepTrace: Bool) {
+        self.file = file
+        self.design = design
+        self.limits = limits
+        self.runs = runs
+        self.jobs = jobs
+        self.keepMetrics = keepMetrics
+        self.keepTrace = keepTrace
+    }
+}

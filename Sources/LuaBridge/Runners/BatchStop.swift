@@ -1,0 +1,13 @@
+// BatchStop: a request, shared between threads, to stop taking new runs of a batch.
+import Foundation
+
+/// A request to stop taking new runs: Ctrl-C, SIGTERM, or the first failure with `--fail-fast`.
+public final class BatchStop: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requested = false
+
+    public init() {}
+
+    public func request() { lock.withLock { requested = true } }
+    public var isRequested: Bool { lock.withLock { requested } }
+}

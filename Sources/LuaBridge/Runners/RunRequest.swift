@@ -1,0 +1,30 @@
+// RunRequest: what one run of a scenario is asked to do — the file, the seed, the steps, the
+// params to override and the limits. The command line gives params as text; a batch design gives
+// them typed, and they reach the scenario as they are.
+
+/// What a run is asked to do.
+public struct RunRequest: Sendable {
+    public var file: String
+    public var seed: UInt64
+    /// Overrides the scenario's `steps`.
+    public var steps: Int?
+    /// Params to override, by name, in the order given.
+    public var overrides: [(String, ParamOverride)]
+    public var limits: ScenarioLimits
+
+    public init(file: String, seed: UInt64 = 1, steps: Int? = nil, overrides: [(String, ParamOverride)] = [],
+                limits: ScenarioLimits = ScenarioLimits()) {
+        self.file = file
+        self.seed = seed
+        self.steps = steps
+        self.overrides = overrides
+        self.limits = limits
+    }
+
+    /// A request with the `--param NAME=VALUE` texts of a command line, in command-line order.
+    public init(file: String, seed: UInt64 = 1, steps: Int? = nil, params: [(String, String)],
+                limits: ScenarioLimits = ScenarioLimits()) {
+        self.init(file: file, seed: seed, steps: steps, overrides: params.map { ($0.0, .text($0.1)) },
+                  limits: limits)
+    }
+}

@@ -1,0 +1,70 @@
+// IDTables: the Lua tables that map agent and region ids to their indices in the World and back.
+// Lookups are raw gets of the interned Lua string and ids are pushed as the strings Lua already
+// holds, so no Swift String is made on a binding's hot path.
+import CLua
+import CLuaShim
+
+/// Registry references of the id tables of one Lua state.
+struct IDTables {
+    let lua: LuaState
+    /// id → index tables, read by LuaArguments.
+    let agentTable: Int32
+    let regionTable: Int32
+    /// index → id arrays.
+    private let agentIDs: Int32
+    private let regionIDs: Int32
+
+    /// Makes the tables. Called once, before any scenario code runs.
+    init(lua: LuaState) {
+        self.lua = lua
+        for _ in 0..<4 { lua_createtable(lua.L, 32, 32) }
+        regionIDs = lua.reference()
+        agentIDs = lua.reference()
+        regionTable = lua.reference()
+        agentTable = lua.reference()
+    }
+
+    private var L: OpaquePointer { lua.L }
+
+    /// Records a new agent's id both ways.
+    func registerAgent(_ id: String, index: Int) {
+        register(id, index: index, table: agentTable, array: agentIDs)
+    }
+
+    /// Records a new region's id both ways.
+    func registerRegion(_ id: String, index: Int) {
+        register(id, index: index, table: regionTable, array: regionIDs)
+    }
+
+    private func register(_ id: String, index: Int, table: Int32, array: Int32) {
+        lua.pushReference(table)
+        lua_pushinteger(L, lua_Integer(index))
+        lua.setField(id)
+        simrun_pop(L, 1)
+        lua.pushReference(array)
+        lua.push(id)
+        lua_rawseti(L, -2, lua_Integer(index + 1))
+        simrun_pop(L, 1)
+    }
+
+    /// Pushes an agent's id. Stack: +1.
+    func pushAgentID(_ agent: Int) { pushID(agent, from: agentIDs) }
+
+    /// Pushes a region's id. Stack: +1.
+    func pushRegionID(_ region: Int) { pushID(region, from: regionIDs) }
+
+    private func pushID(_ index: Int, from array: Int32) {
+        lua.pushReference(array)
+        lua_rawgeti(L, -1, lua_Integer(index + 1))
+        simrun_remove(L, -2)
+    }
+
+    /// Pushes an array of agent or region ids, each pushed by `push`. Stack: +1.
+    func pushIDs(_ indices: [Int], push: (Int) -> Void) {
+        lua_createtable(L, Int32(indices.count), 0)
+        for (position, index) in indices.enumerated() {
+            push(index)
+            lua_rawseti(L, -2, lua_Integer(position + 1))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+// LoadedScenario: a scenario whose setup ran — its world, what it registered, the Lua state they
+// live in — and the one place a loaded scenario is run, for single runs and batch runs alike.
+import SimCore
+
+/// A scenario whose setup ran, ready to step.
+final class LoadedScenario {
+    let context: BindingContext
+    /// The declaration, with the request's steps in force.
+    let declaration: ScenarioDeclaration
+    /// The params the request overrode, typed as the scenario declares them, in the order given.
+    let overrides: [(String, ScalarValue)]
+
+    init(context: BindingContext, declaration: ScenarioDeclaration, overrides: [(String, ScalarValue)]) {
+        self.context = context
+        self.declaration = declaration
+        self.overrides = overrides
+    }
+
+    var world: World { context.world }
+    var definition: ScenarioDefinition { context.definition }
+    var steps: Int { declaration.steps ?? 0 }
+
+    /// Every param with the value in force, in declaration order.
+    var params: [(String, ScalarValue)] { definition.params.map { ($0.name, $0.value) } }
+
+    func info() -> ScenarioInfo {
+        ScenarioInfo(name: declaration.name, description: declaration.description,
+                     file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source)
+    }
+
+    /// Runs the scenario for its steps, its hooks called from the engine's loop; declarations are
+    /// refused from here on. Digests are recorded when asked for: a report needs them, a batch row
+    /// does not.
+    func run(recordingDigests: Bool) -> (simulation: Simulation, status: RunStatus) {
+        context.phase = .running
+        let simulation = Simulation(world: world, hooks: HookRunner(context: context))
+        simulation.recordsDigests = recordingDigests
+        return (simulation, simulation.run(steps: steps))
+    }
+}

@@ -1,0 +1,25 @@
+// ParamDeclaration: a param a scenario declared with `sim.param` — its default, the value in force
+// for this run, its bounds and its doc — and the range check that `--param` and `--sweep` share.
+import SimCore
+
+/// A parameter a scenario declared, with the value in force.
+public struct ParamDeclaration: Sendable, Equatable {
+    public var name: String
+    public var value: ScalarValue
+    public var defaultValue: ScalarValue
+    public var min: Double?
+    public var max: Double?
+    public var doc: String?
+
+    /// Whether the param takes numbers (integers or not).
+    public var isNumeric: Bool { defaultValue.numeric != nil }
+
+    /// "below its min 0" or "above its max 10" when `value` is a number outside the declared
+    /// range; nil inside it or for other types.
+    public func outsideRange(_ value: ScalarValue) -> String? {
+        guard let number = value.numeric else { return nil }
+        if let min, number < min { return "below its min \(ScalarValue.plainText(min))" }
+        if let max, number > max { return "above its max \(ScalarValue.plainText(max))" }
+        return nil
+    }
+}

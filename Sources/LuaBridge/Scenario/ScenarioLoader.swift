@@ -1,0 +1,71 @@
+// ScenarioLoader: turns a scenario file into a World ready to step — a sandboxed Lua state, the
+// `sim` table, the setup run under the limits, and the checks that wait for the end of setup.
+import SimCore
+
+enum ScenarioLoader {
+    /// Loads and sets up the scenario. Must run on a large-stack thread.
+    static func load(_ request: RunRequest,
+                     cache: ScenarioCache = ScenarioCache()) throws(ScenarioFailure) -> LoadedScenario {
+        var overrides: [String: ParamOverride] = [:]
+        for (name, value) in request.overrides {
+            guard overrides.updateValue(value, forKey: name) == nil else {
+                throw .usage("--param \(name) is given twice")
+            }
+        }
+        let files: ScenarioFiles
+        do {
+            files = try ScenarioFiles(mainPath: request.file, cache: cache)
+        } catch {
+            throw .fileNotFound(error.message)
+        }
+        let lua = LuaState(limits: request.limits, cache: cache)
+        let world = World(seed: request.seed)
+        do throws(RunFailure) {
+            try Sandbox.install(in: lua)
+        } catch {
+            throw .scenario(error)
+        }
+        let context = BindingContext(lua: lua, world: world, files: files, paramOverrides: overrides)
+        SimBindings.install(context)
+        do throws(RunFailure) {
+            files.including.insert(files.main.resolved)  // an include of the main file is a cycle
+            try lua.load(files.main.bytes, displayPath: files.mainPath, key: files.main.resolved)
+            try lua.call(nargs: 0, nresults: 0, context: files.mainPath)
+        } catch {
+            throw context.classify(error)
+        }
+        for reference in context.pendingReferences {
+            do throws(BindingError) {
+                try reference.resolve(in: world)
+            } catch {
+                throw .scenario(RunFailure(.error, error.message))
+            }
+        }
+        let typed = try typedOverrides(request.overrides, params: context.definition.params)
+        guard var declaration = context.definition.declaration else {
+            throw .scenario(RunFailure(.error,
+                "\(files.mainPath): the scenario never calls sim.scenario{name=, start=, ...}"))
+        }
+        if let steps = request.steps { declaration.steps = steps }
+        guard declaration.steps != nil else {
+            throw .usage("\(files.mainPath) declares no steps: give --steps N")
+        }
+        return LoadedScenario(context: context, declaration: declaration, overrides: typed)
+    }
+
+    /// The value in force of each overridden param, in the order given; an override that names no
+    /// declared param is the user's error.
+    private static func typedOverrides(_ overrides: [(String, ParamOverride)],
+                                       params: [ParamDeclaration]) throws(ScenarioFailure) -> [(String, ScalarValue)] {
+        let values = Dictionary(params.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var typed: [(String, ScalarValue)] = []
+        for (name, _) in overrides {
+            guard let value = values[name] else {
+                let list = params.map(\.name).joined(separator: ", ")
+                throw .usage("--param \(name): the scenario has no such param (known: \(list.isEmpty ? "none" : list))")
+            }
+            typed.append((name, value))
+        }
+        return typed
+    }
+}
