@@ -21,7 +21,11 @@ let package = Package(
         ),
         .target(name: "CLuaShim", dependencies: ["CLua"], path: "Sources/CLuaShim"),
         .target(name: "SimCore", swiftSettings: hotLoopSettings),
-        .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"], swiftSettings: hotLoopSettings),
+        // Lua files of LuaBridge (the sandbox prelude) are compiled into it as strings at build time.
+        .executableTarget(name: "EmbedLua"),
+        .plugin(name: "EmbedLuaPlugin", capability: .buildTool(), dependencies: ["EmbedLua"]),
+        .target(name: "LuaBridge", dependencies: ["SimCore", "CLua", "CLuaShim"], swiftSettings: hotLoopSettings,
+                plugins: ["EmbedLuaPlugin"]),
         .executableTarget(name: "simrun", dependencies: ["SimCore", "LuaBridge"]),
         // The ghadames scenario written directly in Swift: the floor simrun is measured against.
         .executableTarget(name: "simrun-floor", dependencies: ["SimCore"], path: "bench/floor",
