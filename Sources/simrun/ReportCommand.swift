@@ -2,6 +2,9 @@
 // report for a person (an HTML page with charts) or written again as JSON.
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct ReportCommand {
     static let help = """

@@ -9,6 +9,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: landscape theory (Axelrod & Bennett 1993)")
 struct LandscapeValidationTests {

@@ -7,6 +7,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: local triad dynamics (Antal, Krapivsky & Redner 2005)")
 struct LocalTriadDynamicsTests {

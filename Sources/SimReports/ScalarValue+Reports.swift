@@ -1,0 +1,28 @@
+// ScalarValue+Reports: how a param, outcome or event value is read from JSON and shown to a person —
+// here, above both the engine (which owns the value) and the support module (which owns JSON and number
+// formats), so that neither has to know the other.
+import SimCore
+import SimSupport
+import SimCharts
+
+extension JSONValue {
+    /// A param or outcome value: `.int` → `.integer`, `.number`, `.bool` → `.boolean`, `.string`;
+    /// nil for anything else.
+    public var scalar: ScalarValue? {
+        switch self {
+        case .int(let i): return .integer(i)
+        case .number(let x): return .number(x)
+        case .bool(let b): return .boolean(b)
+        case .string(let s): return .string(s)
+        default: return nil
+        }
+    }
+}
+
+extension ReadableNumber {
+    /// A param, outcome or event field: numbers rounded, the rest as typed.
+    package static func text(_ value: ScalarValue) -> String {
+        if case .number(let x) = value { return text(x) }
+        return value.description
+    }
+}
