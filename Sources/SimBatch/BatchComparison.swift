@@ -14,6 +14,7 @@ public struct BatchComparison: Sendable {
         public var outcome: String
         /// The category, for a categorical outcome.
         public var category: String?
+        /// The kind of both sides' values, or `base/variant` when they differ (then no difference).
         public var type: String
         public var base: OutcomeEstimate
         public var variant: OutcomeEstimate
@@ -66,10 +67,10 @@ public struct BatchComparison: Sendable {
     private static func rows(point: Int, outcome: String, base: OutcomeEstimate, variant: OutcomeEstimate) -> [Row] {
         switch (base, variant) {
         case (.number(let nb, let mb, let sb), .number(let nv, let mv, let sv)):
-            return [Row(point: point, outcome: outcome, type: "number", base: base, variant: variant,
+            return [Row(point: point, outcome: outcome, type: OutcomeKind.number.rawValue, base: base, variant: variant,
                         difference: Statistics.welch(a: (nb, mb, sb), b: (nv, mv, sv)))]
         case (.proportion(let nb, let kb), .proportion(let nv, let kv)):
-            return [Row(point: point, outcome: outcome, type: "boolean", base: base, variant: variant,
+            return [Row(point: point, outcome: outcome, type: OutcomeKind.boolean.rawValue, base: base, variant: variant,
                         difference: Statistics.newcombe(a: (kb, nb), b: (kv, nv)))]
         case (.categories(let nb, let cb), .categories(let nv, let cv)):
             let names = Set(cb.keys).union(cv.keys).sorted {
@@ -77,12 +78,13 @@ public struct BatchComparison: Sendable {
             }
             return names.map { name in
                 let kb = cb[name] ?? 0, kv = cv[name] ?? 0
-                return Row(point: point, outcome: outcome, category: name, type: "category",
+                return Row(point: point, outcome: outcome, category: name, type: OutcomeKind.category.rawValue,
                            base: .proportion(n: nb, successes: kb), variant: .proportion(n: nv, successes: kv),
                            difference: Statistics.newcombe(a: (kb, nb), b: (kv, nv)))
             }
         default:
-            let type = base.typeName == variant.typeName ? base.typeName : "\(base.typeName)/\(variant.typeName)"
+            let (b, v) = (OutcomeKind.name(base.kind), OutcomeKind.name(variant.kind))
+            let type = b == v ? b : "\(b)/\(v)"
             return [Row(point: point, outcome: outcome, type: type, base: base, variant: variant, difference: nil)]
         }
     }

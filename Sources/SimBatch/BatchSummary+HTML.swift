@@ -100,13 +100,13 @@ private struct SummaryReading {
 
     func outcomeSection(_ name: String, into page: inout HTMLPage) {
         let stats = points.map { $0["outcomes"]?[name] }
-        let type = stats.lazy.compactMap { $0?["type"]?.string }.first { $0 != "none" } ?? "none"
-        page.heading("\(name)  (\(type))")
-        switch type {
-        case "number": numberSection(name, stats, into: &page)
-        case "boolean": booleanSection(name, stats, into: &page)
-        case "category": categorySection(name, stats, into: &page)
-        default: page.paragraph("No run gave this outcome a value.", note: true)
+        let kind = stats.lazy.compactMap { $0?["type"]?.string.flatMap(OutcomeKind.init(rawValue:)) }.first
+        page.heading("\(name)  (\(OutcomeKind.name(kind)))")
+        switch kind {
+        case .number?: numberSection(name, stats, into: &page)
+        case .boolean?: booleanSection(name, stats, into: &page)
+        case .category?: categorySection(name, stats, into: &page)
+        case nil: page.paragraph("No run gave this outcome a value.", note: true)
         }
     }
 

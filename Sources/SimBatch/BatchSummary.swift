@@ -31,7 +31,7 @@ public struct BatchSummary: Sendable {
     private var failures: [ExactText: Int] = [:]
     /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
     /// depend on the order runs arrive in.
-    private var firstRun: [[Kind: Int]]
+    private var firstRun: [[OutcomeKind: Int]]
 
     /// Failure groups listed in the table before the rest are counted.
     private static let failureCap = 20
@@ -65,7 +65,7 @@ public struct BatchSummary: Sendable {
         }
         for (name, value) in record.outcomes {
             guard let o = outcomeIndex[name] else { continue }
-            let kind: Kind
+            let kind: OutcomeKind
             switch value {
             case .integer(let v):
                 kind = .number
@@ -136,7 +136,7 @@ public struct BatchSummary: Sendable {
                         summaryText(values, as: kind)]
             }
             lines += rows.isEmpty
-                ? ["  (no outcomes declared)"] : BatchSummary.aligned(rows, right: [1], width: width)
+                ? ["  (no outcomes declared)"] : TextTable.alignedLines(rows, rightAligned: [1], wrapWidth: width)
             sections.append(lines)
         }
         if !failures.isEmpty { sections.append(failureLines(width)) }
@@ -146,11 +146,6 @@ public struct BatchSummary: Sendable {
 
     // MARK: - Accumulation
 
-    /// What an outcome's values are summarized as; the order breaks ties between kinds.
-    private enum Kind: String, CaseIterable, Sendable {
-        case number, boolean, category
-    }
-
     /// Everything one outcome took at one point, by kind.
     private struct Values: Sendable {
         var numbers: [Double] = []
@@ -158,7 +153,7 @@ public struct BatchSummary: Sendable {
         var falses = 0
         var categories: [ExactText: Int] = [:]
 
-        func count(_ kind: Kind) -> Int {
+        func count(_ kind: OutcomeKind) -> Int {
             switch kind {
             case .number: return numbers.count
             case .boolean: return trues + falses
@@ -167,8 +162,8 @@ public struct BatchSummary: Sendable {
         }
 
         /// Values of every kind but `kind`.
-        func mixed(besides kind: Kind) -> Int {
-            Kind.allCases.filter { $0 != kind }.map(count).reduce(0, +)
+        func mixed(besides kind: OutcomeKind) -> Int {
+            OutcomeKind.allCases.filter { $0 != kind }.map(count).reduce(0, +)
         }
     }
 
@@ -181,9 +176,9 @@ public struct BatchSummary: Sendable {
     }
 
     /// The kind of the outcome's first value in run order, nil when it never had one.
-    private func kind(ofOutcome o: Int) -> Kind? {
-        var best: (kind: Kind, run: Int)?
-        for kind in Kind.allCases {
+    private func kind(ofOutcome o: Int) -> OutcomeKind? {
+        var best: (kind: OutcomeKind, run: Int)?
+        for kind in OutcomeKind.allCases {
             if let run = firstRun[o][kind], run < best?.run ?? .max { best = (kind, run) }
         }
         return best?.kind
@@ -223,8 +218,8 @@ public struct BatchSummary: Sendable {
     // MARK: - JSON
 
     /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
-    private func statistics(_ values: Values, as kind: Kind?, edges: [Double]) -> JSONValue {
-        guard let kind else { return ["type": .string("none"), "n": .int(0)] }
+    private func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
+        guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)
         var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
         if n > 0 {
@@ -275,7 +270,7 @@ public struct BatchSummary: Sendable {
     static func binEdges(_ values: [Double]) -> [Double] {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return [] }
-        let edges = ChartScale(covering: low, high, pixels: 0, 1, tickCount: 20).ticks
+        let edges = RoundSteps(covering: low, high, count: 20).values
         if finite.allSatisfy({ $0 == $0.rounded() }), edges.count >= 2, edges[1] - edges[0] < 1 {
             return (0...Int(high - low + 1)).map { low + Double($0) }
         }
@@ -309,7 +304,7 @@ public struct BatchSummary: Sendable {
     }
 
     /// One outcome's statistics at one point as a table cell, its items unbroken.
-    private func summaryText(_ values: Values, as kind: Kind?) -> String {
+    private func summaryText(_ values: Values, as kind: OutcomeKind?) -> String {
         guard let kind else { return "no values" }
         let n = values.count(kind)
         var text: String
@@ -353,30 +348,7 @@ public struct BatchSummary: Sendable {
             let rest = groups.dropFirst(BatchSummary.failureCap)
             rows.append([String(rest.map(\.count).reduce(0, +)), "in \(rest.count) other messages"])
         }
-        return ["FAILURES"] + BatchSummary.aligned(rows, right: [0], width: width)
-    }
-
-    /// Rows indented, every column but the last padded to its widest cell (right-aligned for the
-    /// columns of counts in `right`), the last wrapped to the width left.
-    private static func aligned(_ rows: [[String]], right: Set<Int>, width: Int) -> [String] {
-        var widths: [Int] = []
-        for row in rows {
-            for (c, cell) in row.dropLast().enumerated() {
-                if c == widths.count { widths.append(0) }
-                widths[c] = max(widths[c], cell.count)
-            }
-        }
-        return rows.flatMap { row -> [String] in
-            var prefix = "  "
-            for (c, cell) in row.dropLast().enumerated() {
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                prefix += (right.contains(c) ? pad + cell : cell + pad) + "  "
-            }
-            let hanging = String(repeating: " ", count: prefix.count)
-            return TerminalText.wrap(row.last ?? "", width: max(20, width - prefix.count)).enumerated().map { n, line in
-                TerminalText.trimmed((n == 0 ? prefix : hanging) + line)
-            }
-        }
+        return ["FAILURES"] + TextTable.alignedLines(rows, rightAligned: [0], wrapWidth: width)
     }
 
     /// A probability to three decimals: a batch of thousands resolves the third.

@@ -35,25 +35,28 @@ public enum OutcomeEstimate: Sendable, Equatable {
     /// The estimate of one outcome entry of a summary's point (`{"type": ..., "n": ..., ...}`).
     public init(summary entry: JSONValue) throws(ComparisonInputError) {
         let n = entry["n"]?.int ?? 0
-        switch entry["type"]?.string {
-        case "number" where n > 0:
+        let type = entry["type"]?.string
+        let kind = type.flatMap(OutcomeKind.init(rawValue:))
+        guard kind != nil || type == OutcomeKind.name(nil) else {
+            throw ComparisonInputError("an outcome entry without a known type")
+        }
+        switch kind {
+        case .number? where n > 0:
             // A NaN among the values makes the summary's mean null: nothing to compare.
             guard let mean = entry["mean"]?.double else {
                 self = .none
                 return
             }
             self = .number(n: n, mean: mean, sd: entry["sd"]?.double ?? 0)
-        case "boolean" where n > 0:
+        case .boolean? where n > 0:
             guard let successes = entry["true"]?.int else { throw ComparisonInputError("a boolean outcome without 'true'") }
             self = .proportion(n: n, successes: successes)
-        case "category" where n > 0:
+        case .category? where n > 0:
             var counts: [String: Int] = [:]
             for (name, category) in entry["categories"]?.object ?? [] { counts[name] = category["count"]?.int ?? 0 }
             self = .categories(n: n, counts: counts)
-        case "number", "boolean", "category", "none":
-            self = .none
         default:
-            throw ComparisonInputError("an outcome entry without a known type")
+            self = .none
         }
     }
 
@@ -64,12 +67,13 @@ public enum OutcomeEstimate: Sendable, Equatable {
         }
     }
 
-    public var typeName: String {
+    /// The kind of values the estimate is of; nil when there were none.
+    public var kind: OutcomeKind? {
         switch self {
-        case .number: return "number"
-        case .proportion: return "boolean"
-        case .categories: return "category"
-        case .none: return "none"
+        case .number: return .number
+        case .proportion: return .boolean
+        case .categories: return .category
+        case .none: return nil
         }
     }
 

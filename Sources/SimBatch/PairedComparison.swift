@@ -13,7 +13,7 @@ public struct PairedComparison: Sendable {
         public var point: Int
         public var outcome: String
         public var category: String?
-        public var type: String
+        public var kind: OutcomeKind?
         /// Pairs where both runs gave the outcome a value of the row's type.
         public var pairs: Int
         public var baseMean: Double
@@ -57,7 +57,7 @@ public struct PairedComparison: Sendable {
                 return (x, y)
             }
             let xs = numbers.map(\.0), ys = numbers.map(\.1)
-            return [Row(point: point, outcome: outcome, type: "number", pairs: numbers.count,
+            return [Row(point: point, outcome: outcome, kind: .number, pairs: numbers.count,
                         baseMean: Statistics.mean(xs), variantMean: Statistics.mean(ys),
                         paired: Statistics.pairedMean(numbers.map { $1 - $0 }),
                         independent: Statistics.welch(a: (xs.count, Statistics.mean(xs), Statistics.standardDeviation(xs)),
@@ -67,7 +67,7 @@ public struct PairedComparison: Sendable {
                 guard case .boolean(let x) = b, case .boolean(let y) = v else { return nil }
                 return (x, y)
             }
-            return [row(point: point, outcome: outcome, category: nil, type: "boolean", flags)]
+            return [row(point: point, outcome: outcome, category: nil, kind: .boolean, flags)]
         case .string?:
             let texts = values.compactMap { b, v -> (String, String)? in
                 guard case .string(let x) = b, case .string(let y) = v else { return nil }
@@ -76,16 +76,16 @@ public struct PairedComparison: Sendable {
             var totals: [String: Int] = [:]
             for (x, y) in texts { totals[x, default: 0] += 1; totals[y, default: 0] += 1 }
             return totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { category, _ in
-                row(point: point, outcome: outcome, category: category, type: "category",
+                row(point: point, outcome: outcome, category: category, kind: .category,
                     texts.map { ($0.0 == category, $0.1 == category) })
             }
         default:
-            return [Row(point: point, outcome: outcome, type: "none", pairs: 0, baseMean: .nan, variantMean: .nan)]
+            return [Row(point: point, outcome: outcome, kind: nil, pairs: 0, baseMean: .nan, variantMean: .nan)]
         }
     }
 
     /// A proportion's row from (base, variant) flags of every pair.
-    private static func row(point: Int, outcome: String, category: String?, type: String, _ flags: [(Bool, Bool)]) -> Row {
+    private static func row(point: Int, outcome: String, category: String?, kind: OutcomeKind, _ flags: [(Bool, Bool)]) -> Row {
         var both = 0, onlyBase = 0, onlyVariant = 0, neither = 0
         for (x, y) in flags {
             switch (x, y) {
@@ -96,7 +96,7 @@ public struct PairedComparison: Sendable {
             }
         }
         let n = flags.count
-        return Row(point: point, outcome: outcome, category: category, type: type, pairs: n,
+        return Row(point: point, outcome: outcome, category: category, kind: kind, pairs: n,
                    baseMean: Double(both + onlyBase) / Double(n), variantMean: Double(both + onlyVariant) / Double(n),
                    paired: Statistics.newcombePaired(both: both, onlyB: onlyVariant, onlyA: onlyBase, neither: neither),
                    independent: Statistics.newcombe(a: (both + onlyBase, n), b: (both + onlyVariant, n)))
@@ -129,7 +129,7 @@ public struct PairedComparison: Sendable {
             "outcomes": .array(rows.map { row in
                 var fields: [(String, JSONValue)] = [("point", .int(row.point)), ("outcome", .string(row.outcome))]
                 if let category = row.category { fields.append(("category", .string(category))) }
-                fields += [("type", .string(row.type)), ("pairs", .int(row.pairs)),
+                fields += [("type", .string(OutcomeKind.name(row.kind))), ("pairs", .int(row.pairs)),
                            ("base_mean", .number(row.baseMean)), ("variant_mean", .number(row.variantMean)),
                            ("difference", row.paired.map(\.json) ?? .null),
                            ("independent", row.independent.map(\.json) ?? .null)]

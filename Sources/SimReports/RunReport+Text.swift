@@ -15,7 +15,7 @@ extension RunReport {
     /// Longest agent or region name shown in a column.
     private static let nameCap = 28
     /// Event types whose two agents are ordered (from → to); a clash lists its sides by index.
-    private static let directedTypes: Set<String> = ["threshold", "tie_made", "tie_cut"]
+    private static let directedTypes: Set<String> = Set([EventType.threshold, .tieMade, .tieCut].map(\.rawValue))
 
     /// Key agents in the alignment table.
     private static let keyAgentCap = 6
@@ -57,12 +57,12 @@ extension RunReport {
         rows.append(["period", "\(w.start) → \(w.date), \(w.tick) of \(steps) ticks"])
         rows.append(["status", statusText])
         rows.append(["simrun", simrunVersion])
-        return lines + aligned(rows, width: width)
+        return lines + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     private func outcomeLines(_ width: Int) -> [String] {
         guard !outcomes.isEmpty else { return ["OUTCOMES", "  (none declared)"] }
-        return ["OUTCOMES"] + aligned(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, width: width)
+        return ["OUTCOMES"] + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
     }
 
     /// The directed pairs whose alignment moved most from baseline to final, largest first.
@@ -78,7 +78,7 @@ extension RunReport {
                 "(\(ReadableNumber.signed(pair.change)))",
             ]
         }
-        var lines = [title] + aligned(rows, width: width)
+        var lines = [title] + TextTable.alignedLines(rows, wrapWidth: width)
         if moved.count > rows.count { lines.append("  … \(moved.count - rows.count) more pairs moved") }
         return lines
     }
@@ -93,7 +93,7 @@ extension RunReport {
             let ends = values.isEmpty ? "" : "\(ReadableNumber.text(values[0])) → \(ReadableNumber.text(values[values.count - 1]))"
             return [name.truncated(to: RunReport.nameCap), sparkline(values, charset: charset), ends, range]
         }
-        return [title] + aligned(rows, width: width)
+        return [title] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     /// The series resampled to at most `sparklineCap` characters, each the level of its value
@@ -123,15 +123,8 @@ extension RunReport {
         let rows = key.enumerated().map { r, i -> [String] in
             [agentName(i), ids[r]] + key.map { j in i == j ? "·" : ReadableNumber.signed(world.alignment[i * n + j]) }
         }
-        // Every column right-aligned to its widest cell: the numbers line up under their ids.
-        let table = [header] + rows
-        let widths = (0..<header.count).map { c in table.map { $0[c].count }.max() ?? 0 }
-        let lines = table.map { row in
-            TerminalText.trimmed("  " + row.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  "))
-        }
+        // Every column but the names right-aligned to its widest cell: the numbers line up under their ids.
+        let lines = TextTable.alignedLines([header] + rows, rightAligned: Set(1..<header.count))
         return [title] + lines.map { String($0.prefix(max(width, 40))) }
     }
 
@@ -149,7 +142,7 @@ extension RunReport {
             if !parts.isEmpty { rows.append([agentName(a), parts.joined(separator: ", ")]) }
         }
         let title = "FORCES  (strength at the end)"
-        return rows.isEmpty ? [title, "  (no forces)"] : [title] + aligned(rows, width: width)
+        return rows.isEmpty ? [title, "  (no forces)"] : [title] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     /// Events in order; past the cap, a run of clashes between the same sides in the same region on
@@ -163,13 +156,13 @@ extension RunReport {
         let grouping = events.count > RunReport.timelineCap
         for event in events {
             let key = "\(event.region ?? -1) \(event.agents)"
-            if grouping, event.type == "clash", let e = openClash[key], entries[e].lastTick >= event.tick - 1 {
+            if grouping, event.type == EventType.clash.rawValue, let e = openClash[key], entries[e].lastTick >= event.tick - 1 {
                 entries[e].event.data = summed(entries[e].event.data, event.data)
                 entries[e].lastTick = event.tick
                 entries[e].count += 1
                 continue
             }
-            if event.type == "clash" { openClash[key] = entries.count }
+            if event.type == EventType.clash.rawValue { openClash[key] = entries.count }
             entries.append((event, event.tick, 1))
         }
         let (head, _, tail) = capped(entries, limit: RunReport.timelineCap)
@@ -190,7 +183,7 @@ extension RunReport {
         var rows = head.map(row)
         if hidden > 0 { rows.append(["… \(hidden) more events"]) }
         rows += tail.map(row)
-        return [title] + aligned(rows, width: width)
+        return [title] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     private func coalitionLines(_ width: Int) -> [String] {
@@ -200,7 +193,7 @@ extension RunReport {
         }
         rows.append(["balance", ReadableNumber.text(world.balanceIndex())])
         return ["PREDICTED COALITIONS  (energy \(ReadableNumber.text(coalitions.energy)), \(method))"]
-            + aligned(rows, width: width)
+            + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     private func warningLines(_ width: Int) -> [String] {
@@ -208,7 +201,7 @@ extension RunReport {
         var rows = head.map { ["-", $0] }
         if hidden > 0 { rows.append(["…", "\(hidden) more warnings"]) }
         rows += tail.map { ["-", $0] }
-        return ["WARNINGS"] + aligned(rows, width: width)
+        return ["WARNINGS"] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     private func logLines(_ width: Int) -> [String] {
@@ -217,7 +210,7 @@ extension RunReport {
         var rows = head.map(row)
         if hidden > 0 { rows.append(["…", "\(hidden) more lines"]) }
         rows += tail.map(row)
-        return ["LOG"] + aligned(rows, width: width)
+        return ["LOG"] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 
     // MARK: Pieces
@@ -255,25 +248,6 @@ private func capped<T>(_ items: [T], limit: Int) -> (head: ArraySlice<T>, hidden
     let tailCount = (limit - 1) / 4
     let headCount = limit - 1 - tailCount
     return (items.prefix(headCount), items.count - headCount - tailCount, items.suffix(tailCount))
-}
-
-/// Rows as columns two spaces apart after a two-space indent; each row's last cell wraps under
-/// itself to fit `width`. A row with fewer cells ends early.
-private func aligned(_ rows: [[String]], width: Int) -> [String] {
-    let columns = rows.map(\.count).max() ?? 0
-    var widths = [Int](repeating: 0, count: columns)
-    for row in rows {
-        for (c, cell) in row.dropLast().enumerated() { widths[c] = max(widths[c], cell.count) }
-    }
-    return rows.flatMap { row -> [String] in
-        var prefix = "  "
-        for (c, cell) in row.dropLast().enumerated() {
-            prefix += cell + String(repeating: " ", count: widths[c] - cell.count + 2)
-        }
-        let body = TerminalText.wrap(row.last ?? "", width: max(20, width - prefix.count))
-        let hanging = String(repeating: " ", count: prefix.count)
-        return body.enumerated().map { n, line in TerminalText.trimmed((n == 0 ? prefix : hanging) + line) }
-    }
 }
 
 /// A strength as a whole number; a remnant under one shows as <1.

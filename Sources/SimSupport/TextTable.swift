@@ -24,21 +24,57 @@ public struct TextTable: Sendable {
     /// characters in cells are made visible.
     public func text() -> String {
         let all = ([columns] + rows).map { $0.map(TerminalText.safe) }
-        var widths = [Int](repeating: 0, count: columns.count)
-        for row in all { for (c, cell) in row.enumerated() where c < widths.count { widths[c] = max(widths[c], cell.count) } }
-        func line(_ row: [String]) -> String {
-            let cells = row.enumerated().map { c, cell -> String in
-                let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
-                return rightAligned.contains(c) ? pad + cell : (c == row.count - 1 ? cell : cell + pad)
+        let widths = TextTable.columnWidths(all, wrappingLast: false)
+        let lines = TextTable.alignedLines(all, widths: widths, rightAligned: rightAligned)
+        var out = [TerminalText.safe(title), lines[0]]
+        out.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out += lines.dropFirst()
+        if rows.isEmpty { out.append("  (none)") }
+        if let footnote { out.append("  " + TerminalText.safe(footnote)) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows as columns two spaces apart after a two-space indent, each column padded to its widest cell
+    /// (right-aligned for the columns in `rightAligned`), trailing spaces dropped. With `wrapWidth`, each
+    /// row's last cell is not padded but wrapped under itself to fit that width (at least 20 columns
+    /// of it). A row with fewer cells ends early. Every table of the text reports goes through here.
+    package static func alignedLines(_ rows: [[String]], rightAligned: Set<Int> = [], wrapWidth: Int? = nil)
+        -> [String]
+    {
+        alignedLines(rows, widths: columnWidths(rows, wrappingLast: wrapWidth != nil), rightAligned: rightAligned,
+                     wrapWidth: wrapWidth)
+    }
+
+    private static func columnWidths(_ rows: [[String]], wrappingLast: Bool) -> [Int] {
+        var widths: [Int] = []
+        for row in rows {
+            for (c, cell) in (wrappingLast ? row.dropLast() : row[...]).enumerated() {
+                if c == widths.count { widths.append(0) }
+                widths[c] = max(widths[c], cell.count)
             }
-            return "  " + TerminalText.trimmed(cells.joined(separator: "  "))
         }
-        var lines = [TerminalText.safe(title), line(all[0])]
-        lines.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        lines += all.dropFirst().map(line)
-        if rows.isEmpty { lines.append("  (none)") }
-        if let footnote { lines.append("  " + TerminalText.safe(footnote)) }
-        return lines.joined(separator: "\n") + "\n"
+        return widths
+    }
+
+    private static func alignedLines(_ rows: [[String]], widths: [Int], rightAligned: Set<Int>,
+                                     wrapWidth: Int? = nil) -> [String] {
+        func padded(_ cell: String, _ c: Int) -> String {
+            let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
+            return rightAligned.contains(c) ? pad + cell : cell + pad
+        }
+        return rows.flatMap { row -> [String] in
+            var prefix = "  "
+            for (c, cell) in row.dropLast().enumerated() { prefix += padded(cell, c) + "  " }
+            let last = row.last ?? ""
+            guard let wrapWidth else {
+                let c = row.count - 1
+                return [TerminalText.trimmed(prefix + (c >= 0 && rightAligned.contains(c) ? padded(last, c) : last))]
+            }
+            let hanging = String(repeating: " ", count: prefix.count)
+            return TerminalText.wrap(last, width: max(20, wrapWidth - prefix.count)).enumerated().map { n, line in
+                TerminalText.trimmed((n == 0 ? prefix : hanging) + line)
+            }
+        }
     }
 
     /// A level-3 heading and a GitHub-flavoured markdown table (`|` in cells escaped).

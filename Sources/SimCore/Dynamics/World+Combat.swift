@@ -281,10 +281,10 @@ extension World {
             }
         }
         for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
-        record(Event(tick: tick, type: "clash", agents: listed, region: r,
+        record(Event(tick: tick, type: .clash, agents: listed, region: r,
                      data: listed.map { agent in (agents[agent].id, .number(losses[sides.firstIndex(of: agent)!])) }))
         for v in 0..<m where before[v] > 0 && losses[v] >= before[v] {
-            record(Event(tick: tick, type: "eliminated", agents: [sides[v]], region: r))
+            record(Event(tick: tick, type: .eliminated, agents: [sides[v]], region: r))
         }
         return (losses, pairs)
     }

@@ -20,6 +20,12 @@ public struct Event: Sendable, Equatable {
         self.data = data
     }
 
+    /// An event the engine records itself.
+    public init(tick: Int, type: EventType, agents: [Int] = [], region: Int? = nil,
+                data: [(String, ScalarValue)] = []) {
+        self.init(tick: tick, type: type.rawValue, agents: agents, region: region, data: data)
+    }
+
     public static func == (a: Event, b: Event) -> Bool {
         a.tick == b.tick && a.type == b.type && a.agents == b.agents && a.region == b.region
             && a.data.count == b.data.count

@@ -171,7 +171,7 @@ public final class World {
     public func stop(reason: String) {
         if stopReason == nil {
             stopReason = reason
-            record(Event(tick: tick, type: "stop", data: [("reason", .string(reason))]))
+            record(Event(tick: tick, type: .stop, data: [("reason", .string(reason))]))
         }
     }
 
@@ -213,7 +213,7 @@ public final class World {
     public func makeTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let inserted = ties.insert(Tie(from: from, to: to, kind: kind)).inserted
         if inserted {
-            record(Event(tick: tick, type: "tie_made", agents: [from, to],
+            record(Event(tick: tick, type: .tieMade, agents: [from, to],
                          data: [("kind", .string(tieKinds[kind]))]))
         }
         return inserted
@@ -224,7 +224,7 @@ public final class World {
     public func cutTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let removed = ties.remove(Tie(from: from, to: to, kind: kind)) != nil
         if removed {
-            record(Event(tick: tick, type: "tie_cut", agents: [from, to],
+            record(Event(tick: tick, type: .tieCut, agents: [from, to],
                          data: [("kind", .string(tieKinds[kind]))]))
         }
         return removed
@@ -249,7 +249,7 @@ public final class World {
     public func deploy(_ a: Int, in r: Int, strength: Double) {
         let before = force(of: a, in: r)
         setForce(of: a, in: r, to: before + strength)
-        record(Event(tick: tick, type: "deploy", agents: [a], region: r,
+        record(Event(tick: tick, type: .deploy, agents: [a], region: r,
                      data: [("strength", .number(force(of: a, in: r) - before))]))
     }
 
