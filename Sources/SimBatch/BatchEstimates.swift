@@ -25,12 +25,13 @@ public struct BatchEstimates: Sendable {
 
     /// From a summary JSON document.
     public init(label: String, summary: JSONValue) throws(ComparisonInputError) {
-        guard let points = summary["points"]?.array, summary["design"] != nil else {
+        guard SummaryDocument.isSummary(summary) else {
             throw ComparisonInputError("\(label): not a batch summary (no design or points)")
         }
-        self.init(label: label, provenance: summary)
-        for point in points {
-            pointParams.append(BatchEstimates.scalars(point["params"]))
+        let document = SummaryDocument(summary)
+        self.init(label: label, provenance: document.provenance)
+        for point in document.points {
+            pointParams.append(document.params(ofPoint: point))
             var estimates: [String: OutcomeEstimate] = [:]
             for (name, entry) in point["outcomes"]?.object ?? [] {
                 do throws(ComparisonInputError) {
@@ -45,9 +46,12 @@ public struct BatchEstimates: Sendable {
 
     /// From a runs file's header and its rows.
     public init(label: String, header: JSONValue, records: [RunRecord]) throws(ComparisonInputError) {
-        guard header["design"] != nil else { throw ComparisonInputError("\(label): not a runs file (no design)") }
-        self.init(label: label, provenance: header)
-        pointParams = (header["point_params"]?.array ?? [.object([])]).map(BatchEstimates.scalars)
+        guard header[BatchProvenance.Key.design] != nil else {
+            throw ComparisonInputError("\(label): not a runs file (no design)")
+        }
+        let provenance = BatchProvenance(header)
+        self.init(label: label, provenance: provenance)
+        pointParams = provenance.pointParams ?? [[]]
         let pointCount = max(1, pointParams.count)
         var values = [[String: [ScalarValue]]](repeating: [:], count: pointCount)
         for record in records where record.point < pointCount {
@@ -58,20 +62,15 @@ public struct BatchEstimates: Sendable {
     }
 
     /// The fields a summary and a runs file's header share; no points yet.
-    private init(label: String, provenance json: JSONValue) {
+    private init(label: String, provenance: BatchProvenance) {
         self.label = label
-        scenario = json["scenario"]?["name"]?.string ?? "?"
-        seed = json["seed"]?.uint64
-        runsPerPoint = json["design"]?["runs"]?.int
-        steps = json["design"]?["steps"]?.int
-        outcomeNames = json["columns"]?["outcomes"]?.array?.compactMap(\.string) ?? []
+        scenario = provenance.scenarioName ?? "?"
+        seed = provenance.seed
+        runsPerPoint = provenance.runsPerPoint
+        steps = provenance.steps
+        outcomeNames = provenance.names("outcomes") ?? []
         pointParams = []
         points = []
-    }
-
-    /// An object's scalar members, in order.
-    private static func scalars(_ json: JSONValue?) -> [(String, ScalarValue)] {
-        (json?.object ?? []).compactMap { name, value in value.scalar.map { (name, $0) } }
     }
 
     /// Every outcome named in the header or met in a point, header order first.

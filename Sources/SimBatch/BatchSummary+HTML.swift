@@ -13,11 +13,6 @@ extension BatchSummary {
     /// Categories of an outcome charted; the rest are in the JSON.
     fileprivate static let chartedCategoryCap = 8
 
-    /// Whether a JSON document looks like a batch summary (it has `points` and `design`).
-    public static func isSummary(_ document: JSONValue) -> Bool {
-        document["points"]?.array != nil && document["design"] != nil
-    }
-
     /// A summary JSON document, as `json(header:)` writes it, as an HTML page ending with a newline.
     /// Fields it lacks are left out of the page rather than refused.
     public static func html(summary document: JSONValue) -> String {
@@ -29,7 +24,7 @@ extension BatchSummary {
                 + "statistics (the messages are at the end).", note: true)
         }
         for name in reading.outcomeNames { reading.outcomeSection(name, into: &page) }
-        let failures = document["failures"]?.array ?? []
+        let failures = reading.document.failures
         if !failures.isEmpty {
             page.heading("Failures")
             page.table(["runs", "message"], failures.map {
@@ -42,40 +37,37 @@ extension BatchSummary {
     }
 }
 
-/// The fields of a summary document the page needs, read leniently.
+/// What the page derives from a summary document.
 private struct SummaryReading {
-    let document: JSONValue
-    let points: [JSONValue]
+    let document: SummaryDocument
+    var points: [JSONValue] { document.points }
     let outcomeNames: [String]
     /// The params that vary between points (swept or sampled), in order.
     let varying: [String]
     /// The design joins points along a sweep (a Latin hypercube's points stand alone).
-    let isSweep: Bool
+    var isSweep: Bool { document.provenance.isSweep }
 
-    init(_ document: JSONValue) {
-        self.document = document
-        points = document["points"]?.array ?? []
-        let declared = document["columns"]?["outcomes"]?.array?.compactMap(\.string)
-        outcomeNames = declared ?? points.first?["outcomes"]?.object?.map(\.0) ?? []
+    init(_ json: JSONValue) {
+        document = SummaryDocument(json)
+        outcomeNames = document.outcomeNames
         var names: [String] = []
-        for point in points {
+        for point in document.points {
             for (name, _) in point["params"]?.object ?? [] where !names.contains(name) { names.append(name) }
         }
         varying = names
-        isSweep = document["design"]?["sample"]?.int == nil
     }
 
-    var scenarioName: String { document["scenario"]?["name"]?.string ?? "unnamed scenario" }
-    var runs: Int { document["runs"]?.int ?? 0 }
-    var failed: Int { document["failed"]?.int ?? 0 }
-    var schema: String { document["simrun"]?["schema"]?.int.map(String.init) ?? "?" }
+    var scenarioName: String { document.provenance.scenarioName ?? "unnamed scenario" }
+    var runs: Int { document.runs }
+    var failed: Int { document.failed }
+    var schema: String { document.provenance.schema.map(String.init) ?? "?" }
 
     var provenance: [(String, String)] {
-        let design = document["design"]
+        let design = document.provenance.design
         var rows: [(String, String)] = [("scenario", scenarioName)]
-        if let sha = document["scenario"]?["sha256"]?.string { rows.append(("sha256", sha)) }
-        if let seed = document["seed"] { rows.append(("batch seed", seed.compact())) }
-        if let perPoint = design?["runs"]?.int { rows.append(("runs per point", String(perPoint))) }
+        if let sha = document.provenance.scenarioSHA256 { rows.append(("sha256", sha)) }
+        if let seed = document.json[BatchProvenance.Key.seed] { rows.append(("batch seed", seed.compact())) }
+        if let perPoint = document.provenance.runsPerPoint { rows.append(("runs per point", String(perPoint))) }
         rows.append(("design points", String(points.count)))
         rows.append(("runs", "\(runs), \(failed) failed"))
         if let fixed = design?["params"]?.object, !fixed.isEmpty {

@@ -25,36 +25,40 @@ package struct RunsHeader {
     package init(version: String, scenario: ScenarioInfo, design: BatchDesign, params: [String], outcomes: [String],
          metrics: [String], shard: Shard?) {
         fields = [
-            ("simrun", ["version": .string(version), "schema": .int(RunsHeader.schema)]),
-            ("scenario", ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
-            ("seed", .unsigned(design.seed)),
-            ("design", design.json()),
-            ("columns", ["params": .array(params.map(JSONValue.string)),
+            (BatchProvenance.Key.simrun, ["version": .string(version), "schema": .int(RunsHeader.schema)]),
+            (BatchProvenance.Key.scenario, ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
+            (BatchProvenance.Key.seed, .unsigned(design.seed)),
+            (BatchProvenance.Key.design, design.json()),
+            (BatchProvenance.Key.columns, ["params": .array(params.map(JSONValue.string)),
                          "outcomes": .array(outcomes.map(JSONValue.string)),
                          "metrics": .array(metrics.map(JSONValue.string))]),
-            ("point_params", .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })),
+            (BatchProvenance.Key.pointParams, .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })),
         ]
-        if let shard { fields.append(("shard", .string(shard.description))) }
+        if let shard { fields.append((BatchProvenance.Key.shard, .string(shard.description))) }
     }
 
     /// The header without the shard: what every shard of one batch shares, and what a merged file holds.
-    package var unsharded: RunsHeader { RunsHeader(fields: fields.filter { $0.0 != "shard" }) }
+    package var unsharded: RunsHeader { RunsHeader(fields: fields.filter { $0.0 != BatchProvenance.Key.shard }) }
 
     package subscript(key: String) -> JSONValue? { fields.first { $0.0 == key }?.1 }
 
+    /// What the header says, read as every reader of batch files reads it.
+    package var provenance: BatchProvenance { BatchProvenance(json) }
+
     package func strings(_ column: String) -> [String] {
-        self["columns"]?[column]?.array?.compactMap(\.string) ?? []
+        provenance.names(column) ?? []
     }
 
     /// Runs in the whole batch: runs per point × points.
     package var totalRuns: Int? {
-        guard let runs = self["design"]?["runs"]?.int, let points = self["point_params"]?.array?.count else { return nil }
+        let provenance = provenance
+        guard let runs = provenance.runsPerPoint, let points = provenance.pointParams?.count else { return nil }
         return runs * points
     }
 
     /// Each point's swept or sampled params, for the summary.
     package var points: [[(String, ScalarValue)]] {
-        (self["point_params"]?.array ?? []).map { point in (point.object ?? []).compactMap { key, value in value.scalar.map { (key, $0) } } }
+        provenance.pointParams ?? []
     }
 
     package var json: JSONValue { .object(fields) }
@@ -115,7 +119,7 @@ package struct RunsFileContents {
         } catch {
             throw ReadError(message: "\(path):1: not a simrun runs file (\(error.message))")
         }
-        guard let fields = header.object, header["simrun"] != nil, header["design"] != nil else {
+        guard let fields = header.object, header[BatchProvenance.Key.simrun] != nil, header[BatchProvenance.Key.design] != nil else {
             throw ReadError(message: "\(path):1: not a simrun runs file")
         }
         var contents = RunsFileContents(format: format, header: RunsHeader(fields: fields), rows: [], records: [],

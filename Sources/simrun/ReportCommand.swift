@@ -63,7 +63,7 @@ struct ReportCommand {
             Simrun.printError("\(file): not JSON: \(error)")
             return .scenario
         }
-        guard BatchSummary.isSummary(document) else {
+        guard SummaryDocument.isSummary(document) else {
             if document["alignments"] != nil, document["metrics"] != nil {
                 Simrun.printError("\(file) is a single run's report, not a batch summary: make its page with "
                     + "simrun run SCENARIO --format html (same --seed and --param)")
