@@ -122,7 +122,7 @@ extension RunReport {
         page.figures([(chart.svg, "Edges join pairs whose mean alignment (both directions) is at least "
             + "\(NetworkChart.threshold) in size. Blocs: the two of least landscape energy "
             + "(\(ReadableNumber.text(coalitions.energy)), \(method)); share of balanced triads "
-            + "\(ReadableNumber.text(world.balanceIndex())).")], wide: true)
+            + "\(ReadableNumber.text(world.balanceIndex)).")], wide: true)
     }
 
     private func timelineSection(_ page: inout HTMLPage) {

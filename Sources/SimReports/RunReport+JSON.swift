@@ -103,7 +103,7 @@ extension RunReport {
                 "energy": .number(coalitions.energy),
                 "exact": .bool(coalitions.exact),
             ],
-            "balance": .number(w.balanceIndex()),
+            "balance": .number(w.balanceIndex),
         ]
         return document.serialized()
     }

@@ -191,7 +191,7 @@ extension RunReport {
         var rows = coalitions.blocs.enumerated().map { b, bloc in
             ["bloc \(b + 1)", bloc.isEmpty ? "(empty)" : bloc.map { agentName($0) }.joined(separator: ", ")]
         }
-        rows.append(["balance", ReadableNumber.text(world.balanceIndex())])
+        rows.append(["balance", ReadableNumber.text(world.balanceIndex)])
         return ["PREDICTED COALITIONS  (energy \(ReadableNumber.text(coalitions.energy)), \(method))"]
             + TextTable.alignedLines(rows, wrapWidth: width)
     }

@@ -1,5 +1,5 @@
 // RunReport: everything one run produced, gathered for writing — the scenario's identity, the
-// params and seed in force, the final world, metrics, outcomes, log and predicted coalitions.
+// params and seed in force, the final world (copied out), metrics, outcomes, log and predicted coalitions.
 import SimCore
 import SimCharts
 import SimSupport
@@ -35,8 +35,8 @@ public struct LogLine: Sendable, Equatable {
     }
 }
 
-/// One run's results, ready to be written as JSON or text.
-public struct RunReport {
+/// One run's results, ready to be written as JSON, text or HTML: a value, kept after the run's world is gone.
+public struct RunReport: Sendable {
     /// Version of the JSON layout; bump it when a field changes meaning or goes away.
     public static let schemaVersion = 1
 
@@ -47,7 +47,8 @@ public struct RunReport {
     /// Ticks asked for.
     public var steps: Int
     public var status: RunStatus
-    public var world: World
+    /// The world as the run left it.
+    public var world: FinalWorld
     public var metricNames: [String]
     /// `metrics[m][t]`: metric m after t ticks.
     public var metrics: [[Double]]
@@ -68,7 +69,7 @@ public struct RunReport {
         self.params = params
         self.steps = steps
         self.status = status
-        self.world = world
+        self.world = FinalWorld(world)
         self.metricNames = metricNames
         self.metrics = metrics
         self.digests = digests

@@ -220,7 +220,7 @@ struct RunReportTests {
         #expect(coalitions["blocs"] as? [[String]] == report.coalitions.blocs.map { $0.map { ids[$0] } })
         #expect((coalitions["energy"] as? NSNumber)?.doubleValue == report.coalitions.energy)
         #expect(coalitions["exact"] as? Bool == report.coalitions.exact)
-        let balance = report.world.balanceIndex()
+        let balance = report.world.balanceIndex
         #expect((root["balance"] as? NSNumber)?.doubleValue == balance || (balance.isNaN && root["balance"] is NSNull))
     }
 

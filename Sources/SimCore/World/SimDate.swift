@@ -21,6 +21,11 @@ public struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public func adding(days: Int) -> SimDate { SimDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The date `ticks` ticks of `tickDays` days after this one, the days rounded down.
+    public func adding(ticks: Int, of tickDays: Double) -> SimDate {
+        adding(days: Int((Double(ticks) * tickDays).rounded(.down)))
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = SimDate.civil(daysSinceEpoch)

@@ -86,7 +86,7 @@ public final class World {
     public var date: SimDate { date(ofTick: tick) }
 
     public func date(ofTick t: Int) -> SimDate {
-        start.adding(days: Int((Double(t) * tickDays).rounded(.down)))
+        start.adding(ticks: t, of: tickDays)
     }
 
     // MARK: Declarations
