@@ -43,39 +43,40 @@ public struct ReportDocument: Sendable {
     public var digests: [(String, [String])]
 
     public init(label: String, json: JSONValue) throws(ComparisonInputError) {
-        guard json["simrun"] != nil, let agentList = json["agents"]?.array, json["alignments"] != nil else {
+        typealias K = RunReportKey
+        guard json[K.simrun] != nil, let agentList = json[K.agents]?.array, json[K.alignments] != nil else {
             throw ComparisonInputError("\(label): not a simrun run report (no agents or alignments)")
         }
         self.label = label
-        scenario = json["scenario"]?["name"]?.string ?? "?"
-        seed = json["seed"]?.uint64
-        start = json["start"]?.string ?? "?"
-        ticks = json["ticks"]?.int ?? 0
-        agents = agentList.compactMap { $0["id"]?.string }
+        scenario = json[K.scenario]?[K.name]?.string ?? "?"
+        seed = json[K.seed]?.uint64
+        start = json[K.start]?.string ?? "?"
+        ticks = json[K.ticks]?.int ?? 0
+        agents = agentList.compactMap { $0[K.id]?.string }
         alignments = [:]
-        for (from, row) in json["alignments"]?.object ?? [] {
+        for (from, row) in json[K.alignments]?.object ?? [] {
             alignments[from] = Dictionary((row.object ?? []).compactMap { to, v in v.double.map { (to, $0) } },
                                           uniquingKeysWith: { first, _ in first })
         }
         resources = [:]
         forces = [:]
         for agent in agentList {
-            guard let id = agent["id"]?.string else { continue }
-            resources[id] = (agent["resources"]?.object ?? []).compactMap { name, v in v.double.map { (name, $0) } }
-            forces[id] = Dictionary((agent["forces"]?.object ?? []).compactMap { r, v in v.double.map { (r, $0) } },
+            guard let id = agent[K.id]?.string else { continue }
+            resources[id] = (agent[K.resources]?.object ?? []).compactMap { name, v in v.double.map { (name, $0) } }
+            forces[id] = Dictionary((agent[K.forces]?.object ?? []).compactMap { r, v in v.double.map { (r, $0) } },
                                     uniquingKeysWith: { first, _ in first })
         }
-        outcomes = (json["outcomes"]?.object ?? []).compactMap { name, v in v.scalar.map { (name, $0) } }
-        metrics = (json["metrics"]?.object ?? []).map { name, series in
+        outcomes = (json[K.outcomes]?.object ?? []).compactMap { name, v in v.scalar.map { (name, $0) } }
+        metrics = (json[K.metrics]?.object ?? []).map { name, series in
             (name, (series.array ?? []).map { $0.double ?? .nan })
         }
-        events = (json["events"]?.array ?? []).map { event in
-            TimelineEvent(tick: event["tick"]?.int ?? 0, type: event["type"]?.string ?? "?",
-                          agents: (event["agents"]?.array ?? []).compactMap(\.string),
-                          region: event["region"]?.string,
-                          data: (event["data"] ?? .object([])).compact())
+        events = (json[K.events]?.array ?? []).map { event in
+            TimelineEvent(tick: event[K.tick]?.int ?? 0, type: event[K.type]?.string ?? "?",
+                          agents: (event[K.agents]?.array ?? []).compactMap(\.string),
+                          region: event[K.region]?.string,
+                          data: (event[K.data] ?? .object([])).compact())
         }
-        digests = (json["digests"]?.object ?? []).map { part, series in (part, (series.array ?? []).compactMap(\.string)) }
+        digests = (json[K.digests]?.object ?? []).map { part, series in (part, (series.array ?? []).compactMap(\.string)) }
             .filter { !$0.1.isEmpty }
     }
 

@@ -7,6 +7,7 @@ import SimSupport
 extension RunReport {
     /// The report as pretty-printed JSON ending with a newline, byte-identical for identical runs.
     public func json() -> String {
+        typealias K = RunReportKey
         let w = world
         let agentIDs = w.agents.map(\.id)
         let regionIDs = w.regions.map(\.id)
@@ -23,31 +24,31 @@ extension RunReport {
         let agents = w.agents.indices.map { a -> JSONValue in
             let agent = w.agents[a]
             return [
-                "id": .string(agent.id),
-                "name": .string(agent.name),
-                "kind": .string(agent.kind),
-                "patron": agentID(agent.patron),
-                "effectiveness": .number(agent.effectiveness),
-                "resources": .object(w.resourceNames.indices.map {
+                K.id: .string(agent.id),
+                K.name: .string(agent.name),
+                K.kind: .string(agent.kind),
+                K.patron: agentID(agent.patron),
+                K.effectiveness: .number(agent.effectiveness),
+                K.resources: .object(w.resourceNames.indices.map {
                     (w.resourceNames[$0], .number(w.resource($0, of: a)))
                 }),
-                "forces": .object(w.regions.indices.compactMap { r in
+                K.forces: .object(w.regions.indices.compactMap { r in
                     let strength = w.force(of: a, in: r)
                     return strength > 0 ? (regionIDs[r], .number(strength)) : nil
                 }),
-                "moving": .array(w.movements.filter { $0.agent == a }.map { move in
-                    ["from": .string(regionIDs[move.from]), "to": .string(regionIDs[move.to]),
-                     "strength": .number(move.strength), "remaining_km": .number(move.remainingKm)]
+                K.moving: .array(w.movements.filter { $0.agent == a }.map { move in
+                    [K.from: .string(regionIDs[move.from]), K.to: .string(regionIDs[move.to]),
+                     K.strength: .number(move.strength), K.remainingKm: .number(move.remainingKm)]
                 }),
             ]
         }
         let regions = w.regions.map { region -> JSONValue in
             [
-                "id": .string(region.id),
-                "name": .string(region.name),
-                "country": agentID(region.country),
-                "lat": .number(region.latitude),
-                "lon": .number(region.longitude),
+                K.id: .string(region.id),
+                K.name: .string(region.name),
+                K.country: agentID(region.country),
+                K.lat: .number(region.latitude),
+                K.lon: .number(region.longitude),
             ]
         }
         let alignments = w.agents.indices.map { i -> (String, JSONValue) in
@@ -56,68 +57,56 @@ extension RunReport {
             }))
         }
         let ties = w.sortedTies.map { tie -> JSONValue in
-            ["from": .string(agentIDs[tie.from]), "to": .string(agentIDs[tie.to]),
-             "kind": .string(w.tieKinds[tie.kind])]
+            [K.from: .string(agentIDs[tie.from]), K.to: .string(agentIDs[tie.to]),
+             K.kind: .string(w.tieKinds[tie.kind])]
         }
         let events = w.events.map { event -> JSONValue in
             [
-                "tick": .int(event.tick),
-                "date": .string(w.date(ofTick: event.tick).description),
-                "type": .string(event.type),
-                "agents": .array(event.agents.map { .string(agentIDs[$0]) }),
-                "region": regionID(event.region),
-                "data": .object(event.data.map { ($0.0, JSONValue($0.1)) }),
+                K.tick: .int(event.tick),
+                K.date: .string(w.date(ofTick: event.tick).description),
+                K.type: .string(event.type),
+                K.agents: .array(event.agents.map { .string(agentIDs[$0]) }),
+                K.region: regionID(event.region),
+                K.data: .object(event.data.map { ($0.0, JSONValue($0.1)) }),
             ]
         }
 
         let document: JSONValue = [
-            "simrun": ["version": .string(simrunVersion), "schema": .int(RunReport.schemaVersion)],
-            "scenario": [
-                "name": .string(scenario.name),
-                "description": .string(scenario.description),
-                "file": .string(scenario.file),
-                "sha256": .string(scenario.sha256),
-                "source": .string(orNull: scenario.source),
+            K.simrun: [K.version: .string(simrunVersion), K.schema: .int(RunReport.schemaVersion)],
+            K.scenario: [
+                K.name: .string(scenario.name),
+                K.description: .string(scenario.description),
+                K.file: .string(scenario.file),
+                K.sha256: .string(scenario.sha256),
+                K.source: .string(orNull: scenario.source),
             ],
-            "seed": .unsigned(seed),
-            "params": .object(params.map { ($0.0, JSONValue($0.1)) }),
-            "steps": .int(steps),
-            "start": .string(w.start.description),
-            "end": .string(w.date.description),
-            "ticks": .int(w.tick),
-            "status": .object(status),
-            "agents": .array(agents),
-            "regions": .array(regions),
-            "alignments": .object(alignments),
-            "ties": .array(ties),
-            "metrics": .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
-            "outcomes": .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
-            "digests": .object(StateDigest.parts.map { part in
+            K.seed: .unsigned(seed),
+            K.params: .object(params.map { ($0.0, JSONValue($0.1)) }),
+            K.steps: .int(steps),
+            K.start: .string(w.start.description),
+            K.end: .string(w.date.description),
+            K.ticks: .int(w.tick),
+            K.status: .object(status),
+            K.agents: .array(agents),
+            K.regions: .array(regions),
+            K.alignments: .object(alignments),
+            K.ties: .array(ties),
+            K.metrics: .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
+            K.outcomes: .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
+            K.digests: .object(StateDigest.parts.map { part in
                 (part.name, .array(digests.map { .string($0[keyPath: part.value].hex16) }))
             }),
-            "events": .array(events),
-            "log": .array(log.map { ["tick": .int($0.tick), "text": .string($0.text)] }),
-            "warnings": .array(w.warnings.map(JSONValue.string)),
-            "coalitions": [
-                "blocs": .array(coalitions.blocs.map { .array($0.map { .string(agentIDs[$0]) }) }),
-                "energy": .number(coalitions.energy),
-                "exact": .bool(coalitions.exact),
+            K.events: .array(events),
+            K.log: .array(log.map { [K.tick: .int($0.tick), K.text: .string($0.text)] }),
+            K.warnings: .array(w.warnings.map(JSONValue.string)),
+            K.coalitions: [
+                K.blocs: .array(coalitions.blocs.map { .array($0.map { .string(agentIDs[$0]) }) }),
+                K.energy: .number(coalitions.energy),
+                K.exact: .bool(coalitions.exact),
             ],
-            "balance": .number(w.balanceIndex),
+            K.balance: .number(w.balanceIndex),
         ]
         return document.serialized()
-    }
-}
-
-extension JSONValue {
-    /// A param, outcome or event field as JSON, keeping integers integers.
-    public init(_ scalar: ScalarValue) {
-        switch scalar {
-        case .integer(let i): self = .int(i)
-        case .number(let x): self = .number(x)
-        case .boolean(let b): self = .bool(b)
-        case .string(let s): self = .string(s)
-        }
     }
 }
 

@@ -1,11 +1,21 @@
-// ScalarValue+Reports: how a param, outcome or event value is read from JSON and shown to a person —
-// here, above both the engine (which owns the value) and the support module (which owns JSON and number
-// formats), so that neither has to know the other.
+// ScalarValue+Reports: a param, outcome or event value as JSON (written and read) and as a person reads
+// it — here, above both the engine (which owns the value) and the support module (which owns JSON and
+// number formats), so that neither has to know the other.
 import SimCore
 import SimSupport
 import SimCharts
 
 extension JSONValue {
+    /// A param, outcome or event field as JSON, keeping integers integers.
+    public init(_ scalar: ScalarValue) {
+        switch scalar {
+        case .integer(let i): self = .int(i)
+        case .number(let x): self = .number(x)
+        case .boolean(let b): self = .bool(b)
+        case .string(let s): self = .string(s)
+        }
+    }
+
     /// A param or outcome value: `.int` → `.integer`, `.number`, `.bool` → `.boolean`, `.string`;
     /// nil for anything else.
     public var scalar: ScalarValue? {
