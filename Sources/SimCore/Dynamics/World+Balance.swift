@@ -57,22 +57,16 @@ extension World {
     public func balanceIndex() -> Double {
         let n = agentCount
         guard n >= 3 else { return 1 }
-        // Only the upper triangle of p is read: p_ij for i < j.
-        var p = [Double](repeating: 0, count: n * n)
+        let p = symmetrizedAlignment()
         var balanced = 0.0, total = 0.0
-        alignment.withUnsafeBufferPointer { a in
-            p.withUnsafeMutableBufferPointer { p in
-                for i in 0..<n {
-                    for j in (i + 1)..<n { p[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2 }
-                }
-                for i in 0..<n {
-                    for j in (i + 1)..<n where p[i * n + j] != 0 {
-                        let pij = p[i * n + j]
-                        for k in (j + 1)..<n {
-                            let product = pij * p[j * n + k] * p[i * n + k]
-                            total += abs(product)
-                            if product > 0 { balanced += product }
-                        }
+        p.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                for j in (i + 1)..<n where p[i * n + j] != 0 {
+                    let pij = p[i * n + j]
+                    for k in (j + 1)..<n {
+                        let product = pij * p[j * n + k] * p[i * n + k]
+                        total += abs(product)
+                        if product > 0 { balanced += product }
                     }
                 }
             }
@@ -84,8 +78,16 @@ extension World {
     func symmetrizedAlignment() -> [Double] {
         let n = agentCount
         var p = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0..<n { p[i * n + j] = (alignment[i * n + j] + alignment[j * n + i]) / 2 }
+        alignment.withUnsafeBufferPointer { a in
+            p.withUnsafeMutableBufferPointer { p in
+                for i in 0..<n {
+                    for j in (i + 1)..<n {
+                        let pair = (a[i * n + j] + a[j * n + i]) / 2
+                        p[i * n + j] = pair
+                        p[j * n + i] = pair
+                    }
+                }
+            }
         }
         return p
     }
