@@ -3,6 +3,9 @@
 import Foundation
 import LuaBridge
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 extension CompareCommand {
     /// Runs both sides and renders their paired comparison.

@@ -3,6 +3,9 @@
 import Foundation
 import LuaBridge
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct CompareCommand {
     static let help = """

@@ -3,6 +3,9 @@
 // `simrun batch`).
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 enum ComparedFile {
     case report(ReportDocument)

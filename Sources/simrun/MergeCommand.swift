@@ -2,6 +2,9 @@
 // order: the same bytes as one machine running the whole batch.
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct MergeCommand {
     static let help = """

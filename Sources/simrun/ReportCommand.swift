@@ -2,6 +2,9 @@
 // report for a person (an HTML page with charts) or written again as JSON.
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct ReportCommand {
     static let help = """
@@ -60,7 +63,7 @@ struct ReportCommand {
             Simrun.printError("\(file): not JSON: \(error)")
             return .scenario
         }
-        guard BatchSummary.isSummary(document) else {
+        guard SummaryDocument.isSummary(document) else {
             if document["alignments"] != nil, document["metrics"] != nil {
                 Simrun.printError("\(file) is a single run's report, not a batch summary: make its page with "
                     + "simrun run SCENARIO --format html (same --seed and --param)")

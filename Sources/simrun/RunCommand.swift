@@ -2,6 +2,9 @@
 import Foundation
 import LuaBridge
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct RunCommand {
     static let help = """

@@ -3,6 +3,9 @@
 import Foundation
 import LuaBridge
 import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 enum Simrun {
     static let version = "0.1.0"

@@ -1,6 +1,6 @@
 // SahelWorld: world.lua's declarations (SahelData) put into a SimCore World, and its W.* helpers as
 // Swift methods over the World. Each helper calls the SimCore method that the matching sim.* binding
-// of LuaBridge calls (ScenarioContext+*.swift), with the same arguments, in the same order.
+// of LuaBridge calls (BindingContext+*.swift), with the same arguments, in the same order.
 import SimCore
 
 extension World {

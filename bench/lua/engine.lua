@@ -3,7 +3,7 @@
 -- simrun's engine and the part of its `sim.*` API that scenarios/sahel/ghadames.lua (with world.lua
 -- and border.lua) uses, in plain Lua 5.4: no C modules, no LuaJIT. It mirrors Sources/SimCore
 -- (World, World+Combat, World+Balance, ForceMove, Simulation, RandomSource) and
--- Sources/LuaBridge (ScenarioContext*): same state layout (flat arrays indexed by agent and region),
+-- Sources/LuaBridge (BindingContext*, HookRunner): same state layout (flat arrays indexed by agent and region),
 -- same tick order, same dynamics, same named random streams (xoshiro256** seeded through
 -- SplitMix64; combat, script and one per agent's policy, as RandomStream.swift).
 --

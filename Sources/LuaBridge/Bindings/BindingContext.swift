@@ -5,6 +5,7 @@
 import CLua
 import CLuaShim
 import SimCore
+import SimReports
 
 /// The state the bindings of one scenario share, from the start of its setup to the end of its run.
 final class BindingContext {

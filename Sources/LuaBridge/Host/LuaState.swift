@@ -4,6 +4,7 @@
 import CLua
 import CLuaShim
 import SimCore
+import SimSupport
 
 /// Owns a `lua_State` and the C limits its allocator and hook read.
 final class LuaState {

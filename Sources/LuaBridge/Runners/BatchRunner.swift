@@ -1,6 +1,7 @@
 // BatchRunner: the runs of a batch on worker threads. Each worker keeps one ScenarioCache (the
 // scenario read and compiled once) and gives every run a fresh sandbox; the records come back
 // through a reorder buffer (RunQueue) in run order, whatever the number of workers.
+import SimBatch
 import SimCore
 
 public enum BatchRunner {

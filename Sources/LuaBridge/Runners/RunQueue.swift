@@ -1,6 +1,7 @@
 // RunQueue: hands a batch's runs to workers and emits the finished records in run order, holding
 // back those that finish early.
 import Foundation
+import SimBatch
 import SimCore
 
 /// Hands out positions in the plan and puts the finished records back in order. A worker may run

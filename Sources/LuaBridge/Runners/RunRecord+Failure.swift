@@ -1,5 +1,6 @@
 // RunRecord+Failure: how a failed run is recorded — the one mapping from a failure's kind to a
 // record's status, for runs that failed to load and runs that failed while stepping.
+import SimBatch
 import SimCore
 
 extension RunRecord {

@@ -1,6 +1,7 @@
 // LoadedScenario: a scenario whose setup ran — its world, what it registered, the Lua state they
 // live in — and the one place a loaded scenario is run, for single runs and batch runs alike.
 import SimCore
+import SimReports
 
 /// A scenario whose setup ran, ready to step.
 final class LoadedScenario {

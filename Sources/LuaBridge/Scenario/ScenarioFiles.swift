@@ -2,6 +2,7 @@
 // may reach, and every source loaded so far, whose bytes make the scenario's sha256.
 import Foundation
 import SimCore
+import SimSupport
 
 /// The sources of one scenario, in the order they were loaded.
 final class ScenarioFiles {

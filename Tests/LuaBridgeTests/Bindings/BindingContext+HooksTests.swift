@@ -5,6 +5,7 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimReports
 
 @Suite("BindingContext+Hooks")
 struct HooksTests {

@@ -5,6 +5,8 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
 
 @Suite("ParamOverride")
 struct ParamOverrideTests {
