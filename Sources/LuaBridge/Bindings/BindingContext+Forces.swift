@@ -1,7 +1,6 @@
 // BindingContext+Forces: the force and resource bindings — sim.deploy, sim.move, sim.forces,
 // sim.strength, sim.moving, sim.clash, sim.get, sim.set and sim.add.
 import CLua
-import CLuaShim
 import SimCore
 
 extension BindingContext {

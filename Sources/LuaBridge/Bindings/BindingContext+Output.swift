@@ -1,7 +1,5 @@
 // BindingContext+Output: sim.metric, sim.outcome and sim.log — what a run reports besides the
 // world's state.
-import CLua
-import CLuaShim
 import SimCore
 import SimReports
 

@@ -1,7 +1,6 @@
 // BindingContext+Queries: sim.agents, sim.agent_info, sim.regions, sim.neighbors, sim.distance,
 // sim.tick, sim.date, sim.balance and sim.coalitions, which read the World.
 import CLua
-import CLuaShim
 import SimCore
 
 extension BindingContext {

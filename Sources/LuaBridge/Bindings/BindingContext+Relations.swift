@@ -1,7 +1,6 @@
 // BindingContext+Relations: sim.align, sim.alignment, sim.shift, sim.tie, sim.cut and sim.tied,
 // which read and change how agents stand toward each other.
 import CLua
-import CLuaShim
 import SimCore
 
 extension BindingContext {

@@ -2,7 +2,6 @@
 // files and id tables, and the ScenarioDefinition being built — with the run's phase and log. The
 // trampoline finds it through the Lua state; the bindings are its extensions in this folder, one
 // file per section of docs/scenario-api.md, each a thin call into the engine.
-import CLua
 import CLuaShim
 import SimCore
 import SimReports

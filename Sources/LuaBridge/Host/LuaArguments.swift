@@ -3,7 +3,6 @@
 // Swift errors, and the C trampoline raises them once the Swift frames are gone.
 import CLua
 import CLuaShim
-import SimCore
 
 /// The arguments of one call into a binding.
 struct LuaArguments {

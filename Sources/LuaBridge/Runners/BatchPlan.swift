@@ -1,7 +1,6 @@
 // BatchPlan: what a batch is asked to run — the scenario, the design, the limits, which runs, on how
 // many workers, and what each record keeps.
 import SimBatch
-import SimCore
 
 /// What a batch is asked to run.
 public struct BatchPlan: Sendable {

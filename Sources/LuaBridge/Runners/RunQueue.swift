@@ -2,7 +2,6 @@
 // back those that finish early.
 import Foundation
 import SimBatch
-import SimCore
 
 /// Hands out positions in the plan and puts the finished records back in order. A worker may run
 /// ahead of the oldest unfinished run by at most `window` runs, so the buffer stays small.

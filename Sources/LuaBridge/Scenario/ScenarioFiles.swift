@@ -1,7 +1,6 @@
 // ScenarioFiles: the files of one scenario — the main file, the folder tree that `sim.include`
 // may reach, and every source loaded so far, whose bytes make the scenario's sha256.
 import Foundation
-import SimCore
 import SimSupport
 
 /// The sources of one scenario, in the order they were loaded.

@@ -1,16 +1,13 @@
 // EmbeddedLuaTests: the Lua compiled into the binary is the Lua file on disk, byte for byte, and
 // that file passes luacheck (when luacheck is installed).
 import Foundation
+import SimTestSupport
 import Testing
 
 @testable import LuaBridge
 
 @Suite("EmbeddedLua")
 struct EmbeddedLuaTests {
-    /// The package's root folder: four levels above this file.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static let preludePath = "Sources/LuaBridge/Host/sandbox.lua"
 
     /// The path of `luacheck` on the PATH, if any.
@@ -20,7 +17,7 @@ struct EmbeddedLuaTests {
 
     @Test("the embedded prelude is sandbox.lua, byte for byte")
     func preludeMatchesTheFile() throws {
-        let url = Self.packageRoot.appendingPathComponent(Self.preludePath)
+        let url = PackageRoot.url.appendingPathComponent(Self.preludePath)
         let onDisk = try #require(FileManager.default.contents(atPath: url.path))
         #expect(Array(EmbeddedLua.sandbox.utf8) == [UInt8](onDisk))
     }
@@ -30,7 +27,7 @@ struct EmbeddedLuaTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.luacheck))
         process.arguments = ["--no-color", Self.preludePath]
-        process.currentDirectoryURL = Self.packageRoot
+        process.currentDirectoryURL = PackageRoot.url
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
