@@ -4,137 +4,117 @@ import Foundation
 import LuaBridge
 import SimCore
 
-struct CompareCommand {
-    static let help = """
-    USAGE: simrun compare BASE VARIANT [options]
-
-    Compares a variant with a base:
-      two run reports (simrun run --format json)   outcomes and their change, the alignments that moved
-                                                   most, resource and force differences, events in one
-                                                   run and not the other
-      two batches (runs files or summaries)        per outcome both estimates and the difference with its
-                                                   95% interval (Welch; Newcombe for proportions); runs
-                                                   files with the same seeds are also compared in pairs
-      two scenario files with --runs N             both run N times with the same seeds (common random
-                                                   numbers): the paired difference of every outcome
-
-    OPTIONS:
-      --format text|md|json    output format (default text)
-      --out FILE               write to FILE (atomically) instead of standard output
-      --top N                  rows of the alignment, resource and force tables (default 10)
-    Paired runs of two scenarios:
-      --runs N                 runs of each scenario (required)
-      --seed N                 seed the run seeds derive from, as in simrun batch (default 1)
-      --jobs N                 worker threads (default: the number of cores)
-      --steps N                ticks per run (default: each scenario's steps)
-    \(ScenarioPair.help)
-      --max-instructions N     Lua instruction budget per run
-      --max-memory SIZE        memory cap per run, e.g. 64M
-      -h, --help               this help
-
-    EXIT CODES: 0 compared, 64 usage, 65 a file is not a report, runs file or summary, or a scenario does
-    not load, 66 file not found, 74 cannot write. See docs/compare.md.
-    """
-
+struct CompareCommand: Command {
     enum Format: String { case text, md, json }
 
     var files: [String] = []
-    var format = Format.text
-    var out: String?
+    var output = OutputOptions<Format>()
     var top = 10
     var runs: Int?
-    var seed: UInt64 = 1
+    /// `--seed` and `--steps` (the params of each side come through `pairParams`).
+    var scenario = ScenarioOptions()
     var jobs = ProcessInfo.processInfo.activeProcessorCount
-    var steps: Int?
     var limits = ScenarioLimits()
+    var pairParams = PairOptions()
     /// The two scenarios of a paired comparison.
     var pair: ScenarioPair?
 
-    init(arguments: [String]) throws(UsageError) {
-        let valued: Set<String> = ["--format", "--out", "--top", "--runs", "--seed", "--jobs", "--steps",
-                                   "--max-instructions", "--max-memory"]
-        var scanner = ArgumentScanner(arguments, valued: valued.union(ScenarioPair.flags),
-                                      switches: [])
-        var params: [(flag: String, value: String)] = []
-        /// The last flag given that only running two scenarios uses.
-        var scenarioFlag: String?
-        while let item = try scanner.next() {
-            if case .flag(let name, _) = item, !["--format", "--out", "--top"].contains(name) { scenarioFlag = name }
-            switch item {
-            case .positional(let path): files.append(path)
-            case .flag("--format", let v):
-                guard let f = Format(rawValue: v) else { throw UsageError("--format takes text, md or json, got '\(v)'") }
-                format = f
-            case .flag("--out", let v): out = v
-            case .flag("--top", let v): top = try ArgumentScanner.count(v, flag: "--top", minimum: 1)
-            case .flag("--runs", let v): runs = try ArgumentScanner.count(v, flag: "--runs", minimum: 2)
-            case .flag("--seed", let v): seed = try ArgumentScanner.unsigned(v, flag: "--seed")
-            case .flag("--jobs", let v): jobs = try ArgumentScanner.count(v, flag: "--jobs", minimum: 1)
-            case .flag("--steps", let v): steps = try ArgumentScanner.steps(v)
-            case .flag("--max-instructions", let v):
-                limits.maxInstructions = Int64(try ArgumentScanner.count(v, flag: "--max-instructions", minimum: 1))
-            case .flag("--max-memory", let v): limits.maxMemory = try ArgumentScanner.bytes(v, flag: "--max-memory")
-            case .flag(let name, let v) where ScenarioPair.flags.contains(name): params.append((name, v))
-            case .toggle: throw UsageError(help: CompareCommand.help)
-            case .flag(let name, _): throw UsageError("unknown flag \(name)")
-            }
-        }
+    /// The flags only running two scenarios uses: refused with two output files.
+    static var pairedRunOptions: OptionSection<CompareCommand> {
+        OptionSection("Paired runs of two scenarios", [
+            .value("--runs", .count(minimum: 2), help: "runs of each scenario (required)", \.runs),
+            ScenarioOptions.seedFlag.described("seed the run seeds derive from, as in simrun batch (default 1)")
+                .scoped(to: \.scenario),
+            .jobs(\.jobs),
+            ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
+                .scoped(to: \.scenario),
+        ] + PairOptions.all.map { $0.scoped(to: \.pairParams) } + LimitOptions.all.map { $0.scoped(to: \.limits) })
+    }
+
+    static var declaration: CommandDeclaration<CompareCommand> {
+        CommandDeclaration(
+            name: "compare", arguments: "BASE VARIANT", positionals: .several,
+            summary: "two reports, two batches, or two scenarios in paired runs",
+            description: """
+                Compares a variant with a base:
+                  two run reports (simrun run --format json)   outcomes and their change, the alignments that moved
+                                                               most, resource and force differences, events in one
+                                                               run and not the other
+                  two batches (runs files or summaries)        per outcome both estimates and the difference with its
+                                                               95% interval (Welch; Newcombe for proportions); runs
+                                                               files with the same seeds are also compared in pairs
+                  two scenario files with --runs N             both run N times with the same seeds (common random
+                                                               numbers): the paired difference of every outcome
+                """,
+            sections: [
+                OptionSection([
+                    OutputOptions<Format>.formatFlag([.text, .md, .json], help: "output format (default text)"),
+                    OutputOptions<Format>.outFlag(),
+                ].map { $0.scoped(to: \.output) } + [
+                    .top(help: "rows of the alignment, resource and force tables (default 10)", \.top),
+                ]),
+                pairedRunOptions,
+            ],
+            exitCodes: [(.ok, "compared"), (.usage, "usage"),
+                        (.scenario, "a file is not a report, runs file or summary, or a scenario does not load"),
+                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write")],
+            notes: "See docs/compare.md.")
+    }
+
+    mutating func validate(_ given: GivenArguments) throws(CLIError) {
+        files = given.positionals
         guard files.count == 2 else {
-            throw UsageError("compare needs two files, base and variant (simrun compare BASE VARIANT), got \(files.count)")
+            throw .commandLine("compare needs two files, base and variant (simrun compare BASE VARIANT), "
+                + "got \(files.count)")
         }
         let scenarios = files.filter { $0.hasSuffix(".lua") }.count
-        if scenarios == 1 { throw UsageError("compare takes two scenario files or two output files, not one of each") }
+        if scenarios == 1 {
+            throw .commandLine("compare takes two scenario files or two output files, not one of each")
+        }
         if scenarios == 2 && runs == nil {
-            throw UsageError("comparing two scenarios needs --runs N: both are run N times with the same seeds")
+            throw .commandLine("comparing two scenarios needs --runs N: both are run N times with the same seeds")
         }
         if scenarios == 0 {
-            if let scenarioFlag { throw UsageError("\(scenarioFlag) is for comparing two scenario files") }
+            let scenarioOnly = Self.pairedRunOptions.names
+            if let flag = given.flags.last(where: scenarioOnly.contains) {
+                throw .commandLine("\(flag) is for comparing two scenario files")
+            }
         } else {
-            pair = try ScenarioPair(files: files, params: params)
+            pair = try ScenarioPair(files: files, params: pairParams)
         }
     }
 
-    func execute() -> ExitCode {
-        let output: String
+    func execute() throws(CLIError) -> ExitCode {
+        let text: String
         if let runs, let pair {
-            switch pairedRuns(pair, runs: runs) {
-            case .failure(let failure):
-                Simrun.printError(failure.message)
-                return Simrun.exitCode(for: failure)
-            case .success(let text):
-                output = text
-            }
+            text = try pairedRuns(pair, runs: runs)
         } else {
-            let sides: [ComparedFile]
-            do throws(ComparedFileError) {
-                sides = [try ComparedFile.read(files[0], label: CompareCommand.label(files[0], files[1])),
-                         try ComparedFile.read(files[1], label: CompareCommand.label(files[1], files[0]))]
-            } catch {
-                Simrun.printError(error.message)
-                return error.exitCode
-            }
-            switch (sides[0], sides[1]) {
-            case (.report(let base), .report(let variant)):
-                let comparison = ReportComparison(base: base, variant: variant)
-                output = render(comparison.tables(limit: top), json: comparison.json(limit: top),
-                                warnings: comparison.warnings,
-                                heading: "\(base.label) (\(base.scenario), seed \(base.seed.map(String.init) ?? "?")) vs \(variant.label) (\(variant.scenario), seed \(variant.seed.map(String.init) ?? "?"))")
-            case (.batch(let base), .batch(let variant)):
-                let comparison = BatchComparison(base: base, variant: variant)
-                output = render(comparison.tables(), json: comparison.json(), warnings: comparison.warnings,
-                                heading: "\(base.label) (\(base.scenario)) vs \(variant.label) (\(variant.scenario))")
-            default:
-                Simrun.printError("compare needs two of a kind: two run reports or two batches (runs files or summaries)")
-                return .usage
-            }
+            text = try comparedFiles()
         }
-        do {
-            try OutputFile.write(output, to: out)
-        } catch {
-            Simrun.printError(error.message)
-            return .cannotWrite
-        }
+        try OutputFile.write(text, to: output.out)
         return .ok
+    }
+
+    /// Two reports or two batches, read from their files and compared.
+    private func comparedFiles() throws(CLIError) -> String {
+        let base = try ComparedFile.read(files[0], label: CompareCommand.label(files[0], files[1]))
+        let variant = try ComparedFile.read(files[1], label: CompareCommand.label(files[1], files[0]))
+        switch (base, variant) {
+        case (.report(let base), .report(let variant)):
+            let comparison = ReportComparison(base: base, variant: variant)
+            let seeds = (base.seed.map(String.init) ?? "?", variant.seed.map(String.init) ?? "?")
+            return render(comparison.tables(limit: top), json: comparison.json(limit: top),
+                          warnings: comparison.warnings,
+                          heading: "\(base.label) (\(base.scenario), seed \(seeds.0)) vs \(variant.label) "
+                            + "(\(variant.scenario), seed \(seeds.1))")
+        case (.batch(let base), .batch(let variant)):
+            let comparison = BatchComparison(base: base, variant: variant)
+            return render(comparison.tables(), json: comparison.json(), warnings: comparison.warnings,
+                          heading: "\(base.label) (\(base.scenario)) vs \(variant.label) (\(variant.scenario))")
+        default:
+            throw CLIError("compare needs two of a kind: two run reports or two batches (runs files or summaries)",
+                           .usage)
+        }
     }
 
     /// The file name, or the whole path when both files have the same name.
@@ -145,7 +125,7 @@ struct CompareCommand {
 
     /// The tables in the chosen format, warnings first (also on standard error for text).
     func render(_ tables: [TextTable], json: JSONValue, warnings: [String], heading: String) -> String {
-        switch format {
+        switch output.format ?? .text {
         case .json:
             return json.serialized()
         case .text:

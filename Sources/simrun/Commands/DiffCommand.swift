@@ -4,88 +4,75 @@ import Foundation
 import LuaBridge
 import SimCore
 
-struct DiffCommand {
-    static let help = """
-    USAGE: simrun diff A B [options]
-
-    Names the first tick where two runs differ, the parts of the state that differ there (alignments,
-    forces, resources, ties: from the per-tick state digests of the reports), the first event that
-    differs and the first metric value that does.
-      two run reports (simrun run --format json)
-      two scenario files (or one file twice with --base-param/--variant-param), run with one seed: the
-      values that differ at the first differing tick are listed too
-
-    OPTIONS:
-      --format text|json       output format (default text)
-      --out FILE               write to FILE (atomically) instead of standard output
-      --top N                  differing values listed per part of the state (default 10)
-    Two scenario files:
-      --seed N                 the seed of both runs (default 1)
-      --steps N                ticks to run (default: each scenario's steps)
-    \(ScenarioPair.help)
-      --max-instructions N     Lua instruction budget per run
-      --max-memory SIZE        memory cap per run, e.g. 64M
-      -h, --help               this help
-
-    EXIT CODES: 0 the runs are identical, 1 they differ, 64 usage, 65 a file is not a run report or a
-    scenario does not load, 66 file not found, 74 cannot write.
-    """
-
+struct DiffCommand: Command {
     enum Format: String { case text, json }
 
     var files: [String] = []
-    var format = Format.text
-    var out: String?
+    var output = OutputOptions<Format>()
     var top = 10
-    var seed: UInt64 = 1
-    var steps: Int?
+    /// `--seed` and `--steps` (the params of each side come through `pairParams`).
+    var scenario = ScenarioOptions()
     var limits = ScenarioLimits()
+    var pairParams = PairOptions()
     var pair: ScenarioPair?
 
-    init(arguments: [String]) throws(UsageError) {
-        let valued: Set<String> = ["--format", "--out", "--top", "--seed", "--steps", "--max-instructions", "--max-memory"]
-        var scanner = ArgumentScanner(arguments, valued: valued.union(ScenarioPair.flags), switches: [])
-        var params: [(flag: String, value: String)] = []
-        var scenarioFlag: String?
-        while let item = try scanner.next() {
-            switch item {
-            case .positional(let path): files.append(path)
-            case .flag("--format", let v):
-                guard let f = Format(rawValue: v) else { throw UsageError("--format takes text or json, got '\(v)'") }
-                format = f
-            case .flag("--out", let v): out = v
-            case .flag("--top", let v): top = try ArgumentScanner.count(v, flag: "--top", minimum: 1)
-            case .flag("--seed", let v): seed = try ArgumentScanner.unsigned(v, flag: "--seed"); scenarioFlag = "--seed"
-            case .flag("--steps", let v): steps = try ArgumentScanner.steps(v); scenarioFlag = "--steps"
-            case .flag("--max-instructions", let v):
-                limits.maxInstructions = Int64(try ArgumentScanner.count(v, flag: "--max-instructions", minimum: 1))
-            case .flag("--max-memory", let v): limits.maxMemory = try ArgumentScanner.bytes(v, flag: "--max-memory")
-            case .flag(let name, let v) where ScenarioPair.flags.contains(name):
-                params.append((name, v))
-                scenarioFlag = name
-            case .toggle: throw UsageError(help: DiffCommand.help)
-            case .flag(let name, _): throw UsageError("unknown flag \(name)")
-            }
-        }
-        guard files.count == 2 else { throw UsageError("diff needs two files (simrun diff A B), got \(files.count)") }
+    /// The flags only running two scenarios uses: refused with two reports.
+    static var scenarioFileOptions: OptionSection<DiffCommand> {
+        OptionSection("Two scenario files", [
+            ScenarioOptions.seedFlag.described("the seed of both runs (default 1)").scoped(to: \.scenario),
+            ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
+                .scoped(to: \.scenario),
+        ] + PairOptions.all.map { $0.scoped(to: \.pairParams) })
+    }
+
+    static var declaration: CommandDeclaration<DiffCommand> {
+        CommandDeclaration(
+            name: "diff", arguments: "A B", positionals: .several,
+            summary: "where two runs first diverge",
+            description: """
+                Names the first tick where two runs differ, the parts of the state that differ there (alignments,
+                forces, resources, ties: from the per-tick state digests of the reports), the first event that
+                differs and the first metric value that does.
+                  two run reports (simrun run --format json)
+                  two scenario files (or one file twice with --base-param/--variant-param), run with one seed: the
+                  values that differ at the first differing tick are listed too
+                """,
+            sections: [
+                // The limits are taken with two reports too, where they change nothing.
+                OptionSection([
+                    OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
+                    OutputOptions<Format>.outFlag(),
+                ].map { $0.scoped(to: \.output) } + [
+                    .top(help: "differing values listed per part of the state (default 10)", \.top),
+                ] + LimitOptions.all.map { $0.scoped(to: \.limits) }),
+                scenarioFileOptions,
+            ],
+            exitCodes: [(.ok, "the runs are identical"), (.differ, "they differ"), (.usage, "usage"),
+                        (.scenario, "a file is not a run report or a scenario does not load"),
+                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write")])
+    }
+
+    mutating func validate(_ given: GivenArguments) throws(CLIError) {
+        files = given.positionals
+        guard files.count == 2 else { throw .commandLine("diff needs two files (simrun diff A B), got \(files.count)") }
         switch files.filter({ $0.hasSuffix(".lua") }).count {
-        case 2: pair = try ScenarioPair(files: files, params: params)
-        case 0: if let scenarioFlag { throw UsageError("\(scenarioFlag) is for diffing two scenario files") }
-        default: throw UsageError("diff takes two run reports or two scenario files, not one of each")
+        case 2:
+            pair = try ScenarioPair(files: files, params: pairParams)
+        case 0:
+            let scenarioOnly = Self.scenarioFileOptions.names
+            if let flag = given.flags.last(where: scenarioOnly.contains) {
+                throw .commandLine("\(flag) is for diffing two scenario files")
+            }
+        default:
+            throw .commandLine("diff takes two run reports or two scenario files, not one of each")
         }
     }
 
-    func execute() -> ExitCode {
+    func execute() throws(CLIError) -> ExitCode {
         let documents: [ReportDocument]
         var stateAtDivergence: ReportComparison?
         if let pair {
-            switch run(pair, steps: steps) {
-            case .failure(let failure):
-                Simrun.printError(failure.message)
-                return Simrun.exitCode(for: failure)
-            case .success(let reports):
-                documents = reports
-            }
+            documents = try run(pair, steps: scenario.steps).mapError(CLIError.init).get()
             // Both runs again up to the first tick whose state differs: the values there.
             if let tick = RunDivergence(base: documents[0], variant: documents[1]).stateTick?.tick,
                case .success(let atTick) = run(pair, steps: tick) {
@@ -94,23 +81,21 @@ struct DiffCommand {
         } else {
             var read: [ReportDocument] = []
             for (path, other) in [(files[0], files[1]), (files[1], files[0])] {
-                do throws(ComparedFileError) {
-                    guard case .report(let document) = try ComparedFile.read(path, label: CompareCommand.label(path, other)) else {
-                        throw .invalid("\(path): not a run report (diff compares two runs; compare takes batches)")
-                    }
-                    read.append(document)
-                } catch {
-                    Simrun.printError(error.message)
-                    return error.exitCode
+                guard case .report(let document) = try ComparedFile.read(path, label: CompareCommand.label(path, other))
+                else {
+                    throw CLIError("\(path): not a run report (diff compares two runs; compare takes batches)",
+                                   .scenario)
                 }
+                read.append(document)
             }
             documents = read
         }
         let divergence = RunDivergence(base: documents[0], variant: documents[1])
         let text: String
-        switch format {
+        switch output.format ?? .text {
         case .json:
-            var fields: [(String, JSONValue)] = [("base", .string(documents[0].label)), ("variant", .string(documents[1].label))]
+            var fields: [(String, JSONValue)] = [("base", .string(documents[0].label)),
+                                                 ("variant", .string(documents[1].label))]
             if case .object(let rest) = divergence.json { fields += rest }
             if let stateAtDivergence {
                 fields.append(("state_at_divergence", .object(stateAtDivergence.stateJSON(limit: top))))
@@ -126,12 +111,7 @@ struct DiffCommand {
             }
             text = body
         }
-        do {
-            try OutputFile.write(text, to: out)
-        } catch {
-            Simrun.printError(error.message)
-            return .cannotWrite
-        }
+        try OutputFile.write(text, to: output.out)
         return divergence.identical ? .ok : .differ
     }
 
@@ -139,14 +119,18 @@ struct DiffCommand {
     private func run(_ pair: ScenarioPair, steps: Int?) -> Result<[ReportDocument], ScenarioFailure> {
         var documents: [ReportDocument] = []
         for side in 0..<2 {
-            switch ScenarioRunner.run(pair.request(side, seed: seed, steps: steps, limits: limits), simrunVersion: Simrun.version) {
+            let request = pair.request(side, seed: scenario.seed, steps: steps, limits: limits)
+            switch ScenarioRunner.run(request, simrunVersion: Simrun.version) {
             case .failure(let failure):
                 return .failure(failure)
             case .success(let report):
-                if case .failed(let failure) = report.status { Simrun.printWarning("\(pair.label(side)): \(failure.message)") }
+                if case .failed(let failure) = report.status {
+                    Simrun.printWarning("\(pair.label(side)): \(failure.message)")
+                }
                 // Through the JSON report, so a diff of scenarios and a diff of their reports agree.
                 guard let document = try? ReportDocument(label: pair.label(side), text: report.json()) else {
-                    return .failure(.scenario(RunFailure(.error, "\(pair.label(side)): its report could not be read back")))
+                    let message = "\(pair.label(side)): its report could not be read back"
+                    return .failure(.scenario(RunFailure(.error, message)))
                 }
                 documents.append(document)
             }

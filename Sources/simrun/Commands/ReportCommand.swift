@@ -3,80 +3,61 @@
 import Foundation
 import SimCore
 
-struct ReportCommand {
-    static let help = """
-    USAGE: simrun report FILE [--format html|json] [--out FILE]
-
-    Reads a batch summary (the JSON of 'simrun batch --summary' or 'simrun merge --summary') and writes
-    it as one self-contained HTML page: histograms of numeric outcomes, probability bars with their 95%
-    intervals and, for sweeps, each outcome against the swept param. A single run's page comes from
-    'simrun run FILE --format html'.
-
-    OPTIONS:
-      --format html|json       html (default): the page; json: the summary again, pretty-printed
-      --out FILE               write to FILE (atomically) instead of standard output
-      -h, --help               this help
-
-    EXIT CODES: 0 ok, 64 usage (also: FILE is a single run's report), 65 FILE is not a summary's JSON,
-    66 file not found, 74 cannot write.
-    """
-
+struct ReportCommand: Command {
     enum Format: String { case html, json }
 
-    var file: String
-    var format = Format.html
-    var out: String?
+    var file = ""
+    var output = OutputOptions<Format>()
 
-    init(arguments: [String]) throws(UsageError) {
-        var scanner = ArgumentScanner(arguments, valued: ["--format", "--out"], switches: [])
-        var file: String?
-        while let item = try scanner.next() {
-            switch item {
-            case .positional(let path):
-                guard file == nil else { throw UsageError("unexpected argument '\(path)': report takes one summary file") }
-                file = path
-            case .flag("--format", let v):
-                guard let f = Format(rawValue: v) else { throw UsageError("--format takes html or json, got '\(v)'") }
-                format = f
-            case .flag("--out", let v): out = v
-            case .toggle: throw UsageError(help: ReportCommand.help)
-            case .flag(let name, _): throw UsageError("unknown flag \(name)")
-            }
+    static var declaration: CommandDeclaration<ReportCommand> {
+        CommandDeclaration(
+            name: "report", arguments: "SUMMARY", positionals: .one("summary file"),
+            summary: "a batch summary as an HTML page with charts",
+            description: """
+                Reads a batch summary (the JSON of 'simrun batch --summary' or 'simrun merge --summary') and writes
+                it as one self-contained HTML page: histograms of numeric outcomes, probability bars with their 95%
+                intervals and, for sweeps, each outcome against the swept param. A single run's page comes from
+                'simrun run FILE --format html'.
+                """,
+            sections: [OptionSection([
+                OutputOptions<Format>.formatFlag([.html, .json],
+                                         help: "html (default): the page; json: the summary again, pretty-printed"),
+                OutputOptions<Format>.outFlag(),
+            ].map { $0.scoped(to: \.output) })],
+            exitCodes: [(.ok, "ok"), (.usage, "usage (also: SUMMARY is a single run's report)"),
+                        (.scenario, "SUMMARY is not a summary's JSON"), (.fileNotFound, "file not found"),
+                        (.cannotWrite, "cannot write")])
+    }
+
+    mutating func validate(_ given: GivenArguments) throws(CLIError) {
+        guard let file = given.positionals.first else {
+            throw .commandLine("report needs a summary file (simrun report summary.json)")
         }
-        guard let file else { throw UsageError("report needs a summary file (simrun report summary.json)") }
         self.file = file
     }
 
-    func execute() -> ExitCode {
+    func execute() throws(CLIError) -> ExitCode {
         guard let data = FileManager.default.contents(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
-            Simrun.printError(exists ? "cannot read \(file)" : "\(file): no such file")
-            return exists ? .cannotWrite : .fileNotFound
+            throw exists ? CLIError("cannot read \(file)", .cannotWrite)
+                : CLIError("\(file): no such file", .fileNotFound)
         }
         let document: JSONValue
         do throws(JSONParseError) {
             document = try JSONValue.parse(String(decoding: data, as: UTF8.self))
         } catch {
-            Simrun.printError("\(file): not JSON: \(error)")
-            return .scenario
+            throw CLIError("\(file): not JSON: \(error)", .scenario)
         }
         guard BatchSummary.isSummary(document) else {
             if document["alignments"] != nil, document["metrics"] != nil {
-                Simrun.printError("\(file) is a single run's report, not a batch summary: make its page with "
-                    + "simrun run SCENARIO --format html (same --seed and --param)")
-                return .usage
+                throw CLIError("\(file) is a single run's report, not a batch summary: make its page with "
+                    + "simrun run SCENARIO --format html (same --seed and --param)", .usage)
             }
-            Simrun.printError("\(file) is not a batch summary (no \"points\" and \"design\"): write one with "
-                + "simrun batch ... --summary FILE")
-            return .scenario
+            throw CLIError("\(file) is not a batch summary (no \"points\" and \"design\"): write one with "
+                + "simrun batch ... --summary FILE", .scenario)
         }
-        let text = format == .html ? BatchSummary.html(summary: document) : document.serialized()
-        do throws(OutputFile.WriteError) {
-            try OutputFile.write(text, to: out)
-        } catch {
-            Simrun.printError(error.message)
-            return .cannotWrite
-        }
+        let text = (output.format ?? .html) == .html ? BatchSummary.html(summary: document) : document.serialized()
+        try OutputFile.write(text, to: output.out)
         return .ok
     }
 }
