@@ -1,19 +1,22 @@
-# simrun: build, run the seed scenario, test, benchmark.
-# `make run` and `make test` work on a fresh Debian machine as root: they install Lua 5.4 first.
+# simrun: build, run the seed scenario, test, lint, benchmark.
+# `make run` and `make test` work on a fresh Debian machine as root where only the Swift toolchain is
+# installed: they install what the build and the tests need first (Lua 5.4; GNU parallel for the
+# end-to-end test of sharded batches).
 
 SCENARIO ?= scenarios/sahel/tinzaouaten.lua
-APT_PACKAGES = liblua5.4-dev pkg-config
+APT_PACKAGES = liblua5.4-dev pkg-config parallel
+SWIFT_SOURCES = Package.swift Sources Tests bench/floor
 
-.PHONY: run test build deps bench clean
+.PHONY: run test lint format build deps bench clean
 
-# Lua 5.4 through pkg-config, installed with apt-get when missing and allowed.
+# What the build and the tests need, installed with apt-get when missing and allowed.
 deps:
-	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
+	@if ! pkg-config --exists lua5.4 2>/dev/null || ! command -v parallel >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
 	  else \
-	    echo "simrun needs Lua 5.4. Install it as root with:"; \
+	    echo "simrun needs Lua 5.4 (and GNU parallel for its tests). Install them as root with:"; \
 	    echo "  apt-get update && apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
@@ -27,8 +30,16 @@ build: deps
 run: build
 	.build/release/simrun run $(SCENARIO) --format text
 
-test: deps
+# The whole suite, after the formatting check: CI runs exactly this.
+test: deps lint
 	swift test
+
+# swift-format (part of the toolchain) with .swift-format: 4-space indents, lines of at most 120.
+lint:
+	swift format lint --strict --recursive $(SWIFT_SOURCES)
+
+format:
+	swift format --in-place --recursive $(SWIFT_SOURCES)
 
 bench: deps
 	bench/run.sh

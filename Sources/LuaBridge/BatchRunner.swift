@@ -3,6 +3,8 @@
 // through a reorder buffer in run order, whatever the number of workers.
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
 
 /// What a batch is asked to run.
 public struct BatchPlan: Sendable {

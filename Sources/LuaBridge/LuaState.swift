@@ -4,6 +4,7 @@
 import CLua
 import CLuaShim
 import SimCore
+import SimSupport
 
 /// Per-run caps on what a script may spend.
 public struct ScenarioLimits: Sendable, Equatable {

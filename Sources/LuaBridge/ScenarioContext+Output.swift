@@ -3,6 +3,7 @@ import CLua
 import Foundation
 import CLuaShim
 import SimCore
+import SimReports
 
 extension ScenarioContext {
     private func uniqueName(_ args: LuaArguments, among names: [String], what: String) throws(BindingError) -> String {

@@ -4,6 +4,7 @@
 import CLua
 import CLuaShim
 import SimCore
+import SimReports
 
 /// A parameter a scenario declared, with the value in force.
 public struct ParamDeclaration: Sendable, Equatable {

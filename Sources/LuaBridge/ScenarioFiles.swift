@@ -2,6 +2,7 @@
 // may reach, and every source loaded so far, whose bytes make the scenario's sha256.
 import Foundation
 import SimCore
+import SimSupport
 
 /// A scenario file that cannot be read.
 public struct ScenarioFileError: Error, Sendable {

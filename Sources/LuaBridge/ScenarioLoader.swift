@@ -3,6 +3,7 @@
 import CLua
 import CLuaShim
 import SimCore
+import SimReports
 
 /// Why a scenario could not be loaded or run.
 public enum ScenarioFailure: Error, Sendable {

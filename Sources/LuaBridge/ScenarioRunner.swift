@@ -1,6 +1,7 @@
 // ScenarioRunner: the public face of LuaBridge — run a scenario file to a report, or load it to
 // check it — each on its own large-stack thread with its own Lua state.
 import SimCore
+import SimReports
 
 public enum ScenarioRunner {
     /// Loads, runs and reports one scenario. A failure during the run still yields a report

@@ -1,6 +1,8 @@
 // ScenarioSummary: what `simrun check` shows of a scenario that loaded — its params, agents,
 // regions and hooks — without stepping it.
 import SimCore
+import SimSupport
+import SimReports
 
 /// The shape of a loaded scenario.
 public struct ScenarioSummary: Sendable {

@@ -2,7 +2,7 @@
 // the list in "unknown subcommand" all come from it), and the one place where an error becomes its
 // line on standard error and its exit code.
 import Foundation
-import SimCore
+import SimSupport
 
 enum Simrun {
     static let version = "0.1.0"

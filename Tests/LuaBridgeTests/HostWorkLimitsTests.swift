@@ -2,6 +2,9 @@ import Foundation
 import SimCore
 import Testing
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 /// The budget and the cap bound what a script makes the host and the C library do, not only what
 /// the Lua VM executes: each case here once ran for hours or took gigabytes under a small cap.

@@ -6,6 +6,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Sandbox")
 struct SandboxTests {

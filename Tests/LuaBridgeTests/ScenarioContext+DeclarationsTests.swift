@@ -5,6 +5,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("ScenarioContext+Declarations")
 struct DeclarationsTests {
@@ -195,8 +198,8 @@ struct DeclarationsTests {
             sim.agent{id="russia", kind="state"}
             """)
         let world = report.world
-        #expect(world.regions[0].country == world.agentIndex("mali"))
-        #expect(world.agents[0].patron == world.agentIndex("russia"))
+        #expect(world.regions[0].country == world.agents.firstIndex { $0.id == "mali" })
+        #expect(world.agents[0].patron == world.agents.firstIndex { $0.id == "russia" })
         #expect(world.regions[0].name == "Kidal")
         #expect(world.agents[0].name == "pmc")
     }

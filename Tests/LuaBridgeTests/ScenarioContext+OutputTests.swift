@@ -4,6 +4,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("ScenarioContext+Output")
 struct OutputTests {

@@ -5,6 +5,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("ScenarioFiles")
 struct ScenarioFilesTests {

@@ -5,6 +5,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 /// A temporary scenario folder, removed when the fixture goes away.
 final class ScenarioFixture {

@@ -8,6 +8,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: Engel 1954, Iwo Jima")
 struct EngelValidationTests {

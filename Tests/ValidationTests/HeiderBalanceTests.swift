@@ -7,6 +7,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: continuous Heider balance (Kułakowski, Gawroński & Gronek 2005)")
 struct HeiderBalanceTests {

@@ -6,6 +6,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: Lanchester's square law (Lanchester 1916)")
 struct LanchesterValidationTests {

@@ -9,6 +9,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: landscape theory (Axelrod & Bennett 1993)")
 struct LandscapeValidationTests {
@@ -19,8 +22,8 @@ struct LandscapeValidationTests {
         let sizes: [Double]
         let alignment: [[Double]]
 
-        init(_ world: World) throws {
-            let size = try #require(world.resourceIndex("size"))
+        init(_ world: FinalWorld) throws {
+            let size = try #require(world.resourceNames.firstIndex(of: "size"))
             let n = world.agentCount
             ids = world.agents.map(\.id)
             sizes = (0..<n).map { world.resource(size, of: $0) }

@@ -7,6 +7,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 @Suite("Validation: local triad dynamics (Antal, Krapivsky & Redner 2005)")
 struct LocalTriadDynamicsTests {
@@ -88,7 +91,7 @@ struct LocalTriadDynamicsTests {
         let absorbed = PublishedCase.number(report, "absorbed_at") ?? -1
         #expect(absorbed >= 1 && absorbed <= 40)
         // The world sees it: every alignment +1, so the balance index is 1.
-        #expect(report.world.balanceIndex() == 1)
+        #expect(report.world.balanceIndex == 1)
         #expect(report.world.alignment(0, toward: 47) == 1)
     }
 }

@@ -6,6 +6,9 @@ import SimCore
 import Testing
 
 @testable import LuaBridge
+import SimBatch
+import SimReports
+import SimSupport
 
 enum PublishedCase {
     /// The package root: three levels up from this file (Tests/ValidationTests/<file>).

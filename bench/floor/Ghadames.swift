@@ -4,6 +4,8 @@
 // three policies, the six metrics and the ten outcomes. Every random draw comes from the World's
 // streams as simrun's bindings take it (World.drawScript), in the order the Lua makes it.
 import SimCore
+import SimBatch
+import SimReports
 
 /// ghadames.lua's params (sim.param), with the same defaults and ranges.
 struct GhadamesParams {

@@ -2,6 +2,8 @@
 // floor that `simrun batch scenarios/sahel/ghadames.lua` is measured against. See README.md.
 import Foundation
 import SimCore
+import SimBatch
+import SimReports
 
 let usage = """
 USAGE: simrun-floor [--runs N] [--seed S] [--param NAME=VALUE]... [--out FILE] [--summary FILE]

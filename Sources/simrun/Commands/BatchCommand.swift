@@ -2,7 +2,7 @@
 // threads or shards, written as they complete, resumable, with a statistical summary.
 import Foundation
 import LuaBridge
-import SimCore
+import SimBatch
 
 struct BatchCommand: Command {
     var file = ""

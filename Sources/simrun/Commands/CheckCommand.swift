@@ -1,7 +1,6 @@
 // CheckCommand: `simrun check FILE` — loads and validates a scenario without running it, and
 // lists its params, agents, regions and hooks.
 import LuaBridge
-import SimCore
 
 struct CheckCommand: Command {
     var file = ""

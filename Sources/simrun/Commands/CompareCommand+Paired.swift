@@ -1,7 +1,8 @@
 // CompareCommand+Paired: `simrun compare A.lua B.lua --runs N` — both scenarios run N times with the
 // same run seeds (those of `simrun batch --seed S`), so the runs pair up under common random numbers.
 import LuaBridge
-import SimCore
+import SimBatch
+import SimSupport
 
 extension CompareCommand {
     /// Runs both sides and renders their paired comparison.

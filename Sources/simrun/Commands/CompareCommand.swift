@@ -2,7 +2,9 @@
 // two scenarios run in pairs with common random numbers, as text, JSON or markdown.
 import Foundation
 import LuaBridge
-import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 struct CompareCommand: Command {
     enum Format: String { case text, md, json }

@@ -3,6 +3,8 @@
 import Foundation
 import LuaBridge
 import SimCore
+import SimReports
+import SimSupport
 
 struct DiffCommand: Command {
     enum Format: String { case text, json }

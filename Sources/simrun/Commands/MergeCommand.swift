@@ -1,7 +1,7 @@
 // MergeCommand: `simrun merge FILES` — the shards of one batch put back together, checked, in run
 // order: the same bytes as one machine running the whole batch.
 import Foundation
-import SimCore
+import SimBatch
 
 struct MergeCommand: Command {
     var files: [String] = []

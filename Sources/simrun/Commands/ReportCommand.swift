@@ -1,7 +1,8 @@
 // ReportCommand: `simrun report FILE` — a batch summary written by `batch` or `merge` turned into a
 // report for a person (an HTML page with charts) or written again as JSON.
 import Foundation
-import SimCore
+import SimBatch
+import SimSupport
 
 struct ReportCommand: Command {
     enum Format: String { case html, json }
@@ -48,7 +49,7 @@ struct ReportCommand: Command {
         } catch {
             throw CLIError("\(file): not JSON: \(error)", .scenario)
         }
-        guard BatchSummary.isSummary(document) else {
+        guard SummaryDocument.isSummary(document) else {
             if document["alignments"] != nil, document["metrics"] != nil {
                 throw CLIError("\(file) is a single run's report, not a batch summary: make its page with "
                     + "simrun run SCENARIO --format html (same --seed and --param)", .usage)

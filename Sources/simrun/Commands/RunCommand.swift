@@ -1,7 +1,8 @@
 // RunCommand: `simrun run FILE` — one scenario, one seed, one report.
 import Foundation
 import LuaBridge
-import SimCore
+import SimReports
+import SimSupport
 
 struct RunCommand: Command {
     enum Format: String { case text, json, html }

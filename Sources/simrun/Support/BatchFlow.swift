@@ -2,6 +2,7 @@
 // of `compare` — check the scenario with its fixed params, type those params like the scenario
 // declares them, build the design, plan the runs.
 import LuaBridge
+import SimBatch
 import SimCore
 
 struct BatchFlow {

@@ -2,7 +2,9 @@
 // from `simrun run`), a batch summary (JSON from `--summary`) or a runs file (JSON lines from
 // `simrun batch`).
 import Foundation
-import SimCore
+import SimBatch
+import SimReports
+import SimSupport
 
 enum ComparedFile {
     case report(ReportDocument)

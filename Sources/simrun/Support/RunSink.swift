@@ -2,7 +2,7 @@
 // once, counted, and added to the summary; the first failed run stops the batch under --fail-fast.
 import Foundation
 import LuaBridge
-import SimCore
+import SimBatch
 
 /// Writes records in order as they arrive, keeps the counts and the summary. `write` is called by
 /// one worker at a time (BatchRunner never overlaps its calls).

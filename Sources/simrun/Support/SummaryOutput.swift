@@ -1,7 +1,8 @@
 // SummaryOutput: the last step of `batch` and `merge` — the statistical summary written as JSON
 // to `--summary`, then shown as a table where a person is looking.
 import Foundation
-import SimCore
+import SimBatch
+import SimSupport
 
 enum SummaryOutput {
     /// Writes the summary's JSON (with the batch's provenance, less any shard) to `path`, then the

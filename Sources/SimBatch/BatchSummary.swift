@@ -1,0 +1,362 @@
+// BatchSummary: what a batch came to at each design point — per declared outcome the statistics of
+// the values its ok runs gave, and the failed runs with their messages grouped — as JSON for tools
+// and as a table for a terminal. It keeps every number an outcome took, so quantiles are exact, and
+// the summary is the same bytes whatever order the runs were added in.
+import Foundation
+import SimCore
+import SimReports
+import SimCharts
+import SimSupport
+
+/// The statistics of a batch's runs, per design point and outcome.
+///
+/// An outcome's type is that of its first value in run order across the batch; integers and numbers
+/// both count as numbers. Values of another type (a scenario returning a number in one run and a
+/// string in another) are left out of the statistics and counted in the outcome's `"mixed"`, which
+/// appears only when it is not 0. At a point where an outcome has no value of its type, only its
+/// `"type"` and `"n": 0` are given; an outcome with no value anywhere is `{"type": "none", "n": 0}`.
+/// A NaN among an outcome's numbers sorts last: its mean, sd, max, ci95 and the quantiles that reach
+/// it are then `null`.
+public struct BatchSummary: Sendable {
+    /// The outcome names declared by the scenario, in column order.
+    public let outcomeNames: [String]
+    /// Runs added, ok or failed.
+    public private(set) var runs = 0
+    /// Runs added that ended in an error or a limit.
+    public private(set) var failed = 0
+
+    private let outcomeIndex: [String: Int]
+    private var points: [Point]
+    /// Failure message → the number of runs that failed with it.
+    private var failures: [ExactText: Int] = [:]
+    /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
+    /// depend on the order runs arrive in.
+    private var firstRun: [[OutcomeKind: Int]]
+
+    /// Failure groups listed in the table before the rest are counted.
+    private static let failureCap = 20
+    /// Categories named in a table row before the rest are counted.
+    private static let categoryCap = 5
+    /// Longest outcome name shown in a table row.
+    private static let nameCap = 28
+
+    /// An empty summary for a scenario's declared outcomes and each design point's swept or sampled
+    /// params (index = point).
+    public init(outcomeNames: [String], points: [[(String, ScalarValue)]]) {
+        self.outcomeNames = outcomeNames
+        outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
+        let empty = Array(repeating: Values(), count: outcomeNames.count)
+        self.points = points.map { Point(params: $0, outcomes: empty) }
+        firstRun = Array(repeating: [:], count: outcomeNames.count)
+    }
+
+    /// Counts one run at its point: a failed run by its message (by its status, `error` or `limit`,
+    /// when it has none), an ok run by its declared outcomes; a failed run's outcomes are left out.
+    public mutating func add(_ record: RunRecord) {
+        let p = record.point
+        precondition(points.indices.contains(p), "run \(record.run) is at point \(p), outside the design")
+        runs += 1
+        points[p].runs += 1
+        guard record.status == .ok else {
+            failed += 1
+            points[p].failed += 1
+            failures[ExactText(record.error ?? record.status.rawValue), default: 0] += 1
+            return
+        }
+        for (name, value) in record.outcomes {
+            guard let o = outcomeIndex[name] else { continue }
+            let kind: OutcomeKind
+            switch value {
+            case .integer(let v):
+                kind = .number
+                points[p].outcomes[o].numbers.append(Double(v))
+            case .number(let v):
+                kind = .number
+                points[p].outcomes[o].numbers.append(v)
+            case .boolean(let v):
+                kind = .boolean
+                points[p].outcomes[o].trues += v ? 1 : 0
+                points[p].outcomes[o].falses += v ? 0 : 1
+            case .string(let v):
+                kind = .category
+                points[p].outcomes[o].categories[ExactText(v), default: 0] += 1
+            }
+            firstRun[o][kind] = min(firstRun[o][kind] ?? .max, record.run)
+        }
+    }
+
+    /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
+    /// and failure counts, the grouped failures and each point's outcome statistics.
+    public func json(header: [(String, JSONValue)]) -> String {
+        // One set of bins per outcome across the points, so that a sweep's histograms compare.
+        let edges = outcomeNames.indices.map { o in
+            kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
+        }
+        let pointValues: [JSONValue] = points.enumerated().map { p, point in
+            [
+                "point": .int(p),
+                "params": .object(point.params.map { ($0.0, JSONValue($0.1)) }),
+                "runs": .int(point.runs),
+                "failed": .int(point.failed),
+                "outcomes": .object(outcomeNames.indices.map { o in
+                    (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
+                }),
+            ]
+        }
+        let failureValues: [JSONValue] = BatchSummary.ranked(failures).map {
+            ["message": .string($0.text), "count": .int($0.count)]
+        }
+        let document = JSONValue.object(header + [
+            ("runs", .int(runs)),
+            ("failed", .int(failed)),
+            ("failures", .array(failureValues)),
+            ("points", .array(pointValues)),
+        ])
+        return document.serialized()
+    }
+
+    /// The summary as plain text for a terminal `width` columns wide, ending with a newline: per point
+    /// its params and one row per outcome, then the failures.
+    public func table(width: Int = 100) -> String {
+        let width = max(width, 40)
+        let legend = ["numbers: mean ± 95% CI [p5, p95]", "booleans: p [95% CI]", "strings: shares"]
+        var sections: [[String]] = [["BATCH SUMMARY  \(runs) runs, \(failed) failed"]
+            + TerminalText.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)]
+        for (p, point) in points.enumerated() {
+            let params = point.params.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: "  ")
+            var lines = TerminalText.wrap(
+                "point \(p)\(params.isEmpty ? "" : "  " + params)  "
+                    + BatchSummary.unbroken("(\(point.runs) runs, \(point.failed) failed)"),
+                width: width)
+            let rows = outcomeNames.indices.map { o -> [String] in
+                let values = point.outcomes[o]
+                let kind = kind(ofOutcome: o)
+                let n = kind.map(values.count) ?? 0
+                return [outcomeNames[o].truncated(to: BatchSummary.nameCap), "n=\(n)",
+                        summaryText(values, as: kind)]
+            }
+            lines += rows.isEmpty
+                ? ["  (no outcomes declared)"] : TextTable.alignedLines(rows, rightAligned: [1], wrapWidth: width)
+            sections.append(lines)
+        }
+        if !failures.isEmpty { sections.append(failureLines(width)) }
+        let text = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        return TerminalText.safe(text.replacing(BatchSummary.glue, with: " "))
+    }
+
+    // MARK: - Accumulation
+
+    /// Everything one outcome took at one point, by kind.
+    private struct Values: Sendable {
+        var numbers: [Double] = []
+        var trues = 0
+        var falses = 0
+        var categories: [ExactText: Int] = [:]
+
+        func count(_ kind: OutcomeKind) -> Int {
+            switch kind {
+            case .number: return numbers.count
+            case .boolean: return trues + falses
+            case .category: return categories.values.reduce(0, +)
+            }
+        }
+
+        /// Values of every kind but `kind`.
+        func mixed(besides kind: OutcomeKind) -> Int {
+            OutcomeKind.allCases.filter { $0 != kind }.map(count).reduce(0, +)
+        }
+    }
+
+    /// One design point's params, run counts and outcome values.
+    private struct Point: Sendable {
+        var params: [(String, ScalarValue)]
+        var runs = 0
+        var failed = 0
+        var outcomes: [Values]
+    }
+
+    /// The kind of the outcome's first value in run order, nil when it never had one.
+    private func kind(ofOutcome o: Int) -> OutcomeKind? {
+        var best: (kind: OutcomeKind, run: Int)?
+        for kind in OutcomeKind.allCases {
+            if let run = firstRun[o][kind], run < best?.run ?? .max { best = (kind, run) }
+        }
+        return best?.kind
+    }
+
+    /// A string compared and hashed by its UTF-8 bytes. Swift's own equality merges canonically
+    /// equivalent spellings (é composed and decomposed), and which one a dictionary kept would
+    /// depend on the order of adding; scenario strings are Lua's byte strings.
+    private struct ExactText: Hashable, Sendable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+    }
+
+    /// Texts with their counts, most frequent first, ties in byte order.
+    private static func ranked(_ counts: [ExactText: Int]) -> [(text: String, count: Int)] {
+        counts.map { (text: $0.key.text, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+        }
+    }
+
+    /// The numbers ascending, −0 before 0 and every NaN last whatever its sign (a NaN read back from
+    /// a merged file has lost it), so the statistics come out the same to the bit in any order of adding.
+    private static func ascending(_ numbers: [Double]) -> [Double] {
+        numbers.sorted { a, b in
+            if a.isNaN || b.isNaN { return !a.isNaN && b.isNaN }
+            return a < b || (a == b && a.sign == .minus && b.sign == .plus)
+        }
+    }
+
+    // MARK: - JSON
+
+    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
+    private func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
+        guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
+        let n = values.count(kind)
+        var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
+        if n > 0 {
+            switch kind {
+            case .number:
+                let sorted = BatchSummary.ascending(values.numbers)
+                pairs += [
+                    ("mean", .number(Statistics.mean(sorted))),
+                    ("sd", .number(Statistics.standardDeviation(sorted))),
+                    ("min", .number(sorted[0])),
+                ]
+                pairs += [("p5", 0.05), ("p25", 0.25), ("median", 0.5), ("p75", 0.75), ("p95", 0.95)].map {
+                    ($0.0, .number(Statistics.quantile(sorted: sorted, $0.1)))
+                }
+                pairs += [
+                    ("max", .number(sorted[n - 1])),
+                    ("ci95", Statistics.meanInterval(sorted).map(BatchSummary.interval) ?? .null),
+                ]
+                if edges.count >= 2 {
+                    pairs.append(("histogram", [
+                        "edges": .array(edges.map(JSONValue.number)),
+                        "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
+                    ]))
+                }
+            case .boolean:
+                pairs += [
+                    ("true", .int(values.trues)),
+                    ("p", .number(Double(values.trues) / Double(n))),
+                    ("ci95", BatchSummary.interval(Statistics.wilson(successes: values.trues, trials: n))),
+                ]
+            case .category:
+                pairs.append(("categories", .object(BatchSummary.ranked(values.categories).map { name, count in
+                    (name, [
+                        "count": .int(count),
+                        "p": .number(Double(count) / Double(n)),
+                        "ci95": BatchSummary.interval(Statistics.wilson(successes: count, trials: n)),
+                    ])
+                })))
+            }
+        }
+        let mixed = values.mixed(besides: kind)
+        if mixed > 0 { pairs.append(("mixed", .int(mixed))) }
+        return .object(pairs)
+    }
+
+    /// Round bin edges (1, 2 or 5 × 10^k apart, about 20 bins) covering the finite values; for
+    /// whole numbers spanning fewer than 20, one bin per number. Empty when no value is finite.
+    static func binEdges(_ values: [Double]) -> [Double] {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return [] }
+        let edges = RoundSteps(covering: low, high, count: 20).values
+        if finite.allSatisfy({ $0 == $0.rounded() }), edges.count >= 2, edges[1] - edges[0] < 1 {
+            return (0...Int(high - low + 1)).map { low + Double($0) }
+        }
+        return edges
+    }
+
+    /// How many of the ascending values fall in each bin [edges[i], edges[i+1]) — the last bin
+    /// closed; values outside and NaNs are not counted.
+    static func binCounts(_ sorted: [Double], edges: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: edges.count - 1)
+        var bin = 0
+        for value in sorted where value >= edges[0] && value <= edges[edges.count - 1] {
+            while bin < counts.count - 1 && value >= edges[bin + 1] { bin += 1 }
+            counts[bin] += 1
+        }
+        return counts
+    }
+
+    private static func interval(_ bounds: (Double, Double)) -> JSONValue {
+        [.number(bounds.0), .number(bounds.1)]
+    }
+
+    // MARK: - Table
+
+    /// Joins words that lines must not break between; wrapped text turns it back into a space.
+    private static let glue = "\u{A0}"
+
+    /// The text as one unbreakable word.
+    private static func unbroken(_ text: String) -> String {
+        text.replacing(" ", with: glue)
+    }
+
+    /// One outcome's statistics at one point as a table cell, its items unbroken.
+    private func summaryText(_ values: Values, as kind: OutcomeKind?) -> String {
+        guard let kind else { return "no values" }
+        let n = values.count(kind)
+        var text: String
+        if n == 0 {
+            text = "no values"
+        } else {
+            switch kind {
+            case .number:
+                let sorted = BatchSummary.ascending(values.numbers)
+                let r: (Double) -> String = ReadableNumber.text
+                text = r(Statistics.mean(sorted))
+                if let (lo, hi) = Statistics.meanInterval(sorted) { text += " ± " + r((hi - lo) / 2) }
+                let p5 = r(Statistics.quantile(sorted: sorted, 0.05))
+                let p95 = r(Statistics.quantile(sorted: sorted, 0.95))
+                text = BatchSummary.unbroken(text) + "  " + BatchSummary.unbroken("[\(p5), \(p95)]")
+            case .boolean:
+                let (lo, hi) = Statistics.wilson(successes: values.trues, trials: n)
+                let p = BatchSummary.share(Double(values.trues) / Double(n))
+                text = BatchSummary.unbroken("p = \(p)") + " "
+                    + BatchSummary.unbroken("[\(BatchSummary.share(lo)), \(BatchSummary.share(hi))]")
+            case .category:
+                let ranked = BatchSummary.ranked(values.categories)
+                var items = ranked.prefix(BatchSummary.categoryCap).map { name, count in
+                    "\(name) \(BatchSummary.percent(Double(count) / Double(n)))"
+                }
+                if ranked.count > BatchSummary.categoryCap {
+                    items.append("+\(ranked.count - BatchSummary.categoryCap) more")
+                }
+                text = items.map(BatchSummary.unbroken).joined(separator: ", ")
+            }
+        }
+        let mixed = values.mixed(besides: kind)
+        if mixed > 0 { text += "  " + BatchSummary.unbroken("(+\(mixed) of another type)") }
+        return text
+    }
+
+    private func failureLines(_ width: Int) -> [String] {
+        let groups = BatchSummary.ranked(failures)
+        var rows = groups.prefix(BatchSummary.failureCap).map { [String($0.count), $0.text] }
+        if groups.count > BatchSummary.failureCap {
+            let rest = groups.dropFirst(BatchSummary.failureCap)
+            rows.append([String(rest.map(\.count).reduce(0, +)), "in \(rest.count) other messages"])
+        }
+        return ["FAILURES"] + TextTable.alignedLines(rows, rightAligned: [0], wrapWidth: width)
+    }
+
+    /// A probability to three decimals: a batch of thousands resolves the third.
+    private static func share(_ p: Double) -> String {
+        String(format: "%.3f", p)
+    }
+
+    private static func percent(_ p: Double) -> String {
+        String(format: "%.1f%%", p * 100)
+    }
+}

@@ -1,0 +1,175 @@
+// RunsFile: the runs file of a batch — its provenance header and one row per run, as JSON lines or
+// CSV — written as runs complete, and read back to resume a batch or to merge shards.
+import Foundation
+import SimCore
+import SimReports
+import SimCharts
+import SimSupport
+
+/// The format of a runs file.
+package enum RunsFormat: String {
+    case jsonl, csv
+}
+
+/// The columns and provenance every runs file starts with.
+package struct RunsHeader {
+    /// `{"simrun", "scenario", "seed", "design", "columns", "point_params"}` and, in a shard's file, `"shard"`.
+    package var fields: [(String, JSONValue)]
+
+    package static let schema = 1
+    /// How a CSV runs file begins: its provenance rides in a comment line.
+    package static let csvMark = "# simrun batch "
+
+    package init(fields: [(String, JSONValue)]) { self.fields = fields }
+
+    package init(version: String, scenario: ScenarioInfo, design: BatchDesign, params: [String], outcomes: [String],
+         metrics: [String], shard: Shard?) {
+        fields = [
+            (BatchProvenance.Key.simrun, ["version": .string(version), "schema": .int(RunsHeader.schema)]),
+            (BatchProvenance.Key.scenario, ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
+            (BatchProvenance.Key.seed, .unsigned(design.seed)),
+            (BatchProvenance.Key.design, design.json()),
+            (BatchProvenance.Key.columns, ["params": .array(params.map(JSONValue.string)),
+                         "outcomes": .array(outcomes.map(JSONValue.string)),
+                         "metrics": .array(metrics.map(JSONValue.string))]),
+            (BatchProvenance.Key.pointParams, .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })),
+        ]
+        if let shard { fields.append((BatchProvenance.Key.shard, .string(shard.description))) }
+    }
+
+    /// The header without the shard: what every shard of one batch shares, and what a merged file holds.
+    package var unsharded: RunsHeader { RunsHeader(fields: fields.filter { $0.0 != BatchProvenance.Key.shard }) }
+
+    package subscript(key: String) -> JSONValue? { fields.first { $0.0 == key }?.1 }
+
+    /// What the header says, read as every reader of batch files reads it.
+    package var provenance: BatchProvenance { BatchProvenance(json) }
+
+    package func strings(_ column: String) -> [String] {
+        provenance.names(column) ?? []
+    }
+
+    /// Runs in the whole batch: runs per point × points.
+    package var totalRuns: Int? {
+        let provenance = provenance
+        guard let runs = provenance.runsPerPoint, let points = provenance.pointParams?.count else { return nil }
+        return runs * points
+    }
+
+    /// Each point's swept or sampled params, for the summary.
+    package var points: [[(String, ScalarValue)]] {
+        provenance.pointParams ?? []
+    }
+
+    package var json: JSONValue { .object(fields) }
+
+    /// The header as the file's first line(s), newline included.
+    package func text(_ format: RunsFormat) -> String {
+        switch format {
+        case .jsonl: return json.compact() + "\n"
+        case .csv:
+            return RunsHeader.csvMark + json.compact() + "\n"
+                + RunRecord.csvHeader(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
+        }
+    }
+
+    /// One run's row, newline included.
+    package func row(_ record: RunRecord, _ format: RunsFormat) -> String {
+        switch format {
+        case .jsonl: return record.jsonLine() + "\n"
+        case .csv: return record.csvRow(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
+        }
+    }
+}
+
+/// What an existing runs file holds: its header and its complete rows, in file order.
+package struct RunsFileContents {
+    package var format: RunsFormat
+    package var header: RunsHeader
+    /// Run index and exact text (newline included) of every complete row.
+    package var rows: [(run: Int, text: Substring)]
+    /// Parsed rows (JSON lines only).
+    package var records: [RunRecord]
+    /// Rows whose run failed (status `error` or `limit`).
+    package var failed: Int
+    /// Bytes up to the end of the last complete row: a truncated last row lies beyond.
+    package var validLength: Int
+
+    package struct ReadError: Error {
+        package var message: String
+        /// The file ends before its header line: a batch killed before writing anything.
+        package var beforeHeader = false
+    }
+
+    /// Reads a runs file written by `simrun batch` or `simrun merge`.
+    package static func read(path: String) throws(ReadError) -> RunsFileContents {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(message: "\(path): cannot read it")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let format: RunsFormat = text.hasPrefix(RunsHeader.csvMark) ? .csv : .jsonl
+        var records = RunsFileContents.records(in: text, format: format)[...]
+        guard let first = records.popFirst() else {
+            throw ReadError(message: "\(path): no header line", beforeHeader: true)
+        }
+        let headerText = format == .csv ? first.dropFirst(RunsHeader.csvMark.count) : first
+        let header: JSONValue
+        do throws(JSONParseError) {
+            header = try JSONValue.parse(String(headerText.dropLast()))
+        } catch {
+            throw ReadError(message: "\(path):1: not a simrun runs file (\(error.message))")
+        }
+        guard let fields = header.object, header[BatchProvenance.Key.simrun] != nil, header[BatchProvenance.Key.design] != nil else {
+            throw ReadError(message: "\(path):1: not a simrun runs file")
+        }
+        var contents = RunsFileContents(format: format, header: RunsHeader(fields: fields), rows: [], records: [],
+                                        failed: 0, validLength: first.utf8.count)
+        if format == .csv, let columns = records.popFirst() {
+            contents.validLength += columns.utf8.count
+        }
+        for (offset, row) in records.enumerated() {
+            let number = offset + (format == .csv ? 3 : 2)
+            switch format {
+            case .jsonl:
+                do throws(JSONParseError) {
+                    let record = try RunRecord(json: try JSONValue.parse(String(row.dropLast())))
+                    contents.rows.append((record.run, row))
+                    contents.records.append(record)
+                    if record.status != .ok { contents.failed += 1 }
+                } catch {
+                    throw ReadError(message: "\(path):\(number): not a run (\(error.message))")
+                }
+            case .csv:
+                // run,seed,point,status,...: none of the first four is ever quoted.
+                let cells = row.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false)
+                guard cells.count >= 4, let run = Int(cells[0]) else {
+                    throw ReadError(message: "\(path):\(number): not a run row")
+                }
+                contents.rows.append((run, row))
+                if cells[3] != "ok" { contents.failed += 1 }
+            }
+            contents.validLength += row.utf8.count
+        }
+        return contents
+    }
+
+    /// The complete records of a file, each with its newline: lines of JSON, or CSV records, whose
+    /// quoted cells may hold newlines. A last record without its newline was cut short and is left out.
+    private static func records(in text: String, format: RunsFormat) -> [Substring] {
+        var records: [Substring] = []
+        var start = text.startIndex
+        var quoted = false
+        var index = text.startIndex
+        for byte in text.utf8 {
+            let next = text.utf8.index(after: index)
+            if format == .csv, byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == UInt8(ascii: "\n"), !quoted {
+                records.append(text[start..<next])
+                start = next
+            }
+            index = next
+        }
+        return records
+    }
+}

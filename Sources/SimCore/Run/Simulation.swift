@@ -1,0 +1,157 @@
+// Simulation: the clock of a run. It fires the scenario's hooks, applies the built-in dynamics in
+// their documented order, checks thresholds and triggers, and records metrics and state digests, one
+// tick at a time.
+
+/// Why a run failed: the scenario's own error, or a limit it reached.
+public struct RunFailure: Error, Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A Lua error, a wrong call or a broken declaration.
+        case error
+        /// The instruction budget or the memory cap.
+        case limit
+    }
+
+    public var kind: Kind
+    /// One line, naming file and line where known.
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// What a scenario adds to the engine's loop. LuaBridge implements it; SimCore knows no Lua.
+public protocol ScenarioHooks: AnyObject {
+    /// Fires the hooks due at the world's current tick, and the handlers of the events they cause.
+    func fireScheduled(in world: World) throws(RunFailure)
+    /// Hands the events recorded since the last dispatch to their handlers.
+    func dispatchEvents(in world: World) throws(RunFailure)
+    /// Checks `when` predicates and fires those that hold.
+    func checkTriggers(in world: World) throws(RunFailure)
+    /// The value of every metric now, in `metricNames` order.
+    func sampleMetrics(in world: World) throws(RunFailure) -> [Double]
+    /// The outcomes, evaluated once at the end.
+    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)]
+    var metricNames: [String] { get }
+}
+
+/// How a run ended.
+public enum RunStatus: Sendable, Equatable {
+    case completed
+    case stopped(reason: String)
+    case failed(RunFailure)
+
+    public var label: String {
+        switch self {
+        case .completed: return "ok"
+        case .stopped: return "stopped"
+        case .failed(let failure): return failure.kind.rawValue
+        }
+    }
+}
+
+/// Steps one world with one scenario's hooks.
+public final class Simulation {
+    public let world: World
+    private let hooks: ScenarioHooks
+    /// `metrics[m]` holds metric m at tick 0, 1, ...: value t is the state after t days.
+    public private(set) var metrics: [[Double]]
+    public private(set) var outcomes: [(String, ScalarValue)] = []
+    /// `digests[t]`: the state's fingerprint after t ticks, recorded with the metrics.
+    public private(set) var digests: [StateDigest] = []
+    /// Whether to record `digests`: a report needs them, a batch row does not, and hashing the
+    /// whole state every tick is not free.
+    public var recordsDigests = true
+    private var lastAlignment: [Double]
+
+    public init(world: World, hooks: ScenarioHooks) {
+        self.world = world
+        self.hooks = hooks
+        metrics = hooks.metricNames.map { _ in [] }
+        lastAlignment = world.alignment
+    }
+
+    /// Runs up to `steps` ticks, then evaluates the outcomes. Whatever was computed before a
+    /// failure stays in `metrics` and `world`.
+    public func run(steps: Int) -> RunStatus {
+        do throws(RunFailure) {
+            world.beginRun()
+            lastAlignment = world.alignment
+            try record()
+            while world.tick < steps, world.stopReason == nil {
+                try step()
+            }
+            outcomes = try hooks.evaluateOutcomes(in: world)
+        } catch {
+            return .failed(error)
+        }
+        if let reason = world.stopReason { return .stopped(reason: reason) }
+        return .completed
+    }
+
+    /// One tick: hooks, dynamics, clock, events, thresholds, triggers, metrics.
+    public func step() throws(RunFailure) {
+        try hooks.fireScheduled(in: world)
+        world.applyDynamics()
+        world.tick += 1
+        try hooks.dispatchEvents(in: world)
+        recordThresholdCrossings()
+        try hooks.dispatchEvents(in: world)
+        try hooks.checkTriggers(in: world)
+        try hooks.dispatchEvents(in: world)
+        try record()
+    }
+
+    private func record() throws(RunFailure) {
+        let values = try hooks.sampleMetrics(in: world)
+        for (m, value) in values.enumerated() { metrics[m].append(value) }
+        if recordsDigests { digests.append(world.stateDigest()) }
+    }
+
+    /// A `threshold` event for every ordered pair whose alignment crossed a threshold since the
+    /// last check.
+    private func recordThresholdCrossings() {
+        let thresholds = world.dynamics.effectiveThresholds
+        let n = world.agentCount
+        var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
+        // The previous values live in a buffer of their own, updated in place: sharing the world's
+        // array would make its next change copy all N² values.
+        lastAlignment.withUnsafeMutableBufferPointer { before in
+            world.alignment.withUnsafeBufferPointer { after in
+                for i in 0..<n {
+                    for j in 0..<n where i != j {
+                        let was = before[i * n + j], value = after[i * n + j]
+                        guard was != value else { continue }
+                        before[i * n + j] = value
+                        for threshold in thresholds {
+                            if was > threshold && value <= threshold {
+                                crossings.append((i, j, threshold, true, value))
+                            } else if was <= threshold && value > threshold {
+                                crossings.append((i, j, threshold, false, value))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for crossing in crossings {
+            world.record(Event(tick: world.tick, type: .threshold, agents: [crossing.from, crossing.to], data: [
+                ("threshold", .number(crossing.threshold)),
+                ("direction", .string(crossing.down ? "down" : "up")),
+                ("value", .number(crossing.value)),
+            ]))
+        }
+    }
+}
+
+extension World {
+    /// The built-in dynamics, in their documented order, over one tick.
+    func applyDynamics() {
+        advanceMovements()
+        let losses = fightBattles()
+        assignBlame(for: losses)
+        applyStructuralBalance()
+        applyDecay()
+    }
+}

@@ -1,0 +1,23 @@
+// EventType: the names of the events the engine records itself. A scenario's own events
+// (`sim.event`) carry any other name; reports and comparisons read these by name.
+
+/// An event the engine records: its `rawValue` is the `type` written into the timeline.
+public enum EventType: String, CaseIterable, Sendable {
+    /// Two sides fought in a region (losses in the data).
+    case clash
+    /// A side's force in a region fell to nothing in a clash.
+    case eliminated
+    /// A force set out from one region toward another.
+    case move
+    /// A moving force reached its destination.
+    case arrival
+    /// A tie (support, arms supply, intelligence sharing ...) was made or cut.
+    case tieMade = "tie_made"
+    case tieCut = "tie_cut"
+    /// Strength was added to (or taken from) a force.
+    case deploy
+    /// An alignment crossed one of the scenario's thresholds.
+    case threshold
+    /// The scenario stopped the run early (the reason in the data).
+    case stop
+}

@@ -1,0 +1,80 @@
+// RunReport: everything one run produced, gathered for writing — the scenario's identity, the
+// params and seed in force, the final world (copied out), metrics, outcomes, log and predicted coalitions.
+import SimCore
+import SimCharts
+import SimSupport
+
+/// What identifies a scenario in a report.
+public struct ScenarioInfo: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// The main file as the user named it.
+    public var file: String
+    /// sha256 (hex) over the bytes of every source file, in the order they were loaded.
+    public var sha256: String
+    /// The document the scenario models, if it names one.
+    public var source: String?
+
+    public init(name: String, description: String, file: String, sha256: String, source: String?) {
+        self.name = name
+        self.description = description
+        self.file = file
+        self.sha256 = sha256
+        self.source = source
+    }
+}
+
+/// A line of `sim.log`.
+public struct LogLine: Sendable, Equatable {
+    public var tick: Int
+    public var text: String
+
+    public init(tick: Int, text: String) {
+        self.tick = tick
+        self.text = text
+    }
+}
+
+/// One run's results, ready to be written as JSON, text or HTML: a value, kept after the run's world is gone.
+public struct RunReport: Sendable {
+    /// Version of the JSON layout; bump it when a field changes meaning or goes away.
+    public static let schemaVersion = 1
+
+    public var simrunVersion: String
+    public var scenario: ScenarioInfo
+    public var seed: UInt64
+    public var params: [(String, ScalarValue)]
+    /// Ticks asked for.
+    public var steps: Int
+    public var status: RunStatus
+    /// The world as the run left it.
+    public var world: FinalWorld
+    public var metricNames: [String]
+    /// `metrics[m][t]`: metric m after t ticks.
+    public var metrics: [[Double]]
+    /// `digests[t]`: the state's fingerprint after t ticks (where two runs first differ).
+    public var digests: [StateDigest]
+    public var outcomes: [(String, ScalarValue)]
+    public var log: [LogLine]
+    /// Predicted blocs at the end (every agent weighing 1).
+    public var coalitions: Coalitions
+
+    public init(simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
+                params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
+                metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
+                outcomes: [(String, ScalarValue)], log: [LogLine]) {
+        self.simrunVersion = simrunVersion
+        self.scenario = scenario
+        self.seed = seed
+        self.params = params
+        self.steps = steps
+        self.status = status
+        self.world = FinalWorld(world)
+        self.metricNames = metricNames
+        self.metrics = metrics
+        self.digests = digests
+        self.outcomes = outcomes
+        self.log = log
+        self.coalitions = world.coalitions(sizes: [Double](repeating: 1, count: world.agentCount))
+    }
+}

@@ -1,0 +1,92 @@
+// RunReport+HTMLTests: the run's HTML page — well-formed, self-contained, every text escaped, and
+// its charts drawn from the report's data (a metric's values are the points of its line).
+import Foundation
+import Testing
+@testable import SimReports
+import SimCore
+import SimSupport
+import SimTestSupport
+
+struct RunReportHTMLTests {
+    private let fixture = RunReportTests()
+
+    private func page(_ configure: (inout RunReport) -> Void = { _ in }) -> String {
+        var report = fixture.makeReport(fixture.makeWorld())
+        configure(&report)
+        return report.html()
+    }
+
+    @Test func pageAndEverySVGAreWellFormedXML() throws {
+        let html = page()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+        #expect(XMLWellFormedness.problem(in: html) == nil)
+        let charts = XMLWellFormedness.svgElements(in: html)
+        // Two metrics, moved alignments, heat map, network, timeline.
+        #expect(charts.count == 6)
+        for chart in charts { #expect(XMLWellFormedness.problem(in: chart) == nil, "\(chart.prefix(200))") }
+    }
+
+    @Test func pageIsSelfContained() {
+        let html = page()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("url("))
+        #expect(!html.contains("@import"))
+        // The only address is the SVG namespace, which is a name, not a fetch.
+        let addresses = html.components(separatedBy: "http").count - 1
+        #expect(addresses == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+    }
+
+    @Test func metricValuesAreThePointsOfTheirLines() throws {
+        let report = fixture.makeReport(fixture.makeWorld())
+        let html = report.html()
+        let lines = XMLWellFormedness.svgElements(in: html).filter { $0.contains("<polyline") }
+        #expect(lines.count == report.metricNames.count)
+        for (name, values) in zip(report.metricNames, report.metrics) {
+            let chart = try #require(lines.first { $0.contains("data-series=\"\(name)\"") })
+            let written = try #require(XMLWellFormedness.attributeValues("data-values", in: chart).first)
+            #expect(written.split(separator: " ").compactMap { Double($0) } == values)
+            let points = try #require(XMLWellFormedness.attributeValues("points", in: chart).first)
+                .split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+            #expect(points.count == values.count)
+            // x grows with the day; y (downward on screen) shrinks as the value grows.
+            for (a, b) in zip(points.indices, points.indices.dropFirst()) {
+                #expect(points[a][0] < points[b][0])
+                if values[a] < values[b] { #expect(points[a][1] > points[b][1]) }
+            }
+        }
+    }
+
+    @Test func sectionsShowTheRunsData() {
+        let html = page()
+        for text in ["Sahel Intelligence, 2024-08-02", "Outcomes", "wagner_losses", "Metrics over time",
+                     "Alignments that moved most", "Russia → Algeria", "+0.50 → -0.30  (-0.80)",
+                     "Final alignment matrix", "Alignment network and predicted blocs", "Event timeline (5 events)",
+                     "stopped: ceasefire", "sim.align: 1.5 clamped to 1", "Wagner asks for reinforcements"] {
+            #expect(html.contains(text), "page shows \(text)")
+        }
+        // The heat map colours every ordered pair of its four agents and names each in its tooltip.
+        #expect(html.contains("<title>Russia → Algeria: -0.30</title>"))
+        #expect(html.components(separatedBy: "<title>Wagner Group → ").count - 1 == 3)
+        // Friendly and hostile edges are drawn differently.
+        #expect(html.contains("class=\"friendly\""))
+        #expect(html.contains("class=\"hostile\" stroke-dasharray"))
+    }
+
+    @Test func hostileTextComesOutInert() throws {
+        let hostile = "<script>alert('x')</script> & \"q\" \u{1B}[31m\u{FFFF}"
+        let html = page { report in
+            report.scenario.name = hostile
+            report.scenario.source = hostile
+            report.outcomes = [(hostile, .string(hostile))]
+            report.metricNames[0] = hostile
+        }
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; \\u{1b}[31m\\u{ffff}"))
+        #expect(XMLWellFormedness.problem(in: html) == nil)
+    }
+
+    @Test func sameReportSameBytes() {
+        #expect(page() == page())
+    }
+}
