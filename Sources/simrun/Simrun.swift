@@ -9,19 +9,23 @@ enum Simrun {
 
     /// The subcommands, in the order help lists them.
     static var subcommands: [any Command.Type] {
-        [RunCommand.self, CheckCommand.self, BatchCommand.self, MergeCommand.self, CompareCommand.self,
-         DiffCommand.self, ReportCommand.self]
+        [
+            RunCommand.self, CheckCommand.self, BatchCommand.self, MergeCommand.self, CompareCommand.self,
+            DiffCommand.self, ReportCommand.self,
+        ]
     }
 
     static var help: String {
-        let rows = subcommands.map { ("simrun " + $0.synopsis, $0.summary) }
-            + [("simrun help [SUBCOMMAND]", "this help, or a subcommand's"), ("simrun --version", "the version")]
-        let column = HelpText.textColumn(for: rows.map(\.0), widest: 32)
-        return ([
-            "simrun \(version): a simulator of regional alignments driven by Lua scenarios.", "", "USAGE:",
-        ] + HelpText.rows(rows.map { (label: $0.0, text: $0.1) }, column: column) + [
-            "", "Run 'simrun SUBCOMMAND --help' for a subcommand's options.", "", "EXIT CODES:",
-        ] + HelpText.exitCodes(ExitCode.allCases.map { ($0, $0.meaning) })).joined(separator: "\n")
+        let others = [
+            (label: "simrun help [SUBCOMMAND]", text: "this help, or a subcommand's"),
+            (label: "simrun --version", text: "the version"),
+        ]
+        let rows = subcommands.map { (label: "simrun " + $0.synopsis, text: $0.summary) } + others
+        var lines = ["simrun \(version): a simulator of regional alignments driven by Lua scenarios.", "", "USAGE:"]
+        lines += HelpText.rows(rows, column: HelpText.textColumn(for: rows.map(\.label), widest: 32))
+        lines += ["", "Run 'simrun SUBCOMMAND --help' for a subcommand's options.", "", "EXIT CODES:"]
+        lines += HelpText.exitCodes(ExitCode.allCases.map { ($0, $0.meaning) })
+        return lines.joined(separator: "\n")
     }
 
     static func main(_ arguments: [String]) -> ExitCode {

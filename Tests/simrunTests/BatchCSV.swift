@@ -34,7 +34,9 @@ enum BatchCSV {
             case "#" where atRecordStart:
                 inComment = true
             case "\"":
-                guard field.isEmpty, !wasQuoted else { throw ParseError(description: "a quote inside an unquoted field") }
+                guard field.isEmpty, !wasQuoted else {
+                    throw ParseError(description: "a quote inside an unquoted field")
+                }
                 quoted = true
                 wasQuoted = true
                 atRecordStart = false

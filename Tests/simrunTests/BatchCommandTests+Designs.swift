@@ -8,8 +8,9 @@ extension BatchCommandTests {
     func sweeps() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.coin, "--runs", "3", "--seed", "13", "--sweep", "a=1,2,3",
-                                            "--sweep", "b=0:1:0.5", "--out", dir.path("runs.jsonl"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "3", "--seed", "13", "--sweep", "a=1,2,3",
+            "--sweep", "b=0:1:0.5", "--out", dir.path("runs.jsonl"))
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         let expected: [(Int, Double)] = [(1, 0), (1, 0.5), (1, 1), (2, 0), (2, 0.5), (2, 1), (3, 0), (3, 0.5), (3, 1)]
@@ -42,23 +43,27 @@ extension BatchCommandTests {
 
     @Test("sweep values are typed like the param's default; a range gives the decimals written")
     func sweepTyping() throws {
-        let result = try BatchFixture.batch(Self.coin, "--runs", "1", "--sweep", "b=0:1:0.1", "--sweep", "loud=true,false",
-                                            "--sweep", "label=x,y z")
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "1", "--sweep", "b=0:1:0.1", "--sweep", "loud=true,false",
+            "--sweep", "label=x,y z")
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(result.out)
         let points = try #require(runs.header["point_params"]?.array)
         #expect(points.count == 11 * 2 * 2)
         let bs = stride(from: 0, to: points.count, by: 4).map { points[$0]["b"] }
-        #expect(bs == ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1.0"].map { JSON.number($0) },
-                "\(bs)")
+        let tenths = ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1.0"]
+        #expect(bs == tenths.map { JSON.number($0) }, "\(bs)")
         #expect(points.prefix(4).map { $0["loud"] } == [.bool(true), .bool(true), .bool(false), .bool(false)])
         #expect(points.prefix(4).map { $0["label"] } == [.string("x"), .string("y z"), .string("x"), .string("y z")])
         for row in runs.rows {
             let p = try #require(row["point"]?.int)
             for name in ["b", "loud", "label"] { #expect(row["params"]?[name] == points[p][name], "run \(p) \(name)") }
-            #expect(row["outcomes"]?["tag"]?.string == (points[p]["loud"] == .bool(true) ? "\(points[p]["label"]?.string ?? "")!"
-                                                                                        : points[p]["label"]?.string),
-                    "the run sees its point's values")
+            #expect(
+                row["outcomes"]?["tag"]?.string
+                    == (points[p]["loud"] == .bool(true)
+                        ? "\(points[p]["label"]?.string ?? "")!"
+                        : points[p]["label"]?.string),
+                "the run sees its point's values")
         }
         let badType = try BatchFixture.batch(Self.coin, "--runs", "1", "--sweep", "a=1,2.5")
         #expect(badType.exited(64), "an integer param takes integers: \(badType)")
@@ -69,13 +74,17 @@ extension BatchCommandTests {
     func sweepErrors() throws {
         let unknown = try BatchFixture.batch(Self.coin, "--runs", "2", "--sweep", "nope=1,2")
         #expect(unknown.exited(64), "\(unknown)")
-        #expect(unknown.err.contains("nope") && unknown.err.contains("a, b, loud, label"), "lists the known params: \(unknown.err)")
+        #expect(
+            unknown.err.contains("nope") && unknown.err.contains("a, b, loud, label"),
+            "lists the known params: \(unknown.err)")
         #expect(unknown.out.isEmpty, "nothing runs")
 
         for sweep in ["a=1,9", "a=-1,2", "b=0:2:0.5"] {
             let outside = try BatchFixture.batch(Self.coin, "--runs", "2", "--sweep", sweep)
             #expect(outside.exited(64), "\(outside)")
-            #expect(outside.err.contains("--sweep") && (outside.err.contains("max") || outside.err.contains("min")), "\(outside.err)")
+            #expect(
+                outside.err.contains("--sweep") && (outside.err.contains("max") || outside.err.contains("min")),
+                "\(outside.err)")
             #expect(outside.out.isEmpty)
         }
     }
@@ -84,8 +93,9 @@ extension BatchCommandTests {
     func latinHypercube() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.coin, "--runs", "2", "--seed", "17", "--sample", "lhs:10",
-                                            "--out", dir.path("runs.jsonl"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "2", "--seed", "17", "--sample", "lhs:10",
+            "--out", dir.path("runs.jsonl"))
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         let points = try #require(runs.header["point_params"]?.array)
@@ -111,12 +121,14 @@ extension BatchCommandTests {
         #expect(runs.rows.count == 20)
         for row in runs.rows {
             let p = try #require(row["point"]?.int)
-            #expect(row["params"]?["a"] == points[p]["a"] && BatchFixture.sameValue(row["params"]?["b"], points[p]["b"]),
-                    "run \(row["run"]?.int ?? -1) has its point's values")
+            #expect(
+                row["params"]?["a"] == points[p]["a"] && BatchFixture.sameValue(row["params"]?["b"], points[p]["b"]),
+                "run \(row["run"]?.int ?? -1) has its point's values")
         }
 
         // --param fixes a param: it is not sampled.
-        let fixed = try BatchFixture.batch(Self.coin, "--runs", "1", "--sample", "lhs:4", "--param", "a=3", "--out", dir.path("fixed.jsonl"))
+        let fixed = try BatchFixture.batch(
+            Self.coin, "--runs", "1", "--sample", "lhs:4", "--param", "a=3", "--out", dir.path("fixed.jsonl"))
         #expect(fixed.exited(0), "\(fixed)")
         let fixedRuns = try BatchRunsText(dir.text("fixed.jsonl"))
         #expect(fixedRuns.header["point_params"]?.array?.allSatisfy { $0.keys == ["b"] } == true)

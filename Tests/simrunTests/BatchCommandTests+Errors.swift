@@ -8,7 +8,8 @@ extension BatchCommandTests {
     func failuresAreIsolated() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.flaky, "--runs", "50", "--seed", "4", "--jobs", "2", "--out", dir.path("runs.jsonl"))
+        let result = try BatchFixture.batch(
+            Self.flaky, "--runs", "50", "--seed", "4", "--jobs", "2", "--out", dir.path("runs.jsonl"))
         #expect(result.exited(65), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         #expect(runs.rows.count == 50, "every run has its row")
@@ -41,8 +42,9 @@ extension BatchCommandTests {
         try #require(firstFailure < 30, "the fixture's first failure comes too late to see an early stop")
 
         for jobs in ["1", "2"] {
-            let result = try BatchFixture.batch(Self.flaky, "--runs", "50", "--seed", "4", "--jobs", jobs, "--fail-fast",
-                                                "--out", dir.path("ff-\(jobs).jsonl"))
+            let result = try BatchFixture.batch(
+                Self.flaky, "--runs", "50", "--seed", "4", "--jobs", jobs, "--fail-fast",
+                "--out", dir.path("ff-\(jobs).jsonl"))
             #expect(result.exited(65), "\(result)")
             #expect(result.err.contains("--fail-fast"), "\(result)")
             let text = try dir.text("ff-\(jobs).jsonl")
@@ -66,8 +68,9 @@ extension BatchCommandTests {
     func unwritableSummary() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.coin, "--runs", "3", "--out", dir.path("runs.jsonl"),
-                                            "--summary", dir.path("missing-folder/summary.json"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "3", "--out", dir.path("runs.jsonl"),
+            "--summary", dir.path("missing-folder/summary.json"))
         #expect(result.exited(74), "\(result)")
         #expect(result.err.contains("missing-folder/summary.json"), "\(result)")
         #expect(try BatchRunsText(dir.text("runs.jsonl")).rows.count == 3, "the rows are kept")
@@ -81,7 +84,8 @@ extension BatchCommandTests {
         #expect(result.exited(65), "\(result)")
         #expect(result.errLines.count == 1, "\(result)")
         #expect(result.err.contains("syntax_error.lua:5:"), "\(result)")
-        #expect(!FileManager.default.fileExists(atPath: dir.path("runs.jsonl")), "no runs file for a batch that never ran")
+        #expect(
+            !FileManager.default.fileExists(atPath: dir.path("runs.jsonl")), "no runs file for a batch that never ran")
     }
 }
 
@@ -96,16 +100,25 @@ struct BatchErrorCase: Sendable, CustomTestStringConvertible {
     static let all: [BatchErrorCase] = [
         BatchErrorCase(arguments: [BatchFixture.coin], code: 64, message: "--runs"),
         BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "0"], code: 64, message: "--runs"),
-        BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--shard", "5/4"], code: 64, message: "--shard 5/4"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "2", "--shard", "5/4"], code: 64, message: "--shard 5/4"),
         BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--shard", "0/4"], code: 64, message: "--shard"),
         BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--sample", "lhs:0"], code: 64, message: "lhs:0"),
-        BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--sample", "lhs:3", "--sweep", "a=1,2"], code: 64, message: "--sample"),
-        BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--format", "xml"], code: 64, message: "--format"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "2", "--sample", "lhs:3", "--sweep", "a=1,2"], code: 64,
+            message: "--sample"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "2", "--format", "xml"], code: 64, message: "--format"),
         BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--param", "nope=1"], code: 64, message: "nope"),
-        BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--param", "a=9"], code: 64, message: "--param a=9 is above its max"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "2", "--param", "a=9"], code: 64,
+            message: "--param a=9 is above its max"),
         BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--resume"], code: 64, message: "--resume"),
-        BatchErrorCase(arguments: [SimrunCLI.fixture("batch/no_such_scenario.lua"), "--runs", "2"], code: 66, message: "no_such_scenario.lua"),
-        BatchErrorCase(arguments: [BatchFixture.coin, "--runs", "2", "--out", "/nonexistent-simrun-folder/runs.jsonl"],
-                       code: 74, message: "/nonexistent-simrun-folder/runs.jsonl"),
+        BatchErrorCase(
+            arguments: [SimrunCLI.fixture("batch/no_such_scenario.lua"), "--runs", "2"], code: 66,
+            message: "no_such_scenario.lua"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "2", "--out", "/nonexistent-simrun-folder/runs.jsonl"],
+            code: 74, message: "/nonexistent-simrun-folder/runs.jsonl"),
     ]
 }

@@ -24,7 +24,8 @@ extension BatchCommandTests {
         let columns = try #require(records.first)
         let params = ["a", "b", "loud", "label"], outcomes = ["total", "heads", "won", "side", "tag"]
         let metrics = ["running_total", "heads_so_far"]
-        #expect(columns == ["run", "seed", "point", "status", "error"] + params + outcomes + metrics.map { "metric." + $0 })
+        #expect(
+            columns == ["run", "seed", "point", "status", "error"] + params + outcomes + metrics.map { "metric." + $0 })
         #expect(records.count == 1 + runs.rows.count)
         #expect(text.contains("\"edge, upright\""), "a comma in a value is quoted")
         for (cells, row) in zip(records.dropFirst(), runs.rows) {
@@ -36,13 +37,19 @@ extension BatchCommandTests {
             #expect(cells[3] == row["status"]?.string)
             #expect(cells[4] == (row["error"]?.string ?? ""))
             for (offset, name) in params.enumerated() {
-                #expect(BatchFixture.csvCell(cells[5 + offset], equals: row["params"]?[name]), "run \(run) param \(name): \(cells[5 + offset])")
+                #expect(
+                    BatchFixture.csvCell(cells[5 + offset], equals: row["params"]?[name]),
+                    "run \(run) param \(name): \(cells[5 + offset])")
             }
             for (offset, name) in outcomes.enumerated() {
-                #expect(BatchFixture.csvCell(cells[9 + offset], equals: row["outcomes"]?[name]), "run \(run) outcome \(name): \(cells[9 + offset])")
+                #expect(
+                    BatchFixture.csvCell(cells[9 + offset], equals: row["outcomes"]?[name]),
+                    "run \(run) outcome \(name): \(cells[9 + offset])")
             }
             for (offset, name) in metrics.enumerated() {
-                #expect(BatchFixture.csvCell(cells[14 + offset], equals: row["metrics"]?[name]), "run \(run) metric \(name): \(cells[14 + offset])")
+                #expect(
+                    BatchFixture.csvCell(cells[14 + offset], equals: row["metrics"]?[name]),
+                    "run \(run) metric \(name): \(cells[14 + offset])")
             }
         }
         // Without --metrics, no metric columns.
@@ -71,6 +78,7 @@ extension BatchCommandTests {
             #expect(trace["running_total"]?.array?.last?.double == row["outcomes"]?["total"]?.double)
         }
         let bare = try BatchFixture.batch(Self.coin, "--runs", "1")
-        #expect(try BatchRunsText(bare.out).rows.first?.keys == ["run", "seed", "point", "params", "status", "outcomes"])
+        #expect(
+            try BatchRunsText(bare.out).rows.first?.keys == ["run", "seed", "point", "params", "status", "outcomes"])
     }
 }

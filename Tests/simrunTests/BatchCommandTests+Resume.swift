@@ -11,12 +11,16 @@ extension BatchCommandTests {
         defer { dir.remove() }
         let total = 2000
         let common = [Self.coin, "--runs", String(total), "--seed", "5", "--metrics"]
-        let reference = try BatchFixture.batch(common + ["--jobs", "2", "--out", dir.path("reference.jsonl"),
-                                                         "--summary", dir.path("reference-summary.json")], timeout: 60)
+        let reference = try BatchFixture.batch(
+            common + [
+                "--jobs", "2", "--out", dir.path("reference.jsonl"),
+                "--summary", dir.path("reference-summary.json"),
+            ], timeout: 60)
         #expect(reference.exited(0), "\(reference)")
         let referenceText = try dir.text("reference.jsonl")
 
-        let arguments = common + ["--jobs", "1", "--out", dir.path("runs.jsonl"), "--summary", dir.path("summary.json")]
+        let arguments =
+            common + ["--jobs", "1", "--out", dir.path("runs.jsonl"), "--summary", dir.path("summary.json")]
         let process = try BatchProcess.start(["batch"] + arguments, stderr: dir.url.appendingPathComponent("stderr"))
         let seen = BatchProcess.waitForLines(dir.path("runs.jsonl"), atLeast: 60, timeout: 20, while: process)
         kill(process.processIdentifier, SIGKILL)
@@ -29,8 +33,9 @@ extension BatchCommandTests {
         let kept = lines.count - 2
         #expect(kept > 0 && kept < total, "the kill should leave some but not all \(total) rows: \(kept)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("summary.json")), "a killed batch writes no summary")
-        #expect(referenceText.hasPrefix(lines.dropLast().joined(separator: "\n") + "\n"),
-                "the rows written before the kill are the reference's")
+        #expect(
+            referenceText.hasPrefix(lines.dropLast().joined(separator: "\n") + "\n"),
+            "the rows written before the kill are the reference's")
         // A write cut short: half of the next row, no newline.
         if killed.hasSuffix("\n") {
             let lines = referenceText.split(separator: "\n")
@@ -42,18 +47,21 @@ extension BatchCommandTests {
         let resumed = try BatchFixture.batch(arguments + ["--resume"], timeout: 60)
         #expect(resumed.exited(0), "\(resumed)")
         #expect(try dir.text("runs.jsonl") == referenceText, "the resumed file differs from an uninterrupted batch")
-        #expect(try dir.bytes("summary.json") == dir.bytes("reference-summary.json"),
-                "the resumed batch's summary differs from an uninterrupted batch's")
+        #expect(
+            try dir.bytes("summary.json") == dir.bytes("reference-summary.json"),
+            "the resumed batch's summary differs from an uninterrupted batch's")
     }
 
-    @Test("Ctrl-C and SIGTERM stop a batch cleanly: exit 130, whole rows, a resume command that works",
-          arguments: [BatchInterrupt(signal: SIGINT, label: "two words"), BatchInterrupt(signal: SIGTERM, label: "it's")])
+    @Test(
+        "Ctrl-C and SIGTERM stop a batch cleanly: exit 130, whole rows, a resume command that works",
+        arguments: [BatchInterrupt(signal: SIGINT, label: "two words"), BatchInterrupt(signal: SIGTERM, label: "it's")])
     func interruptSaysHowToResume(_ interrupt: BatchInterrupt) throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
         let total = 2000
         let common = [Self.coin, "--runs", String(total), "--seed", "8", "--param", "label=\(interrupt.label)"]
-        let reference = try BatchFixture.batch(common + ["--jobs", "2", "--out", dir.path("reference.jsonl")], timeout: 60)
+        let reference = try BatchFixture.batch(
+            common + ["--jobs", "2", "--out", dir.path("reference.jsonl")], timeout: 60)
         #expect(reference.exited(0), "\(reference)")
 
         let errURL = dir.url.appendingPathComponent("stderr")
@@ -64,8 +72,9 @@ extension BatchCommandTests {
         kill(process.processIdentifier, interrupt.signal)
         let exited = BatchProcess.wait(process, timeout: 20)
         try #require(exited, "the batch did not stop after the signal")
-        #expect(process.terminationReason == .exit && process.terminationStatus == 130,
-                "status \(process.terminationStatus), reason \(process.terminationReason.rawValue)")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 130,
+            "status \(process.terminationStatus), reason \(process.terminationReason.rawValue)")
         let err = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
         #expect(err.contains("--resume"), "stderr: \(err)")
         #expect(err.contains("interrupted"), "stderr: \(err)")
@@ -102,18 +111,21 @@ extension BatchCommandTests {
         let first = try BatchFixture.batch(Self.coin, "--runs", "6", "--seed", "1", "--out", dir.path("runs.jsonl"))
         #expect(first.exited(0), "\(first)")
         let before = try dir.bytes("runs.jsonl")
-        let other = try BatchFixture.batch(Self.coin, "--runs", "6", "--seed", "2", "--out", dir.path("runs.jsonl"), "--resume")
+        let other = try BatchFixture.batch(
+            Self.coin, "--runs", "6", "--seed", "2", "--out", dir.path("runs.jsonl"), "--resume")
         #expect(other.exited(64), "\(other)")
         #expect(other.err.contains("another batch"), "\(other)")
         #expect(try dir.bytes("runs.jsonl") == before, "a refused --resume must not touch the file")
 
         // No file yet (a job requeued before it wrote anything): --resume starts the batch.
-        let missing = try BatchFixture.batch(Self.coin, "--runs", "6", "--seed", "1", "--out", dir.path("none.jsonl"), "--resume")
+        let missing = try BatchFixture.batch(
+            Self.coin, "--runs", "6", "--seed", "1", "--out", dir.path("none.jsonl"), "--resume")
         #expect(missing.exited(0), "\(missing)")
         #expect(try dir.bytes("none.jsonl") == before)
 
         // The same batch, already complete: nothing to run, nothing changes.
-        let again = try BatchFixture.batch(Self.coin, "--runs", "6", "--seed", "1", "--out", dir.path("runs.jsonl"), "--resume")
+        let again = try BatchFixture.batch(
+            Self.coin, "--runs", "6", "--seed", "1", "--out", dir.path("runs.jsonl"), "--resume")
         #expect(again.exited(0), "\(again)")
         #expect(try dir.bytes("runs.jsonl") == before)
     }
@@ -145,7 +157,9 @@ extension BatchCommandTests {
     func csvResumeWithLineBreak() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let arguments = [BatchFixture.newline, "--runs", "8", "--seed", "3", "--format", "csv", "--out", dir.path("runs.csv")]
+        let arguments = [
+            BatchFixture.newline, "--runs", "8", "--seed", "3", "--format", "csv", "--out", dir.path("runs.csv"),
+        ]
         let first = try BatchFixture.batch(arguments)
         #expect(first.exited(0), "\(first)")
         let complete = try dir.text("runs.csv")
@@ -163,5 +177,7 @@ struct BatchInterrupt: Sendable, CustomTestStringConvertible {
     var signal: Int32
     var label: String
 
-    var testDescription: String { "\(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : String(signal)), label \(label)" }
+    var testDescription: String {
+        "\(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : String(signal)), label \(label)"
+    }
 }

@@ -8,8 +8,9 @@ extension BatchCommandTests {
     func summaryStatistics() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.coin, "--runs", "50", "--seed", "21", "--sweep", "b=0.3,0.7",
-                                            "--out", dir.path("runs.jsonl"), "--summary", dir.path("summary.json"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "50", "--seed", "21", "--sweep", "b=0.3,0.7",
+            "--out", dir.path("runs.jsonl"), "--summary", dir.path("summary.json"))
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         let summary = try JSON.parse(try dir.bytes("summary.json"))
@@ -48,14 +49,17 @@ extension BatchCommandTests {
                 ]
                 for (key, value) in expected {
                     let got = stats[key]?.double
-                    #expect(got.map { BatchFixture.close($0, value) } == true, "point \(p) \(name).\(key): \(String(describing: got)) vs \(value)")
+                    #expect(
+                        got.map { BatchFixture.close($0, value) } == true,
+                        "point \(p) \(name).\(key): \(String(describing: got)) vs \(value)")
                 }
                 // The median of 50 values is the mean of the 25th and 26th.
                 #expect(BatchFixture.close(stats["median"]?.double ?? .nan, (xs[24] + xs[25]) / 2))
                 let ci = stats["ci95"]?.array?.compactMap(\.double) ?? []
-                #expect(ci.count == 2 && BatchFixture.close(ci[0], mean - half, tolerance: 1e-9)
+                #expect(
+                    ci.count == 2 && BatchFixture.close(ci[0], mean - half, tolerance: 1e-9)
                         && BatchFixture.close(ci[1], mean + half, tolerance: 1e-9),
-                        "point \(p) \(name).ci95: \(ci) vs \([mean - half, mean + half])")
+                    "point \(p) \(name).ci95: \(ci) vs \([mean - half, mean + half])")
             }
 
             let won = try #require(outcomes["won"])
@@ -66,8 +70,9 @@ extension BatchCommandTests {
             #expect(BatchFixture.close(won["p"]?.double ?? .nan, Double(trues) / 50))
             let wilson = BatchFixture.wilson(trues, 50, z: z)
             let wonCI = won["ci95"]?.array?.compactMap(\.double) ?? []
-            #expect(wonCI.count == 2 && BatchFixture.close(wonCI[0], wilson.0) && BatchFixture.close(wonCI[1], wilson.1),
-                    "won.ci95 \(wonCI) vs \(wilson)")
+            #expect(
+                wonCI.count == 2 && BatchFixture.close(wonCI[0], wilson.0) && BatchFixture.close(wonCI[1], wilson.1),
+                "won.ci95 \(wonCI) vs \(wilson)")
 
             let side = try #require(outcomes["side"])
             #expect(side["type"]?.string == "category")
@@ -75,7 +80,10 @@ extension BatchCommandTests {
             var counts: [String: Int] = [:]
             for row in rows { counts[row["outcomes"]?["side"]?.string ?? "?", default: 0] += 1 }
             let categories = try #require(side["categories"])
-            let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+            let ranked = counts.sorted {
+                $0.value != $1.value
+                    ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8))
+            }
             #expect(categories.keys == ranked.map(\.key), "categories most frequent first, ties in byte order")
             for (name, count) in counts {
                 let category = try #require(categories[name], "category \(name)")
@@ -83,8 +91,9 @@ extension BatchCommandTests {
                 #expect(BatchFixture.close(category["p"]?.double ?? .nan, Double(count) / 50))
                 let interval = BatchFixture.wilson(count, 50, z: z)
                 let got = category["ci95"]?.array?.compactMap(\.double) ?? []
-                #expect(got.count == 2 && BatchFixture.close(got[0], interval.0) && BatchFixture.close(got[1], interval.1),
-                        "\(name).ci95 \(got) vs \(interval)")
+                #expect(
+                    got.count == 2 && BatchFixture.close(got[0], interval.0) && BatchFixture.close(got[1], interval.1),
+                    "\(name).ci95 \(got) vs \(interval)")
             }
             // The string outcome that never varies is one category at p = 1 with Wilson's exact upper bound.
             #expect(outcomes["tag"]?["categories"]?["plain"]?["ci95"]?.array?.last?.double == 1)
@@ -95,8 +104,9 @@ extension BatchCommandTests {
     func summaryFailures() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.flaky, "--runs", "50", "--seed", "4", "--out", dir.path("runs.jsonl"),
-                                            "--summary", dir.path("summary.json"))
+        let result = try BatchFixture.batch(
+            Self.flaky, "--runs", "50", "--seed", "4", "--out", dir.path("runs.jsonl"),
+            "--summary", dir.path("summary.json"))
         #expect(result.exited(65), "\(result)")
         let rows = try BatchRunsText(dir.text("runs.jsonl")).rows
         let failedRows = rows.filter { $0["status"]?.string == "error" }

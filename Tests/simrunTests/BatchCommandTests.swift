@@ -16,9 +16,10 @@ struct BatchCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         for jobs in 1...3 {
-            let result = try BatchFixture.batch(Self.coin, "--runs", "15", "--seed", "11", "--sweep", "a=1,4",
-                                                "--metrics", "--jobs", String(jobs), "--out", dir.path("jobs-\(jobs).jsonl"),
-                                                "--summary", dir.path("summary-\(jobs).json"))
+            let result = try BatchFixture.batch(
+                Self.coin, "--runs", "15", "--seed", "11", "--sweep", "a=1,4",
+                "--metrics", "--jobs", String(jobs), "--out", dir.path("jobs-\(jobs).jsonl"),
+                "--summary", dir.path("summary-\(jobs).json"))
             #expect(result.exited(0), "\(result)")
         }
         let one = try dir.bytes("jobs-1.jsonl")
@@ -33,8 +34,9 @@ struct BatchCommandTests {
     func rowReproducedByRun() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let result = try BatchFixture.batch(Self.coin, "--runs", "3", "--seed", "99", "--sweep", "b=0.25,0.75",
-                                            "--param", "label=x y", "--out", dir.path("runs.jsonl"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "3", "--seed", "99", "--sweep", "b=0.25,0.75",
+            "--param", "label=x y", "--out", dir.path("runs.jsonl"))
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         #expect(runs.rows.count == 6)
@@ -51,8 +53,10 @@ struct BatchCommandTests {
             let rowOutcomes = try #require(row["outcomes"])
             #expect(outcomes.keys == rowOutcomes.keys, "run \(row["run"]?.int ?? -1)")
             for name in rowOutcomes.keys {
-                #expect(BatchFixture.sameValue(outcomes[name], rowOutcomes[name]),
-                        "run \(row["run"]?.int ?? -1) outcome \(name): run gives \(String(describing: outcomes[name])), the batch row \(String(describing: rowOutcomes[name]))")
+                let (single, batch) = (String(describing: outcomes[name]), String(describing: rowOutcomes[name]))
+                #expect(
+                    BatchFixture.sameValue(outcomes[name], rowOutcomes[name]),
+                    "run \(row["run"]?.int ?? -1) outcome \(name): run gives \(single), the batch row \(batch)")
             }
             for name in params.keys {
                 #expect(BatchFixture.sameValue(report["params"]?[name], params[name]), "param \(name)")
@@ -65,14 +69,17 @@ struct BatchCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         let batchSeed: UInt64 = 0xDEAD_BEEF_1234
-        let result = try BatchFixture.batch(Self.coin, "--runs", "4", "--seed", String(batchSeed),
-                                            "--sweep", "a=0,5", "--out", dir.path("runs.jsonl"))
+        let result = try BatchFixture.batch(
+            Self.coin, "--runs", "4", "--seed", String(batchSeed),
+            "--sweep", "a=0,5", "--out", dir.path("runs.jsonl"))
         #expect(result.exited(0), "\(result)")
         let runs = try BatchRunsText(dir.text("runs.jsonl"))
         #expect(runs.header["seed"]?.batchUnsigned == batchSeed)
         for row in runs.rows {
             let run = try #require(row["run"]?.int)
-            #expect(row["seed"]?.batchUnsigned == BatchFixture.replicateSeed(batch: batchSeed, replicate: run % 4), "run \(run)")
+            #expect(
+                row["seed"]?.batchUnsigned == BatchFixture.replicateSeed(batch: batchSeed, replicate: run % 4),
+                "run \(run)")
         }
     }
 }

@@ -84,7 +84,8 @@ enum BatchFixture {
         var used = Array(repeating: false, count: strata.count)
         func place(_ i: Int) -> Bool {
             if i == values.count { return true }
-            for s in strata.indices where !used[s] && values[i] >= strata[s].0 - slack && values[i] <= strata[s].1 + slack {
+            for s in strata.indices
+            where !used[s] && values[i] >= strata[s].0 - slack && values[i] <= strata[s].1 + slack {
                 used[s] = true
                 if place(i + 1) { return true }
                 used[s] = false

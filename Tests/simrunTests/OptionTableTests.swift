@@ -1,9 +1,10 @@
+import Testing
+
 // OptionTableTests: the flag declarations against what the command line and the help do — every
 // declared flag is in its subcommand's help; an undeclared flag and a switch given a value are
 // refused in the words simrun has always used; `--flag=value` reads as `--flag value`; and a flag
 // of a shared group reads alike in every subcommand that takes it. Parsed in process, no binary.
 @testable import simrun
-import Testing
 
 @Suite("Option table")
 struct OptionTableTests {
@@ -41,31 +42,46 @@ struct OptionTableTests {
             #expect(lines.first == "USAGE: simrun \(C.synopsis) [options]")
             #expect(Simrun.help.contains("  simrun \(C.synopsis)  "), "simrun help lists \(C.name)")
             for option in C.declaration.options {
-                let index = try #require(lines.firstIndex { $0 == "  " + option.synopsis
-                                             || $0.hasPrefix("  " + option.synopsis + "  ") },
-                                         "\(C.name) --help lists \(option.synopsis)")
+                let index = try #require(
+                    lines.firstIndex {
+                        $0 == "  " + option.synopsis
+                            || $0.hasPrefix("  " + option.synopsis + "  ")
+                    },
+                    "\(C.name) --help lists \(option.synopsis)")
                 let text = try #require(option.help.split(separator: "\n").first.map(String.init))
                 // The text follows the flag, or starts the next line when the flag is too long.
-                #expect(lines[index].hasSuffix(text) || lines[index + 1].hasSuffix(text),
-                        "\(C.name) \(option.synopsis): \(text)")
+                #expect(
+                    lines[index].hasSuffix(text) || lines[index + 1].hasSuffix(text),
+                    "\(C.name) \(option.synopsis): \(text)")
             }
             #expect(try C.declaration.parse(["--help"]) == nil, "\(C.name) --help asks for the help")
         }
     }
 
-    @Test("an undeclared flag is refused with the flags the subcommand takes", arguments: [
-        ("run", "--format, --help, --max-instructions, --max-memory, --out, --param, --quiet, --seed, --steps, -h"),
-        ("check", "--help, --param, -h"),
-        ("batch", "--fail-fast, --format, --help, --jobs, --max-instructions, --max-memory, --metrics, --out, "
-            + "--param, --quiet, --resume, --runs, --sample, --seed, --shard, --steps, --summary, --sweep, "
-            + "--trace, -h"),
-        ("merge", "--help, --out, --quiet, --summary, -h"),
-        ("compare", "--base-param, --format, --help, --jobs, --max-instructions, --max-memory, --out, --param, "
-            + "--runs, --seed, --steps, --top, --variant-param, -h"),
-        ("diff", "--base-param, --format, --help, --max-instructions, --max-memory, --out, --param, --seed, "
-            + "--steps, --top, --variant-param, -h"),
-        ("report", "--format, --help, --out, -h"),
-    ])
+    @Test(
+        "an undeclared flag is refused with the flags the subcommand takes",
+        arguments: [
+            ("run", "--format, --help, --max-instructions, --max-memory, --out, --param, --quiet, --seed, --steps, -h"),
+            ("check", "--help, --param, -h"),
+            (
+                "batch",
+                "--fail-fast, --format, --help, --jobs, --max-instructions, --max-memory, --metrics, --out, "
+                    + "--param, --quiet, --resume, --runs, --sample, --seed, --shard, --steps, --summary, --sweep, "
+                    + "--trace, -h"
+            ),
+            ("merge", "--help, --out, --quiet, --summary, -h"),
+            (
+                "compare",
+                "--base-param, --format, --help, --jobs, --max-instructions, --max-memory, --out, --param, "
+                    + "--runs, --seed, --steps, --top, --variant-param, -h"
+            ),
+            (
+                "diff",
+                "--base-param, --format, --help, --max-instructions, --max-memory, --out, --param, --seed, "
+                    + "--steps, --top, --variant-param, -h"
+            ),
+            ("report", "--format, --help, --out, -h"),
+        ])
     func undeclaredFlag(subcommand: String, flags: String) throws {
         let (command, arguments) = try #require(Self.minimal.first { $0.command.name == subcommand })
         for bogus in ["--bogus", "--bogus=3", "-x"] {
@@ -122,14 +138,18 @@ struct OptionTableTests {
     func sharedFlagsSetAlike() throws {
         let run = ["--seed", "37", "--steps", "12", "--max-instructions", "500", "--max-memory", "3M"]
         let settings = [
-            settingsOf(parse(RunCommand.self, ["s.lua"] + run), \.scenario, \.limits.maxInstructions,
-                       \.limits.maxMemory),
-            settingsOf(parse(BatchCommand.self, ["s.lua", "--runs", "2"] + run), \.scenario, \.limits.maxInstructions,
-                       \.limits.maxMemory),
-            settingsOf(parse(CompareCommand.self, ["a.lua", "b.lua", "--runs", "2"] + run), \.scenario,
-                       \.limits.maxInstructions, \.limits.maxMemory),
-            settingsOf(parse(DiffCommand.self, ["a.lua", "b.lua"] + run), \.scenario, \.limits.maxInstructions,
-                       \.limits.maxMemory),
+            settingsOf(
+                parse(RunCommand.self, ["s.lua"] + run), \.scenario, \.limits.maxInstructions,
+                \.limits.maxMemory),
+            settingsOf(
+                parse(BatchCommand.self, ["s.lua", "--runs", "2"] + run), \.scenario, \.limits.maxInstructions,
+                \.limits.maxMemory),
+            settingsOf(
+                parse(CompareCommand.self, ["a.lua", "b.lua", "--runs", "2"] + run), \.scenario,
+                \.limits.maxInstructions, \.limits.maxMemory),
+            settingsOf(
+                parse(DiffCommand.self, ["a.lua", "b.lua"] + run), \.scenario, \.limits.maxInstructions,
+                \.limits.maxMemory),
         ]
         #expect(settings == Array(repeating: "seed 37, steps 12, 500 instructions, 3145728 bytes", count: 4))
 
@@ -137,12 +157,15 @@ struct OptionTableTests {
         let expected = [["a", "1"], ["b", "x=y"]]
         #expect(parse(RunCommand.self, ["s.lua"] + params)?.scenario.params.map { [$0.0, $0.1] } == expected)
         #expect(parse(CheckCommand.self, ["s.lua"] + params)?.scenario.params.map { [$0.0, $0.1] } == expected)
-        #expect(parse(BatchCommand.self, ["s.lua", "--runs", "2"] + params)?.scenario.params.map { [$0.0, $0.1] }
+        #expect(
+            parse(BatchCommand.self, ["s.lua", "--runs", "2"] + params)?.scenario.params.map { [$0.0, $0.1] }
                 == expected)
 
         let sides = ["--param", "a=1", "--base-param", "b=2", "--variant-param", "c=3"]
-        for pair in [parse(CompareCommand.self, ["a.lua", "b.lua", "--runs", "2"] + sides)?.pair,
-                     parse(DiffCommand.self, ["a.lua", "b.lua"] + sides)?.pair] {
+        for pair in [
+            parse(CompareCommand.self, ["a.lua", "b.lua", "--runs", "2"] + sides)?.pair,
+            parse(DiffCommand.self, ["a.lua", "b.lua"] + sides)?.pair,
+        ] {
             #expect(pair?.common.map { [$0.0, $0.1] } == [["a", "1"]])
             #expect(pair?.baseOnly.map { [$0.0, $0.1] } == [["b", "2"]])
             #expect(pair?.variantOnly.map { [$0.0, $0.1] } == [["c", "3"]])
@@ -168,10 +191,13 @@ struct OptionTableTests {
         #expect(outs == Array(repeating: "o", count: 6))
     }
 
-    @Test("a bad value of a shared flag is refused in the same words by every subcommand that takes it",
-          arguments: [("--seed", "-1"), ("--seed", "1.5"), ("--steps", "-3"), ("--steps", "99999999999"),
-                      ("--max-instructions", "0"), ("--max-memory", "12Q"), ("--param", "noequals"),
-                      ("--param", "=3"), ("--jobs", "0"), ("--top", "0")])
+    @Test(
+        "a bad value of a shared flag is refused in the same words by every subcommand that takes it",
+        arguments: [
+            ("--seed", "-1"), ("--seed", "1.5"), ("--steps", "-3"), ("--steps", "99999999999"),
+            ("--max-instructions", "0"), ("--max-memory", "12Q"), ("--param", "noequals"),
+            ("--param", "=3"), ("--jobs", "0"), ("--top", "0"),
+        ])
     func sharedFlagsRefuseAlike(flag: String, value: String) {
         var messages: [String: String] = [:]
         for (command, arguments) in Self.minimal {
@@ -181,8 +207,11 @@ struct OptionTableTests {
         }
         #expect(messages.count >= 2, "\(flag) is shared: \(messages.keys.sorted())")
         #expect(Set(messages.values).count == 1, "\(messages)")
-        #expect(messages.values.allSatisfy { $0.hasPrefix("\(flag) takes ") && $0.hasSuffix(value + "'")
-                                              || $0.hasPrefix("--steps takes at most") })
+        #expect(
+            messages.values.allSatisfy {
+                $0.hasPrefix("\(flag) takes ") && $0.hasSuffix(value + "'")
+                    || $0.hasPrefix("--steps takes at most")
+            })
 
         func refusedValue<C: Command>(_: C.Type, _ minimal: [String], flag: String, value: String) -> String? {
             guard C.declaration.options.contains(where: { $0.names.contains(flag) }) else { return nil }
@@ -208,8 +237,10 @@ struct OptionTableTests {
 }
 
 /// The command `arguments` make; nil, with the issue recorded, when they are refused.
-private func parse<C: Command>(_: C.Type, _ arguments: [String],
-                               sourceLocation: SourceLocation = #_sourceLocation) -> C? {
+private func parse<C: Command>(
+    _: C.Type, _ arguments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> C? {
     do throws(CLIError) {
         let command = try C.declaration.parse(arguments)
         #expect(command != nil, "\(C.name) \(arguments) asks for help", sourceLocation: sourceLocation)
@@ -237,8 +268,10 @@ private func state<C>(_ command: C) -> String {
 }
 
 /// What the scenario and limit groups set in `command`: seed, steps, instruction budget, memory cap.
-private func settingsOf<C>(_ command: C?, _ scenario: KeyPath<C, ScenarioOptions>, _ instructions: KeyPath<C, Int64>,
-                           _ memory: KeyPath<C, Int>) -> String? {
+private func settingsOf<C>(
+    _ command: C?, _ scenario: KeyPath<C, ScenarioOptions>, _ instructions: KeyPath<C, Int64>,
+    _ memory: KeyPath<C, Int>
+) -> String? {
     command.map { command in
         let options = command[keyPath: scenario]
         return "seed \(options.seed), steps \(options.steps.map(String.init) ?? "nil"), "

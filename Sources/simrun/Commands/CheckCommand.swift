@@ -14,11 +14,15 @@ struct CheckCommand: Command {
                 Loads the scenario and runs its setup without stepping it: syntax, declarations, ids and
                 params are checked, and its params, agents, regions, hooks, metrics and outcomes are listed.
                 """,
-            sections: [OptionSection([
-                ScenarioOptions.paramFlag.described("check with a param set (repeatable)").scoped(to: \.scenario),
-            ])],
-            exitCodes: [(.ok, "valid"), (.usage, "usage"), (.scenario, "scenario error"),
-                        (.fileNotFound, "file not found")])
+            sections: [
+                OptionSection([
+                    ScenarioOptions.paramFlag.described("check with a param set (repeatable)").scoped(to: \.scenario)
+                ])
+            ],
+            exitCodes: [
+                (.ok, "valid"), (.usage, "usage"), (.scenario, "scenario error"),
+                (.fileNotFound, "file not found"),
+            ])
     }
 
     mutating func validate(_ given: GivenArguments) throws(CLIError) {

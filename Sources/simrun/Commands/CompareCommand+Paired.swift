@@ -9,8 +9,8 @@ extension CompareCommand {
     func pairedRuns(_ pair: ScenarioPair, runs: Int) throws(CLIError) -> String {
         var sides: [(records: [RunRecord], outcomes: [String])] = []
         for side in 0..<2 {
-            let flow = try BatchFlow(checking: pair.request(side, seed: scenario.seed, steps: scenario.steps,
-                                                            limits: limits))
+            let request = pair.request(side, seed: scenario.seed, steps: scenario.steps, limits: limits)
+            let flow = try BatchFlow(checking: request)
             let design = try flow.design(runsPerPoint: runs, seed: scenario.seed)
             let records = flow.records(of: flow.plan(design, runs: Array(0..<runs), jobs: jobs))
             sides.append((records, flow.scenario.outcomes))
@@ -25,8 +25,9 @@ extension CompareCommand {
             }
         }
         if comparison.failedPairs > 0 {
-            warnings.append("\(comparison.failedPairs) of \(runs) pairs left out: a run failed "
-                + "(simrun batch shows why)")
+            warnings.append(
+                "\(comparison.failedPairs) of \(runs) pairs left out: a run failed "
+                    + "(simrun batch shows why)")
         }
         let seed = scenario.seed
         let heading = "\(pair.label(0)) vs \(pair.label(1)): \(runs) paired runs, seeds from --seed \(seed)"

@@ -23,14 +23,16 @@ struct CompareCommand: Command {
 
     /// The flags only running two scenarios uses: refused with two output files.
     static var pairedRunOptions: OptionSection<CompareCommand> {
-        OptionSection("Paired runs of two scenarios", [
-            .value("--runs", .count(minimum: 2), help: "runs of each scenario (required)", \.runs),
-            ScenarioOptions.seedFlag.described("seed the run seeds derive from, as in simrun batch (default 1)")
-                .scoped(to: \.scenario),
-            .jobs(\.jobs),
-            ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
-                .scoped(to: \.scenario),
-        ] + PairOptions.all.map { $0.scoped(to: \.pairParams) } + LimitOptions.all.map { $0.scoped(to: \.limits) })
+        OptionSection(
+            "Paired runs of two scenarios",
+            [
+                .value("--runs", .count(minimum: 2), help: "runs of each scenario (required)", \.runs),
+                ScenarioOptions.seedFlag.described("seed the run seeds derive from, as in simrun batch (default 1)")
+                    .scoped(to: \.scenario),
+                .jobs(\.jobs),
+                ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
+                    .scoped(to: \.scenario),
+            ] + PairOptions.all.map { $0.scoped(to: \.pairParams) } + LimitOptions.all.map { $0.scoped(to: \.limits) })
     }
 
     static var declaration: CommandDeclaration<CompareCommand> {
@@ -49,25 +51,29 @@ struct CompareCommand: Command {
                                                                numbers): the paired difference of every outcome
                 """,
             sections: [
-                OptionSection([
-                    OutputOptions<Format>.formatFlag([.text, .md, .json], help: "output format (default text)"),
-                    OutputOptions<Format>.outFlag(),
-                ].map { $0.scoped(to: \.output) } + [
-                    .top(help: "rows of the alignment, resource and force tables (default 10)", \.top),
-                ]),
+                OptionSection(
+                    [
+                        OutputOptions<Format>.formatFlag([.text, .md, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.outFlag(),
+                    ].map { $0.scoped(to: \.output) } + [
+                        .top(help: "rows of the alignment, resource and force tables (default 10)", \.top)
+                    ]),
                 pairedRunOptions,
             ],
-            exitCodes: [(.ok, "compared"), (.usage, "usage"),
-                        (.scenario, "a file is not a report, runs file or summary, or a scenario does not load"),
-                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write")],
+            exitCodes: [
+                (.ok, "compared"), (.usage, "usage"),
+                (.scenario, "a file is not a report, runs file or summary, or a scenario does not load"),
+                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+            ],
             notes: "See docs/compare.md.")
     }
 
     mutating func validate(_ given: GivenArguments) throws(CLIError) {
         files = given.positionals
         guard files.count == 2 else {
-            throw .commandLine("compare needs two files, base and variant (simrun compare BASE VARIANT), "
-                + "got \(files.count)")
+            throw .commandLine(
+                "compare needs two files, base and variant (simrun compare BASE VARIANT), "
+                    + "got \(files.count)")
         }
         let scenarios = files.filter { $0.hasSuffix(".lua") }.count
         if scenarios == 1 {
@@ -105,17 +111,20 @@ struct CompareCommand: Command {
         case (.report(let base), .report(let variant)):
             let comparison = ReportComparison(base: base, variant: variant)
             let seeds = (base.seed.map(String.init) ?? "?", variant.seed.map(String.init) ?? "?")
-            return render(comparison.tables(limit: top), json: comparison.json(limit: top),
-                          warnings: comparison.warnings,
-                          heading: "\(base.label) (\(base.scenario), seed \(seeds.0)) vs \(variant.label) "
-                            + "(\(variant.scenario), seed \(seeds.1))")
+            return render(
+                comparison.tables(limit: top), json: comparison.json(limit: top),
+                warnings: comparison.warnings,
+                heading: "\(base.label) (\(base.scenario), seed \(seeds.0)) vs \(variant.label) "
+                    + "(\(variant.scenario), seed \(seeds.1))")
         case (.batch(let base), .batch(let variant)):
             let comparison = BatchComparison(base: base, variant: variant)
-            return render(comparison.tables(), json: comparison.json(), warnings: comparison.warnings,
-                          heading: "\(base.label) (\(base.scenario)) vs \(variant.label) (\(variant.scenario))")
+            return render(
+                comparison.tables(), json: comparison.json(), warnings: comparison.warnings,
+                heading: "\(base.label) (\(base.scenario)) vs \(variant.label) (\(variant.scenario))")
         default:
-            throw CLIError("compare needs two of a kind: two run reports or two batches (runs files or summaries)",
-                           .usage)
+            throw CLIError(
+                "compare needs two of a kind: two run reports or two batches (runs files or summaries)",
+                .usage)
         }
     }
 
@@ -132,9 +141,9 @@ struct CompareCommand: Command {
             return json.serialized()
         case .text:
             for warning in warnings { Simrun.printWarning(warning) }
-            return ([TerminalText.safe(heading), ""] + warnings.map { "warning: " + TerminalText.safe($0) }
-                    + (warnings.isEmpty ? [] : [""])).joined(separator: "\n")
-                + tables.map { $0.text() }.joined(separator: "\n")
+            var lines = [TerminalText.safe(heading), ""] + warnings.map { "warning: " + TerminalText.safe($0) }
+            if !warnings.isEmpty { lines.append("") }
+            return lines.joined(separator: "\n") + tables.map { $0.text() }.joined(separator: "\n")
         case .md:
             return "## " + heading + "\n\n" + warnings.map { "> **warning:** \($0)\n" }.joined()
                 + (warnings.isEmpty ? "" : "\n") + tables.map { $0.markdown() }.joined(separator: "\n")

@@ -20,11 +20,13 @@ struct DiffCommand: Command {
 
     /// The flags only running two scenarios uses: refused with two reports.
     static var scenarioFileOptions: OptionSection<DiffCommand> {
-        OptionSection("Two scenario files", [
-            ScenarioOptions.seedFlag.described("the seed of both runs (default 1)").scoped(to: \.scenario),
-            ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
-                .scoped(to: \.scenario),
-        ] + PairOptions.all.map { $0.scoped(to: \.pairParams) })
+        OptionSection(
+            "Two scenario files",
+            [
+                ScenarioOptions.seedFlag.described("the seed of both runs (default 1)").scoped(to: \.scenario),
+                ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
+                    .scoped(to: \.scenario),
+            ] + PairOptions.all.map { $0.scoped(to: \.pairParams) })
     }
 
     static var declaration: CommandDeclaration<DiffCommand> {
@@ -41,17 +43,20 @@ struct DiffCommand: Command {
                 """,
             sections: [
                 // The limits are taken with two reports too, where they change nothing.
-                OptionSection([
-                    OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
-                    OutputOptions<Format>.outFlag(),
-                ].map { $0.scoped(to: \.output) } + [
-                    .top(help: "differing values listed per part of the state (default 10)", \.top),
-                ] + LimitOptions.all.map { $0.scoped(to: \.limits) }),
+                OptionSection(
+                    [
+                        OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.outFlag(),
+                    ].map { $0.scoped(to: \.output) } + [
+                        .top(help: "differing values listed per part of the state (default 10)", \.top)
+                    ] + LimitOptions.all.map { $0.scoped(to: \.limits) }),
                 scenarioFileOptions,
             ],
-            exitCodes: [(.ok, "the runs are identical"), (.differ, "they differ"), (.usage, "usage"),
-                        (.scenario, "a file is not a run report or a scenario does not load"),
-                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write")])
+            exitCodes: [
+                (.ok, "the runs are identical"), (.differ, "they differ"), (.usage, "usage"),
+                (.scenario, "a file is not a run report or a scenario does not load"),
+                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+            ])
     }
 
     mutating func validate(_ given: GivenArguments) throws(CLIError) {
@@ -77,7 +82,8 @@ struct DiffCommand: Command {
             documents = try run(pair, steps: scenario.steps).mapError(CLIError.init).get()
             // Both runs again up to the first tick whose state differs: the values there.
             if let tick = RunDivergence(base: documents[0], variant: documents[1]).stateTick?.tick,
-               case .success(let atTick) = run(pair, steps: tick) {
+                case .success(let atTick) = run(pair, steps: tick)
+            {
                 stateAtDivergence = ReportComparison(base: atTick[0], variant: atTick[1])
             }
         } else {
@@ -85,8 +91,9 @@ struct DiffCommand: Command {
             for (path, other) in [(files[0], files[1]), (files[1], files[0])] {
                 guard case .report(let document) = try ComparedFile.read(path, label: CompareCommand.label(path, other))
                 else {
-                    throw CLIError("\(path): not a run report (diff compares two runs; compare takes batches)",
-                                   .scenario)
+                    throw CLIError(
+                        "\(path): not a run report (diff compares two runs; compare takes batches)",
+                        .scenario)
                 }
                 read.append(document)
             }
@@ -96,8 +103,10 @@ struct DiffCommand: Command {
         let text: String
         switch output.format ?? .text {
         case .json:
-            var fields: [(String, JSONValue)] = [("base", .string(documents[0].label)),
-                                                 ("variant", .string(documents[1].label))]
+            var fields: [(String, JSONValue)] = [
+                ("base", .string(documents[0].label)),
+                ("variant", .string(documents[1].label)),
+            ]
             if case .object(let rest) = divergence.json { fields += rest }
             if let stateAtDivergence {
                 fields.append(("state_at_divergence", .object(stateAtDivergence.stateJSON(limit: top))))

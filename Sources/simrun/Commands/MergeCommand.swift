@@ -18,16 +18,19 @@ struct MergeCommand: Command {
                 same scenario (sha256), seed and design; every run must be there exactly once. The merged file is
                 the same, byte for byte, as the runs file of the whole batch run on one machine.
                 """,
-            sections: [OptionSection([
-                OutputOptions<RunsFormat>.outFlag(help: "the merged runs file (default: standard output)")
-                    .scoped(to: \.output),
-                .summary(help: "also write the statistical summary as JSON (JSON lines shards only)", \.summaryPath),
-                .quiet(help: "no summary table on standard error", \.quiet),
-            ])],
-            exitCodes: [(.ok, "merged"), (.usage, "usage"),
-                        (.scenario,
-                         "the files do not make one whole batch (mixed batches, missing or duplicated runs)"),
-                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write")])
+            sections: [
+                OptionSection([
+                    OutputOptions<RunsFormat>.outFlag(help: "the merged runs file (default: standard output)")
+                        .scoped(to: \.output),
+                    .summary(
+                        help: "also write the statistical summary as JSON (JSON lines shards only)", \.summaryPath),
+                    .quiet(help: "no summary table on standard error", \.quiet),
+                ])
+            ],
+            exitCodes: [
+                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.scenario, "the files do not make one whole batch (mixed batches, missing or duplicated runs)"),
+            ])
     }
 
     mutating func validate(_ given: GivenArguments) throws(CLIError) {
@@ -52,15 +55,17 @@ struct MergeCommand: Command {
         let header = shards[0].header.unsharded
         let reference = header.json.compact()
         for (path, shard) in zip(files, shards).dropFirst() where shard.header.unsharded.json.compact() != reference {
-            let field = ["scenario", "seed", "design", "columns", "point_params"].first {
-                shard.header[$0]?.compact() != header[$0]?.compact()
-            } ?? "simrun"
+            let field =
+                ["scenario", "seed", "design", "columns", "point_params"].first {
+                    shard.header[$0]?.compact() != header[$0]?.compact()
+                } ?? "simrun"
             throw CLIError("\(path) is not from the same batch as \(files[0]): its \(field) differs", .scenario)
         }
         let format = shards[0].format
         if let other = zip(files, shards).first(where: { $0.1.format != format }) {
-            throw CLIError("\(other.0) is \(other.1.format.rawValue) but \(files[0]) is \(format.rawValue): "
-                + "merge files of one format", .usage)
+            throw CLIError(
+                "\(other.0) is \(other.1.format.rawValue) but \(files[0]) is \(format.rawValue): "
+                    + "merge files of one format", .usage)
         }
         if summaryPath != nil, format == .csv {
             throw CLIError("--summary needs JSON lines runs files: CSV rows cannot be read back exactly", .usage)
@@ -89,8 +94,9 @@ struct MergeCommand: Command {
             var problems: [String] = []
             if !missing.isEmpty { problems.append("\(missing.count) runs missing (\(MergeCommand.list(missing)))") }
             if !duplicated.isEmpty {
-                problems.append("\(duplicated.count) runs given twice with different rows "
-                    + "(\(MergeCommand.list(duplicated)))")
+                problems.append(
+                    "\(duplicated.count) runs given twice with different rows "
+                        + "(\(MergeCommand.list(duplicated)))")
             }
             throw CLIError("the files do not make one whole batch: " + problems.joined(separator: "; "), .scenario)
         }
@@ -100,8 +106,9 @@ struct MergeCommand: Command {
             var summary = BatchSummary(outcomeNames: header.strings("outcomes"), points: header.points)
             for record in records.compactMap({ $0 }) { summary.add(record) }
             // The merged rows may be on standard output: the table goes to standard error only.
-            try SummaryOutput.write(summary, header: header, to: summaryPath, tableOnStandardOutput: false,
-                                    quiet: quiet)
+            try SummaryOutput.write(
+                summary, header: header, to: summaryPath, tableOnStandardOutput: false,
+                quiet: quiet)
         }
         return .ok
     }

@@ -20,14 +20,20 @@ struct ReportCommand: Command {
                 intervals and, for sweeps, each outcome against the swept param. A single run's page comes from
                 'simrun run FILE --format html'.
                 """,
-            sections: [OptionSection([
-                OutputOptions<Format>.formatFlag([.html, .json],
-                                         help: "html (default): the page; json: the summary again, pretty-printed"),
-                OutputOptions<Format>.outFlag(),
-            ].map { $0.scoped(to: \.output) })],
-            exitCodes: [(.ok, "ok"), (.usage, "usage (also: SUMMARY is a single run's report)"),
-                        (.scenario, "SUMMARY is not a summary's JSON"), (.fileNotFound, "file not found"),
-                        (.cannotWrite, "cannot write")])
+            sections: [
+                OptionSection(
+                    [
+                        OutputOptions<Format>.formatFlag(
+                            [.html, .json],
+                            help: "html (default): the page; json: the summary again, pretty-printed"),
+                        OutputOptions<Format>.outFlag(),
+                    ].map { $0.scoped(to: \.output) })
+            ],
+            exitCodes: [
+                (.ok, "ok"), (.usage, "usage (also: SUMMARY is a single run's report)"),
+                (.scenario, "SUMMARY is not a summary's JSON"), (.fileNotFound, "file not found"),
+                (.cannotWrite, "cannot write"),
+            ])
     }
 
     mutating func validate(_ given: GivenArguments) throws(CLIError) {
@@ -40,7 +46,8 @@ struct ReportCommand: Command {
     func execute() throws(CLIError) -> ExitCode {
         guard let data = FileManager.default.contents(atPath: file) else {
             let exists = FileManager.default.fileExists(atPath: file)
-            throw exists ? CLIError("cannot read \(file)", .cannotWrite)
+            throw exists
+                ? CLIError("cannot read \(file)", .cannotWrite)
                 : CLIError("\(file): no such file", .fileNotFound)
         }
         let document: JSONValue
@@ -51,11 +58,13 @@ struct ReportCommand: Command {
         }
         guard SummaryDocument.isSummary(document) else {
             if document["alignments"] != nil, document["metrics"] != nil {
-                throw CLIError("\(file) is a single run's report, not a batch summary: make its page with "
-                    + "simrun run SCENARIO --format html (same --seed and --param)", .usage)
+                throw CLIError(
+                    "\(file) is a single run's report, not a batch summary: make its page with "
+                        + "simrun run SCENARIO --format html (same --seed and --param)", .usage)
             }
-            throw CLIError("\(file) is not a batch summary (no \"points\" and \"design\"): write one with "
-                + "simrun batch ... --summary FILE", .scenario)
+            throw CLIError(
+                "\(file) is not a batch summary (no \"points\" and \"design\"): write one with "
+                    + "simrun batch ... --summary FILE", .scenario)
         }
         let text = (output.format ?? .html) == .html ? BatchSummary.html(summary: document) : document.serialized()
         try OutputFile.write(text, to: output.out)

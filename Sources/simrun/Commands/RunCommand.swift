@@ -14,24 +14,30 @@ struct RunCommand: Command {
     var quiet = false
 
     static var declaration: CommandDeclaration<RunCommand> {
-        let format = OutputOptions<Format>.formatFlag([.text, .json, .html], help: """
-            report format (default: text to a terminal, json otherwise); html is one
-            self-contained page with charts
-            """)
+        let format = OutputOptions<Format>.formatFlag(
+            [.text, .json, .html],
+            help: """
+                report format (default: text to a terminal, json otherwise); html is one
+                self-contained page with charts
+                """)
         let out = OutputOptions<Format>.outFlag(
             help: "write the report to FILE (atomically) instead of standard output")
         return CommandDeclaration(
             name: "run", arguments: "FILE", positionals: .one("scenario file"),
             summary: "run a scenario and write its report",
             description: "Runs one scenario and writes its report.",
-            sections: [OptionSection(
-                ScenarioOptions.all.map { $0.scoped(to: \.scenario) }
-                    + [format, out].map { $0.scoped(to: \.output) }
-                    + LimitOptions.all.map { $0.scoped(to: \.limits) }
-                    + [.quiet(help: "no warnings on standard error", \.quiet)]
-            )],
-            exitCodes: [(.ok, "ok"), (.usage, "usage"), (.scenario, "scenario error or limit"),
-                        (.fileNotFound, "file not found"), (.cannotWrite, "cannot write output")],
+            sections: [
+                OptionSection(
+                    ScenarioOptions.all.map { $0.scoped(to: \.scenario) }
+                        + [format, out].map { $0.scoped(to: \.output) }
+                        + LimitOptions.all.map { $0.scoped(to: \.limits) }
+                        + [.quiet(help: "no warnings on standard error", \.quiet)]
+                )
+            ],
+            exitCodes: [
+                (.ok, "ok"), (.usage, "usage"), (.scenario, "scenario error or limit"),
+                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write output"),
+            ],
             notes: "A run that fails part-way still writes its report, with the status and everything computed "
                 + "until then.")
     }

@@ -41,9 +41,10 @@ struct CommandDeclaration<C: Command> {
         for option in options {
             for name in option.names { byName[name] = option.action }
         }
-        var scanner = ArgumentScanner(arguments,
-                                      valued: Set(options.filter { $0.valueName != nil }.flatMap(\.names)),
-                                      switches: Set(options.filter { $0.valueName == nil }.flatMap(\.names)))
+        var scanner = ArgumentScanner(
+            arguments,
+            valued: Set(options.filter { $0.valueName != nil }.flatMap(\.names)),
+            switches: Set(options.filter { $0.valueName == nil }.flatMap(\.names)))
         var command = C()
         var given = GivenArguments(arguments: arguments)
         while let item = try scanner.next() {

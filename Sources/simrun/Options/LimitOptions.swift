@@ -5,13 +5,15 @@ import LuaBridge
 enum LimitOptions {
     static var all: [Option<ScenarioLimits>] {
         [
-            .value("--max-instructions", FlagValue.count(minimum: 1).map(Int64.init),
-                   help: "Lua instruction budget per run (default \(ScenarioLimits.defaultMaxInstructions))",
-                   \.maxInstructions),
-            .value("--max-memory", .bytes,
-                   help: "memory cap of a run's Lua state, e.g. 64M "
+            .value(
+                "--max-instructions", FlagValue.count(minimum: 1).map(Int64.init),
+                help: "Lua instruction budget per run (default \(ScenarioLimits.defaultMaxInstructions))",
+                \.maxInstructions),
+            .value(
+                "--max-memory", .bytes,
+                help: "memory cap of a run's Lua state, e.g. 64M "
                     + "(default \(ScenarioLimits.defaultMaxMemory >> 20)M)",
-                   \.maxMemory),
+                \.maxMemory),
         ]
     }
 }

@@ -13,8 +13,10 @@ extension Option {
     }
 
     /// `--summary FILE`: a batch's statistical summary as JSON.
-    static func summary(help: String = "write the statistical summary as JSON",
-                        _ field: WritableKeyPath<Values, String?>) -> Option {
+    static func summary(
+        help: String = "write the statistical summary as JSON",
+        _ field: WritableKeyPath<Values, String?>
+    ) -> Option {
         .value("--summary", .text("FILE"), help: help, field)
     }
 

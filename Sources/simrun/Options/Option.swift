@@ -65,4 +65,3 @@ struct Option<Values> {
         return option
     }
 }
-

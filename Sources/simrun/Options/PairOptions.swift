@@ -12,10 +12,12 @@ struct PairOptions {
         }
         return [
             .values("--param", asGiven, help: "set a param in both scenarios (repeatable)", appendingTo: \.given),
-            .values("--base-param", asGiven, help: "set a param in the base scenario only (repeatable)",
-                    appendingTo: \.given),
-            .values("--variant-param", asGiven, help: "set a param in the variant scenario only (repeatable)",
-                    appendingTo: \.given),
+            .values(
+                "--base-param", asGiven, help: "set a param in the base scenario only (repeatable)",
+                appendingTo: \.given),
+            .values(
+                "--variant-param", asGiven, help: "set a param in the variant scenario only (repeatable)",
+                appendingTo: \.given),
         ]
     }
 }

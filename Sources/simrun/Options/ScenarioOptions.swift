@@ -18,8 +18,9 @@ struct ScenarioOptions {
     }
 
     static var paramFlag: Option<ScenarioOptions> {
-        .values("--param", .param, help: "set a scenario param, typed like its default (repeatable)",
-                appendingTo: \.params)
+        .values(
+            "--param", .param, help: "set a scenario param, typed like its default (repeatable)",
+            appendingTo: \.params)
     }
 
     /// All three, in the order help lists them.

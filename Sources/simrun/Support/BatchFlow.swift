@@ -21,8 +21,10 @@ struct BatchFlow {
     /// The design: the fixed params at every point, then either the full factorial of `sweeps` or
     /// `sample` points of a Latin hypercube over the declared ranges of the params left free. A
     /// sweep or sample the scenario's params do not allow is a usage error.
-    func design(runsPerPoint: Int, seed: UInt64, sweeps: [String] = [],
-                sample: Int? = nil) throws(CLIError) -> BatchDesign {
+    func design(
+        runsPerPoint: Int, seed: UInt64, sweeps: [String] = [],
+        sample: Int? = nil
+    ) throws(CLIError) -> BatchDesign {
         let isFixed = { (name: String) in request.params.contains { $0.0 == name } }
         var parsed: [Sweep] = []
         for text in sweeps {
@@ -33,8 +35,9 @@ struct BatchFlow {
             }
         }
         guard let sample else {
-            return BatchDesign(runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
-                               sweeps: parsed)
+            return BatchDesign(
+                runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
+                sweeps: parsed)
         }
         let ranges = scenario.params.compactMap { param -> ParamRange? in
             guard !isFixed(param.name), let min = param.min, let max = param.max, param.isNumeric else { return nil }
@@ -44,18 +47,23 @@ struct BatchFlow {
             return ParamRange(name: param.name, min: min, max: max, isInteger: false)
         }
         guard !ranges.isEmpty else {
-            throw CLIError("--sample lhs:\(sample): no numeric param with a declared min and max is left to sample",
-                           .usage)
+            throw CLIError(
+                "--sample lhs:\(sample): no numeric param with a declared min and max is left to sample",
+                .usage)
         }
-        return BatchDesign(runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
-                           latinHypercube: sample, ranges: ranges)
+        return BatchDesign(
+            runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
+            latinHypercube: sample, ranges: ranges)
     }
 
     /// The runs of `design` to do, on `jobs` threads.
-    func plan(_ design: BatchDesign, runs: [Int], jobs: Int, keepMetrics: Bool = false,
-              keepTrace: Bool = false) -> BatchPlan {
-        BatchPlan(file: request.file, design: design, limits: request.limits, runs: runs, jobs: jobs,
-                  keepMetrics: keepMetrics, keepTrace: keepTrace)
+    func plan(
+        _ design: BatchDesign, runs: [Int], jobs: Int, keepMetrics: Bool = false,
+        keepTrace: Bool = false
+    ) -> BatchPlan {
+        BatchPlan(
+            file: request.file, design: design, limits: request.limits, runs: runs, jobs: jobs,
+            keepMetrics: keepMetrics, keepTrace: keepTrace)
     }
 
     /// Runs the whole plan and returns its records in run order.
@@ -77,8 +85,10 @@ struct BatchFlow {
     }
 
     /// One `--sweep NAME=...`, its values typed like the param's default and inside its range.
-    private func sweep(_ text: String, excluding earlier: [Sweep],
-                       isFixed: (String) -> Bool) throws(DesignError) -> Sweep {
+    private func sweep(
+        _ text: String, excluding earlier: [Sweep],
+        isFixed: (String) -> Bool
+    ) throws(DesignError) -> Sweep {
         let name = try Sweep.name(of: text)
         guard let param = declaration(of: name) else {
             let known = scenario.params.map(\.name).joined(separator: ", ")

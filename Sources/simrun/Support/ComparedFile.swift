@@ -14,13 +14,15 @@ enum ComparedFile {
     /// 66; one that cannot be read or used, 65.
     static func read(_ path: String, label: String) throws(CLIError) -> ComparedFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? CLIError("\(path): cannot be read", .scenario)
+            throw FileManager.default.fileExists(atPath: path)
+                ? CLIError("\(path): cannot be read", .scenario)
                 : CLIError("\(path): no such file", .fileNotFound)
         }
         let text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix(RunsHeader.csvMark) {
-            throw CLIError("\(path): a CSV runs file; compare reads JSON lines runs files (--format jsonl) or "
-                + "summaries, since CSV rows cannot be read back exactly", .scenario)
+            throw CLIError(
+                "\(path): a CSV runs file; compare reads JSON lines runs files (--format jsonl) or "
+                    + "summaries, since CSV rows cannot be read back exactly", .scenario)
         }
         do throws(ComparisonInputError) {
             if let json = try? JSONValue.parse(text) {
@@ -35,8 +37,9 @@ enum ComparedFile {
             do throws(RunsFileContents.ReadError) {
                 contents = try RunsFileContents.read(path: path)
             } catch {
-                throw ComparisonInputError("\(path): neither a run report, a batch summary nor a runs file "
-                    + "(\(error.message))")
+                throw ComparisonInputError(
+                    "\(path): neither a run report, a batch summary nor a runs file "
+                        + "(\(error.message))")
             }
             return .batch(try BatchEstimates(label: label, header: contents.header.json, records: contents.records))
         } catch {

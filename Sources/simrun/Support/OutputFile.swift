@@ -28,7 +28,8 @@ enum OutputFile {
     static func stream(to path: String?) throws(CLIError) -> FileHandle {
         guard let path else { return FileHandle.standardOutput }
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", .cannotWrite)
         }
         return handle

@@ -20,8 +20,10 @@ final class RunSink: @unchecked Sendable {
     /// The row that could not be written; the batch stops there.
     private(set) var writeError: CLIError?
 
-    init(header: RunsHeader, format: RunsFormat, output: FileHandle, path: String?, summary: BatchSummary?,
-         failFast: Bool, stop: BatchStop) {
+    init(
+        header: RunsHeader, format: RunsFormat, output: FileHandle, path: String?, summary: BatchSummary?,
+        failFast: Bool, stop: BatchStop
+    ) {
         self.header = header
         self.format = format
         self.output = output

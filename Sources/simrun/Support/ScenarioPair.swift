@@ -30,8 +30,9 @@ struct ScenarioPair {
 
     /// The base side's (0) or variant side's (1) run request.
     func request(_ side: Int, seed: UInt64, steps: Int?, limits: ScenarioLimits) -> RunRequest {
-        RunRequest(file: side == 0 ? base : variant, seed: seed, steps: steps,
-                   params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
+        RunRequest(
+            file: side == 0 ? base : variant, seed: seed, steps: steps,
+            params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
     }
 
     /// How a side is labelled in tables: its file name, with its own params when both are one file.
@@ -40,7 +41,8 @@ struct ScenarioPair {
         let own = side == 0 ? baseOnly : variantOnly
         let name = (file as NSString).lastPathComponent
         guard base == variant || !own.isEmpty else { return name }
-        return own.isEmpty ? name + " (" + (side == 0 ? "base" : "variant") + ")"
+        return own.isEmpty
+            ? name + " (" + (side == 0 ? "base" : "variant") + ")"
             : name + " " + own.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
     }
 }

@@ -8,8 +8,10 @@ enum SummaryOutput {
     /// Writes the summary's JSON (with the batch's provenance, less any shard) to `path`, then the
     /// table: to standard output when `onStandardOutput`, else to standard error when that is a
     /// terminal and not `quiet`.
-    static func write(_ summary: BatchSummary, header: RunsHeader, to path: String?, tableOnStandardOutput: Bool,
-                      quiet: Bool) throws(CLIError) {
+    static func write(
+        _ summary: BatchSummary, header: RunsHeader, to path: String?, tableOnStandardOutput: Bool,
+        quiet: Bool
+    ) throws(CLIError) {
         if let path {
             try OutputFile.write(summary.json(header: header.unsharded.fields), to: path)
         }
