@@ -3,7 +3,6 @@
 // proportions and category shares) — with warnings where the batches are not like for like.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// The comparison of a variant batch with a base batch.

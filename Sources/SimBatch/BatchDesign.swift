@@ -4,8 +4,6 @@
 
 import Foundation
 import SimCore
-import SimReports
-import SimCharts
 import SimSupport
 
 /// A batch flag that cannot be used, as one line naming the flag and its text.

@@ -3,7 +3,6 @@
 // the summary `simrun batch --summary` wrote.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// A batch as `compare` sees it.

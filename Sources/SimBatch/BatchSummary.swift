@@ -5,7 +5,6 @@
 import Foundation
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// The statistics of a batch's runs, per design point and outcome.

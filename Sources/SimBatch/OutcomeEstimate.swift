@@ -2,7 +2,6 @@
 // a proportion, or category counts — whether read from the runs themselves or from a summary.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// One outcome's sample at one design point.

@@ -3,7 +3,6 @@
 // would give if they were independent — the gain pairing buys.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// The paired comparison of variant runs with base runs, matched by run index.

@@ -2,7 +2,6 @@
 // merge and resume) and a row of the CSV form.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// One run of a batch: which run, its seed and params, how it ended, and what it produced.

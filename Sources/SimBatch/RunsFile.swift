@@ -3,7 +3,6 @@
 import Foundation
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 /// The format of a runs file.

@@ -1,27 +1,6 @@
 // Statistics+Differences: 95% intervals for the difference between two batches' outcomes — Welch's
 // for means, Newcombe's hybrid score interval for proportions — and for paired runs (common random
 // numbers): Student's t on the per-run differences and Newcombe's paired score interval.
-import SimCore
-import SimReports
-import SimCharts
-import SimSupport
-
-/// A difference (variant − base) with its 95% interval.
-public struct Difference: Sendable, Equatable {
-    public var estimate: Double
-    public var low: Double
-    public var high: Double
-
-    public init(estimate: Double, low: Double, high: Double) {
-        self.estimate = estimate
-        self.low = low
-        self.high = high
-    }
-
-    /// The interval lies wholly on one side of zero.
-    public var excludesZero: Bool { low > 0 || high < 0 }
-    public var width: Double { high - low }
-}
 
 extension Statistics {
     /// Welch's interval for mean(b) − mean(a) from each sample's size, mean and standard deviation:

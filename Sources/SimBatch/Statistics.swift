@@ -1,10 +1,6 @@
 // Statistics: the descriptive statistics and 95% intervals of a batch summary — mean, standard
 // deviation, quantiles, Student's t interval for a mean and Wilson's interval for a proportion.
 // Arithmetic and square roots only, so a summary is the same bytes on every machine.
-import SimCore
-import SimReports
-import SimCharts
-import SimSupport
 
 /// Sample statistics and 95% confidence intervals.
 public enum Statistics {

@@ -2,7 +2,6 @@
 // can tell apart (Okabe and Ito) and the diverging red–white–blue scale of alignments (ColorBrewer
 // RdBu), so hostile and friendly read the same way in every chart.
 import Foundation
-import SimSupport
 
 package enum ChartPalette {
     /// Series and bloc colours, in order of use; yellow is left out, it vanishes on white.

@@ -1,7 +1,6 @@
 // HTMLPage: one self-contained HTML page of the reports — headings, paragraphs, tables and inline
 // SVG figures with every text escaped, one inline stylesheet, no script, font or link to fetch — and
 // written as well-formed XML, so that a test can parse the whole page and every chart in it.
-import SimSupport
 
 /// An HTML page under construction; `html` is its finished text.
 package struct HTMLPage {

@@ -2,7 +2,6 @@
 // moved most between the two, resource and force differences, and the events one run has and the
 // other does not.
 import SimCore
-import SimCharts
 import SimSupport
 
 /// The comparison of a variant run's report with a base run's.

@@ -2,7 +2,6 @@
 // final alignments, resources and forces, outcomes, metric series, the event timeline and the
 // per-tick state digests.
 import SimCore
-import SimCharts
 import SimSupport
 
 /// One run's JSON report, parsed.

@@ -1,7 +1,6 @@
 // RunDivergence: where two runs first part ways — the first tick whose state digest differs (and in
 // which parts of the state), the first event that differs, and the first metric value that does.
 import SimCore
-import SimCharts
 import SimSupport
 
 /// The first differences between two runs' reports.

@@ -1,8 +1,6 @@
 // RunReport+Changes: which alignments moved most between the start of the run and its end, and the
 // key agents they involve — the selection the text report and the HTML page both show.
 import SimCore
-import SimCharts
-import SimSupport
 
 extension RunReport {
     /// A directed pair's alignment at the start (`world.baseline`) and at the end.

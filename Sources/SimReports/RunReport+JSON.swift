@@ -1,7 +1,6 @@
 // RunReport+JSON: the machine-readable report. Its layout is versioned by `schemaVersion`; every
 // list is in declaration or timeline order so identical runs give identical bytes.
 import SimCore
-import SimCharts
 import SimSupport
 
 extension RunReport {

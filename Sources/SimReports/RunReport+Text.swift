@@ -3,7 +3,6 @@
 // colours; the JSON report has everything, this one picks and rounds.
 import Foundation
 import SimCore
-import SimCharts
 import SimSupport
 
 extension RunReport {

@@ -1,39 +1,6 @@
 // RunReport: everything one run produced, gathered for writing — the scenario's identity, the
 // params and seed in force, the final world (copied out), metrics, outcomes, log and predicted coalitions.
 import SimCore
-import SimCharts
-import SimSupport
-
-/// What identifies a scenario in a report.
-public struct ScenarioInfo: Sendable, Equatable {
-    public var name: String
-    public var description: String
-    /// The main file as the user named it.
-    public var file: String
-    /// sha256 (hex) over the bytes of every source file, in the order they were loaded.
-    public var sha256: String
-    /// The document the scenario models, if it names one.
-    public var source: String?
-
-    public init(name: String, description: String, file: String, sha256: String, source: String?) {
-        self.name = name
-        self.description = description
-        self.file = file
-        self.sha256 = sha256
-        self.source = source
-    }
-}
-
-/// A line of `sim.log`.
-public struct LogLine: Sendable, Equatable {
-    public var tick: Int
-    public var text: String
-
-    public init(tick: Int, text: String) {
-        self.tick = tick
-        self.text = text
-    }
-}
 
 /// One run's results, ready to be written as JSON, text or HTML: a value, kept after the run's world is gone.
 public struct RunReport: Sendable {

@@ -3,7 +3,6 @@
 // number formats), so that neither has to know the other.
 import SimCore
 import SimSupport
-import SimCharts
 
 extension JSONValue {
     /// A param, outcome or event field as JSON, keeping integers integers.

@@ -17,4 +17,9 @@ package enum ReadableNumber {
         return text == "-0" ? "0" : text
     }
 
+    /// An alignment with its sign and two decimals, with no -0.00.
+    package static func signed(_ x: Double) -> String {
+        let hundredths = (x * 100).rounded()
+        return String(format: "%+.2f", hundredths == 0 ? 0 : hundredths / 100)
+    }
 }

@@ -8,6 +8,7 @@ import Testing
 import SimBatch
 import SimReports
 import SimSupport
+import SimTestSupport
 
 @Suite("Published models")
 struct PublishedModelTests {
@@ -26,16 +27,6 @@ struct PublishedModelTests {
         sim.metric("y", function() return sim.forces("y").field or 0 end)
 
         """
-    }
-
-    /// Lanchester's square law: x is removed by y's fire, dx/dt = −b·y, and dy/dt = −a·x, where a is
-    /// x's effectiveness and b is y's. With λ = √(ab):
-    /// x(t) = x0·cosh(λt) − y0·√(b/a)·sinh(λt), y(t) = y0·cosh(λt) − x0·√(a/b)·sinh(λt).
-    struct SquareLaw {
-        let a: Double, b: Double, x0: Double, y0: Double
-        var lambda: Double { (a * b).squareRoot() }
-        func x(_ t: Double) -> Double { x0 * cosh(lambda * t) - y0 * (b / a).squareRoot() * sinh(lambda * t) }
-        func y(_ t: Double) -> Double { y0 * cosh(lambda * t) - x0 * (a / b).squareRoot() * sinh(lambda * t) }
     }
 
     @Test("Lanchester's square law: every tick matches the closed form within 0.5%", arguments: [
@@ -62,9 +53,9 @@ struct PublishedModelTests {
         let report = try runCompleted(Self.lanchester(a: law.a, b: law.b, x0: law.x0, y0: law.y0,
                                                       steps: 30, tickDays: 1))
         // x·a·x0² > b·y0²: y is destroyed when tanh(λt) = y0 / (x0·√(a/b)), after about 20 days.
-        let end = atanh(law.y0 / (law.x0 * (law.a / law.b).squareRoot())) / law.lambda
+        let end = law.annihilation
         #expect(end > 19 && end < 21)
-        let survivor = (law.x0 * law.x0 - law.b / law.a * law.y0 * law.y0).squareRoot()
+        let survivor = law.survivor
         let xs = report.metric("x"), ys = report.metric("y")
         #expect(ys.last == 0)
         #expect(abs((xs.last ?? 0) - survivor) <= 0.005 * survivor)

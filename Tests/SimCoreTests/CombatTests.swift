@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SimCore
+import SimTestSupport
 
 /// A world of hostile duels: agents `a` (effectiveness ea) and `b` (eb) with `strengths` in each of
 /// `regions` regions, alignment −1 both ways, every dynamic but combat off.
@@ -23,28 +24,6 @@ private func duel(ea: Double = 0.05, eb: Double = 0.04, x0: Double = 1000, y0: D
     w.dynamics.decay = 0
     w.beginRun()
     return w
-}
-
-/// Closed-form square law: dx/dt = −b·y, dy/dt = −a·x, until one side is destroyed; then the
-/// survivor keeps what it has.
-private struct SquareLaw {
-    let a: Double, b: Double, x0: Double, y0: Double
-
-    var lambda: Double { (a * b).squareRoot() }
-
-    /// The moment the first side reaches 0 (x when a·x0² < b·y0²).
-    var annihilation: Double {
-        let xLoses = a * x0 * x0 < b * y0 * y0
-        let ratio = xLoses ? x0 * (a / b).squareRoot() / y0 : y0 * (b / a).squareRoot() / x0
-        return atanh(ratio) / lambda
-    }
-
-    func strengths(at t: Double) -> (x: Double, y: Double) {
-        let s = min(t, annihilation) * lambda
-        let x = x0 * cosh(s) - y0 * (b / a).squareRoot() * sinh(s)
-        let y = y0 * cosh(s) - x0 * (a / b).squareRoot() * sinh(s)
-        return (max(0, x), max(0, y))
-    }
 }
 
 /// A number in an event's data (NaN when missing).

@@ -9,44 +9,15 @@ import Testing
 import SimBatch
 import SimReports
 import SimSupport
+import SimTestSupport
 
 @Suite("Validation: Lanchester's square law (Lanchester 1916)")
 struct LanchesterValidationTests {
-    /// dx/dt = −b·y, dy/dt = −a·x (a: x's effectiveness, b: y's), until one side reaches 0; then
-    /// the weaker side stays at 0 and the other keeps what it had.
-    struct SquareLaw {
-        let x0: Double, y0: Double, a: Double, b: Double
-
-        var lambda: Double { (a * b).squareRoot() }
-        /// Whether x is the weaker side: a·x0² < b·y0².
-        var xIsWeaker: Bool { a * x0 * x0 < b * y0 * y0 }
-        /// When the weaker side is destroyed: tanh(λt*) = x0/y0·√(a/b) when x is weaker,
-        /// y0/x0·√(b/a) when y is.
-        var annihilation: Double {
-            xIsWeaker ? atanh(x0 / y0 * (a / b).squareRoot()) / lambda
-                : atanh(y0 / x0 * (b / a).squareRoot()) / lambda
-        }
-        /// The stronger side's strength once the weaker is destroyed.
-        var survivor: Double {
-            xIsWeaker ? (y0 * y0 - a / b * x0 * x0).squareRoot() : (x0 * x0 - b / a * y0 * y0).squareRoot()
-        }
-
-        func x(_ t: Double) -> Double {
-            if t >= annihilation { return xIsWeaker ? 0 : survivor }
-            return x0 * cosh(lambda * t) - y0 * (b / a).squareRoot() * sinh(lambda * t)
-        }
-
-        func y(_ t: Double) -> Double {
-            if t >= annihilation { return xIsWeaker ? survivor : 0 }
-            return y0 * cosh(lambda * t) - x0 * (a / b).squareRoot() * sinh(lambda * t)
-        }
-    }
-
     /// The scenario's defaults (x is the weaker side, destroyed after 32.28 days) and a second
     /// system where y is the weaker side and x fights with the higher effectiveness.
     static let systems: [SquareLaw] = [
-        SquareLaw(x0: 800, y0: 1000, a: 0.05, b: 0.04),
-        SquareLaw(x0: 600, y0: 900, a: 0.09, b: 0.03),
+        SquareLaw(a: 0.05, b: 0.04, x0: 800, y0: 1000),
+        SquareLaw(a: 0.09, b: 0.03, x0: 600, y0: 900),
     ]
 
     static let days = 40.0

@@ -9,13 +9,10 @@ import Testing
 import SimBatch
 import SimReports
 import SimSupport
+import SimTestSupport
 
 enum PublishedCase {
-    /// The package root: three levels up from this file (Tests/ValidationTests/<file>).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // Tests/ValidationTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // the package root
+    static let packageRoot = PackageRoot.url
 
     /// The path of a shipped validation scenario.
     static func scenario(_ name: String) -> String {

@@ -4,6 +4,7 @@
 // the order of object keys (the report's layout is part of its contract).
 import Foundation
 import Testing
+import SimTestSupport
 
 /// What one `simrun` process did.
 struct SimrunResult: Sendable, CustomStringConvertible {
@@ -37,9 +38,7 @@ struct SimrunResult: Sendable, CustomStringConvertible {
 }
 
 enum SimrunCLI {
-    /// The package root, derived from this file's path: Tests/simrunTests/SimrunProcess.swift.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
 
     /// Bad and hostile scenarios; kept out of Tests/simrunTests, where SwiftPM would take .lua
     /// files for undeclared resources.

@@ -2,55 +2,6 @@
 // their documented order, checks thresholds and triggers, and records metrics and state digests, one
 // tick at a time.
 
-/// Why a run failed: the scenario's own error, or a limit it reached.
-public struct RunFailure: Error, Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        /// A Lua error, a wrong call or a broken declaration.
-        case error
-        /// The instruction budget or the memory cap.
-        case limit
-    }
-
-    public var kind: Kind
-    /// One line, naming file and line where known.
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-}
-
-/// What a scenario adds to the engine's loop. LuaBridge implements it; SimCore knows no Lua.
-public protocol ScenarioHooks: AnyObject {
-    /// Fires the hooks due at the world's current tick, and the handlers of the events they cause.
-    func fireScheduled(in world: World) throws(RunFailure)
-    /// Hands the events recorded since the last dispatch to their handlers.
-    func dispatchEvents(in world: World) throws(RunFailure)
-    /// Checks `when` predicates and fires those that hold.
-    func checkTriggers(in world: World) throws(RunFailure)
-    /// The value of every metric now, in `metricNames` order.
-    func sampleMetrics(in world: World) throws(RunFailure) -> [Double]
-    /// The outcomes, evaluated once at the end.
-    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)]
-    var metricNames: [String] { get }
-}
-
-/// How a run ended.
-public enum RunStatus: Sendable, Equatable {
-    case completed
-    case stopped(reason: String)
-    case failed(RunFailure)
-
-    public var label: String {
-        switch self {
-        case .completed: return "ok"
-        case .stopped: return "stopped"
-        case .failed(let failure): return failure.kind.rawValue
-        }
-    }
-}
-
 /// Steps one world with one scenario's hooks.
 public final class Simulation {
     public let world: World
@@ -142,16 +93,5 @@ public final class Simulation {
                 ("value", .number(crossing.value)),
             ]))
         }
-    }
-}
-
-extension World {
-    /// The built-in dynamics, in their documented order, over one tick.
-    func applyDynamics() {
-        advanceMovements()
-        let losses = fightBattles()
-        assignBlame(for: losses)
-        applyStructuralBalance()
-        applyDecay()
     }
 }
