@@ -1,84 +1,68 @@
-// Simrun: the command line — dispatches to the subcommands, prints errors in one line, and maps
-// every failure to its documented exit code.
+// Simrun: the command line — the table of subcommands (dispatch, `simrun help`, `simrun help X` and
+// the list in "unknown subcommand" all come from it), and the one place where an error becomes its
+// line on standard error and its exit code.
 import Foundation
-import LuaBridge
-import SimCore
-import SimBatch
-import SimReports
 import SimSupport
 
 enum Simrun {
     static let version = "0.1.0"
 
-    static let help = """
-    simrun \(version): a simulator of regional alignments driven by Lua scenarios.
+    /// The subcommands, in the order help lists them.
+    static var subcommands: [any Command.Type] {
+        [
+            RunCommand.self, CheckCommand.self, BatchCommand.self, MergeCommand.self, CompareCommand.self,
+            DiffCommand.self, ReportCommand.self,
+        ]
+    }
 
-    USAGE:
-      simrun run FILE [options]      run a scenario and write its report
-      simrun check FILE [options]    load and validate a scenario without running it
-      simrun batch FILE --runs N     Monte Carlo runs over a design, on threads or shards
-      simrun merge FILE...           put the shards of a batch back together
-      simrun compare BASE VARIANT    two reports, two batches, or two scenarios in paired runs
-      simrun diff A B                where two runs first diverge
-      simrun report SUMMARY          a batch summary as an HTML page with charts
-      simrun help [SUBCOMMAND]       this help, or a subcommand's
-      simrun --version               the version
-
-    Run 'simrun SUBCOMMAND --help' for a subcommand's options.
-    EXIT CODES: 0 ok, 1 simrun diff: the runs differ, 64 usage, 65 scenario error or limit, 66 file not found, 74 cannot write output,
-    130 a batch interrupted.
-    """
+    static var help: String {
+        let others = [
+            (label: "simrun help [SUBCOMMAND]", text: "this help, or a subcommand's"),
+            (label: "simrun --version", text: "the version"),
+        ]
+        let rows = subcommands.map { (label: "simrun " + $0.synopsis, text: $0.summary) } + others
+        var lines = ["simrun \(version): a simulator of regional alignments driven by Lua scenarios.", "", "USAGE:"]
+        lines += HelpText.rows(rows, column: HelpText.textColumn(for: rows.map(\.label), widest: 32))
+        lines += ["", "Run 'simrun SUBCOMMAND --help' for a subcommand's options.", "", "EXIT CODES:"]
+        lines += HelpText.exitCodes(ExitCode.allCases.map { ($0, $0.meaning) })
+        return lines.joined(separator: "\n")
+    }
 
     static func main(_ arguments: [String]) -> ExitCode {
-        guard let subcommand = arguments.first else {
-            printError("no subcommand given\n\(help)")
-            return .usage
-        }
-        let rest = Array(arguments.dropFirst())
-        do throws(UsageError) {
-            switch subcommand {
-            case "run": return try RunCommand(arguments: rest).execute()
-            case "check": return try CheckCommand(arguments: rest).execute()
-            case "batch": return try BatchCommand(arguments: rest).execute()
-            case "merge": return try MergeCommand(arguments: rest).execute()
-            case "compare": return try CompareCommand(arguments: rest).execute()
-            case "diff": return try DiffCommand(arguments: rest).execute()
-            case "report": return try ReportCommand(arguments: rest).execute()
-            case "help", "--help", "-h":
-                switch rest.first {
-                case "run": print(RunCommand.help)
-                case "check": print(CheckCommand.help)
-                case "batch": print(BatchCommand.help)
-                case "merge": print(MergeCommand.help)
-                case "compare": print(CompareCommand.help)
-                case "diff": print(DiffCommand.help)
-                case "report": print(ReportCommand.help)
-                case nil: print(help)
-                case let other?: throw UsageError("no subcommand '\(other)' (run, check, batch, merge, compare, diff, report, help)")
-                }
-                return .ok
-            case "--version", "version":
-                print("simrun \(version)")
-                return .ok
-            default:
-                throw UsageError("unknown subcommand '\(subcommand)' (run, check, batch, merge, compare, diff, report, help)")
-            }
+        do throws(CLIError) {
+            return try dispatch(arguments)
         } catch {
-            if let help = error.helpText {
-                print(help)
-                return .ok
+            if let message = error.message {
+                printError(error.pointsToHelp ? message + "\nRun 'simrun help' for usage." : message)
             }
-            printError("\(error.message)\nRun 'simrun help' for usage.")
-            return .usage
+            return error.exitCode
         }
     }
 
-    static func exitCode(for failure: ScenarioFailure) -> ExitCode {
-        switch failure {
-        case .fileNotFound: return .fileNotFound
-        case .usage: return .usage
-        case .scenario: return .scenario
+    private static func dispatch(_ arguments: [String]) throws(CLIError) -> ExitCode {
+        guard let name = arguments.first else { throw CLIError("no subcommand given\n\(help)", .usage) }
+        let rest = Array(arguments.dropFirst())
+        let known = (subcommands.map { $0.name } + ["help"]).joined(separator: ", ")
+        if let command = subcommand(name) { return try command.main(rest) }
+        switch name {
+        case "help", "--help", "-h":
+            guard let topic = rest.first else {
+                print(help)
+                return .ok
+            }
+            guard let command = subcommand(topic) else { throw .commandLine("no subcommand '\(topic)' (\(known))") }
+            print(command.help)
+            return .ok
+        case "--version", "version":
+            print("simrun \(version)")
+            return .ok
+        default:
+            throw .commandLine("unknown subcommand '\(name)' (\(known))")
         }
+    }
+
+    private static func subcommand(_ name: String) -> (any Command.Type)? {
+        subcommands.first { $0.name == name }
     }
 
     static func printError(_ message: String) {

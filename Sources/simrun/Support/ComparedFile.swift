@@ -2,7 +2,6 @@
 // from `simrun run`), a batch summary (JSON from `--summary`) or a runs file (JSON lines from
 // `simrun batch`).
 import Foundation
-import SimCore
 import SimBatch
 import SimReports
 import SimSupport
@@ -11,14 +10,19 @@ enum ComparedFile {
     case report(ReportDocument)
     case batch(BatchEstimates)
 
-    /// Reads and recognises `path`; `label` names it in tables and messages.
-    static func read(_ path: String, label: String) throws(ComparedFileError) -> ComparedFile {
+    /// Reads and recognises `path`; `label` names it in tables and messages. A missing file exits
+    /// 66; one that cannot be read or used, 65.
+    static func read(_ path: String, label: String) throws(CLIError) -> ComparedFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? .unreadable("\(path): cannot be read") : .notFound("\(path): no such file")
+            throw FileManager.default.fileExists(atPath: path)
+                ? CLIError("\(path): cannot be read", .scenario)
+                : CLIError("\(path): no such file", .fileNotFound)
         }
         let text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix(RunsHeader.csvMark) {
-            throw .invalid("\(path): a CSV runs file; compare reads JSON lines runs files (--format jsonl) or summaries, since CSV rows cannot be read back exactly")
+            throw CLIError(
+                "\(path): a CSV runs file; compare reads JSON lines runs files (--format jsonl) or "
+                    + "summaries, since CSV rows cannot be read back exactly", .scenario)
         }
         do throws(ComparisonInputError) {
             if let json = try? JSONValue.parse(text) {
@@ -33,31 +37,13 @@ enum ComparedFile {
             do throws(RunsFileContents.ReadError) {
                 contents = try RunsFileContents.read(path: path)
             } catch {
-                throw ComparisonInputError("\(path): neither a run report, a batch summary nor a runs file (\(error.message))")
+                throw ComparisonInputError(
+                    "\(path): neither a run report, a batch summary nor a runs file "
+                        + "(\(error.message))")
             }
             return .batch(try BatchEstimates(label: label, header: contents.header.json, records: contents.records))
         } catch {
-            throw .invalid(error.message)
-        }
-    }
-}
-
-/// Why a compared file could not be used, with its exit code.
-enum ComparedFileError: Error {
-    case notFound(String)
-    case unreadable(String)
-    case invalid(String)
-
-    var message: String {
-        switch self {
-        case .notFound(let m), .unreadable(let m), .invalid(let m): return m
-        }
-    }
-
-    var exitCode: ExitCode {
-        switch self {
-        case .notFound: return .fileNotFound
-        case .unreadable, .invalid: return .scenario
+            throw CLIError(error.message, .scenario)
         }
     }
 }

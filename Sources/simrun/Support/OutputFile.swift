@@ -3,15 +3,10 @@
 // it) or to standard output; and a batch's runs file as a stream, row by row, resumable.
 import Foundation
 
+/// Where output goes. Every failure to write is a CLIError with exit code 74.
 enum OutputFile {
-    struct WriteError: Error {
-        var message: String
-        /// The file is there but is not what the command needs (e.g. `--resume` of another batch).
-        var isUsage = false
-    }
-
     /// Writes the whole text atomically to `path`, or to standard output.
-    static func write(_ text: String, to path: String?) throws(WriteError) {
+    static func write(_ text: String, to path: String?) throws(CLIError) {
         guard let path else {
             try write(text, to: FileHandle.standardOutput, path: nil)
             return
@@ -20,36 +15,37 @@ enum OutputFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", .cannotWrite)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw WriteError(message: "cannot write \(path): \(reason)")
+            throw CLIError("cannot write \(path): \(reason)", .cannotWrite)
         }
     }
 
     /// A new, empty file to write rows to as they come (standard output without a path).
-    static func stream(to path: String?) throws(WriteError) -> FileHandle {
+    static func stream(to path: String?) throws(CLIError) -> FileHandle {
         guard let path else { return FileHandle.standardOutput }
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
+            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", .cannotWrite)
         }
         return handle
     }
 
     /// An existing file cut to its first `length` bytes, open to append after them.
-    static func append(to path: String, keeping length: Int) throws(WriteError) -> FileHandle {
+    static func append(to path: String, keeping length: Int) throws(CLIError) -> FileHandle {
         guard truncate(path, off_t(length)) == 0, let handle = FileHandle(forWritingAtPath: path) else {
-            throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", .cannotWrite)
         }
         handle.seekToEndOfFile()
         return handle
     }
 
     /// Writes text to an open file at once (no buffering: a killed batch keeps every written row).
-    static func write(_ text: String, to handle: FileHandle, path: String?) throws(WriteError) {
+    static func write(_ text: String, to handle: FileHandle, path: String?) throws(CLIError) {
         var text = text
         let failure: Int32? = text.withUTF8 { bytes in
             var offset = 0
@@ -64,7 +60,8 @@ enum OutputFile {
             return nil
         }
         if let failure {
-            throw WriteError(message: "cannot write \(path ?? "standard output"): \(String(cString: strerror(failure)))")
+            let reason = String(cString: strerror(failure))
+            throw CLIError("cannot write \(path ?? "standard output"): \(reason)", .cannotWrite)
         }
     }
 }

@@ -1,6 +1,6 @@
 // ExitCode: the documented exit codes of simrun (BSD sysexits values).
 
-enum ExitCode: Int32 {
+enum ExitCode: Int32, CaseIterable {
     case ok = 0
     /// `simrun diff`: the two runs differ (as diff(1) and cmp(1) say it).
     case differ = 1
@@ -15,4 +15,17 @@ enum ExitCode: Int32 {
     case cannotWrite = 74
     /// A batch stopped by Ctrl-C or SIGTERM: its finished rows are kept, `--resume` completes it.
     case interrupted = 130
+
+    /// What the code means for simrun as a whole, as `simrun help` lists it.
+    var meaning: String {
+        switch self {
+        case .ok: "ok"
+        case .differ: "simrun diff: the runs differ"
+        case .usage: "usage"
+        case .scenario: "scenario error or limit"
+        case .fileNotFound: "file not found"
+        case .cannotWrite: "cannot write output"
+        case .interrupted: "a batch interrupted"
+        }
+    }
 }

@@ -13,22 +13,13 @@ struct ScenarioPair {
     var baseOnly: [(String, String)] = []
     var variantOnly: [(String, String)] = []
 
-    static let flags: Set<String> = ["--param", "--base-param", "--variant-param"]
-
-    static let help = """
-      --param NAME=VALUE       set a param in both scenarios (repeatable)
-      --base-param NAME=VALUE  set a param in the base scenario only (repeatable)
-      --variant-param NAME=VALUE
-                               set a param in the variant scenario only (repeatable)
-    """
-
-    /// The two scenario files and the params flags, from the scanned items; nil without two files.
-    init?(files: [String], params: [(flag: String, value: String)]) throws(UsageError) {
-        guard files.count == 2 else { return nil }
+    /// The two scenario files and the params their flags give, read now that there are two scenarios.
+    init(files: [String], params: PairOptions) throws(CLIError) {
         base = files[0]
         variant = files[1]
-        for (flag, value) in params {
-            let param = try ArgumentScanner.param(value)
+        for (flag, value) in params.given {
+            // Read as --param reads its value, and refused in the same words.
+            let param = try FlagValue.param.parse(value, "--param")
             switch flag {
             case "--base-param": baseOnly.append(param)
             case "--variant-param": variantOnly.append(param)
@@ -39,8 +30,9 @@ struct ScenarioPair {
 
     /// The base side's (0) or variant side's (1) run request.
     func request(_ side: Int, seed: UInt64, steps: Int?, limits: ScenarioLimits) -> RunRequest {
-        RunRequest(file: side == 0 ? base : variant, seed: seed, steps: steps,
-                   params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
+        RunRequest(
+            file: side == 0 ? base : variant, seed: seed, steps: steps,
+            params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
     }
 
     /// How a side is labelled in tables: its file name, with its own params when both are one file.
@@ -49,7 +41,8 @@ struct ScenarioPair {
         let own = side == 0 ? baseOnly : variantOnly
         let name = (file as NSString).lastPathComponent
         guard base == variant || !own.isEmpty else { return name }
-        return own.isEmpty ? name + " (" + (side == 0 ? "base" : "variant") + ")"
+        return own.isEmpty
+            ? name + " (" + (side == 0 ? "base" : "variant") + ")"
             : name + " " + own.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
     }
 }

@@ -1,0 +1,204 @@
+// BatchCommand: `simrun batch FILE` — Monte Carlo runs of one scenario over a design, on worker
+// threads or shards, written as they complete, resumable, with a statistical summary.
+import Foundation
+import LuaBridge
+import SimBatch
+
+struct BatchCommand: Command {
+    var file = ""
+    /// Runs per design point; 0 until `--runs` is read (it takes 1 or more).
+    var runs = 0
+    var scenario = ScenarioOptions()
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var sweeps: [String] = []
+    /// K of `--sample lhs:K`.
+    var sample: Int?
+    var shard: Shard?
+    var output = OutputOptions<RunsFormat>()
+    var keepMetrics = false
+    var keepTrace = false
+    var summaryPath: String?
+    var resume = false
+    var failFast = false
+    var limits = ScenarioLimits()
+    var quiet = false
+    /// The command line, for the resume hint.
+    var arguments: [String] = []
+
+    static var declaration: CommandDeclaration<BatchCommand> {
+        let sample = FlagValue<Int>(name: "lhs:K") { text, flag throws(CLIError) in
+            guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), k >= 1 else {
+                throw .commandLine("\(flag) takes lhs:K with K a whole number 1 or more, got '\(text)'")
+            }
+            return k
+        }
+        let shard = FlagValue<Shard>(name: "K/N") { text, _ throws(CLIError) in
+            do throws(DesignError) {
+                return try Shard.parse(text)
+            } catch {
+                throw .commandLine(error.message)
+            }
+        }
+        let design: [Option<BatchCommand>] = [
+            .value("--runs", .count(minimum: 1), help: "runs per design point (required)", \.runs).required(),
+            ScenarioOptions.seedFlag.described("batch seed (default 1); run seeds derive from it and the replicate")
+                .scoped(to: \.scenario),
+            ScenarioOptions.stepsFlag.scoped(to: \.scenario),
+            ScenarioOptions.paramFlag.described("fix a param for every run (repeatable)").scoped(to: \.scenario),
+            .values(
+                "--sweep", .text("NAME=V1,V2,..."),
+                help: """
+                    vary a param over values, or over a range: NAME=START:STOP:STEP
+                    (repeatable: full factorial)
+                    """, appendingTo: \.sweeps),
+            .value(
+                "--sample", sample, help: "K design points by Latin hypercube over the params' declared min/max",
+                \.sample),
+        ]
+        let running: [Option<BatchCommand>] = [
+            .jobs(\.jobs),
+            .value("--shard", shard, help: "run only shard K of N (run indices i with i mod N = K-1)", \.shard),
+        ]
+        let output: [Option<BatchCommand>] =
+            [
+                OutputOptions<RunsFormat>.outFlag(
+                    help: "the runs file (default: standard output when it is not a terminal)"),
+                OutputOptions<RunsFormat>.formatFlag([.jsonl, .csv], help: "runs file format (default jsonl)"),
+            ].map { $0.scoped(to: \.output) } + [
+                .toggle("--metrics", help: "add each metric's final value to every row", \.keepMetrics),
+                .toggle("--trace", help: "add each metric's whole series to every row", \.keepTrace),
+                .summary(\.summaryPath),
+                .toggle("--resume", help: "keep the rows already in --out and run only what is missing", \.resume),
+                .toggle("--fail-fast", help: "stop at the first failed run", \.failFast),
+            ]
+        return CommandDeclaration(
+            name: "batch", arguments: "FILE", positionals: .one("scenario file"),
+            summary: "Monte Carlo runs over a design, on threads or shards",
+            description: "Runs the scenario N times at every point of a design and writes one row per run.",
+            sections: [
+                OptionSection(
+                    design + running + output + LimitOptions.all.map { $0.scoped(to: \.limits) }
+                        + [.quiet(help: "no progress line and no table on standard error", \.quiet)])
+            ],
+            exitCodes: [
+                (.ok, "every run ok"), (.usage, "usage"),
+                (.scenario, "a run failed (count on standard error) or the scenario does not load"),
+                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.interrupted, "interrupted (finished rows are kept; rerun with --resume)"),
+            ],
+            notes: "See docs/batch.md for the design, seeds, formats and the summary.")
+    }
+
+    mutating func validate(_ given: GivenArguments) throws(CLIError) {
+        guard let file = given.positionals.first else {
+            throw .commandLine("batch needs a scenario file (simrun batch FILE --runs N)")
+        }
+        guard runs > 0 else { throw .commandLine("batch needs --runs N") }
+        if sample != nil && !sweeps.isEmpty { throw .commandLine("--sample and --sweep cannot be combined") }
+        if resume && output.out == nil { throw .commandLine("--resume needs --out FILE: the runs file to complete") }
+        if resume && output.format == .csv && summaryPath != nil {
+            throw .commandLine("--summary with --resume needs --format jsonl: CSV rows cannot be read back exactly")
+        }
+        self.file = file
+        arguments = given.arguments
+    }
+
+    func execute() throws(CLIError) -> ExitCode {
+        // The check runs with the default seed: the batch seed only derives the runs' seeds.
+        let check = RunRequest(file: file, steps: scenario.steps, params: scenario.params, limits: limits)
+        let flow = try BatchFlow(checking: check)
+        let design = try flow.design(runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample)
+        let checked = flow.scenario
+        let format = output.format ?? .jsonl
+        let header = RunsHeader(
+            version: Simrun.version, scenario: checked.info, design: design,
+            params: checked.params.map(\.name), outcomes: checked.outcomes,
+            metrics: keepMetrics ? checked.metrics : [], shard: shard)
+        let all = (0..<design.totalRuns).filter { shard?.contains(run: $0) ?? true }
+
+        // Rows go to --out, or to standard output when that is not a terminal: a terminal gets the
+        // summary table instead, as does standard error when it is one.
+        let rowsToStandardOutput = output.out == nil && isatty(STDOUT_FILENO) != 1
+        let tableWanted = isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
+        var summary =
+            summaryPath != nil || tableWanted
+            ? BatchSummary(outcomeNames: checked.outcomes, points: design.points) : nil
+        let rows: FileHandle
+        var done = 0
+        var keptFailures = 0
+        if resume, let path = output.out, let existing = try resumable(path, header: header, runs: all) {
+            done = existing.rows.count
+            keptFailures = existing.failed
+            for record in existing.records { summary?.add(record) }
+            rows = try OutputFile.append(to: path, keeping: existing.validLength)
+        } else {
+            rows = try OutputFile.stream(to: output.out ?? (rowsToStandardOutput ? nil : "/dev/null"))
+            try OutputFile.write(header.text(format), to: rows, path: output.out)
+        }
+
+        let plan = flow.plan(
+            design, runs: Array(all.dropFirst(done)), jobs: jobs, keepMetrics: keepMetrics,
+            keepTrace: keepTrace)
+        let stop = BatchStop()
+        let interrupts = InterruptWatch(stop: stop)
+        let sink = RunSink(
+            header: header, format: format, output: rows, path: output.out, summary: summary,
+            failFast: failFast, stop: stop)
+        var progress = BatchProgress(
+            total: all.count, alreadyDone: done,
+            enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let emitted = BatchRunner.run(
+            plan, stop: stop, tick: { progress.show(done: done + sink.count) }, emit: { sink.write($0) })
+        progress.finish()
+        if let error = sink.writeError { throw error }
+        if interrupts.interrupted {
+            let kept = "the finished rows are in \(output.out ?? "standard output")"
+            throw CLIError(
+                "interrupted after \(done + emitted) of \(all.count) runs; \(kept). Resume with: simrun batch "
+                    + resumeArguments(), .interrupted)
+        }
+        if let summary = sink.summary {
+            try SummaryOutput.write(
+                summary, header: header, to: summaryPath,
+                tableOnStandardOutput: isatty(STDOUT_FILENO) == 1, quiet: quiet)
+        }
+        let failed = keptFailures + sink.failed
+        if failed > 0 {
+            let stopped = failFast && done + emitted < all.count ? " (stopped early by --fail-fast)" : ""
+            throw CLIError("\(failed) of \(done + emitted) runs failed\(stopped)", .scenario)
+        }
+        return .ok
+    }
+
+    /// The runs file at `path`, checked to belong to this batch and to hold a prefix of its runs;
+    /// nil when there is nothing to keep (no file yet, or killed before its header was written).
+    private func resumable(_ path: String, header: RunsHeader, runs: [Int]) throws(CLIError) -> RunsFileContents? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let existing: RunsFileContents
+        do throws(RunsFileContents.ReadError) {
+            existing = try RunsFileContents.read(path: path)
+        } catch {
+            if error.beforeHeader { return nil }
+            throw CLIError("--resume: \(error.message)", .usage)
+        }
+        guard existing.header.json.compact() == header.json.compact() else {
+            throw CLIError(
+                "--resume: \(path) belongs to another batch (scenario, seed, design, columns or shard "
+                    + "differ)", .usage)
+        }
+        guard existing.rows.map(\.run) == Array(runs.prefix(existing.rows.count)) else {
+            throw CLIError("--resume: the rows of \(path) are not this batch's runs in order", .usage)
+        }
+        return existing
+    }
+
+    /// The command line again with `--resume`, quoted for a POSIX shell.
+    private func resumeArguments() -> String {
+        let plain = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@%+=:,./-")
+        return ([file] + arguments.filter { $0 != file && $0 != "--resume" } + ["--resume"]).map { argument in
+            !argument.isEmpty && argument.allSatisfy(plain.contains)
+                ? argument
+                : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,120 @@
+// MergeCommand: `simrun merge FILES` — the shards of one batch put back together, checked, in run
+// order: the same bytes as one machine running the whole batch.
+import Foundation
+import SimBatch
+
+struct MergeCommand: Command {
+    var files: [String] = []
+    var output = OutputOptions<RunsFormat>()
+    var summaryPath: String?
+    var quiet = false
+
+    static var declaration: CommandDeclaration<MergeCommand> {
+        CommandDeclaration(
+            name: "merge", arguments: "FILE...", positionals: .several,
+            summary: "put the shards of a batch back together",
+            description: """
+                Merges the runs files of a batch's shards (all JSON lines or all CSV). Every file must come from the
+                same scenario (sha256), seed and design; every run must be there exactly once. The merged file is
+                the same, byte for byte, as the runs file of the whole batch run on one machine.
+                """,
+            sections: [
+                OptionSection([
+                    OutputOptions<RunsFormat>.outFlag(help: "the merged runs file (default: standard output)")
+                        .scoped(to: \.output),
+                    .summary(
+                        help: "also write the statistical summary as JSON (JSON lines shards only)", \.summaryPath),
+                    .quiet(help: "no summary table on standard error", \.quiet),
+                ])
+            ],
+            exitCodes: [
+                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.scenario, "the files do not make one whole batch (mixed batches, missing or duplicated runs)"),
+            ])
+    }
+
+    mutating func validate(_ given: GivenArguments) throws(CLIError) {
+        guard !given.positionals.isEmpty else {
+            throw .commandLine("merge needs the runs files of the shards (simrun merge FILE...)")
+        }
+        files = given.positionals
+    }
+
+    func execute() throws(CLIError) -> ExitCode {
+        var shards: [RunsFileContents] = []
+        for path in files {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIError("\(path): no such file", .fileNotFound)
+            }
+            do throws(RunsFileContents.ReadError) {
+                shards.append(try RunsFileContents.read(path: path))
+            } catch {
+                throw CLIError(error.message, .scenario)
+            }
+        }
+        let header = shards[0].header.unsharded
+        let reference = header.json.compact()
+        for (path, shard) in zip(files, shards).dropFirst() where shard.header.unsharded.json.compact() != reference {
+            let field =
+                ["scenario", "seed", "design", "columns", "point_params"].first {
+                    shard.header[$0]?.compact() != header[$0]?.compact()
+                } ?? "simrun"
+            throw CLIError("\(path) is not from the same batch as \(files[0]): its \(field) differs", .scenario)
+        }
+        let format = shards[0].format
+        if let other = zip(files, shards).first(where: { $0.1.format != format }) {
+            throw CLIError(
+                "\(other.0) is \(other.1.format.rawValue) but \(files[0]) is \(format.rawValue): "
+                    + "merge files of one format", .usage)
+        }
+        if summaryPath != nil, format == .csv {
+            throw CLIError("--summary needs JSON lines runs files: CSV rows cannot be read back exactly", .usage)
+        }
+        guard let total = header.totalRuns else {
+            throw CLIError("\(files[0]):1: the header does not say how many runs the batch has", .scenario)
+        }
+        var rows = [Substring?](repeating: nil, count: total)
+        var records = [RunRecord?](repeating: nil, count: total)
+        var duplicated: [Int] = []
+        for shard in shards {
+            for (position, row) in shard.rows.enumerated() {
+                guard row.run >= 0, row.run < total else {
+                    throw CLIError("run \(row.run) is outside the batch's \(total) runs", .scenario)
+                }
+                if let seen = rows[row.run] {
+                    if seen != row.text { duplicated.append(row.run) }
+                    continue
+                }
+                rows[row.run] = row.text
+                if position < shard.records.count { records[row.run] = shard.records[position] }
+            }
+        }
+        let missing = rows.indices.filter { rows[$0] == nil }
+        if !duplicated.isEmpty || !missing.isEmpty {
+            var problems: [String] = []
+            if !missing.isEmpty { problems.append("\(missing.count) runs missing (\(MergeCommand.list(missing)))") }
+            if !duplicated.isEmpty {
+                problems.append(
+                    "\(duplicated.count) runs given twice with different rows "
+                        + "(\(MergeCommand.list(duplicated)))")
+            }
+            throw CLIError("the files do not make one whole batch: " + problems.joined(separator: "; "), .scenario)
+        }
+        let merged = rows.compactMap { $0 }.joined()
+        try OutputFile.write(header.text(format) + merged, to: output.out)
+        if let summaryPath {
+            var summary = BatchSummary(outcomeNames: header.strings("outcomes"), points: header.points)
+            for record in records.compactMap({ $0 }) { summary.add(record) }
+            // The merged rows may be on standard output: the table goes to standard error only.
+            try SummaryOutput.write(
+                summary, header: header, to: summaryPath, tableOnStandardOutput: false,
+                quiet: quiet)
+        }
+        return .ok
+    }
+
+    /// The first few run indices of a list, for a message.
+    private static func list(_ runs: [Int]) -> String {
+        runs.prefix(8).map(String.init).joined(separator: ", ") + (runs.count > 8 ? ", …" : "")
+    }
+}

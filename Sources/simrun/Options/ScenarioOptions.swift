@@ -1,0 +1,33 @@
+// ScenarioOptions: `--seed`, `--steps` and `--param`, how a scenario is run — declared once for
+// `run`, `check`, `batch`, `compare` and `diff`, each taking the ones it uses.
+import LuaBridge
+
+struct ScenarioOptions {
+    var seed: UInt64 = 1
+    /// Overrides the scenario's `steps`.
+    var steps: Int?
+    /// `NAME=VALUE`, in command-line order; the scenario types each value like the param's default.
+    var params: [(String, String)] = []
+
+    static var seedFlag: Option<ScenarioOptions> {
+        .value("--seed", .unsigned, help: "seed of the run's random stream (default 1)", \.seed)
+    }
+
+    static var stepsFlag: Option<ScenarioOptions> {
+        .value("--steps", .steps, help: "ticks of each run (default: the scenario's steps)", \.steps)
+    }
+
+    static var paramFlag: Option<ScenarioOptions> {
+        .values(
+            "--param", .param, help: "set a scenario param, typed like its default (repeatable)",
+            appendingTo: \.params)
+    }
+
+    /// All three, in the order help lists them.
+    static var all: [Option<ScenarioOptions>] { [seedFlag, stepsFlag, paramFlag] }
+
+    /// A request to run `file` with these settings.
+    func request(_ file: String, limits: ScenarioLimits) -> RunRequest {
+        RunRequest(file: file, seed: seed, steps: steps, params: params, limits: limits)
+    }
+}

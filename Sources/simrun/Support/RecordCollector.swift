@@ -1,0 +1,14 @@
+// RecordCollector: gathers a batch's records as the runner emits them, for a command that wants
+// them all at the end (compare's paired runs) rather than streamed to a file.
+import Foundation
+import SimBatch
+
+/// The records, in run order: the runner emits in order and never two at once.
+final class RecordCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [RunRecord] = []
+
+    func add(_ record: RunRecord) { lock.withLock { collected.append(record) } }
+
+    var records: [RunRecord] { lock.withLock { collected } }
+}
