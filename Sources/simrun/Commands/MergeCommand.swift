@@ -55,10 +55,11 @@ struct MergeCommand: Command {
         let header = shards[0].header.unsharded
         let reference = header.json.compact()
         for (path, shard) in zip(files, shards).dropFirst() where shard.header.unsharded.json.compact() != reference {
+            typealias Key = BatchProvenance.Key
             let field =
-                ["scenario", "seed", "design", "columns", "point_params"].first {
+                [Key.scenario, Key.seed, Key.design, Key.columns, Key.pointParams].first {
                     shard.header[$0]?.compact() != header[$0]?.compact()
-                } ?? "simrun"
+                } ?? Key.simrun
             throw CLIError("\(path) is not from the same batch as \(files[0]): its \(field) differs", .scenario)
         }
         let format = shards[0].format

@@ -27,7 +27,7 @@ enum ComparedFile {
         do throws(ComparisonInputError) {
             if let json = try? JSONValue.parse(text) {
                 if json["points"] != nil { return .batch(try BatchEstimates(label: label, summary: json)) }
-                if json["design"] != nil {
+                if json[BatchProvenance.Key.design] != nil {
                     // A runs file holding its header only: a batch of no runs.
                     return .batch(try BatchEstimates(label: label, header: json, records: []))
                 }
