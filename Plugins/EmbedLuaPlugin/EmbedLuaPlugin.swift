@@ -12,9 +12,10 @@ struct EmbedLuaPlugin: BuildToolPlugin {
         return target.sourceFiles.filter { $0.url.pathExtension == "lua" }.map { file in
             let output = context.pluginWorkDirectoryURL
                 .appendingPathComponent(file.url.deletingPathExtension().lastPathComponent + ".lua.swift")
-            return .buildCommand(displayName: "Embedding \(file.url.lastPathComponent)", executable: tool.url,
-                                 arguments: [file.url.path, output.path], inputFiles: [file.url],
-                                 outputFiles: [output])
+            return .buildCommand(
+                displayName: "Embedding \(file.url.lastPathComponent)", executable: tool.url,
+                arguments: [file.url.path, output.path], inputFiles: [file.url],
+                outputFiles: [output])
         }
     }
 }

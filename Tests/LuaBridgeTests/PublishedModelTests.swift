@@ -1,14 +1,14 @@
 // PublishedModelTests: whole scenarios, written in Lua, whose results published models predict —
 // Lanchester's square law (closed form) and Heider's structural balance (convergence).
 import Foundation
-import SimCore
-import Testing
-
-@testable import LuaBridge
 import SimBatch
+import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import LuaBridge
 
 @Suite("Published models")
 struct PublishedModelTests {
@@ -29,13 +29,17 @@ struct PublishedModelTests {
         """
     }
 
-    @Test("Lanchester's square law: every tick matches the closed form within 0.5%", arguments: [
-        (1.0, 15), (0.5, 30), (0.25, 40),
-    ])
+    @Test(
+        "Lanchester's square law: every tick matches the closed form within 0.5%",
+        arguments: [
+            (1.0, 15), (0.5, 30), (0.25, 40),
+        ])
     func lanchester(_ tickDays: Double, _ steps: Int) throws {
         let law = SquareLaw(a: 0.05, b: 0.04, x0: 1000, y0: 800)
-        let report = try runCompleted(Self.lanchester(a: law.a, b: law.b, x0: law.x0, y0: law.y0,
-                                                      steps: steps, tickDays: tickDays))
+        let report = try runCompleted(
+            Self.lanchester(
+                a: law.a, b: law.b, x0: law.x0, y0: law.y0,
+                steps: steps, tickDays: tickDays))
         let xs = report.metric("x"), ys = report.metric("y")
         #expect(xs.count == steps + 1 && ys.count == steps + 1)
         for t in 0...steps where t < xs.count && t < ys.count {
@@ -50,8 +54,10 @@ struct PublishedModelTests {
     @Test("Lanchester's square law: the weaker side is destroyed and the survivor keeps √(x0² − (b/a)·y0²)")
     func lanchesterToTheEnd() throws {
         let law = SquareLaw(a: 0.05, b: 0.04, x0: 1000, y0: 800)
-        let report = try runCompleted(Self.lanchester(a: law.a, b: law.b, x0: law.x0, y0: law.y0,
-                                                      steps: 30, tickDays: 1))
+        let report = try runCompleted(
+            Self.lanchester(
+                a: law.a, b: law.b, x0: law.x0, y0: law.y0,
+                steps: 30, tickDays: 1))
         // x·a·x0² > b·y0²: y is destroyed when tanh(λt) = y0 / (x0·√(a/b)), after about 20 days.
         let end = law.annihilation
         #expect(end > 19 && end < 21)
@@ -87,7 +93,9 @@ struct PublishedModelTests {
 
         """
 
-    @Test("Heider's structural balance: random alignments end balanced", arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2024] as [UInt64])
+    @Test(
+        "Heider's structural balance: random alignments end balanced",
+        arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 2024] as [UInt64])
     func heider(_ seed: UInt64) throws {
         let report = try runCompleted(Self.heider, seed: seed)
         let balance = report.metric("balance")

@@ -1,13 +1,13 @@
 // ScenarioFixture: a fresh temporary folder per test, scenario files written into it, and runs
 // through the public entry point `ScenarioRunner`, so that the tests exercise what simrun runs.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 /// A temporary scenario folder, removed when the fixture goes away.
 final class ScenarioFixture {
@@ -39,22 +39,28 @@ final class ScenarioFixture {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let url = directory.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                 withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         try! Data(bytes).write(to: url)
         return url.path
     }
 
     /// Runs the file `name` of this folder.
-    func run(_ name: String = "main.lua", seed: UInt64 = 1, params: [(String, String)] = [],
-             limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil) -> Result<RunReport, ScenarioFailure> {
-        ScenarioRunner.run(RunRequest(file: path(name), seed: seed, steps: steps, params: params, limits: limits),
-                           simrunVersion: "test")
+    func run(
+        _ name: String = "main.lua", seed: UInt64 = 1, params: [(String, String)] = [],
+        limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil
+    ) -> Result<RunReport, ScenarioFailure> {
+        ScenarioRunner.run(
+            RunRequest(file: path(name), seed: seed, steps: steps, params: params, limits: limits),
+            simrunVersion: "test")
     }
 
     /// Loads the file `name` of this folder without stepping it.
-    func check(_ name: String = "main.lua", params: [(String, String)] = [],
-               steps: Int? = nil) -> Result<ScenarioSummary, ScenarioFailure> {
+    func check(
+        _ name: String = "main.lua", params: [(String, String)] = [],
+        steps: Int? = nil
+    ) -> Result<ScenarioSummary, ScenarioFailure> {
         ScenarioRunner.check(RunRequest(file: path(name), steps: steps, params: params))
     }
 }
@@ -74,16 +80,20 @@ func header(steps: Int = 5, start: String = "2024-01-01", extra: String = "") ->
 }
 
 /// Writes `lua` as `main.lua` of a fresh folder and runs it.
-func run(_ lua: String, seed: UInt64 = 1, params: [(String, String)] = [],
-         limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil) -> Result<RunReport, ScenarioFailure> {
+func run(
+    _ lua: String, seed: UInt64 = 1, params: [(String, String)] = [],
+    limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil
+) -> Result<RunReport, ScenarioFailure> {
     let fixture = ScenarioFixture()
     fixture.write("main.lua", lua)
     return fixture.run(seed: seed, params: params, limits: limits, steps: steps)
 }
 
 /// The report of a run that loaded; records an issue (and throws) when it did not.
-func report(_ result: Result<RunReport, ScenarioFailure>,
-            sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+func report(
+    _ result: Result<RunReport, ScenarioFailure>,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> RunReport {
     switch result {
     case .success(let report): return report
     case .failure(let failure):
@@ -93,17 +103,21 @@ func report(_ result: Result<RunReport, ScenarioFailure>,
 }
 
 /// The report of a run that loaded and completed; records an issue when it did not complete.
-func completed(_ result: Result<RunReport, ScenarioFailure>,
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+func completed(
+    _ result: Result<RunReport, ScenarioFailure>,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> RunReport {
     let report = try report(result, sourceLocation: sourceLocation)
     #expect(report.status == .completed, "status: \(report.status)", sourceLocation: sourceLocation)
     return report
 }
 
 /// Runs `lua`, expects it to complete, and returns its report.
-func runCompleted(_ lua: String, seed: UInt64 = 1, params: [(String, String)] = [],
-                  limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil,
-                  sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+func runCompleted(
+    _ lua: String, seed: UInt64 = 1, params: [(String, String)] = [],
+    limits: ScenarioLimits = ScenarioLimits(), steps: Int? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> RunReport {
     try completed(run(lua, seed: seed, params: params, limits: limits, steps: steps), sourceLocation: sourceLocation)
 }
 
@@ -114,8 +128,10 @@ func loadFailure(_ result: Result<RunReport, ScenarioFailure>) -> ScenarioFailur
 }
 
 /// The RunFailure of a scenario that failed while setting up (a `.scenario` failure).
-func setupFailure(_ result: Result<RunReport, ScenarioFailure>,
-                  sourceLocation: SourceLocation = #_sourceLocation) -> RunFailure? {
+func setupFailure(
+    _ result: Result<RunReport, ScenarioFailure>,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> RunFailure? {
     switch result {
     case .failure(.scenario(let failure)): return failure
     case .failure(let other):
@@ -135,8 +151,10 @@ func setupError(_ lua: String, sourceLocation: SourceLocation = #_sourceLocation
 }
 
 /// The failure of a run that loaded but failed while running.
-func runFailure(_ result: Result<RunReport, ScenarioFailure>,
-                sourceLocation: SourceLocation = #_sourceLocation) -> RunFailure? {
+func runFailure(
+    _ result: Result<RunReport, ScenarioFailure>,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> RunFailure? {
     switch result {
     case .success(let report):
         if case .failed(let failure) = report.status { return failure }
@@ -149,8 +167,10 @@ func runFailure(_ result: Result<RunReport, ScenarioFailure>,
 }
 
 /// The usage message of a run refused for a `--param` or `--steps` problem.
-func usageMessage(_ result: Result<RunReport, ScenarioFailure>,
-                  sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+func usageMessage(
+    _ result: Result<RunReport, ScenarioFailure>,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> String? {
     if case .failure(.usage(let message)) = result { return message }
     Issue.record("expected a usage failure, got \(result)", sourceLocation: sourceLocation)
     return nil

@@ -10,8 +10,10 @@ struct Binding {
     let qualifiedName: String
     let run: (BindingContext, LuaArguments) throws(BindingError) -> Int32
 
-    init(_ table: String, _ name: String,
-         _ run: @escaping (BindingContext, LuaArguments) throws(BindingError) -> Int32) {
+    init(
+        _ table: String, _ name: String,
+        _ run: @escaping (BindingContext, LuaArguments) throws(BindingError) -> Int32
+    ) {
         self.table = table
         self.name = name
         self.qualifiedName = "\(table).\(name)"

@@ -11,9 +11,10 @@ extension BindingContext {
         try args.table(1, "spec")
         try args.onlyFields(1, ["name", "description", "start", "steps", "source", "tick_days"])
         let name = try args.field(1, "name") { i, k throws(BindingError) in try args.string(i, k, field: true) }
-        let description = try args.field(1, "description") { i, k throws(BindingError) in
-            try args.optionalString(i, k, field: true)
-        } ?? ""
+        let description =
+            try args.field(1, "description") { i, k throws(BindingError) in
+                try args.optionalString(i, k, field: true)
+            } ?? ""
         let startText = try args.field(1, "start") { i, k throws(BindingError) in try args.string(i, k, field: true) }
         guard let start = SimDate(iso: startText) else {
             throw args.fail("field 'start' must be a date YYYY-MM-DD, got '\(startText)'")
@@ -27,15 +28,18 @@ extension BindingContext {
         let source = try args.field(1, "source") { i, k throws(BindingError) in
             try args.optionalString(i, k, field: true)
         }
-        let tickDays = try args.field(1, "tick_days") { i, k throws(BindingError) in
-            try args.optionalNumber(i, k, field: true)
-        } ?? 1
+        let tickDays =
+            try args.field(1, "tick_days") { i, k throws(BindingError) in
+                try args.optionalNumber(i, k, field: true)
+            } ?? 1
         guard Dynamics.tickDaysRange.contains(tickDays) else {
-            throw args.fail("field 'tick_days' must be in [\(Dynamics.tickDaysRange.lowerBound), "
-                + "\(ScalarValue.plainText(Dynamics.tickDaysRange.upperBound))], got \(tickDays)")
+            throw args.fail(
+                "field 'tick_days' must be in [\(Dynamics.tickDaysRange.lowerBound), "
+                    + "\(ScalarValue.plainText(Dynamics.tickDaysRange.upperBound))], got \(tickDays)")
         }
-        definition.declaration = ScenarioDeclaration(name: name, description: description, start: start,
-                                                     steps: steps, source: source, tickDays: tickDays)
+        definition.declaration = ScenarioDeclaration(
+            name: name, description: description, start: start,
+            steps: steps, source: source, tickDays: tickDays)
         world.start = start
         world.tickDays = tickDays
         return 0
@@ -48,8 +52,9 @@ extension BindingContext {
             throw args.fail("param '\(name)' is already declared")
         }
         guard let defaultValue = args.lua.scalar(at: 2) else {
-            throw args.fail("argument #2 (default) must be a number, boolean or string, "
-                + "got \(args.lua.typeName(at: 2))")
+            throw args.fail(
+                "argument #2 (default) must be a number, boolean or string, "
+                    + "got \(args.lua.typeName(at: 2))")
         }
         var min: Double?, max: Double?, doc: String?
         if try args.optionalTable(3, "options") {
@@ -95,18 +100,24 @@ extension BindingContext {
         try args.onlyFields(1, rates.map(\.0) + ["hostility", "thresholds"])
         var dynamics = world.dynamics
         for (key, path, limit) in rates {
-            if let value = try args.field(1, key, { i, k throws(BindingError) in
-                try args.optionalNumber(i, k, field: true)
-            }) {
+            if let value = try args.field(
+                1, key,
+                { i, k throws(BindingError) in
+                    try args.optionalNumber(i, k, field: true)
+                })
+            {
                 guard (0...limit).contains(value) else {
                     throw args.fail("field '\(key)' must be in [0, \(ScalarValue.plainText(limit))], got \(value)")
                 }
                 dynamics[keyPath: path] = value
             }
         }
-        if let hostility = try args.field(1, "hostility", { i, k throws(BindingError) in
-            try args.optionalNumber(i, k, field: true)
-        }) {
+        if let hostility = try args.field(
+            1, "hostility",
+            { i, k throws(BindingError) in
+                try args.optionalNumber(i, k, field: true)
+            })
+        {
             guard (-1...1).contains(hostility) else {
                 throw args.fail("field 'hostility' must be in [-1, 1], got \(hostility)")
             }
@@ -138,9 +149,10 @@ extension BindingContext {
         try args.table(1, "spec")
         try args.onlyFields(1, ["id", "name", "country", "lat", "lon"])
         let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
-        let name = try args.field(1, "name") { i, k throws(BindingError) in
-            try args.optionalString(i, k, field: true)
-        } ?? id
+        let name =
+            try args.field(1, "name") { i, k throws(BindingError) in
+                try args.optionalString(i, k, field: true)
+            } ?? id
         let lat = try args.field(1, "lat") { i, k throws(BindingError) in try args.number(i, k, field: true) }
         let lon = try args.field(1, "lon") { i, k throws(BindingError) in try args.number(i, k, field: true) }
         guard (-90...90).contains(lat) else { throw args.fail("field 'lat' must be in [-90, 90], got \(lat)") }
@@ -192,13 +204,15 @@ extension BindingContext {
         try args.table(1, "spec")
         try args.onlyFields(1, ["id", "name", "kind", "resources", "patron", "effectiveness"])
         let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
-        let name = try args.field(1, "name") { i, k throws(BindingError) in
-            try args.optionalString(i, k, field: true)
-        } ?? id
+        let name =
+            try args.field(1, "name") { i, k throws(BindingError) in
+                try args.optionalString(i, k, field: true)
+            } ?? id
         let kind = try args.field(1, "kind") { i, k throws(BindingError) in try args.string(i, k, field: true) }
-        let effectiveness = try args.field(1, "effectiveness") { i, k throws(BindingError) in
-            try args.optionalNumber(i, k, field: true)
-        } ?? Agent.defaultEffectiveness
+        let effectiveness =
+            try args.field(1, "effectiveness") { i, k throws(BindingError) in
+                try args.optionalNumber(i, k, field: true)
+            } ?? Agent.defaultEffectiveness
         guard effectiveness >= 0 else {
             throw args.fail("field 'effectiveness' must be 0 or more, got \(effectiveness)")
         }
@@ -210,9 +224,13 @@ extension BindingContext {
             if args.isNil(i) { return }
             guard lua_type(L, i) == LUA_TTABLE else { throw args.fail("field 'resources' must be a table of numbers") }
             for key in try args.sortedKeys(i, "field 'resources'") {
-                resources.append((key, try args.field(i, key) { j, k throws(BindingError) in
-                    try args.number(j, "resources." + k, field: true)
-                }))
+                resources.append(
+                    (
+                        key,
+                        try args.field(i, key) { j, k throws(BindingError) in
+                            try args.number(j, "resources." + k, field: true)
+                        }
+                    ))
             }
         }
         guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {

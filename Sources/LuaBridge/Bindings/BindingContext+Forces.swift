@@ -21,8 +21,9 @@ extension BindingContext {
         let strength = try args.optionalNumber(4, "strength") ?? available
         guard strength >= 0 else { throw args.fail("argument #4 (strength) must be 0 or more, got \(strength)") }
         guard strength <= available * (1 + 1e-12) else {
-            throw args.fail("\(world.agents[agent].id) has \(available) in \(world.regions[from].id), "
-                + "cannot move \(strength)")
+            throw args.fail(
+                "\(world.agents[agent].id) has \(available) in \(world.regions[from].id), "
+                    + "cannot move \(strength)")
         }
         lua_pushnumber(L, world.move(agent, from: from, to: to, strength: min(strength, available)))
         return 1
@@ -76,9 +77,10 @@ extension BindingContext {
         let attacker = try args.field(1, "attacker") { i, k throws(BindingError) in try args.agent(i, k, field: true) }
         let defender = try args.field(1, "defender") { i, k throws(BindingError) in try args.agent(i, k, field: true) }
         let region = try args.field(1, "region") { i, k throws(BindingError) in try args.region(i, k, field: true) }
-        let days = try args.field(1, "days") { i, k throws(BindingError) in
-            try args.optionalNumber(i, k, field: true)
-        } ?? 1
+        let days =
+            try args.field(1, "days") { i, k throws(BindingError) in
+                try args.optionalNumber(i, k, field: true)
+            } ?? 1
         guard attacker != defender else { throw args.fail("attacker and defender are the same agent") }
         guard days > 0 else { throw args.fail("field 'days' must be above 0, got \(days)") }
         let losses = world.clash(attacker: attacker, defender: defender, region: region, days: days)

@@ -44,8 +44,9 @@ extension BindingContext {
                         event.region = try args.region(i, "region", field: true)
                     default:
                         guard let value = lua.scalar(at: i) else {
-                            throw args.fail("field '\(key)' must be a number, boolean or string, "
-                                + "got \(lua.typeName(at: i))")
+                            throw args.fail(
+                                "field '\(key)' must be a number, boolean or string, "
+                                    + "got \(lua.typeName(at: i))")
                         }
                         if case .number(let v) = value, !v.isFinite {
                             throw args.fail("field '\(key)' must be a finite number")
@@ -98,9 +99,10 @@ extension BindingContext {
         var period = 1
         if try args.optionalTable(3, "options") {
             try args.onlyFields(3, ["every"])
-            period = try args.field(3, "every") { i, k throws(BindingError) in
-                try args.optionalInteger(i, k, field: true)
-            } ?? 1
+            period =
+                try args.field(3, "every") { i, k throws(BindingError) in
+                    try args.optionalInteger(i, k, field: true)
+                } ?? 1
             guard period >= 1 else { throw args.fail("field 'every' must be 1 or more, got \(period)") }
         }
         definition.addPolicy(agent: agent, period: period, hook: handler)

@@ -36,8 +36,9 @@ extension BindingContext {
             case .boolean(let v): parts.append(v ? "true" : "false")
             case nil:
                 guard args.isNil(index) else {
-                    throw args.fail("argument #\(index) must be a string, number or boolean, "
-                        + "got \(lua.typeName(at: index))")
+                    throw args.fail(
+                        "argument #\(index) must be a string, number or boolean, "
+                            + "got \(lua.typeName(at: index))")
                 }
                 parts.append("nil")
             }

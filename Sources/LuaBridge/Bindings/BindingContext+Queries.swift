@@ -73,9 +73,12 @@ extension BindingContext {
         var sizes = [Double](repeating: 1, count: world.agentCount)
         if try args.optionalTable(1, "options") {
             try args.onlyFields(1, ["size"])
-            if let size = try args.field(1, "size", { i, k throws(BindingError) in
-                try args.optionalString(i, k, field: true)
-            }) {
+            if let size = try args.field(
+                1, "size",
+                { i, k throws(BindingError) in
+                    try args.optionalString(i, k, field: true)
+                })
+            {
                 if size == "forces" {
                     sizes = (0..<world.agentCount).map { world.totalForce(of: $0) }
                 } else if let resource = world.resourceIndex(size) {

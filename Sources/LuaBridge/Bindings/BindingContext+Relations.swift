@@ -22,9 +22,10 @@ extension BindingContext {
     private func setAlignment(_ args: LuaArguments, _ a: Int, _ b: Int, _ value: Double) {
         let stored = world.setAlignment(a, toward: b, to: value)
         if stored != value {
-            world.warnOnce(key: "clamp \(a) \(b)",
+            world.warnOnce(
+                key: "clamp \(a) \(b)",
                 "\(callerLocation()): \(args.function): alignment of \(world.agents[a].id) toward "
-                + "\(world.agents[b].id) was \(value), clamped to \(stored)")
+                    + "\(world.agents[b].id) was \(value), clamped to \(stored)")
         }
     }
 

@@ -119,8 +119,10 @@ struct LuaArguments {
     }
 
     /// Reads field `key` of the table at `table` with `read(index, key)`, popping it afterwards.
-    func field<T>(_ table: Int32, _ key: String,
-                  _ read: (Int32, String) throws(BindingError) -> T) throws(BindingError) -> T {
+    func field<T>(
+        _ table: Int32, _ key: String,
+        _ read: (Int32, String) throws(BindingError) -> T
+    ) throws(BindingError) -> T {
         lua.getField(table, key)
         defer { simrun_pop(L, 1) }
         return try read(-1, key)

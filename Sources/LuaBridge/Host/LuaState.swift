@@ -210,7 +210,8 @@ final class LuaState {
     func callerSource(level: Int32 = 1) -> String? {
         var record = lua_Debug()
         guard lua_getstack(L, level, &record) != 0, lua_getinfo(L, "S", &record) != 0,
-              let source = record.source else { return nil }
+            let source = record.source
+        else { return nil }
         let text = String(cString: source)
         guard text.hasPrefix("@") else { return nil }
         let chunk = String(text.dropFirst())

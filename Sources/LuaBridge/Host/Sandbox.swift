@@ -27,8 +27,10 @@ enum Sandbox {
     static func install(in lua: LuaState) throws(RunFailure) {
         let L = lua.L
         for library in libraries where simrun_openlib(L, library) != LUA_OK {
-            throw RunFailure(.limit, "--max-memory is too small to start the sandbox (opening \(library): "
-                + "\(lua.errorMessage(at: -1)))")
+            throw RunFailure(
+                .limit,
+                "--max-memory is too small to start the sandbox (opening \(library): "
+                    + "\(lua.errorMessage(at: -1)))")
         }
         removeGlobals(notIn: allowedGlobals, lua: lua)
         for (library, member) in removedMembers {

@@ -11,8 +11,10 @@ public struct ScenarioLimits: Sendable, Equatable {
     public static let defaultMaxInstructions: Int64 = 200_000_000
     public static let defaultMaxMemory = 256 << 20
 
-    public init(maxInstructions: Int64 = ScenarioLimits.defaultMaxInstructions,
-                maxMemory: Int = ScenarioLimits.defaultMaxMemory) {
+    public init(
+        maxInstructions: Int64 = ScenarioLimits.defaultMaxInstructions,
+        maxMemory: Int = ScenarioLimits.defaultMaxMemory
+    ) {
         self.maxInstructions = maxInstructions
         self.maxMemory = maxMemory
     }

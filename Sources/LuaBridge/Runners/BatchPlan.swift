@@ -15,8 +15,10 @@ public struct BatchPlan: Sendable {
     /// Keep each metric's whole series in the records.
     public var keepTrace: Bool
 
-    public init(file: String, design: BatchDesign, limits: ScenarioLimits, runs: [Int], jobs: Int,
-                keepMetrics: Bool, keepTrace: Bool) {
+    public init(
+        file: String, design: BatchDesign, limits: ScenarioLimits, runs: [Int], jobs: Int,
+        keepMetrics: Bool, keepTrace: Bool
+    ) {
         self.file = file
         self.design = design
         self.limits = limits

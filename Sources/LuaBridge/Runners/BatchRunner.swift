@@ -9,8 +9,10 @@ public enum BatchRunner {
     /// whichever worker completed the run that was next; `emit` calls never overlap. Workers stop
     /// taking runs once `stop` is requested. `tick` is called on this thread a few times a second.
     /// Returns how many runs were emitted.
-    public static func run(_ plan: BatchPlan, stop: BatchStop, tick: () -> Void,
-                           emit: @escaping @Sendable (RunRecord) -> Void) -> Int {
+    public static func run(
+        _ plan: BatchPlan, stop: BatchStop, tick: () -> Void,
+        emit: @escaping @Sendable (RunRecord) -> Void
+    ) -> Int {
         let queue = RunQueue(count: plan.runs.count, window: max(4, plan.jobs * 8), stop: stop, emit: emit)
         LuaThread.runAll(count: max(1, min(plan.jobs, plan.runs.count)), interval: 0.25, tick: tick) { _ in
             let cache = ScenarioCache()
@@ -25,11 +27,13 @@ public enum BatchRunner {
     static func record(ofRun run: Int, _ plan: BatchPlan, cache: ScenarioCache) -> RunRecord {
         let design = plan.design
         let overrides = design.overrides(forRun: run)
-        var record = RunRecord(run: run, seed: design.seed(ofRun: run), point: design.point(ofRun: run),
-                               params: overrides, status: .ok, outcomes: [])
+        var record = RunRecord(
+            run: run, seed: design.seed(ofRun: run), point: design.point(ofRun: run),
+            params: overrides, status: .ok, outcomes: [])
         // The design's values are typed already: they reach the scenario as they are.
-        let request = RunRequest(file: plan.file, seed: record.seed, steps: design.steps,
-                                 overrides: overrides.map { ($0.0, .value($0.1)) }, limits: plan.limits)
+        let request = RunRequest(
+            file: plan.file, seed: record.seed, steps: design.steps,
+            overrides: overrides.map { ($0.0, .value($0.1)) }, limits: plan.limits)
         let scenario: LoadedScenario
         do throws(ScenarioFailure) {
             scenario = try ScenarioLoader.load(request, cache: cache)

@@ -12,8 +12,10 @@ public struct RunRequest: Sendable {
     public var overrides: [(String, ParamOverride)]
     public var limits: ScenarioLimits
 
-    public init(file: String, seed: UInt64 = 1, steps: Int? = nil, overrides: [(String, ParamOverride)] = [],
-                limits: ScenarioLimits = ScenarioLimits()) {
+    public init(
+        file: String, seed: UInt64 = 1, steps: Int? = nil, overrides: [(String, ParamOverride)] = [],
+        limits: ScenarioLimits = ScenarioLimits()
+    ) {
         self.file = file
         self.seed = seed
         self.steps = steps
@@ -22,9 +24,12 @@ public struct RunRequest: Sendable {
     }
 
     /// A request with the `--param NAME=VALUE` texts of a command line, in command-line order.
-    public init(file: String, seed: UInt64 = 1, steps: Int? = nil, params: [(String, String)],
-                limits: ScenarioLimits = ScenarioLimits()) {
-        self.init(file: file, seed: seed, steps: steps, overrides: params.map { ($0.0, .text($0.1)) },
-                  limits: limits)
+    public init(
+        file: String, seed: UInt64 = 1, steps: Int? = nil, params: [(String, String)],
+        limits: ScenarioLimits = ScenarioLimits()
+    ) {
+        self.init(
+            file: file, seed: seed, steps: steps, overrides: params.map { ($0.0, .text($0.1)) },
+            limits: limits)
     }
 }

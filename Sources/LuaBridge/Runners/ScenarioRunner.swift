@@ -11,11 +11,13 @@ public enum ScenarioRunner {
             do throws(ScenarioFailure) {
                 let scenario = try ScenarioLoader.load(request)
                 let (simulation, status) = scenario.run(recordingDigests: true)
-                return ReportBox(.success(RunReport(
-                    simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,
-                    params: scenario.params, steps: scenario.steps, status: status, world: scenario.world,
-                    metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
-                    digests: simulation.digests, outcomes: simulation.outcomes, log: scenario.context.log)))
+                return ReportBox(
+                    .success(
+                        RunReport(
+                            simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,
+                            params: scenario.params, steps: scenario.steps, status: status, world: scenario.world,
+                            metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
+                            digests: simulation.digests, outcomes: simulation.outcomes, log: scenario.context.log)))
             } catch {
                 return ReportBox(.failure(error))
             }

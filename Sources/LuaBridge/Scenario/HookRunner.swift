@@ -23,8 +23,10 @@ final class HookRunner {
 
     /// Calls a registered function with the arguments `pushArguments` pushes (returning their
     /// count), hands its `nresults` results to `read`, and leaves the stack as it found it.
-    private func call<T>(_ hook: Hook, nresults: Int32, pushArguments: () -> Int32 = { 0 },
-                         read: () throws(RunFailure) -> T) throws(RunFailure) -> T {
+    private func call<T>(
+        _ hook: Hook, nresults: Int32, pushArguments: () -> Int32 = { 0 },
+        read: () throws(RunFailure) -> T
+    ) throws(RunFailure) -> T {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         lua.pushReference(hook.function)
@@ -74,13 +76,17 @@ extension HookRunner: ScenarioHooks {
             try dispatchEvents(in: world)
         }
         for hook in context.definition.tickHandlers {
-            try call(hook) { lua_pushinteger(L, lua_Integer(t)); return 1 }
+            try call(hook) {
+                lua_pushinteger(L, lua_Integer(t)); return 1
+            }
             try dispatchEvents(in: world)
         }
         for policy in context.definition.policies where t % policy.period == 0 {
             // A policy draws from its agent's own stream; the handlers of its events do not.
             try world.withScriptStream(RandomStream.policy(of: policy.agent)) { () throws(RunFailure) in
-                try call(policy.hook) { context.ids.pushAgentID(policy.agent); return 1 }
+                try call(policy.hook) {
+                    context.ids.pushAgentID(policy.agent); return 1
+                }
             }
             try dispatchEvents(in: world)
         }
@@ -98,10 +104,14 @@ extension HookRunner: ScenarioHooks {
             let index = firstUndispatchedEvent
             firstUndispatchedEvent += 1
             for hook in context.definition.eventHandlers[world.events[index].type] ?? [] {
-                try call(hook) { pushEvent(world.events[index], in: world); return 1 }
+                try call(hook) {
+                    pushEvent(world.events[index], in: world); return 1
+                }
             }
             for hook in context.definition.anyEventHandlers {
-                try call(hook) { pushEvent(world.events[index], in: world); return 1 }
+                try call(hook) {
+                    pushEvent(world.events[index], in: world); return 1
+                }
             }
         }
     }
@@ -134,8 +144,10 @@ extension HookRunner: ScenarioHooks {
                 case LUA_TBOOLEAN:
                     return lua_toboolean(L, -1) != 0 ? 1 : 0
                 default:
-                    throw RunFailure(.error, "\(hook.origin): metric '\(names[m])' returned a "
-                        + "\(lua.typeName(at: -1)), expected a number")
+                    throw RunFailure(
+                        .error,
+                        "\(hook.origin): metric '\(names[m])' returned a "
+                            + "\(lua.typeName(at: -1)), expected a number")
                 }
             }
             values.append(value)
@@ -149,8 +161,10 @@ extension HookRunner: ScenarioHooks {
         for (o, hook) in context.definition.outcomeHooks.enumerated() {
             let value = try call(hook, nresults: 1) { () throws(RunFailure) -> ScalarValue in
                 guard let value = lua.scalar(at: -1) else {
-                    throw RunFailure(.error, "\(hook.origin): outcome '\(names[o])' returned a "
-                        + "\(lua.typeName(at: -1)), expected a number, boolean or string")
+                    throw RunFailure(
+                        .error,
+                        "\(hook.origin): outcome '\(names[o])' returned a "
+                            + "\(lua.typeName(at: -1)), expected a number, boolean or string")
                 }
                 if case .number(let v) = value, !v.isFinite {
                     throw RunFailure(.error, "\(hook.origin): outcome '\(names[o])' returned \(v)")

@@ -25,8 +25,9 @@ final class LoadedScenario {
     var params: [(String, ScalarValue)] { definition.params.map { ($0.name, $0.value) } }
 
     func info() -> ScenarioInfo {
-        ScenarioInfo(name: declaration.name, description: declaration.description,
-                     file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source)
+        ScenarioInfo(
+            name: declaration.name, description: declaration.description,
+            file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source)
     }
 
     /// Runs the scenario for its steps, its hooks called from the engine's loop; declarations are

@@ -4,8 +4,10 @@ import SimCore
 
 enum ScenarioLoader {
     /// Loads and sets up the scenario. Must run on a large-stack thread.
-    static func load(_ request: RunRequest,
-                     cache: ScenarioCache = ScenarioCache()) throws(ScenarioFailure) -> LoadedScenario {
+    static func load(
+        _ request: RunRequest,
+        cache: ScenarioCache = ScenarioCache()
+    ) throws(ScenarioFailure) -> LoadedScenario {
         var overrides: [String: ParamOverride] = [:]
         for (name, value) in request.overrides {
             guard overrides.updateValue(value, forKey: name) == nil else {
@@ -43,8 +45,10 @@ enum ScenarioLoader {
         }
         let typed = try typedOverrides(request.overrides, params: context.definition.params)
         guard var declaration = context.definition.declaration else {
-            throw .scenario(RunFailure(.error,
-                "\(files.mainPath): the scenario never calls sim.scenario{name=, start=, ...}"))
+            throw .scenario(
+                RunFailure(
+                    .error,
+                    "\(files.mainPath): the scenario never calls sim.scenario{name=, start=, ...}"))
         }
         if let steps = request.steps { declaration.steps = steps }
         guard declaration.steps != nil else {
@@ -55,8 +59,10 @@ enum ScenarioLoader {
 
     /// The value in force of each overridden param, in the order given; an override that names no
     /// declared param is the user's error.
-    private static func typedOverrides(_ overrides: [(String, ParamOverride)],
-                                       params: [ParamDeclaration]) throws(ScenarioFailure) -> [(String, ScalarValue)] {
+    private static func typedOverrides(
+        _ overrides: [(String, ParamOverride)],
+        params: [ParamDeclaration]
+    ) throws(ScenarioFailure) -> [(String, ScalarValue)] {
         let values = Dictionary(params.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         var typed: [(String, ScalarValue)] = []
         for (name, _) in overrides {

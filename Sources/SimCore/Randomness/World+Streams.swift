@@ -12,8 +12,10 @@ extension World {
     /// Runs `body` with the script drawing from `stream` (a `RandomStream` index), then from the
     /// stream it drew from before.
     @inline(__always)
-    public func withScriptStream<T, Failure: Error>(_ stream: Int,
-                                                    _ body: () throws(Failure) -> T) throws(Failure) -> T {
+    public func withScriptStream<T, Failure: Error>(
+        _ stream: Int,
+        _ body: () throws(Failure) -> T
+    ) throws(Failure) -> T {
         let previous = scriptStream
         scriptStream = stream
         defer { scriptStream = previous }

@@ -1,13 +1,13 @@
 // BindingContext+ForcesTests: forces and resources — sim.deploy, sim.move (arrival after
 // distance/speed days), sim.forces, sim.clash, sim.get / sim.set / sim.add.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("BindingContext+Forces")
 struct ForcesTests {
@@ -36,33 +36,35 @@ struct ForcesTests {
 
     @Test("sim.deploy adds strength, and a negative deployment withdraws, never below 0")
     func deploy() throws {
-        let report = try runCompleted(Self.world(steps: 0) + Self.describeForces + """
-            sim.deploy("a", "r", 10)
-            sim.deploy("a", "r", 5)
-            sim.deploy("a", "s", 2.5)
-            sim.log(forces("a"), forces("b"))
-            sim.deploy("a", "r", -4)
-            sim.deploy("a", "s", -20)
-            sim.log(forces("a"))
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 0) + Self.describeForces + """
+                sim.deploy("a", "r", 10)
+                sim.deploy("a", "r", 5)
+                sim.deploy("a", "s", 2.5)
+                sim.log(forces("a"), forces("b"))
+                sim.deploy("a", "r", -4)
+                sim.deploy("a", "s", -20)
+                sim.log(forces("a"))
+                """)
         #expect(report.logTexts == ["r=15.0,s=2.5\t", "r=11.0"])
         #expect(report.world.force(of: 0, in: 1) == 0)
     }
 
     @Test("sim.move takes strength out and it arrives after distance/speed days with an arrival event")
     func move() throws {
-        let report = try runCompleted(Self.world(steps: 4) + Self.describeForces + """
-            sim.deploy("a", "r", 15)
-            sim.metric("r", function() return sim.forces("a").r or 0 end)
-            sim.metric("s", function() return sim.forces("a").s or 0 end)
-            sim.on("arrival", function(e)
-              sim.log("arrival", e.tick, e.agents[1], e.region, e.data.from, e.data.strength)
-            end)
-            sim.at(0, function()
-              sim.log("days", sim.move("a", "r", "s", 4))
-              sim.log(forces("a"))
-            end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 4) + Self.describeForces + """
+                sim.deploy("a", "r", 15)
+                sim.metric("r", function() return sim.forces("a").r or 0 end)
+                sim.metric("s", function() return sim.forces("a").s or 0 end)
+                sim.on("arrival", function(e)
+                  sim.log("arrival", e.tick, e.agents[1], e.region, e.data.from, e.data.strength)
+                end)
+                sim.at(0, function()
+                  sim.log("days", sim.move("a", "r", "s", 4))
+                  sim.log(forces("a"))
+                end)
+                """)
         #expect(report.logTexts == ["days\t2.0", "r=11.0", "arrival\t1\ta\ts\tr\t4.0"])
         #expect(report.metric("r") == [15, 11, 11, 11, 11])
         // In transit after day 1, in s after day 2.
@@ -73,15 +75,16 @@ struct ForcesTests {
 
     @Test("sim.move moves everything by default, and along the straight line without links")
     func moveDefaults() throws {
-        let report = try runCompleted(Self.world(steps: 2) + """
-            sim.dynamics{speed=100}
-            sim.deploy("b", "r", 7)
-            sim.at(0, function()
-              local days = sim.move("b", "r", "t")
-              sim.log(days * 100 - sim.distance("r", "t"), sim.forces("b").r == nil)
-            end)
-            sim.metric("t", function() return sim.forces("b").t or 0 end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 2) + """
+                sim.dynamics{speed=100}
+                sim.deploy("b", "r", 7)
+                sim.at(0, function()
+                  local days = sim.move("b", "r", "t")
+                  sim.log(days * 100 - sim.distance("r", "t"), sim.forces("b").r == nil)
+                end)
+                sim.metric("t", function() return sim.forces("b").t or 0 end)
+                """)
         #expect(report.logTexts == ["0.0\ttrue"])
         let km = report.world.regions[0].greatCircleKm(to: report.world.regions[2])
         // ~111 km at 100 km/day: in transit after day 1, arrived after day 2.
@@ -91,45 +94,49 @@ struct ForcesTests {
 
     @Test("sim.moving lists the agent's forces on the move, oldest first")
     func moving() throws {
-        let report = try runCompleted(Self.world(steps: 3) + """
-            sim.deploy("a", "r", 10)
-            sim.deploy("b", "r", 3)
-            local function show()
-              local parts = {}
-              for _, m in ipairs(sim.moving("a")) do
-                parts[#parts + 1] = m.from .. ">" .. m.to .. " " .. m.strength .. " " .. m.remaining_km
-              end
-              sim.log(#sim.moving("b"), table.concat(parts, ","))
-            end
-            sim.at(0, function()
-              sim.move("a", "r", "s", 4)
-              sim.move("a", "r", "s", 6)
-              show()
-            end)
-            sim.at(1, show)
-            sim.at(2, show)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 3) + """
+                sim.deploy("a", "r", 10)
+                sim.deploy("b", "r", 3)
+                local function show()
+                  local parts = {}
+                  for _, m in ipairs(sim.moving("a")) do
+                    parts[#parts + 1] = m.from .. ">" .. m.to .. " " .. m.strength .. " " .. m.remaining_km
+                  end
+                  sim.log(#sim.moving("b"), table.concat(parts, ","))
+                end
+                sim.at(0, function()
+                  sim.move("a", "r", "s", 4)
+                  sim.move("a", "r", "s", 6)
+                  show()
+                end)
+                sim.at(1, show)
+                sim.at(2, show)
+                """)
         #expect(report.logTexts == ["0\tr>s 4.0 600.0,r>s 6.0 600.0", "0\tr>s 4.0 300.0,r>s 6.0 300.0", "0\t"])
     }
 
     @Test("a move at speed 0 never arrives and returns infinity")
     func moveAtSpeedZero() throws {
-        let report = try runCompleted(Self.world(steps: 3) + """
-            sim.dynamics{speed=0}
-            sim.deploy("a", "r", 3)
-            sim.at(0, function() sim.log(sim.move("a", "r", "s") == math.huge) end)
-            sim.metric("s", function() return sim.forces("a").s or 0 end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 3) + """
+                sim.dynamics{speed=0}
+                sim.deploy("a", "r", 3)
+                sim.at(0, function() sim.log(sim.move("a", "r", "s") == math.huge) end)
+                sim.metric("s", function() return sim.forces("a").s or 0 end)
+                """)
         #expect(report.logTexts == ["true"])
         #expect(report.metric("s") == [0, 0, 0, 0])
     }
 
-    @Test("moving more than is there, or to the same region, is an error", arguments: [
-        ("sim.move(\"a\", \"r\", \"s\", 20)", "sim.move: a has 15.0 in r, cannot move 20.0"),
-        ("sim.move(\"a\", \"s\", \"r\", 1)", "sim.move: a has 0.0 in s, cannot move 1.0"),
-        ("sim.move(\"a\", \"r\", \"s\", -1)", "sim.move: argument #4 (strength) must be 0 or more, got -1.0"),
-        ("sim.move(\"a\", \"r\", \"r\")", "sim.move: 'from' and 'to' are the same region 'r'"),
-    ])
+    @Test(
+        "moving more than is there, or to the same region, is an error",
+        arguments: [
+            ("sim.move(\"a\", \"r\", \"s\", 20)", "sim.move: a has 15.0 in r, cannot move 20.0"),
+            ("sim.move(\"a\", \"s\", \"r\", 1)", "sim.move: a has 0.0 in s, cannot move 1.0"),
+            ("sim.move(\"a\", \"r\", \"s\", -1)", "sim.move: argument #4 (strength) must be 0 or more, got -1.0"),
+            ("sim.move(\"a\", \"r\", \"r\")", "sim.move: 'from' and 'to' are the same region 'r'"),
+        ])
     func moveRefused(_ call: String, _ expected: String) {
         let message = setupError(Self.world() + "sim.deploy(\"a\", \"r\", 15)\n" + call + "\n")
         #expect(message.hasSuffix("main.lua:9: " + expected), "\(message)")
@@ -137,15 +144,16 @@ struct ForcesTests {
 
     @Test("sim.clash returns both losses, following the square law without noise")
     func clash() throws {
-        let report = try runCompleted(Self.world(steps: 1) + """
-            sim.dynamics{noise=0, grievance=0}
-            sim.deploy("a", "r", 100)
-            sim.deploy("b", "r", 80)
-            sim.at(0, function()
-              local losses = sim.clash{attacker="b", defender="a", region="r", days=2}
-              sim.log(string.format("%.12f %.12f", losses.attacker, losses.defender))
-            end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 1) + """
+                sim.dynamics{noise=0, grievance=0}
+                sim.deploy("a", "r", 100)
+                sim.deploy("b", "r", 80)
+                sim.at(0, function()
+                  local losses = sim.clash{attacker="b", defender="a", region="r", days=2}
+                  sim.log(string.format("%.12f %.12f", losses.attacker, losses.defender))
+                end)
+                """)
         // x: a (effectiveness 0.05), y: b (0.04); dx/dt = -0.04 y, dy/dt = -0.05 x.
         let lambda = (0.05 * 0.04).squareRoot(), t = 2.0
         let x = 100 * cosh(lambda * t) - 80 * (0.04 / 0.05).squareRoot() * sinh(lambda * t)
@@ -160,13 +168,24 @@ struct ForcesTests {
         #expect(abs(report.world.force(of: 1, in: 0) - y) < 1e-6)
     }
 
-    @Test("sim.clash is refused between one agent and itself, or over no time", arguments: [
-        ("sim.clash{attacker=\"a\", defender=\"a\", region=\"r\"}", "sim.clash: attacker and defender are the same agent"),
-        ("sim.clash{attacker=\"a\", defender=\"b\", region=\"r\", days=0}", "sim.clash: field 'days' must be above 0, got 0.0"),
-        ("sim.clash{attacker=\"a\", defender=\"z\", region=\"r\"}", "sim.clash: field 'defender': unknown agent 'z'"),
-        ("sim.clash{attacker=\"a\", defender=\"b\"}", "sim.clash: field 'region' must be a string, got nil"),
-        ("sim.clash{attacker=\"a\", defender=\"b\", region=\"r\", length=1}", "sim.clash: unknown field 'length'"),
-    ])
+    @Test(
+        "sim.clash is refused between one agent and itself, or over no time",
+        arguments: [
+            (
+                "sim.clash{attacker=\"a\", defender=\"a\", region=\"r\"}",
+                "sim.clash: attacker and defender are the same agent"
+            ),
+            (
+                "sim.clash{attacker=\"a\", defender=\"b\", region=\"r\", days=0}",
+                "sim.clash: field 'days' must be above 0, got 0.0"
+            ),
+            (
+                "sim.clash{attacker=\"a\", defender=\"z\", region=\"r\"}",
+                "sim.clash: field 'defender': unknown agent 'z'"
+            ),
+            ("sim.clash{attacker=\"a\", defender=\"b\"}", "sim.clash: field 'region' must be a string, got nil"),
+            ("sim.clash{attacker=\"a\", defender=\"b\", region=\"r\", length=1}", "sim.clash: unknown field 'length'"),
+        ])
     func clashRefused(_ call: String, _ expected: String) {
         let message = setupError(Self.world() + call + "\n")
         #expect(message.contains("main.lua:8: " + expected), "\(message)")
@@ -174,22 +193,31 @@ struct ForcesTests {
 
     @Test("sim.get, sim.set and sim.add read and write resources")
     func resources() throws {
-        let report = try runCompleted(Self.world(steps: 0) + """
-            sim.log(sim.get("a", "strength"), sim.get("a", "funds"), sim.get("b", "strength"), sim.get("b", "morale"))
-            sim.set("b", "strength", 3)
-            sim.log(sim.get("b", "strength"), sim.add("a", "funds", 2.5), sim.get("a", "funds"))
-            sim.set("a", "oil", 1)
-            sim.log(sim.get("b", "oil"), sim.add("b", "oil", -4))
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 0) + """
+                sim.log(sim.get("a", "strength"), sim.get("a", "funds"), sim.get("b", "strength"), sim.get("b", "morale"))
+                sim.set("b", "strength", 3)
+                sim.log(sim.get("b", "strength"), sim.add("a", "funds", 2.5), sim.get("a", "funds"))
+                sim.set("a", "oil", 1)
+                sim.log(sim.get("b", "oil"), sim.add("b", "oil", -4))
+                """)
         #expect(report.logTexts == ["10.0\t5.0\t0.0\t1.0", "3.0\t7.5\t7.5", "0.0\t-4.0"])
         #expect(report.world.resourceNames == ["funds", "strength", "morale", "oil"])
     }
 
-    @Test("a resource no agent declares is an error naming the known ones", arguments: [
-        ("sim.get(\"a\", \"fundz\")", "sim.get: argument #2 (resource): no agent declares a resource 'fundz' (known: funds, strength, morale)"),
-        ("sim.add(\"b\", \"moral\", 1)", "sim.add: argument #2 (resource): no agent declares a resource 'moral' (known: funds, strength, morale)"),
-        ("sim.get(\"x\", \"funds\")", "sim.get: argument #1 (agent): unknown agent 'x'"),
-    ])
+    @Test(
+        "a resource no agent declares is an error naming the known ones",
+        arguments: [
+            (
+                "sim.get(\"a\", \"fundz\")",
+                "sim.get: argument #2 (resource): no agent declares a resource 'fundz' (known: funds, strength, morale)"
+            ),
+            (
+                "sim.add(\"b\", \"moral\", 1)",
+                "sim.add: argument #2 (resource): no agent declares a resource 'moral' (known: funds, strength, morale)"
+            ),
+            ("sim.get(\"x\", \"funds\")", "sim.get: argument #1 (agent): unknown agent 'x'"),
+        ])
     func unknownResource(_ call: String, _ expected: String) {
         let message = setupError(Self.world() + call + "\n")
         #expect(message.hasSuffix("main.lua:8: " + expected), "\(message)")

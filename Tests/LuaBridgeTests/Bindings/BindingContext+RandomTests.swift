@@ -1,25 +1,26 @@
 // BindingContext+RandomTests: sim.random, sim.chance, sim.normal, sim.choose and math.random,
 // drawn from the run's named streams (combat, script, one per agent's policy).
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("BindingContext+Random")
 struct RandomTests {
-    static let draws = header(steps: 2) + """
-        local function draw()
-          return string.format("%.17g %.17g %s %.17g %d", sim.random(), sim.normal(1, 2), tostring(sim.chance(0.5)),
-                               math.random(), math.random(1, 1000000))
-        end
-        sim.log(draw())
-        sim.every(1, function() sim.log(draw()) end)
+    static let draws =
+        header(steps: 2) + """
+            local function draw()
+              return string.format("%.17g %.17g %s %.17g %d", sim.random(), sim.normal(1, 2), tostring(sim.chance(0.5)),
+                                   math.random(), math.random(1, 1000000))
+            end
+            sim.log(draw())
+            sim.every(1, function() sim.log(draw()) end)
 
-        """
+            """
 
     @Test("the same seed gives the same draws; another seed gives others")
     func seeded() throws {
@@ -36,9 +37,10 @@ struct RandomTests {
 
     @Test("sim.random draws the run's script stream: RandomSource(seed:stream: \"script\")")
     func matchesRandomSource() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            sim.log(string.format("%.17g %.17g", sim.random(), sim.random()))
-            """, seed: 7)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                sim.log(string.format("%.17g %.17g", sim.random(), sim.random()))
+                """, seed: 7)
         var source = RandomSource(seed: 7, stream: "script")
         let expected = String(format: "%.17g %.17g", source.uniform(), source.uniform())
         #expect(report.logTexts == [expected])
@@ -69,9 +71,13 @@ struct RandomTests {
         var a = RandomSource(seed: 7, stream: "policy:a"), b = RandomSource(seed: 7, stream: "policy:b")
         var script = RandomSource(seed: 7, stream: "script")
         let lines = report.logTexts
-        #expect(lines.filter { $0.hasPrefix("a\t") } == (0..<6).map { _ in "a\t" + String(format: "%.17g", a.uniform()) })
-        #expect(lines.filter { $0.hasPrefix("b\t") } == (0..<6).map { _ in "b\t" + String(format: "%.17g", b.uniform()) })
-        #expect(lines.filter { $0.hasPrefix("script\t") } == (0..<6).map { _ in "script\t" + String(format: "%.17g", script.uniform()) })
+        #expect(
+            lines.filter { $0.hasPrefix("a\t") } == (0..<6).map { _ in "a\t" + String(format: "%.17g", a.uniform()) })
+        #expect(
+            lines.filter { $0.hasPrefix("b\t") } == (0..<6).map { _ in "b\t" + String(format: "%.17g", b.uniform()) })
+        #expect(
+            lines.filter { $0.hasPrefix("script\t") }
+                == (0..<6).map { _ in "script\t" + String(format: "%.17g", script.uniform()) })
         #expect(lines.filter { $0.hasPrefix("clash\t") }.count == 6)
     }
 
@@ -104,15 +110,16 @@ struct RandomTests {
 
     @Test("sim.choose respects the weights")
     func chooseWeights() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            local counts = {a = 0, b = 0, c = 0, never = 0}
-            local options = {{1, "a"}, {2, "b"}, {0, "never"}, {7, "c"}}
-            for i = 1, 20000 do
-              local v = sim.choose(options)
-              counts[v] = counts[v] + 1
-            end
-            sim.log(counts.a, counts.b, counts.c, counts.never)
-            """)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                local counts = {a = 0, b = 0, c = 0, never = 0}
+                local options = {{1, "a"}, {2, "b"}, {0, "never"}, {7, "c"}}
+                for i = 1, 20000 do
+                  local v = sim.choose(options)
+                  counts[v] = counts[v] + 1
+                end
+                sim.log(counts.a, counts.b, counts.c, counts.never)
+                """)
         let counts = (report.logTexts.first ?? "").split(separator: "\t").compactMap { Int($0) }
         try #require(counts.count == 4)
         #expect(counts.reduce(0, +) == 20000)
@@ -125,21 +132,24 @@ struct RandomTests {
 
     @Test("sim.choose returns the value itself, whatever its type")
     func chooseValue() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            local t = {}
-            local v = sim.choose{{0, "no"}, {1, t}}
-            sim.log(tostring(rawequal(v, t)), sim.choose{{5, 42}}, tostring(sim.choose{{1, false}}))
-            """)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                local t = {}
+                local v = sim.choose{{0, "no"}, {1, t}}
+                sim.log(tostring(rawequal(v, t)), sim.choose{{5, 42}}, tostring(sim.choose{{1, false}}))
+                """)
         #expect(report.logTexts == ["true\t42\tfalse"])
     }
 
-    @Test("sim.choose refuses bad options", arguments: [
-        ("sim.choose{}", "sim.choose: argument #1 (options) must be a non-empty array of {weight, value}"),
-        ("sim.choose{5}", "sim.choose: option #1 must be a table {weight, value}"),
-        ("sim.choose{{1, 'a'}, {-1, 'b'}}", "sim.choose: option #2 has a negative weight -1.0"),
-        ("sim.choose{{0, 'a'}, {0, 'b'}}", "sim.choose: every weight is 0"),
-        ("sim.choose{{'heavy', 'a'}}", "sim.choose: field 'options[1][1] (weight)' must be a number, got string"),
-    ])
+    @Test(
+        "sim.choose refuses bad options",
+        arguments: [
+            ("sim.choose{}", "sim.choose: argument #1 (options) must be a non-empty array of {weight, value}"),
+            ("sim.choose{5}", "sim.choose: option #1 must be a table {weight, value}"),
+            ("sim.choose{{1, 'a'}, {-1, 'b'}}", "sim.choose: option #2 has a negative weight -1.0"),
+            ("sim.choose{{0, 'a'}, {0, 'b'}}", "sim.choose: every weight is 0"),
+            ("sim.choose{{'heavy', 'a'}}", "sim.choose: field 'options[1][1] (weight)' must be a number, got string"),
+        ])
     func chooseRefused(_ call: String, _ expected: String) {
         let message = setupError(header(steps: 0) + "local v = " + call + "\n")
         #expect(message.hasSuffix("main.lua:2: " + expected), "\(message)")
@@ -147,35 +157,38 @@ struct RandomTests {
 
     @Test("math.random keeps Lua's contract")
     func mathRandom() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            local lo, hi, seen = math.huge, -math.huge, {}
-            local okType = true
-            for i = 1, 5000 do
-              local v = math.random(3, 7)
-              if math.type(v) ~= "integer" then okType = false end
-              lo, hi = math.min(lo, v), math.max(hi, v)
-              seen[v] = true
-            end
-            local dice = true
-            for i = 1, 2000 do local d = math.random(6) if d < 1 or d > 6 then dice = false end end
-            local unit = true
-            for i = 1, 2000 do local u = math.random() if u < 0 or u >= 1 or math.type(u) ~= "float" then unit = false end end
-            local negative = true
-            for i = 1, 1000 do local v = math.random(-2, -1) if v < -2 or v > -1 then negative = false end end
-            local n = 0
-            for _ in pairs(seen) do n = n + 1 end
-            sim.log(lo, hi, n, tostring(okType), tostring(dice), tostring(unit), tostring(negative),
-                    math.type(math.random(0)), math.random(4, 4))
-            """)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                local lo, hi, seen = math.huge, -math.huge, {}
+                local okType = true
+                for i = 1, 5000 do
+                  local v = math.random(3, 7)
+                  if math.type(v) ~= "integer" then okType = false end
+                  lo, hi = math.min(lo, v), math.max(hi, v)
+                  seen[v] = true
+                end
+                local dice = true
+                for i = 1, 2000 do local d = math.random(6) if d < 1 or d > 6 then dice = false end end
+                local unit = true
+                for i = 1, 2000 do local u = math.random() if u < 0 or u >= 1 or math.type(u) ~= "float" then unit = false end end
+                local negative = true
+                for i = 1, 1000 do local v = math.random(-2, -1) if v < -2 or v > -1 then negative = false end end
+                local n = 0
+                for _ in pairs(seen) do n = n + 1 end
+                sim.log(lo, hi, n, tostring(okType), tostring(dice), tostring(unit), tostring(negative),
+                        math.type(math.random(0)), math.random(4, 4))
+                """)
         #expect(report.logTexts == ["3\t7\t5\ttrue\ttrue\ttrue\ttrue\tinteger\t4"])
     }
 
-    @Test("math.random refuses what Lua refuses", arguments: [
-        ("math.random(5, 1)", "math.random: interval is empty"),
-        ("math.random(1, 2, 3)", "math.random: wrong number of arguments"),
-        ("math.random(1.5)", "math.random: argument #1 (m) must be a whole number, got 1.5"),
-        ("math.random(1, 'x')", "math.random: argument #2 (n) must be a number, got string"),
-    ])
+    @Test(
+        "math.random refuses what Lua refuses",
+        arguments: [
+            ("math.random(5, 1)", "math.random: interval is empty"),
+            ("math.random(1, 2, 3)", "math.random: wrong number of arguments"),
+            ("math.random(1.5)", "math.random: argument #1 (m) must be a whole number, got 1.5"),
+            ("math.random(1, 'x')", "math.random: argument #2 (n) must be a number, got string"),
+        ])
     func mathRandomRefused(_ call: String, _ expected: String) {
         let message = setupError(header(steps: 0) + "local v = " + call + "\n")
         #expect(message.hasSuffix("main.lua:2: " + expected), "\(message)")
@@ -183,26 +196,32 @@ struct RandomTests {
 
     @Test("math.random draws from the same stream as sim.random")
     func sharedStream() throws {
-        let alone = try runCompleted(header(steps: 0) + """
-            sim.log(string.format("%.17g", sim.random()))
-            sim.log(string.format("%.17g", sim.random()))
-            sim.log(string.format("%.17g", sim.random()))
-            """, seed: 9).logTexts
-        let interleaved = try runCompleted(header(steps: 0) + """
-            sim.log(string.format("%.17g", sim.random()))
-            sim.log(string.format("%.17g", math.random()))
-            sim.log(string.format("%.17g", sim.random()))
-            """, seed: 9).logTexts
+        let alone = try runCompleted(
+            header(steps: 0) + """
+                sim.log(string.format("%.17g", sim.random()))
+                sim.log(string.format("%.17g", sim.random()))
+                sim.log(string.format("%.17g", sim.random()))
+                """, seed: 9
+        ).logTexts
+        let interleaved = try runCompleted(
+            header(steps: 0) + """
+                sim.log(string.format("%.17g", sim.random()))
+                sim.log(string.format("%.17g", math.random()))
+                sim.log(string.format("%.17g", sim.random()))
+                """, seed: 9
+        ).logTexts
         #expect(alone.count == 3 && interleaved.count == 3)
         #expect(alone[0] == interleaved[0])
         // math.random() took the second draw: the later sim.random value is the third.
         #expect(alone[1] == interleaved[1])
         #expect(alone[2] == interleaved[2])
-        let integer = try runCompleted(header(steps: 0) + """
-            sim.log(string.format("%.17g", sim.random()))
-            local skip = math.random(1, 10)
-            sim.log(string.format("%.17g", sim.random()))
-            """, seed: 9).logTexts
+        let integer = try runCompleted(
+            header(steps: 0) + """
+                sim.log(string.format("%.17g", sim.random()))
+                local skip = math.random(1, 10)
+                sim.log(string.format("%.17g", sim.random()))
+                """, seed: 9
+        ).logTexts
         #expect(integer[0] == alone[0])
         #expect(integer[1] != alone[1])
         #expect(integer[1] == alone[2])
@@ -210,15 +229,16 @@ struct RandomTests {
 
     @Test("sim.chance is never true at 0, always at 1, and refuses probabilities outside [0, 1]")
     func chance() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            local zero, one, half = 0, 0, 0
-            for i = 1, 2000 do
-              if sim.chance(0) then zero = zero + 1 end
-              if sim.chance(1) then one = one + 1 end
-              if sim.chance(0.5) then half = half + 1 end
-            end
-            sim.log(zero, one, tostring(half > 900 and half < 1100))
-            """)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                local zero, one, half = 0, 0, 0
+                for i = 1, 2000 do
+                  if sim.chance(0) then zero = zero + 1 end
+                  if sim.chance(1) then one = one + 1 end
+                  if sim.chance(0.5) then half = half + 1 end
+                end
+                sim.log(zero, one, tostring(half > 900 and half < 1100))
+                """)
         #expect(report.logTexts == ["0\t2000\ttrue"])
         let message = setupError(header(steps: 0) + "local c = sim.chance(1.5)\n")
         #expect(message.hasSuffix("sim.chance: argument #1 (p) must be in [0, 1], got 1.5"), "\(message)")
@@ -226,13 +246,14 @@ struct RandomTests {
 
     @Test("sim.normal has the mean and deviation asked for")
     func normal() throws {
-        let report = try runCompleted(header(steps: 0) + """
-            local n, sum, sq = 20000, 0, 0
-            for i = 1, n do local x = sim.normal(3, 2) sum = sum + x sq = sq + x * x end
-            local mean = sum / n
-            sim.log(string.format("%.6f %.6f", mean, math.sqrt(sq / n - mean * mean)))
-            sim.log(sim.normal(5, 0), string.format("%.3f", sim.normal()))
-            """)
+        let report = try runCompleted(
+            header(steps: 0) + """
+                local n, sum, sq = 20000, 0, 0
+                for i = 1, n do local x = sim.normal(3, 2) sum = sum + x sq = sq + x * x end
+                local mean = sum / n
+                sim.log(string.format("%.6f %.6f", mean, math.sqrt(sq / n - mean * mean)))
+                sim.log(sim.normal(5, 0), string.format("%.3f", sim.normal()))
+                """)
         let stats = (report.logTexts.first ?? "").split(separator: " ").compactMap { Double($0) }
         try #require(stats.count == 2)
         // Standard errors: 2/sqrt(20000) ≈ 0.014 for the mean, ≈ 0.01 for the deviation.

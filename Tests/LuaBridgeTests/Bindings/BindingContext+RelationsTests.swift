@@ -1,13 +1,13 @@
 // BindingContext+RelationsTests: sim.align (clamping with one warning per pair), sim.alignment,
 // sim.shift, sim.tie, sim.cut and sim.tied (events only on change).
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("BindingContext+Relations")
 struct RelationsTests {
@@ -23,14 +23,15 @@ struct RelationsTests {
 
     @Test("sim.align sets one direction; alignments never set are 0")
     func align() throws {
-        let report = try runCompleted(Self.world(steps: 0) + """
-            sim.align("a", "b", 0.25)
-            sim.log(sim.alignment("a", "b"), sim.alignment("b", "a"), sim.alignment("a", "c"))
-            sim.align("b", "c", -0.5, {mutual=true})
-            sim.log(sim.alignment("b", "c"), sim.alignment("c", "b"))
-            sim.align("a", "c", 0.75, {mutual=false})
-            sim.log(sim.alignment("a", "c"), sim.alignment("c", "a"))
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 0) + """
+                sim.align("a", "b", 0.25)
+                sim.log(sim.alignment("a", "b"), sim.alignment("b", "a"), sim.alignment("a", "c"))
+                sim.align("b", "c", -0.5, {mutual=true})
+                sim.log(sim.alignment("b", "c"), sim.alignment("c", "b"))
+                sim.align("a", "c", 0.75, {mutual=false})
+                sim.log(sim.alignment("a", "c"), sim.alignment("c", "a"))
+                """)
         #expect(report.logTexts == ["0.25\t0.0\t0.0", "-0.5\t-0.5", "0.75\t0.0"])
         #expect(report.world.warnings.isEmpty)
     }
@@ -38,41 +39,46 @@ struct RelationsTests {
     @Test("sim.align clamps to [-1, 1] and warns once per pair with file and line")
     func alignClamps() throws {
         let fixture = ScenarioFixture()
-        fixture.write("main.lua", Self.world(steps: 2) + """
-            sim.align("a", "b", 2)
-            sim.align("a", "b", 3)
-            sim.align("b", "a", -1.5)
-            sim.log(sim.alignment("a", "b"), sim.alignment("b", "a"))
-            sim.at(1, function() sim.align("a", "c", -7, {mutual=true}) end)
-            """)
+        fixture.write(
+            "main.lua",
+            Self.world(steps: 2) + """
+                sim.align("a", "b", 2)
+                sim.align("a", "b", 3)
+                sim.align("b", "a", -1.5)
+                sim.log(sim.alignment("a", "b"), sim.alignment("b", "a"))
+                sim.at(1, function() sim.align("a", "c", -7, {mutual=true}) end)
+                """)
         let report = try completed(fixture.run())
         #expect(report.logTexts == ["1.0\t-1.0"])
         let file = fixture.path("main.lua")
-        #expect(report.world.warnings == [
-            "\(file):5: sim.align: alignment of a toward b was 2.0, clamped to 1.0",
-            "\(file):7: sim.align: alignment of b toward a was -1.5, clamped to -1.0",
-            "\(file):9: sim.align: alignment of a toward c was -7.0, clamped to -1.0",
-            "\(file):9: sim.align: alignment of c toward a was -7.0, clamped to -1.0",
-        ])
+        #expect(
+            report.world.warnings == [
+                "\(file):5: sim.align: alignment of a toward b was 2.0, clamped to 1.0",
+                "\(file):7: sim.align: alignment of b toward a was -1.5, clamped to -1.0",
+                "\(file):9: sim.align: alignment of a toward c was -7.0, clamped to -1.0",
+                "\(file):9: sim.align: alignment of c toward a was -7.0, clamped to -1.0",
+            ])
     }
 
     @Test("check lists the clamping warnings too")
     func checkWarnings() throws {
         let summary = try ScenarioRunnerCheck.summary(Self.world() + "sim.align(\"a\", \"b\", 1.5)\n")
         #expect(summary.warnings.count == 1)
-        #expect(summary.warnings.first?.hasSuffix("main.lua:5: sim.align: alignment of a toward b was 1.5, clamped to 1.0")
+        #expect(
+            summary.warnings.first?.hasSuffix("main.lua:5: sim.align: alignment of a toward b was 1.5, clamped to 1.0")
                 == true)
     }
 
     @Test("sim.shift returns the new value, saturating without a warning")
     func shift() throws {
-        let report = try runCompleted(Self.world(steps: 0) + """
-            sim.align("a", "b", 0.25)
-            sim.log(sim.shift("a", "b", 0.5), sim.alignment("a", "b"))
-            sim.log(sim.shift("a", "b", 2), sim.shift("a", "b", -0.5))
-            sim.log(sim.shift("b", "c", -0.25, {mutual=true}), sim.alignment("c", "b"))
-            sim.log(sim.shift("c", "a", -3, {mutual=true}), sim.alignment("a", "c"))
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 0) + """
+                sim.align("a", "b", 0.25)
+                sim.log(sim.shift("a", "b", 0.5), sim.alignment("a", "b"))
+                sim.log(sim.shift("a", "b", 2), sim.shift("a", "b", -0.5))
+                sim.log(sim.shift("b", "c", -0.25, {mutual=true}), sim.alignment("c", "b"))
+                sim.log(sim.shift("c", "a", -3, {mutual=true}), sim.alignment("a", "c"))
+                """)
         #expect(report.logTexts == ["0.75\t0.75", "1.0\t0.5", "-0.25\t-0.25", "-1.0\t-1.0"])
         #expect(report.world.warnings.isEmpty)
     }
@@ -85,42 +91,45 @@ struct RelationsTests {
 
     @Test("the alignments at the end of setup are the baselines decay pulls back toward")
     func baseline() throws {
-        let report = try runCompleted(Self.world(steps: 1) + """
-            sim.dynamics{balance=0, decay=1000}
-            sim.align("a", "b", 0.5)
-            sim.at(0, function() sim.align("a", "b", -1) end)
-            sim.metric("ab", function() return sim.alignment("a", "b") end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 1) + """
+                sim.dynamics{balance=0, decay=1000}
+                sim.align("a", "b", 0.5)
+                sim.at(0, function() sim.align("a", "b", -1) end)
+                sim.metric("ab", function() return sim.alignment("a", "b") end)
+                """)
         #expect(report.metric("ab").first == 0.5)
         #expect(abs(report.metric("ab")[1] - 0.5) < 1e-9)
     }
 
     @Test("sim.tie and sim.cut record tie_made and tie_cut only when something changes")
     func tiesAndEvents() throws {
-        let report = try runCompleted(Self.world(steps: 2) + """
-            sim.on("tie_made", function(e) sim.log("made", e.agents[1], e.agents[2], e.data.kind) end)
-            sim.on("tie_cut", function(e) sim.log("cut", e.agents[1], e.agents[2], e.data.kind) end)
-            sim.at(1, function()
-              sim.tie("a", "b", "support")
-              sim.tie("a", "b", "support")
-              sim.tie("a", "b", "support", {mutual=true})
-              sim.log(tostring(sim.tied("a", "b", "support")), tostring(sim.tied("b", "a", "support")),
-                      tostring(sim.tied("a", "c", "support")), tostring(sim.tied("a", "b", "never_made")))
-              sim.cut("a", "b", "support")
-              sim.cut("a", "b", "support")
-              sim.cut("a", "c", "arms_supply")
-              sim.log(tostring(sim.tied("a", "b", "support")), tostring(sim.tied("b", "a", "support")))
-              sim.tie("c", "a", "intel_sharing", {mutual=true})
-              sim.cut("c", "a", "intel_sharing", {mutual=true})
-            end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 2) + """
+                sim.on("tie_made", function(e) sim.log("made", e.agents[1], e.agents[2], e.data.kind) end)
+                sim.on("tie_cut", function(e) sim.log("cut", e.agents[1], e.agents[2], e.data.kind) end)
+                sim.at(1, function()
+                  sim.tie("a", "b", "support")
+                  sim.tie("a", "b", "support")
+                  sim.tie("a", "b", "support", {mutual=true})
+                  sim.log(tostring(sim.tied("a", "b", "support")), tostring(sim.tied("b", "a", "support")),
+                          tostring(sim.tied("a", "c", "support")), tostring(sim.tied("a", "b", "never_made")))
+                  sim.cut("a", "b", "support")
+                  sim.cut("a", "b", "support")
+                  sim.cut("a", "c", "arms_supply")
+                  sim.log(tostring(sim.tied("a", "b", "support")), tostring(sim.tied("b", "a", "support")))
+                  sim.tie("c", "a", "intel_sharing", {mutual=true})
+                  sim.cut("c", "a", "intel_sharing", {mutual=true})
+                end)
+                """)
         // The hook's own lines first: its events reach the handlers once it returns.
-        #expect(report.logTexts == [
-            "true\ttrue\tfalse\tfalse", "false\ttrue",
-            "made\ta\tb\tsupport", "made\tb\ta\tsupport", "cut\ta\tb\tsupport",
-            "made\tc\ta\tintel_sharing", "made\ta\tc\tintel_sharing",
-            "cut\tc\ta\tintel_sharing", "cut\ta\tc\tintel_sharing",
-        ])
+        #expect(
+            report.logTexts == [
+                "true\ttrue\tfalse\tfalse", "false\ttrue",
+                "made\ta\tb\tsupport", "made\tb\ta\tsupport", "cut\ta\tb\tsupport",
+                "made\tc\ta\tintel_sharing", "made\ta\tc\tintel_sharing",
+                "cut\tc\ta\tintel_sharing", "cut\ta\tc\tintel_sharing",
+            ])
         #expect(report.events("tie_made").count == 4)
         #expect(report.events("tie_cut").count == 3)
         #expect(report.events("tie_made").allSatisfy { $0.tick == 1 })
@@ -128,10 +137,11 @@ struct RelationsTests {
 
     @Test("ties made during setup exist at the start without events")
     func tiesInSetup() throws {
-        let report = try runCompleted(Self.world(steps: 1) + """
-            sim.tie("a", "b", "arms_supply")
-            sim.at(0, function() sim.log(tostring(sim.tied("a", "b", "arms_supply"))) end)
-            """)
+        let report = try runCompleted(
+            Self.world(steps: 1) + """
+                sim.tie("a", "b", "arms_supply")
+                sim.at(0, function() sim.log(tostring(sim.tied("a", "b", "arms_supply"))) end)
+                """)
         #expect(report.logTexts == ["true"])
         #expect(report.world.events.isEmpty)
         #expect(report.world.sortedTies.count == 1)

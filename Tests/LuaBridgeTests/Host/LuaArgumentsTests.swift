@@ -1,23 +1,24 @@
 // LuaArgumentsTests: a wrong call into `sim.*` raises a Lua error whose message gives the caller's
 // file:line, the function and the argument (or field), and what is wrong.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("LuaArguments")
 struct LuaArgumentsTests {
     /// Two agents `a` and `b` and a region `r`, after the header (lines 1–4).
-    static let world = header(steps: 1) + """
-        sim.agent{id="a", kind="state", resources={strength=10}}
-        sim.agent{id="b", kind="armed_group"}
-        sim.region{id="r", lat=0, lon=0}
+    static let world =
+        header(steps: 1) + """
+            sim.agent{id="a", kind="state", resources={strength=10}}
+            sim.agent{id="b", kind="armed_group"}
+            sim.region{id="r", lat=0, lon=0}
 
-        """
+            """
 
     /// The setup error of `call` on line 5 of a scenario with agents a, b and region r.
     private func error(_ call: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
@@ -38,31 +39,40 @@ struct LuaArgumentsTests {
         #expect(message.hasSuffix("sim.deploy: argument #2 (region): unknown region 'nowhere'"), "\(message)")
     }
 
-    @Test("a wrong type names what was expected and what came", arguments: [
-        ("sim.align(\"a\", 3, 0.5)", "sim.align: argument #2 (b) must be a string, got number"),
-        ("sim.align(\"a\", \"b\", \"0.5\")", "sim.align: argument #3 (value) must be a number, got string"),
-        ("sim.align(\"a\", \"b\")", "sim.align: argument #3 (value) must be a number, got no value"),
-        ("sim.deploy(\"a\", \"r\", nil)", "sim.deploy: argument #3 (strength) must be a number, got nil"),
-        ("sim.every(1, 5)", "sim.every: argument #2 (fn) must be a function, got number"),
-        ("sim.dynamics(\"x\")", "sim.dynamics: argument #1 (rates) must be a table, got string"),
-        ("sim.align(\"a\", \"b\", 0.5, true)", "sim.align: argument #4 (options) must be a table, got boolean"),
-        ("sim.agent{id=1, kind=\"state\"}", "sim.agent: field 'id' must be a string, got number"),
-        ("sim.region{id=\"q\", lat=\"north\", lon=0}", "sim.region: field 'lat' must be a number, got string"),
-        ("sim.agent{id=\"c\", kind=\"state\", resources={funds=\"many\"}}",
-         "sim.agent: field 'resources.funds' must be a number, got string"),
-    ])
+    @Test(
+        "a wrong type names what was expected and what came",
+        arguments: [
+            ("sim.align(\"a\", 3, 0.5)", "sim.align: argument #2 (b) must be a string, got number"),
+            ("sim.align(\"a\", \"b\", \"0.5\")", "sim.align: argument #3 (value) must be a number, got string"),
+            ("sim.align(\"a\", \"b\")", "sim.align: argument #3 (value) must be a number, got no value"),
+            ("sim.deploy(\"a\", \"r\", nil)", "sim.deploy: argument #3 (strength) must be a number, got nil"),
+            ("sim.every(1, 5)", "sim.every: argument #2 (fn) must be a function, got number"),
+            ("sim.dynamics(\"x\")", "sim.dynamics: argument #1 (rates) must be a table, got string"),
+            ("sim.align(\"a\", \"b\", 0.5, true)", "sim.align: argument #4 (options) must be a table, got boolean"),
+            ("sim.agent{id=1, kind=\"state\"}", "sim.agent: field 'id' must be a string, got number"),
+            ("sim.region{id=\"q\", lat=\"north\", lon=0}", "sim.region: field 'lat' must be a number, got string"),
+            (
+                "sim.agent{id=\"c\", kind=\"state\", resources={funds=\"many\"}}",
+                "sim.agent: field 'resources.funds' must be a number, got string"
+            ),
+        ])
     func wrongType(_ call: String, _ expected: String) {
         let message = error(call)
         #expect(message.hasSuffix(expected), "\(message)")
     }
 
-    @Test("NaN and infinities are refused", arguments: [
-        ("sim.align(\"a\", \"b\", 0/0)", "sim.align: argument #3 (value) must be a finite number, got "),
-        ("sim.deploy(\"a\", \"r\", math.huge)", "sim.deploy: argument #3 (strength) must be a finite number, got inf"),
-        ("sim.shift(\"a\", \"b\", -math.huge)", "sim.shift: argument #3 (delta) must be a finite number, got -inf"),
-        ("sim.region{id=\"q\", lat=0/0, lon=0}", "sim.region: field 'lat' must be a finite number, got "),
-        ("sim.set(\"a\", \"strength\", 0/0)", "sim.set: argument #3 (value) must be a finite number, got "),
-    ])
+    @Test(
+        "NaN and infinities are refused",
+        arguments: [
+            ("sim.align(\"a\", \"b\", 0/0)", "sim.align: argument #3 (value) must be a finite number, got "),
+            (
+                "sim.deploy(\"a\", \"r\", math.huge)",
+                "sim.deploy: argument #3 (strength) must be a finite number, got inf"
+            ),
+            ("sim.shift(\"a\", \"b\", -math.huge)", "sim.shift: argument #3 (delta) must be a finite number, got -inf"),
+            ("sim.region{id=\"q\", lat=0/0, lon=0}", "sim.region: field 'lat' must be a finite number, got "),
+            ("sim.set(\"a\", \"strength\", 0/0)", "sim.set: argument #3 (value) must be a finite number, got "),
+        ])
     func notFinite(_ call: String, _ expected: String) {
         let message = error(call)
         #expect(message.contains(expected), "\(message)")
@@ -79,9 +89,10 @@ struct LuaArgumentsTests {
 
     @Test("a float with an integral value counts as a whole number")
     func integralFloat() throws {
-        let report = try runCompleted(Self.world + """
-            sim.every(2.0, function() sim.log(sim.tick()) end)
-            """, steps: 4)
+        let report = try runCompleted(
+            Self.world + """
+                sim.every(2.0, function() sim.log(sim.tick()) end)
+                """, steps: 4)
         #expect(report.logTexts == ["0", "2"])
     }
 
@@ -90,8 +101,10 @@ struct LuaArgumentsTests {
         let message = error("sim.align(\"a\", \"b\", 0.5, {mutal=true})")
         #expect(message.hasSuffix("sim.align: unknown field 'mutal'; expected one of mutual"), "\(message)")
         let spec = error("sim.agent{id=\"c\", kind=\"state\", strength=5}")
-        #expect(spec.contains("sim.agent: unknown field 'strength'; expected one of "
-                              + "effectiveness, id, kind, name, patron, resources"), "\(spec)")
+        #expect(
+            spec.contains(
+                "sim.agent: unknown field 'strength'; expected one of "
+                    + "effectiveness, id, kind, name, patron, resources"), "\(spec)")
         let dynamics = error("sim.dynamics{balanse=1}")
         #expect(dynamics.contains("sim.dynamics: unknown field 'balanse'"), "\(dynamics)")
     }
@@ -99,8 +112,9 @@ struct LuaArgumentsTests {
     @Test("a key that is not a string in an option table is refused")
     func nonStringField() {
         let message = error("sim.align(\"a\", \"b\", 0.5, {true})")
-        #expect(message.hasSuffix("sim.align: the options table must have string keys, found a key of type number"),
-                "\(message)")
+        #expect(
+            message.hasSuffix("sim.align: the options table must have string keys, found a key of type number"),
+            "\(message)")
     }
 
     @Test("a missing required field is named")
@@ -111,31 +125,37 @@ struct LuaArgumentsTests {
 
     @Test("an error raised from a function called by the script points at that call")
     func locationOfNestedCall() {
-        let message = setupError(Self.world + """
-            local function helper()
-              sim.alignment("a", "zz")
-            end
-            helper()
-            """)
+        let message = setupError(
+            Self.world + """
+                local function helper()
+                  sim.alignment("a", "zz")
+                end
+                helper()
+                """)
         #expect(message.hasSuffix("main.lua:6: sim.alignment: argument #2 (b): unknown agent 'zz'"), "\(message)")
     }
 
     @Test("a wrong call inside a hook fails the run with the same message")
     func wrongCallInHook() throws {
-        let report = try report(run(Self.world + """
-            sim.at(0, function()
-              sim.align("a", "ghost", 1)
-            end)
-            """))
-        #expect(report.failure == RunFailure(.error, "\(report.scenario.file):6: sim.align: argument #2 (b): unknown agent 'ghost'"))
+        let report = try report(
+            run(
+                Self.world + """
+                    sim.at(0, function()
+                      sim.align("a", "ghost", 1)
+                    end)
+                    """))
+        #expect(
+            report.failure
+                == RunFailure(.error, "\(report.scenario.file):6: sim.align: argument #2 (b): unknown agent 'ghost'"))
     }
 
     @Test("a wrong call caught by pcall can be recovered from")
     func pcallCatchesBindingErrors() throws {
-        let report = try runCompleted(Self.world + """
-            local ok, message = pcall(sim.align, "a", "x", 0.5)
-            sim.log(tostring(ok), message)
-            """)
+        let report = try runCompleted(
+            Self.world + """
+                local ok, message = pcall(sim.align, "a", "x", 0.5)
+                sim.log(tostring(ok), message)
+                """)
         // Called from pcall (C), the message has no Lua location.
         #expect(report.logTexts == ["false\tsim.align: argument #2 (b): unknown agent 'x'"])
     }

@@ -2,13 +2,13 @@
 // through whole runs, and the state's loading, calling and converters directly.
 import CLua
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("LuaState")
 struct LuaStateTests {
@@ -27,8 +27,10 @@ struct LuaStateTests {
 
     @Test("an endless loop in the setup is stopped by the budget, naming file and line")
     func endlessLoopInSetup() {
-        let failure = setupFailure(run(header() + "local x = 0\nwhile true do x = x + 1 end\n",
-                                       limits: Self.smallBudget))
+        let failure = setupFailure(
+            run(
+                header() + "local x = 0\nwhile true do x = x + 1 end\n",
+                limits: Self.smallBudget))
         #expect(failure?.kind == .limit)
         let message = failure?.message ?? ""
         #expect(message.contains("main.lua:3:"), "\(message)")
@@ -37,12 +39,14 @@ struct LuaStateTests {
 
     @Test("an endless loop in a hook ends the run with a limit failure naming file and line")
     func endlessLoopInHook() throws {
-        let report = try report(run(header() + """
-            sim.metric("tick", function() return sim.tick() end)
-            sim.at(2, function()
-              while true do end
-            end)
-            """, limits: Self.smallBudget))
+        let report = try report(
+            run(
+                header() + """
+                    sim.metric("tick", function() return sim.tick() end)
+                    sim.at(2, function()
+                      while true do end
+                    end)
+                    """, limits: Self.smallBudget))
         let failure = try #require(report.failure)
         #expect(failure.kind == .limit)
         #expect(failure.message.contains("main.lua:4:"), "\(failure.message)")
@@ -53,16 +57,17 @@ struct LuaStateTests {
 
     @Test("the budget is deterministic: two runs stop at the same point")
     func deterministicBudget() throws {
-        let lua = header(steps: 1000) + """
-            count = 0
-            sim.metric("count", function() return count end)
-            sim.every(1, function()
-              for i = 1, 20000 do
-                count = count + 1
-                if i % 500 == 0 then sim.log(count) end
-              end
-            end)
-            """
+        let lua =
+            header(steps: 1000) + """
+                count = 0
+                sim.metric("count", function() return count end)
+                sim.every(1, function()
+                  for i = 1, 20000 do
+                    count = count + 1
+                    if i % 500 == 0 then sim.log(count) end
+                  end
+                end)
+                """
         let fixture = ScenarioFixture()
         fixture.write("main.lua", lua)
         let first = try report(fixture.run(limits: Self.smallBudget))
@@ -79,21 +84,25 @@ struct LuaStateTests {
         #expect(lastLogged > counts.last! && lastLogged < counts.last! + 20000)
     }
 
-    @Test("a pcall cannot swallow the budget", arguments: [
-        "local ok = pcall(function() while true do end end)",
-        "while true do pcall(function() while true do end end) end",
-        "local ok = xpcall(function() while true do end end, function(m) return m end)",
-        "local ok = pcall(error, 'x'); while true do local ok2 = pcall(function() while true do end end) end",
-    ])
+    @Test(
+        "a pcall cannot swallow the budget",
+        arguments: [
+            "local ok = pcall(function() while true do end end)",
+            "while true do pcall(function() while true do end end) end",
+            "local ok = xpcall(function() while true do end end, function(m) return m end)",
+            "local ok = pcall(error, 'x'); while true do local ok2 = pcall(function() while true do end end) end",
+        ])
     func pcallCannotSwallowTheBudget(_ body: String) throws {
         let setup = setupFailure(run(header() + body + "\nsim.log('after')\n", limits: Self.smallBudget))
         #expect(setup?.kind == .limit, "\(setup?.message ?? "")")
-        let report = try report(run(header() + """
-            sim.at(1, function()
-              \(body)
-              sim.log("after")
-            end)
-            """, limits: Self.smallBudget))
+        let report = try report(
+            run(
+                header() + """
+                    sim.at(1, function()
+                      \(body)
+                      sim.log("after")
+                    end)
+                    """, limits: Self.smallBudget))
         #expect(report.failure?.kind == .limit, "\(report.status)")
         #expect(report.logTexts.isEmpty)
     }
@@ -101,13 +110,17 @@ struct LuaStateTests {
     @Test("the budget counts the whole run, not each hook")
     func budgetSpansTheRun() throws {
         // 200 ticks of ~20,000 instructions each: well under the budget per tick, over it in total.
-        let tight = try report(run(header(steps: 200) + """
-            sim.every(1, function() local x = 0 for i = 1, 5000 do x = x + i end end)
-            """, limits: Self.smallBudget))
+        let tight = try report(
+            run(
+                header(steps: 200) + """
+                    sim.every(1, function() local x = 0 for i = 1, 5000 do x = x + i end end)
+                    """, limits: Self.smallBudget))
         #expect(tight.failure?.kind == .limit)
-        let generous = try report(run(header(steps: 200) + """
-            sim.every(1, function() local x = 0 for i = 1, 5000 do x = x + i end end)
-            """, limits: ScenarioLimits(maxInstructions: 50_000_000)))
+        let generous = try report(
+            run(
+                header(steps: 200) + """
+                    sim.every(1, function() local x = 0 for i = 1, 5000 do x = x + i end end)
+                    """, limits: ScenarioLimits(maxInstructions: 50_000_000)))
         #expect(generous.status == .completed)
     }
 
@@ -115,26 +128,31 @@ struct LuaStateTests {
 
     @Test("a memory bomb in the setup ends with a limit failure")
     func memoryBombInSetup() {
-        let failure = setupFailure(run(header() + """
-            local s = "x"
-            for i = 1, 40 do s = s .. s end
-            """, limits: Self.smallMemory))
+        let failure = setupFailure(
+            run(
+                header() + """
+                    local s = "x"
+                    for i = 1, 40 do s = s .. s end
+                    """, limits: Self.smallMemory))
         #expect(failure?.kind == .limit)
-        #expect(failure?.message.contains("memory limit of 33554432 bytes reached (--max-memory)") == true,
-                "\(failure?.message ?? "")")
+        #expect(
+            failure?.message.contains("memory limit of 33554432 bytes reached (--max-memory)") == true,
+            "\(failure?.message ?? "")")
     }
 
     @Test("a memory bomb in a hook, even inside pcall, ends the run with a limit failure")
     func memoryBombInHook() throws {
-        let report = try report(run(header() + """
-            sim.metric("tick", function() return sim.tick() end)
-            sim.at(1, function()
-              local ok = pcall(function()
-                local t = {}
-                for i = 1, 1e8 do t[i] = {i} end
-              end)
-            end)
-            """, limits: Self.smallMemory))
+        let report = try report(
+            run(
+                header() + """
+                    sim.metric("tick", function() return sim.tick() end)
+                    sim.at(1, function()
+                      local ok = pcall(function()
+                        local t = {}
+                        for i = 1, 1e8 do t[i] = {i} end
+                      end)
+                    end)
+                    """, limits: Self.smallMemory))
         let failure = try #require(report.failure)
         #expect(failure.kind == .limit)
         #expect(failure.message.contains("memory limit of 33554432 bytes reached"), "\(failure.message)")
@@ -146,12 +164,13 @@ struct LuaStateTests {
         // At most one 8 MiB string and string.rep's 8 MiB buffer are reachable at any moment: half
         // the cap. Plain Lua with the same allocator completes this loop; Lua's allocator refuses
         // some requests until its emergency collection frees the garbage and the retry succeeds.
-        let result = run(header() + """
-            for i = 1, 30 do
-              local s = string.rep("x", 8 << 20)
-            end
-            sim.log("done")
-            """, limits: Self.smallMemory)
+        let result = run(
+            header() + """
+                for i = 1, 30 do
+                  local s = string.rep("x", 8 << 20)
+                end
+                sim.log("done")
+                """, limits: Self.smallMemory)
         let report = try completed(result)
         #expect(report.logTexts == ["done"])
     }
@@ -163,22 +182,34 @@ struct LuaStateTests {
         let message = setupError(header() + "local function f(n) return f(n + 1) + 1 end\nf(1)\n")
         #expect(message.contains("stack overflow"), "\(message)")
         #expect(message.contains("main.lua:2:"), "\(message)")
-        let report = try report(run(header() + """
-            local function f(n) return f(n + 1) + 1 end
-            sim.at(1, function() f(1) end)
-            """))
+        let report = try report(
+            run(
+                header() + """
+                    local function f(n) return f(n + 1) + 1 end
+                    sim.at(1, function() f(1) end)
+                    """))
         #expect(report.failure?.kind == .error)
         #expect(report.failure?.message.contains("stack overflow") == true, "\(report.status)")
     }
 
-    @Test("recursion through C frames is a stack overflow error, not a crash", arguments: [
-        ("local t = setmetatable({}, {__index = function(t, k) return t[k] end})\nlocal x = t.x", "C stack overflow"),
-        ("local t = setmetatable({}, {__tostring = function(t) return tostring(t) end})\nlocal x = tostring(t)",
-         "C stack overflow"),
-        ("local function f(s) return (string.gsub(s, 'x', f)) end\nlocal x = f('x')", "C stack overflow"),
-        // The innermost pcall catches the overflow; every outer one then succeeds.
-        ("local function f() return pcall(f) end\nlocal ok = f()\nerror('survived ' .. tostring(ok))", "survived true"),
-    ])
+    @Test(
+        "recursion through C frames is a stack overflow error, not a crash",
+        arguments: [
+            (
+                "local t = setmetatable({}, {__index = function(t, k) return t[k] end})\nlocal x = t.x",
+                "C stack overflow"
+            ),
+            (
+                "local t = setmetatable({}, {__tostring = function(t) return tostring(t) end})\nlocal x = tostring(t)",
+                "C stack overflow"
+            ),
+            ("local function f(s) return (string.gsub(s, 'x', f)) end\nlocal x = f('x')", "C stack overflow"),
+            // The innermost pcall catches the overflow; every outer one then succeeds.
+            (
+                "local function f() return pcall(f) end\nlocal ok = f()\nerror('survived ' .. tostring(ok))",
+                "survived true"
+            ),
+        ])
     func cRecursion(_ body: String, _ expected: String) {
         let message = setupError(header() + body + "\n")
         #expect(message.contains(expected), "\(message)")
@@ -187,8 +218,10 @@ struct LuaStateTests {
     // MARK: Loading and calling directly
 
     /// Runs `body` with a fresh sandboxed state on a large-stack thread.
-    private func withState<T: Sendable>(_ limits: ScenarioLimits = ScenarioLimits(),
-                                        _ body: @escaping @Sendable (LuaState) -> T) -> T {
+    private func withState<T: Sendable>(
+        _ limits: ScenarioLimits = ScenarioLimits(),
+        _ body: @escaping @Sendable (LuaState) -> T
+    ) -> T {
         LuaThread.run {
             let lua = LuaState(limits: limits, cache: ScenarioCache())
             try! Sandbox.install(in: lua)
@@ -245,8 +278,10 @@ struct LuaStateTests {
 
     @Test("scalars round-trip through the stack with their Lua types")
     func scalarRoundTrip() {
-        let values: [ScalarValue] = [.integer(-7), .number(2.0), .number(0.25), .boolean(true), .boolean(false),
-                                     .string("a\u{0}b é")]
+        let values: [ScalarValue] = [
+            .integer(-7), .number(2.0), .number(0.25), .boolean(true), .boolean(false),
+            .string("a\u{0}b é"),
+        ]
         let back = withState { lua -> [ScalarValue?] in
             values.map { value in
                 lua.push(value)

@@ -2,13 +2,13 @@
 // number of workers, each the same as a single run with its seed and params, a stop request
 // honoured, and nothing of one run left for the next by the worker's compiled-code cache.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("BatchRunner")
 struct BatchRunnerTests {
@@ -31,19 +31,26 @@ struct BatchRunnerTests {
         """
 
     /// Runs the plan and returns the records in the order they were emitted.
-    static func records(_ plan: BatchPlan, stop: BatchStop = BatchStop(),
-                        onEmit: @escaping @Sendable (Int) -> Void = { _ in }) -> (records: [RunRecord], emitted: Int) {
+    static func records(
+        _ plan: BatchPlan, stop: BatchStop = BatchStop(),
+        onEmit: @escaping @Sendable (Int) -> Void = { _ in }
+    ) -> (records: [RunRecord], emitted: Int) {
         let collector = RecordCollector()
-        let emitted = BatchRunner.run(plan, stop: stop, tick: {}) { record in
-            onEmit(collector.append(record))
-        }
+        let emitted = BatchRunner.run(
+            plan, stop: stop, tick: {},
+            emit: { record in
+                onEmit(collector.append(record))
+            })
         return (collector.records, emitted)
     }
 
     static func design(runs: Int, seed: UInt64 = 5, steps: Int? = nil) -> BatchDesign {
-        BatchDesign(runsPerPoint: runs, seed: seed, steps: steps, fixed: [],
-                    sweeps: [Sweep(name: "a", values: [.integer(1), .integer(4)]),
-                             Sweep(name: "b", values: [.number(0.25), .number(0.75)])])
+        BatchDesign(
+            runsPerPoint: runs, seed: seed, steps: steps, fixed: [],
+            sweeps: [
+                Sweep(name: "a", values: [.integer(1), .integer(4)]),
+                Sweep(name: "b", values: [.number(0.25), .number(0.75)]),
+            ])
     }
 
     @Test("jobs 1 and 3 emit the records in run order with the same content")
@@ -54,8 +61,9 @@ struct BatchRunnerTests {
         #expect(design.totalRuns == 24)
         var lines: [[String]] = []
         for jobs in [1, 3] {
-            let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<24), jobs: jobs,
-                                 keepMetrics: true, keepTrace: true)
+            let plan = BatchPlan(
+                file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<24), jobs: jobs,
+                keepMetrics: true, keepTrace: true)
             let (records, emitted) = Self.records(plan)
             #expect(emitted == 24)
             #expect(records.map(\.run) == Array(0..<24), "jobs \(jobs): emitted in run order")
@@ -66,11 +74,14 @@ struct BatchRunnerTests {
 
         // A shard's runs, less a resumed prefix: in the plan's order, the same records as above.
         let shardRuns = Array(stride(from: 2, to: 24, by: 3))
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: shardRuns, jobs: 3,
-                             keepMetrics: true, keepTrace: true)
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: shardRuns, jobs: 3,
+            keepMetrics: true, keepTrace: true)
         let (records, _) = Self.records(plan)
         #expect(records.map(\.run) == shardRuns)
-        #expect(records.map { $0.jsonLine() } == shardRuns.map { lines[0][$0] }, "a run's record does not depend on the runs before it")
+        #expect(
+            records.map { $0.jsonLine() } == shardRuns.map { lines[0][$0] },
+            "a run's record does not depend on the runs before it")
     }
 
     @Test("a record holds what a single run with its seed and params gives")
@@ -78,22 +89,26 @@ struct BatchRunnerTests {
         let fixture = ScenarioFixture()
         let file = fixture.write("coin.lua", Self.coin)
         let design = Self.design(runs: 3)
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<design.totalRuns), jobs: 2,
-                             keepMetrics: true, keepTrace: true)
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<design.totalRuns), jobs: 2,
+            keepMetrics: true, keepTrace: true)
         let (records, _) = Self.records(plan)
         #expect(records.count == 12)
         for record in records {
             #expect(record.seed == BatchDesign.seed(batch: 5, replicate: record.run % 3))
             #expect(record.point == record.run / 3)
             let overrides = design.overrides(forRun: record.run)
-            let single = try completed(ScenarioRunner.run(
-                RunRequest(file: file, seed: record.seed, params: overrides.map { ($0.0, $0.1.description) }),
-                simrunVersion: "test"))
+            let single = try completed(
+                ScenarioRunner.run(
+                    RunRequest(file: file, seed: record.seed, params: overrides.map { ($0.0, $0.1.description) }),
+                    simrunVersion: "test"))
             #expect(record.outcomes.map(\.0) == single.outcomes.map(\.0))
             #expect(record.outcomes.map(\.1) == single.outcomes.map(\.1), "run \(record.run)")
             #expect(record.params.map(\.0) == single.params.map(\.0))
             #expect(record.params.map(\.1) == single.params.map(\.1), "run \(record.run)")
-            #expect(record.trace?.map(\.1) == single.metricNames.indices.map { single.metrics[$0] }, "run \(record.run) trace")
+            #expect(
+                record.trace?.map(\.1) == single.metricNames.indices.map { single.metrics[$0] },
+                "run \(record.run) trace")
             #expect(record.metrics?.map(\.1) == single.metrics.map { $0.last! })
         }
     }
@@ -101,7 +116,9 @@ struct BatchRunnerTests {
     @Test("a failed run is a record with its status and message; the others go on")
     func failedRunIsARecord() throws {
         let fixture = ScenarioFixture()
-        let file = fixture.write("flaky.lua", """
+        let file = fixture.write(
+            "flaky.lua",
+            """
             sim.scenario{ name = "flaky", start = "2024-01-01", steps = 6 }
             sim.agent{ id = "a", name = "Agent A", kind = "state" }
             sim.agent{ id = "b", name = "Agent B", kind = "state" }
@@ -111,8 +128,9 @@ struct BatchRunnerTests {
             sim.outcome("fine", function() return true end)
             """)
         let design = BatchDesign(runsPerPoint: 30, seed: 1, steps: nil, fixed: [], sweeps: [])
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<30), jobs: 2,
-                             keepMetrics: false, keepTrace: false)
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<30), jobs: 2,
+            keepMetrics: false, keepTrace: false)
         let (records, _) = Self.records(plan)
         #expect(records.map(\.run) == Array(0..<30))
         let failed = records.filter { $0.status == .error }
@@ -138,8 +156,9 @@ struct BatchRunnerTests {
         let fixture = ScenarioFixture()
         let file = fixture.write("coin.lua", Self.coin)
         let design = BatchDesign(runsPerPoint: 200, seed: 2, steps: nil, fixed: [], sweeps: [])
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<200), jobs: jobs,
-                             keepMetrics: false, keepTrace: false)
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<200), jobs: jobs,
+            keepMetrics: false, keepTrace: false)
         let stop = BatchStop()
         let (records, emitted) = Self.records(plan, stop: stop) { count in
             if count == 5 { stop.request() }
@@ -153,11 +172,15 @@ struct BatchRunnerTests {
     @Test("every run of a worker starts from a fresh state: globals and included files do not leak")
     func noStateLeaksBetweenRuns() throws {
         let fixture = ScenarioFixture()
-        fixture.write("lib/counter.lua", """
+        fixture.write(
+            "lib/counter.lua",
+            """
             included = (included or 0) + 1
             return { loaded = included }
             """)
-        let file = fixture.write("leak.lua", """
+        let file = fixture.write(
+            "leak.lua",
+            """
             sim.scenario{ name = "leak", start = "2024-01-01", steps = 2 }
             sim.agent{ id = "a", name = "Agent A", kind = "state" }
             sim.agent{ id = "b", name = "Agent B", kind = "state" }
@@ -175,8 +198,9 @@ struct BatchRunnerTests {
             """)
         let design = BatchDesign(runsPerPoint: 12, seed: 8, steps: nil, fixed: [], sweeps: [])
         // One worker: every run after the first uses its cache.
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<12), jobs: 1,
-                             keepMetrics: false, keepTrace: false)
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<12), jobs: 1,
+            keepMetrics: false, keepTrace: false)
         let (records, _) = Self.records(plan)
         #expect(records.count == 12)
         for record in records {
@@ -190,7 +214,8 @@ struct BatchRunnerTests {
         }
         // And the draws are each run's own, as alone.
         for record in records.prefix(3) {
-            let single = try completed(ScenarioRunner.run(RunRequest(file: file, seed: record.seed), simrunVersion: "test"))
+            let single = try completed(
+                ScenarioRunner.run(RunRequest(file: file, seed: record.seed), simrunVersion: "test"))
             #expect(single.outcome("draw") == record.outcomes.first { $0.0 == "draw" }?.1)
         }
     }
@@ -204,13 +229,17 @@ struct BatchRunnerTests {
         var limited = 0, passed = 0
         // Budgets around what the scenario needs: from every run failing to none.
         for kilobytes in stride(from: 40, through: 120, by: 1) {
-            let limits = ScenarioLimits(maxInstructions: ScenarioLimits.defaultMaxInstructions, maxMemory: kilobytes << 10)
+            let limits = ScenarioLimits(
+                maxInstructions: ScenarioLimits.defaultMaxInstructions, maxMemory: kilobytes << 10)
             // One worker: run 0 compiles the scenario, runs 1 and 2 start from the cache.
-            let plan = BatchPlan(file: file, design: design, limits: limits, runs: [0, 1, 2], jobs: 1,
-                                 keepMetrics: false, keepTrace: false)
+            let plan = BatchPlan(
+                file: file, design: design, limits: limits, runs: [0, 1, 2], jobs: 1,
+                keepMetrics: false, keepTrace: false)
             for record in Self.records(plan).records {
                 let alone: String
-                switch ScenarioRunner.run(RunRequest(file: file, seed: record.seed, limits: limits), simrunVersion: "test") {
+                switch ScenarioRunner.run(
+                    RunRequest(file: file, seed: record.seed, limits: limits), simrunVersion: "test")
+                {
                 case .success(let report):
                     switch report.status {
                     case .failed(let failure): alone = failure.kind == .limit ? "limit" : "error"
@@ -220,7 +249,8 @@ struct BatchRunnerTests {
                 case .failure: alone = "error"
                 }
                 if record.status.rawValue != alone {
-                    mismatches.append("\(kilobytes)K run \(record.run): \(record.status.rawValue) in the batch, \(alone) alone")
+                    mismatches.append(
+                        "\(kilobytes)K run \(record.run): \(record.status.rawValue) in the batch, \(alone) alone")
                 }
                 if record.status == .limit { limited += 1 } else if record.status == .ok { passed += 1 }
             }
@@ -237,7 +267,9 @@ struct BatchRunnerTests {
         let folder = "a_rather_long_folder_name_that_goes_past_the_chunk_id_size"
         fixture.write("\(folder)/variant_low/setup.lua", "return \"low\"\n")
         fixture.write("\(folder)/variant_high/setup.lua", "return \"high\"\n")
-        let file = fixture.write("\(folder)/main.lua", """
+        let file = fixture.write(
+            "\(folder)/main.lua",
+            """
             sim.scenario{ name = "variants", start = "2024-01-01", steps = 2 }
             sim.agent{ id = "a", name = "Agent A", kind = "state" }
             sim.agent{ id = "b", name = "Agent B", kind = "state" }
@@ -246,25 +278,32 @@ struct BatchRunnerTests {
             sim.outcome("variant", function() return got end)
             """)
         #expect(file.utf8.count > 60)
-        let design = BatchDesign(runsPerPoint: 2, seed: 1, steps: nil, fixed: [],
-                                 sweeps: [Sweep(name: "variant", values: [.string("low"), .string("high")])])
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<4), jobs: 1,
-                             keepMetrics: false, keepTrace: false)
+        let design = BatchDesign(
+            runsPerPoint: 2, seed: 1, steps: nil, fixed: [],
+            sweeps: [Sweep(name: "variant", values: [.string("low"), .string("high")])])
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: Array(0..<4), jobs: 1,
+            keepMetrics: false, keepTrace: false)
         let (records, _) = Self.records(plan)
         #expect(records.count == 4)
         // Alone, each variant gives its own name.
-        let alone = try completed(ScenarioRunner.run(RunRequest(file: file, params: [("variant", "high")]), simrunVersion: "test"))
+        let alone = try completed(
+            ScenarioRunner.run(RunRequest(file: file, params: [("variant", "high")]), simrunVersion: "test"))
         #expect(alone.outcome("variant") == .string("high"))
         for record in records {
             let variant = record.params.first { $0.0 == "variant" }?.1
-            #expect(record.outcomes.first?.1 == variant, "run \(record.run): variant \(String(describing: variant)) ran \(record.outcomes)")
+            #expect(
+                record.outcomes.first?.1 == variant,
+                "run \(record.run): variant \(String(describing: variant)) ran \(record.outcomes)")
         }
     }
 
     @Test("a design's values reach the runs typed, with no text in between: -0.0 keeps its sign")
     func designValuesStayTyped() throws {
         let fixture = ScenarioFixture()
-        let file = fixture.write("signed.lua", """
+        let file = fixture.write(
+            "signed.lua",
+            """
             sim.scenario{ name = "signed", start = "2024-01-01", steps = 1 }
             local x = sim.param("x", 1.5)
             local n = sim.param("n", 2)
@@ -273,10 +312,12 @@ struct BatchRunnerTests {
             sim.outcome("n", function() return n end)
             """)
         let huge = 9_007_199_254_740_993
-        let design = BatchDesign(runsPerPoint: 1, seed: 1, steps: nil, fixed: [("n", .integer(huge))],
-                                 sweeps: [Sweep(name: "x", values: [.number(-0.0), .number(0.1 + 0.2)])])
-        let plan = BatchPlan(file: file, design: design, limits: ScenarioLimits(), runs: [0, 1], jobs: 1,
-                             keepMetrics: false, keepTrace: false)
+        let design = BatchDesign(
+            runsPerPoint: 1, seed: 1, steps: nil, fixed: [("n", .integer(huge))],
+            sweeps: [Sweep(name: "x", values: [.number(-0.0), .number(0.1 + 0.2)])])
+        let plan = BatchPlan(
+            file: file, design: design, limits: ScenarioLimits(), runs: [0, 1], jobs: 1,
+            keepMetrics: false, keepTrace: false)
         let (records, _) = Self.records(plan)
         #expect(records.map(\.status) == [.ok, .ok])
         #expect(records.first?.outcomes.first { $0.0 == "inverse" }?.1 == .string("-inf"))

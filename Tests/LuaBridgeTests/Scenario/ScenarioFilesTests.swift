@@ -1,13 +1,13 @@
 // ScenarioFilesTests: `sim.include` (resolution against the including file, the folder boundary,
 // cycles, once-only runs), the scenario's sha256 over its sources, and unreadable main files.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("ScenarioFiles")
 struct ScenarioFilesTests {
@@ -22,9 +22,11 @@ struct ScenarioFilesTests {
         #expect(report.logTexts == ["sub/b+root/b"])
     }
 
-    @Test("an include that leaves the scenario's folder is refused", arguments: [
-        "../outside.lua", "sub/../../outside.lua", "./../outside.lua",
-    ])
+    @Test(
+        "an include that leaves the scenario's folder is refused",
+        arguments: [
+            "../outside.lua", "sub/../../outside.lua", "./../outside.lua",
+        ])
     func outsideFolder(_ path: String) throws {
         let fixture = ScenarioFixture()
         // A readable file just outside the folder: refused for where it is, not for being missing.
@@ -100,14 +102,16 @@ struct ScenarioFilesTests {
     @Test("a second include returns the first result without running the file again")
     func includeOnce() throws {
         let fixture = ScenarioFixture()
-        fixture.write("main.lua", header(steps: 0) + """
-            local x = sim.include("a.lua")
-            local y = sim.include("./a.lua")
-            local z = sim.include("sub/c.lua")
-            sim.log(runs, tostring(rawequal(x, y)), tostring(rawequal(x, z)), x.n)
-            local n1, n2 = sim.include("nothing.lua"), sim.include("nothing.lua")
-            sim.log(tostring(n1), tostring(n2), nothing_runs)
-            """)
+        fixture.write(
+            "main.lua",
+            header(steps: 0) + """
+                local x = sim.include("a.lua")
+                local y = sim.include("./a.lua")
+                local z = sim.include("sub/c.lua")
+                sim.log(runs, tostring(rawequal(x, y)), tostring(rawequal(x, z)), x.n)
+                local n1, n2 = sim.include("nothing.lua"), sim.include("nothing.lua")
+                sim.log(tostring(n1), tostring(n2), nothing_runs)
+                """)
         fixture.write("a.lua", "runs = (runs or 0) + 1\nreturn {n = runs}\n")
         fixture.write("sub/c.lua", "return sim.include(\"../a.lua\")\n")
         fixture.write("nothing.lua", "nothing_runs = (nothing_runs or 0) + 1\n")
@@ -135,7 +139,8 @@ struct ScenarioFilesTests {
         fixture.write("main.lua", header(steps: 2) + "sim.at(0, function() sim.include(\"a.lua\") end)\n")
         fixture.write("a.lua", "return 1\n")
         let report = try report(fixture.run())
-        #expect(report.failure?.message.contains("sim.include: only allowed while the scenario sets up, not in hooks")
+        #expect(
+            report.failure?.message.contains("sim.include: only allowed while the scenario sets up, not in hooks")
                 == true, "\(report.status)")
     }
 
