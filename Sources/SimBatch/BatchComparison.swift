@@ -6,29 +6,29 @@ import SimReports
 import SimSupport
 
 /// The comparison of a variant batch with a base batch.
-public struct BatchComparison: Sendable {
+package struct BatchComparison: Sendable {
     /// One outcome (or one category of it) at one design point.
-    public struct Row: Sendable {
-        public var point: Int
-        public var outcome: String
+    package struct Row: Sendable {
+        package var point: Int
+        package var outcome: String
         /// The category, for a categorical outcome.
-        public var category: String?
+        package var category: String?
         /// The kind of both sides' values, or `base/variant` when they differ (then no difference).
-        public var type: String
-        public var base: OutcomeEstimate
-        public var variant: OutcomeEstimate
+        package var type: String
+        package var base: OutcomeEstimate
+        package var variant: OutcomeEstimate
         /// Variant − base; nil when the types differ or a side has too few values.
-        public var difference: Difference?
+        package var difference: Difference?
     }
 
-    public let base: BatchEstimates
-    public let variant: BatchEstimates
-    public private(set) var rows: [Row] = []
-    public private(set) var warnings: [String] = []
+    package let base: BatchEstimates
+    package let variant: BatchEstimates
+    package private(set) var rows: [Row] = []
+    package private(set) var warnings: [String] = []
     /// The paired comparison, when both sides are runs files whose runs have the same seeds.
-    public private(set) var paired: PairedComparison?
+    package private(set) var paired: PairedComparison?
 
-    public init(base: BatchEstimates, variant: BatchEstimates) {
+    package init(base: BatchEstimates, variant: BatchEstimates) {
         self.base = base
         self.variant = variant
         if base.runsPerPoint != variant.runsPerPoint {
@@ -89,7 +89,7 @@ public struct BatchComparison: Sendable {
     }
 
     /// One table per design point, then the paired table if there is one.
-    public func tables() -> [TextTable] {
+    package func tables() -> [TextTable] {
         let pointCount = min(base.points.count, variant.points.count)
         var tables: [TextTable] = (0..<pointCount).map { p in
             let params = base.pointParams.indices.contains(p) ? base.pointParams[p] : []
@@ -115,7 +115,7 @@ public struct BatchComparison: Sendable {
         return "\(sign)\(r(d.estimate)) [\(r(d.low)), \(r(d.high))]"
     }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         [
             "base": BatchComparison.json(base),
             "variant": BatchComparison.json(variant),
@@ -140,14 +140,14 @@ public struct BatchComparison: Sendable {
 
 extension Difference {
     /// `{"estimate", "ci95": [low, high], "excludes_zero"}`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         ["estimate": .number(estimate), "ci95": [.number(low), .number(high)], "excludes_zero": .bool(excludesZero)]
     }
 }
 
 extension OutcomeEstimate {
     /// `{n, mean, sd, ci95}`, `{n, p, ci95}` or `{n, categories}`; null for none.
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case .number(let n, let mean, let sd):
             var fields: [(String, JSONValue)] = [("n", .int(n)), ("mean", .number(mean)), ("sd", .number(sd))]

@@ -6,24 +6,24 @@ import SimReports
 import SimSupport
 
 /// A batch as `compare` sees it.
-public struct BatchEstimates: Sendable {
+package struct BatchEstimates: Sendable {
     /// What the user named on the command line.
-    public var label: String
-    public var scenario: String
-    public var seed: UInt64?
-    public var runsPerPoint: Int?
+    package var label: String
+    package var scenario: String
+    package var seed: UInt64?
+    package var runsPerPoint: Int?
     /// `design.steps` (nil: the scenario's own).
-    public var steps: Int?
-    public var outcomeNames: [String]
+    package var steps: Int?
+    package var outcomeNames: [String]
     /// Each point's swept or sampled values.
-    public var pointParams: [[(String, ScalarValue)]]
+    package var pointParams: [[(String, ScalarValue)]]
     /// `points[p]`: outcome name → estimate at point p.
-    public var points: [[String: OutcomeEstimate]]
+    package var points: [[String: OutcomeEstimate]]
     /// The runs, when read from a runs file: what a paired comparison needs.
-    public var records: [RunRecord]?
+    package var records: [RunRecord]?
 
     /// From a summary JSON document.
-    public init(label: String, summary: JSONValue) throws(ComparisonInputError) {
+    package init(label: String, summary: JSONValue) throws(ComparisonInputError) {
         guard SummaryDocument.isSummary(summary) else {
             throw ComparisonInputError("\(label): not a batch summary (no design or points)")
         }
@@ -44,7 +44,7 @@ public struct BatchEstimates: Sendable {
     }
 
     /// From a runs file's header and its rows.
-    public init(label: String, header: JSONValue, records: [RunRecord]) throws(ComparisonInputError) {
+    package init(label: String, header: JSONValue, records: [RunRecord]) throws(ComparisonInputError) {
         guard header[BatchProvenance.Key.design] != nil else {
             throw ComparisonInputError("\(label): not a runs file (no design)")
         }

@@ -15,7 +15,7 @@ extension BatchSummary {
 
     /// A summary JSON document, as `json(header:)` writes it, as an HTML page ending with a newline.
     /// Fields it lacks are left out of the page rather than refused.
-    public static func html(summary document: JSONValue) -> String {
+    package static func html(summary document: JSONValue) -> String {
         let reading = SummaryReading(document)
         var page = HTMLPage(title: "Batch summary: \(reading.scenarioName)")
         page.facts(reading.provenance)

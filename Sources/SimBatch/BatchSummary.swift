@@ -16,13 +16,13 @@ import SimSupport
 /// `"type"` and `"n": 0` are given; an outcome with no value anywhere is `{"type": "none", "n": 0}`.
 /// A NaN among an outcome's numbers sorts last: its mean, sd, max, ci95 and the quantiles that reach
 /// it are then `null`.
-public struct BatchSummary: Sendable {
+package struct BatchSummary: Sendable {
     /// The outcome names declared by the scenario, in column order.
-    public let outcomeNames: [String]
+    package let outcomeNames: [String]
     /// Runs added, ok or failed.
-    public private(set) var runs = 0
+    package private(set) var runs = 0
     /// Runs added that ended in an error or a limit.
-    public private(set) var failed = 0
+    package private(set) var failed = 0
 
     private let outcomeIndex: [String: Int]
     private var points: [Point]
@@ -41,7 +41,7 @@ public struct BatchSummary: Sendable {
 
     /// An empty summary for a scenario's declared outcomes and each design point's swept or sampled
     /// params (index = point).
-    public init(outcomeNames: [String], points: [[(String, ScalarValue)]]) {
+    package init(outcomeNames: [String], points: [[(String, ScalarValue)]]) {
         self.outcomeNames = outcomeNames
         outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
         let empty = Array(repeating: Values(), count: outcomeNames.count)
@@ -51,7 +51,7 @@ public struct BatchSummary: Sendable {
 
     /// Counts one run at its point: a failed run by its message (by its status, `error` or `limit`,
     /// when it has none), an ok run by its declared outcomes; a failed run's outcomes are left out.
-    public mutating func add(_ record: RunRecord) {
+    package mutating func add(_ record: RunRecord) {
         let p = record.point
         precondition(points.indices.contains(p), "run \(record.run) is at point \(p), outside the design")
         runs += 1
@@ -86,7 +86,7 @@ public struct BatchSummary: Sendable {
 
     /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
     /// and failure counts, the grouped failures and each point's outcome statistics.
-    public func json(header: [(String, JSONValue)]) -> String {
+    package func json(header: [(String, JSONValue)]) -> String {
         // One set of bins per outcome across the points, so that a sweep's histograms compare.
         let edges = outcomeNames.indices.map { o in
             kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
@@ -116,7 +116,7 @@ public struct BatchSummary: Sendable {
 
     /// The summary as plain text for a terminal `width` columns wide, ending with a newline: per point
     /// its params and one row per outcome, then the failures.
-    public func table(width: Int = 100) -> String {
+    package func table(width: Int = 100) -> String {
         let width = max(width, 40)
         let legend = ["numbers: mean ± 95% CI [p5, p95]", "booleans: p [95% CI]", "strings: shares"]
         var sections: [[String]] = [["BATCH SUMMARY  \(runs) runs, \(failed) failed"]

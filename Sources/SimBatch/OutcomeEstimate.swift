@@ -5,7 +5,7 @@ import SimReports
 import SimSupport
 
 /// One outcome's sample at one design point.
-public enum OutcomeEstimate: Sendable, Equatable {
+package enum OutcomeEstimate: Sendable, Equatable {
     case number(n: Int, mean: Double, sd: Double)
     case proportion(n: Int, successes: Int)
     case categories(n: Int, counts: [String: Int])
@@ -14,7 +14,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
 
     /// The estimate from every run's value, typed by the first value as the summary does; values of
     /// another type are left out.
-    public init(values: [ScalarValue]) {
+    package init(values: [ScalarValue]) {
         switch values.first {
         case nil:
             self = .none
@@ -32,7 +32,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
     }
 
     /// The estimate of one outcome entry of a summary's point (`{"type": ..., "n": ..., ...}`).
-    public init(summary entry: JSONValue) throws(ComparisonInputError) {
+    package init(summary entry: JSONValue) throws(ComparisonInputError) {
         let n = entry["n"]?.int ?? 0
         let type = entry["type"]?.string
         let kind = type.flatMap(OutcomeKind.init(rawValue:))
@@ -59,7 +59,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
         }
     }
 
-    public var n: Int {
+    package var n: Int {
         switch self {
         case .number(let n, _, _), .proportion(let n, _), .categories(let n, _): return n
         case .none: return 0
@@ -67,7 +67,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
     }
 
     /// The kind of values the estimate is of; nil when there were none.
-    public var kind: OutcomeKind? {
+    package var kind: OutcomeKind? {
         switch self {
         case .number: return .number
         case .proportion: return .boolean
@@ -77,7 +77,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
     }
 
     /// The estimate with its 95% interval, as the text reports show it.
-    public var text: String {
+    package var text: String {
         let r: (Double) -> String = ReadableNumber.text
         switch self {
         case .number, .proportion:
@@ -92,7 +92,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
     }
 
     /// The mean or the proportion; NaN otherwise.
-    public var estimate: Double {
+    package var estimate: Double {
         switch self {
         case .number(_, let mean, _): return mean
         case .proportion(let n, let successes): return Double(successes) / Double(n)
@@ -101,7 +101,7 @@ public enum OutcomeEstimate: Sendable, Equatable {
     }
 
     /// The 95% interval of the mean (Student's t) or of the proportion (Wilson); nil otherwise.
-    public var interval: (Double, Double)? {
+    package var interval: (Double, Double)? {
         switch self {
         case .number(let n, let mean, let sd):
             guard n >= 2 else { return nil }

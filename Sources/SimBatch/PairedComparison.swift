@@ -6,30 +6,30 @@ import SimReports
 import SimSupport
 
 /// The paired comparison of variant runs with base runs, matched by run index.
-public struct PairedComparison: Sendable {
+package struct PairedComparison: Sendable {
     /// One outcome (or one category of it) at one design point.
-    public struct Row: Sendable {
-        public var point: Int
-        public var outcome: String
-        public var category: String?
-        public var kind: OutcomeKind?
+    package struct Row: Sendable {
+        package var point: Int
+        package var outcome: String
+        package var category: String?
+        package var kind: OutcomeKind?
         /// Pairs where both runs gave the outcome a value of the row's type.
-        public var pairs: Int
-        public var baseMean: Double
-        public var variantMean: Double
+        package var pairs: Int
+        package var baseMean: Double
+        package var variantMean: Double
         /// Variant − base from the per-run differences.
-        public var paired: Difference?
+        package var paired: Difference?
         /// The same difference as if the two sets were independent (Welch or Newcombe).
-        public var independent: Difference?
+        package var independent: Difference?
     }
 
-    public private(set) var rows: [Row] = []
+    package private(set) var rows: [Row] = []
     /// Pairs left out because a run failed on either side.
-    public private(set) var failedPairs = 0
-    public let pairCount: Int
+    package private(set) var failedPairs = 0
+    package let pairCount: Int
 
     /// `base[i]` and `variant[i]` must be runs with the same seed (and design point).
-    public init(base: [RunRecord], variant: [RunRecord], outcomes: [String]) {
+    package init(base: [RunRecord], variant: [RunRecord], outcomes: [String]) {
         pairCount = base.count
         let points = (base.map(\.point).max() ?? -1) + 1
         var ok: [(RunRecord, RunRecord)] = []
@@ -101,7 +101,7 @@ public struct PairedComparison: Sendable {
                    independent: Statistics.newcombe(a: (both + onlyBase, n), b: (both + onlyVariant, n)))
     }
 
-    public func tables() -> [TextTable] {
+    package func tables() -> [TextTable] {
         let points = (rows.map(\.point).max() ?? 0) + 1
         return (0..<points).map { p in
             TextTable(
@@ -121,7 +121,7 @@ public struct PairedComparison: Sendable {
         }
     }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         [
             "pairs": .int(pairCount),
             "failed_pairs": .int(failedPairs),

@@ -5,31 +5,31 @@ import SimReports
 import SimSupport
 
 /// One run of a batch: which run, its seed and params, how it ended, and what it produced.
-public struct RunRecord: Sendable {
+package struct RunRecord: Sendable {
     /// How a run ended: finished (`ok`, also when stopped by `sim.stop`), failed with an error, or
     /// stopped by a resource limit.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         case ok, error, limit
     }
 
-    public var run: Int
-    public var seed: UInt64
-    public var point: Int
+    package var run: Int
+    package var seed: UInt64
+    package var point: Int
     /// Every param in force, in declaration order.
-    public var params: [(String, ScalarValue)]
-    public var status: Status
+    package var params: [(String, ScalarValue)]
+    package var status: Status
     /// The reason given when the run was ended by `sim.stop`.
-    public var stopped: String?
+    package var stopped: String?
     /// The message of a failed run.
-    public var error: String?
+    package var error: String?
     /// The outcomes the run computed (a failed run lacks those it could not compute).
-    public var outcomes: [(String, ScalarValue)]
+    package var outcomes: [(String, ScalarValue)]
     /// Each metric's final value, with `--metrics`.
-    public var metrics: [(String, Double)]?
+    package var metrics: [(String, Double)]?
     /// Each metric's whole series, with `--trace`.
-    public var trace: [(String, [Double])]?
+    package var trace: [(String, [Double])]?
 
-    public init(run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
+    package init(run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
                 stopped: String? = nil, error: String? = nil, outcomes: [(String, ScalarValue)] = [],
                 metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil) {
         self.run = run
@@ -47,7 +47,7 @@ public struct RunRecord: Sendable {
     /// The record as one compact JSON line without its newline. Keys in order: run, seed, point,
     /// params, status, stopped, error, outcomes, metrics, trace; an optional field that is nil is
     /// left out. Non-finite numbers are written `null`.
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         var fields: [(String, JSONValue)] = [
             ("run", .int(run)),
             ("seed", .unsigned(seed)),
@@ -67,7 +67,7 @@ public struct RunRecord: Sendable {
 
     /// Reads a record back from a parsed `jsonLine()`. A `null` where a number belongs (the written
     /// form of NaN and infinities) comes back as NaN. A missing or ill-typed field is an error naming it.
-    public init(json: JSONValue) throws(JSONParseError) {
+    package init(json: JSONValue) throws(JSONParseError) {
         guard json.object != nil else { throw RunRecord.invalid("a run line is not an object") }
         run = try RunRecord.typed("run", RunRecord.required("run", in: json), RunRecord.count)
         seed = try RunRecord.typed("seed", RunRecord.required("seed", in: json)) { $0.uint64 }
@@ -98,7 +98,7 @@ public struct RunRecord: Sendable {
     /// metrics, quoted per RFC 4180 where needed; no newline.
     /// Metric columns are named `metric.NAME`, so that a metric and an outcome of one name stay two
     /// columns a reader can tell apart.
-    public static func csvHeader(params: [String], outcomes: [String], metrics: [String]) -> String {
+    package static func csvHeader(params: [String], outcomes: [String], metrics: [String]) -> String {
         (["run", "seed", "point", "status", "error"] + params + outcomes + metrics.map { "metric." + $0 })
             .map(csvField).joined(separator: ",")
     }
@@ -107,7 +107,7 @@ public struct RunRecord: Sendable {
     /// the record lacks is an empty cell. Numbers are written so they read back to the same bits
     /// (integral ones without `.0`; NaN and infinities as R and pandas spell them: `NaN`, `Inf`,
     /// `-Inf`), booleans `true`/`false`.
-    public func csvRow(params: [String], outcomes: [String], metrics: [String]) -> String {
+    package func csvRow(params: [String], outcomes: [String], metrics: [String]) -> String {
         var cells = [String(run), String(seed), String(point), status.rawValue, error.map(RunRecord.csvField) ?? ""]
         for name in params {
             cells.append(self.params.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")

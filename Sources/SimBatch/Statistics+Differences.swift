@@ -6,7 +6,7 @@ extension Statistics {
     /// Welch's interval for mean(b) − mean(a) from each sample's size, mean and standard deviation:
     /// Student's t at the Welch–Satterthwaite degrees of freedom. Nil when either sample has fewer
     /// than two values.
-    public static func welch(a: (n: Int, mean: Double, sd: Double),
+    package static func welch(a: (n: Int, mean: Double, sd: Double),
                              b: (n: Int, mean: Double, sd: Double)) -> Difference? {
         guard a.n >= 2, b.n >= 2 else { return nil }
         let va = a.sd * a.sd / Double(a.n), vb = b.sd * b.sd / Double(b.n)
@@ -20,7 +20,7 @@ extension Statistics {
 
     /// Newcombe's hybrid score interval (1998, method 10) for p(b) − p(a) of two independent
     /// samples, built from each proportion's Wilson interval.
-    public static func newcombe(a: (successes: Int, trials: Int), b: (successes: Int, trials: Int)) -> Difference? {
+    package static func newcombe(a: (successes: Int, trials: Int), b: (successes: Int, trials: Int)) -> Difference? {
         guard a.trials > 0, b.trials > 0 else { return nil }
         let pa = Double(a.successes) / Double(a.trials), pb = Double(b.successes) / Double(b.trials)
         let (la, ua) = wilson(successes: a.successes, trials: a.trials)
@@ -32,7 +32,7 @@ extension Statistics {
     }
 
     /// The mean of paired differences with Student's t interval; nil for fewer than two pairs.
-    public static func pairedMean(_ differences: [Double]) -> Difference? {
+    package static func pairedMean(_ differences: [Double]) -> Difference? {
         guard let (low, high) = meanInterval(differences) else { return nil }
         return Difference(estimate: mean(differences), low: low, high: high)
     }
@@ -41,7 +41,7 @@ extension Statistics {
     /// p(b) − p(a) where `both` pairs have the event in both runs, `onlyB` in b's run only, `onlyA`
     /// in a's only and `neither` in none. The Wilson intervals of the two proportions are combined
     /// with the correlation φ of the pairs (continuity-corrected when positive, as Newcombe does).
-    public static func newcombePaired(both: Int, onlyB: Int, onlyA: Int, neither: Int) -> Difference? {
+    package static func newcombePaired(both: Int, onlyB: Int, onlyA: Int, neither: Int) -> Difference? {
         let n = both + onlyB + onlyA + neither
         guard n > 0 else { return nil }
         let pb = Double(both + onlyB) / Double(n), pa = Double(both + onlyA) / Double(n)

@@ -3,17 +3,17 @@
 // Arithmetic and square roots only, so a summary is the same bytes on every machine.
 
 /// Sample statistics and 95% confidence intervals.
-public enum Statistics {
+package enum Statistics {
     /// The standard normal's 0.975 quantile, the z of every 95% interval here.
-    public static let z975 = 1.959963984540054
+    package static let z975 = 1.959963984540054
 
     /// The arithmetic mean; NaN for no values.
-    public static func mean(_ values: [Double]) -> Double {
+    package static func mean(_ values: [Double]) -> Double {
         sum(values) / Double(values.count)
     }
 
     /// The sample standard deviation (divisor n − 1); 0 for fewer than two values.
-    public static func standardDeviation(_ values: [Double]) -> Double {
+    package static func standardDeviation(_ values: [Double]) -> Double {
         guard values.count >= 2 else { return 0 }
         let m = mean(values)
         // Two passes: squaring deviations from the mean avoids the cancellation of Σx² − n·m².
@@ -22,7 +22,7 @@ public enum Statistics {
 
     /// The `p` quantile (0 ≤ p ≤ 1) of ascending values, interpolating linearly between order
     /// statistics: R's type 7, numpy's default. NaN for no values.
-    public static func quantile(sorted values: [Double], _ p: Double) -> Double {
+    package static func quantile(sorted values: [Double], _ p: Double) -> Double {
         precondition((0...1).contains(p), "a quantile's p must be within 0...1")
         guard !values.isEmpty else { return .nan }
         let h = Double(values.count - 1) * p
@@ -35,7 +35,7 @@ public enum Statistics {
     }
 
     /// The 0.975 quantile of Student's t with `degreesOfFreedom` ≥ 1, within 1e-9.
-    public static func studentT975(degreesOfFreedom df: Int) -> Double {
+    package static func studentT975(degreesOfFreedom df: Int) -> Double {
         precondition(df >= 1, "Student's t needs at least one degree of freedom")
         if df <= t975Table.count { return t975Table[df - 1] }
         return studentT975(degreesOfFreedom: Double(df))
@@ -55,7 +55,7 @@ public enum Statistics {
     /// The 0.975 quantile of Student's t at a fractional `degreesOfFreedom` ≥ 1 (Welch's): the
     /// expansion from 30 on; below 30 the tabled value at the whole degrees below, which is larger,
     /// so a short batch's interval errs on the wide side.
-    public static func studentT975(degreesOfFreedom df: Double) -> Double {
+    package static func studentT975(degreesOfFreedom df: Double) -> Double {
         precondition(df >= 1, "Student's t needs at least one degree of freedom")
         let whole = Int(df.rounded(.down))
         if whole < t975Table.count { return t975Table[whole - 1] }
@@ -66,7 +66,7 @@ public enum Statistics {
 
     /// The mean's 95% interval, mean ± t·sd/√n with Student's t at n − 1 degrees of freedom; nil for
     /// fewer than two values.
-    public static func meanInterval(_ values: [Double]) -> (Double, Double)? {
+    package static func meanInterval(_ values: [Double]) -> (Double, Double)? {
         guard values.count >= 2 else { return nil }
         let m = mean(values)
         let half = studentT975(degreesOfFreedom: values.count - 1) * standardDeviation(values)
@@ -75,7 +75,7 @@ public enum Statistics {
     }
 
     /// Wilson's 95% score interval for a proportion of `successes` in `trials`; (0, 1) for no trials.
-    public static func wilson(successes: Int, trials: Int) -> (Double, Double) {
+    package static func wilson(successes: Int, trials: Int) -> (Double, Double) {
         precondition(successes >= 0 && successes <= trials, "successes must be within 0...trials")
         guard trials > 0 else { return (0, 1) }
         let n = Double(trials), p = Double(successes) / n, z2 = z975 * z975

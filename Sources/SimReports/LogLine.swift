@@ -2,11 +2,11 @@
 import SimSupport
 
 /// A line of `sim.log`.
-public struct LogLine: Sendable, Equatable {
-    public var tick: Int
-    public var text: String
+package struct LogLine: Sendable, Equatable {
+    package var tick: Int
+    package var text: String
 
-    public init(tick: Int, text: String) {
+    package init(tick: Int, text: String) {
         self.tick = tick
         self.text = text
     }

@@ -5,50 +5,50 @@ import SimCore
 import SimSupport
 
 /// The comparison of a variant run's report with a base run's.
-public struct ReportComparison: Sendable {
+package struct ReportComparison: Sendable {
     /// An outcome in either report, with its change when both are numbers.
-    public struct OutcomeRow: Sendable {
-        public var name: String
-        public var base: ScalarValue?
-        public var variant: ScalarValue?
+    package struct OutcomeRow: Sendable {
+        package var name: String
+        package var base: ScalarValue?
+        package var variant: ScalarValue?
 
-        public var change: Double? {
+        package var change: Double? {
             guard let b = base?.numeric, let v = variant?.numeric else { return nil }
             return v - b
         }
-        public var differs: Bool { base != variant }
+        package var differs: Bool { base != variant }
     }
 
     /// A value held in both reports (an alignment, a resource, a force), base and variant.
-    public struct ValueRow: Sendable {
+    package struct ValueRow: Sendable {
         /// What it is: `algeria → lna`, `lna money`, `lna @ derj`.
-        public var label: String
-        public var base: Double
-        public var variant: Double
-        public var change: Double { variant - base }
+        package var label: String
+        package var base: Double
+        package var variant: Double
+        package var change: Double { variant - base }
     }
 
     /// A kind of event (type, agents, region) that happened a different number of times.
-    public struct EventRow: Sendable {
-        public var kind: String
-        public var baseCount: Int
-        public var variantCount: Int
+    package struct EventRow: Sendable {
+        package var kind: String
+        package var baseCount: Int
+        package var variantCount: Int
         /// The first tick it happened in each run.
-        public var baseFirst: Int?
-        public var variantFirst: Int?
+        package var baseFirst: Int?
+        package var variantFirst: Int?
     }
 
-    public let base: ReportDocument
-    public let variant: ReportDocument
-    public private(set) var outcomes: [OutcomeRow] = []
+    package let base: ReportDocument
+    package let variant: ReportDocument
+    package private(set) var outcomes: [OutcomeRow] = []
     /// Every pair held in both, largest |change| first; equal pairs left out.
-    public private(set) var alignments: [ValueRow] = []
-    public private(set) var resources: [ValueRow] = []
-    public private(set) var forces: [ValueRow] = []
-    public private(set) var events: [EventRow] = []
-    public private(set) var warnings: [String] = []
+    package private(set) var alignments: [ValueRow] = []
+    package private(set) var resources: [ValueRow] = []
+    package private(set) var forces: [ValueRow] = []
+    package private(set) var events: [EventRow] = []
+    package private(set) var warnings: [String] = []
 
-    public init(base: ReportDocument, variant: ReportDocument) {
+    package init(base: ReportDocument, variant: ReportDocument) {
         self.base = base
         self.variant = variant
         if base.scenario != variant.scenario {
@@ -119,7 +119,7 @@ public struct ReportComparison: Sendable {
     }
 
     /// Outcomes, then the state tables, then events.
-    public func tables(limit: Int = 10) -> [TextTable] {
+    package func tables(limit: Int = 10) -> [TextTable] {
         let r: (Double) -> String = ReadableNumber.text
         let outcomeTable = TextTable(
             title: "OUTCOMES", columns: ["outcome", base.label, variant.label, "change"], rightAligned: [3],
@@ -139,7 +139,7 @@ public struct ReportComparison: Sendable {
     }
 
     /// The top `limit` alignments, resources and forces that differ.
-    public func stateTables(limit: Int = 10) -> [TextTable] {
+    package func stateTables(limit: Int = 10) -> [TextTable] {
         let r: (Double) -> String = ReadableNumber.text
         func values(_ title: String, _ what: String, _ rows: [ValueRow]) -> TextTable {
             TextTable(title: title, columns: [what, base.label, variant.label, "change"], rightAligned: [1, 2, 3],
@@ -152,7 +152,7 @@ public struct ReportComparison: Sendable {
     }
 
     /// `alignments`, `resources`, `forces`: the top `limit` of each.
-    public func stateJSON(limit: Int = 10) -> [(String, JSONValue)] {
+    package func stateJSON(limit: Int = 10) -> [(String, JSONValue)] {
         func values(_ rows: [ValueRow]) -> JSONValue {
             .array(rows.prefix(limit).map { ["what": .string($0.label), "base": .number($0.base),
                                               "variant": .number($0.variant), "change": .number($0.change)] })
@@ -160,7 +160,7 @@ public struct ReportComparison: Sendable {
         return [("alignments", values(alignments)), ("resources", values(resources)), ("forces", values(forces))]
     }
 
-    public func json(limit: Int = 10) -> JSONValue {
+    package func json(limit: Int = 10) -> JSONValue {
         func side(_ report: ReportDocument) -> JSONValue {
             ["file": .string(report.label), "scenario": .string(report.scenario),
              "seed": report.seed.map(JSONValue.unsigned) ?? .null, "ticks": .int(report.ticks)]

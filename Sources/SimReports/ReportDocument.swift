@@ -5,43 +5,43 @@ import SimCore
 import SimSupport
 
 /// One run's JSON report, parsed.
-public struct ReportDocument: Sendable {
+package struct ReportDocument: Sendable {
     /// One timeline entry; `data` is kept as compact JSON, enough to tell two events apart.
-    public struct TimelineEvent: Sendable, Equatable {
-        public var tick: Int
-        public var type: String
-        public var agents: [String]
-        public var region: String?
-        public var data: String
+    package struct TimelineEvent: Sendable, Equatable {
+        package var tick: Int
+        package var type: String
+        package var agents: [String]
+        package var region: String?
+        package var data: String
 
         /// `type agents@region`: what an event is, whenever it happened and whatever its data.
-        public var kind: String {
+        package var kind: String {
             type + " " + agents.joined(separator: ",") + (region.map { " @" + $0 } ?? "")
         }
 
-        public var description: String { "tick \(tick): \(kind) \(data)" }
+        package var description: String { "tick \(tick): \(kind) \(data)" }
     }
 
     /// What the user named on the command line.
-    public var label: String
-    public var scenario: String
-    public var seed: UInt64?
-    public var start: String
-    public var ticks: Int
-    public var agents: [String]
+    package var label: String
+    package var scenario: String
+    package var seed: UInt64?
+    package var start: String
+    package var ticks: Int
+    package var agents: [String]
     /// `alignments[from][to]`.
-    public var alignments: [String: [String: Double]]
+    package var alignments: [String: [String: Double]]
     /// `resources[agent]`: resource name → value, in report order.
-    public var resources: [String: [(String, Double)]]
+    package var resources: [String: [(String, Double)]]
     /// `forces[agent]`: region id → strength where above 0.
-    public var forces: [String: [String: Double]]
-    public var outcomes: [(String, ScalarValue)]
-    public var metrics: [(String, [Double])]
-    public var events: [TimelineEvent]
+    package var forces: [String: [String: Double]]
+    package var outcomes: [(String, ScalarValue)]
+    package var metrics: [(String, [Double])]
+    package var events: [TimelineEvent]
     /// Digest part name → one hex digest per tick; empty for reports written before digests.
-    public var digests: [(String, [String])]
+    package var digests: [(String, [String])]
 
-    public init(label: String, json: JSONValue) throws(ComparisonInputError) {
+    package init(label: String, json: JSONValue) throws(ComparisonInputError) {
         typealias K = RunReportKey
         guard json[K.simrun] != nil, let agentList = json[K.agents]?.array, json[K.alignments] != nil else {
             throw ComparisonInputError("\(label): not a simrun run report (no agents or alignments)")
@@ -80,7 +80,7 @@ public struct ReportDocument: Sendable {
     }
 
     /// Parses `text` as a run report.
-    public init(label: String, text: String) throws(ComparisonInputError) {
+    package init(label: String, text: String) throws(ComparisonInputError) {
         let json: JSONValue
         do throws(JSONParseError) {
             json = try JSONValue.parse(text)
@@ -91,5 +91,5 @@ public struct ReportDocument: Sendable {
     }
 
     /// The alignment of `from` toward `to`, if both are in the report.
-    public func alignment(_ from: String, _ to: String) -> Double? { alignments[from]?[to] }
+    package func alignment(_ from: String, _ to: String) -> Double? { alignments[from]?[to] }
 }

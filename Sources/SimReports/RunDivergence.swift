@@ -4,18 +4,18 @@ import SimCore
 import SimSupport
 
 /// The first differences between two runs' reports.
-public struct RunDivergence: Sendable {
+package struct RunDivergence: Sendable {
     /// The first tick whose digest differs, with the parts that differ there.
-    public private(set) var stateTick: (tick: Int, parts: [String])?
+    package private(set) var stateTick: (tick: Int, parts: [String])?
     /// The position in the timeline of the first differing event, and each side's event there
     /// (nil where a timeline has ended).
-    public private(set) var event: (index: Int, base: ReportDocument.TimelineEvent?, variant: ReportDocument.TimelineEvent?)?
+    package private(set) var event: (index: Int, base: ReportDocument.TimelineEvent?, variant: ReportDocument.TimelineEvent?)?
     /// The first tick where a metric differs: its name and both values.
-    public private(set) var metric: (tick: Int, name: String, base: Double, variant: Double)?
+    package private(set) var metric: (tick: Int, name: String, base: Double, variant: Double)?
     /// The reports carry no digests to compare (written before they were added).
-    public private(set) var digestsMissing = false
+    package private(set) var digestsMissing = false
 
-    public init(base: ReportDocument, variant: ReportDocument) {
+    package init(base: ReportDocument, variant: ReportDocument) {
         if base.digests.isEmpty || variant.digests.isEmpty {
             digestsMissing = true
         } else {
@@ -49,14 +49,14 @@ public struct RunDivergence: Sendable {
     private static func same(_ x: Double, _ y: Double) -> Bool { x.bitPattern == y.bitPattern || x == y }
 
     /// The earliest tick at which anything differs; nil when the runs agree everywhere compared.
-    public var firstTick: Int? {
+    package var firstTick: Int? {
         ([stateTick?.tick, metric?.tick] + [event?.base?.tick, event?.variant?.tick]).compactMap { $0 }.min()
     }
 
-    public var identical: Bool { firstTick == nil }
+    package var identical: Bool { firstTick == nil }
 
     /// Lines for a person: where the runs part, and what differs first in each respect.
-    public func lines(base: ReportDocument, variant: ReportDocument) -> [String] {
+    package func lines(base: ReportDocument, variant: ReportDocument) -> [String] {
         var lines: [String] = []
         if digestsMissing { lines.append("note: a report has no state digests; comparing events and metrics only") }
         guard let first = firstTick else {
@@ -81,7 +81,7 @@ public struct RunDivergence: Sendable {
         return lines
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         func event(_ e: ReportDocument.TimelineEvent?) -> JSONValue {
             guard let e else { return .null }
             return ["tick": .int(e.tick), "type": .string(e.type), "agents": .array(e.agents.map(JSONValue.string)),

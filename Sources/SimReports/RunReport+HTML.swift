@@ -15,7 +15,7 @@ extension RunReport {
     private static let eventTableCap = 300
 
     /// The report as one HTML page, ending with a newline.
-    public func html() -> String {
+    package func html() -> String {
         var page = HTMLPage(title: scenario.name)
         if !scenario.description.isEmpty { page.paragraph(scenario.description) }
         page.facts(provenance)

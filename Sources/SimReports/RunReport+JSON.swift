@@ -5,7 +5,7 @@ import SimSupport
 
 extension RunReport {
     /// The report as pretty-printed JSON ending with a newline, byte-identical for identical runs.
-    public func json() -> String {
+    package func json() -> String {
         typealias K = RunReportKey
         let w = world
         let agentIDs = w.agents.map(\.id)

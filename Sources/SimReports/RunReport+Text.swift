@@ -24,7 +24,7 @@ extension RunReport {
     /// The report as plain text for a terminal `width` columns wide, ending with a newline;
     /// sparklines drawn with `charset` (the caller decides it from the locale; the text is otherwise
     /// the same for both).
-    public func text(width: Int = 100, charset: TextCharset = .unicode) -> String {
+    package func text(width: Int = 100, charset: TextCharset = .unicode) -> String {
         let width = max(width, 40)
         var sections = [
             header(width), outcomeLines(width), metricLines(width, charset: charset), alignmentChangeLines(width),

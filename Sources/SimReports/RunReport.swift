@@ -3,30 +3,30 @@
 import SimCore
 
 /// One run's results, ready to be written as JSON, text or HTML: a value, kept after the run's world is gone.
-public struct RunReport: Sendable {
+package struct RunReport: Sendable {
     /// Version of the JSON layout; bump it when a field changes meaning or goes away.
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
-    public var simrunVersion: String
-    public var scenario: ScenarioInfo
-    public var seed: UInt64
-    public var params: [(String, ScalarValue)]
+    package var simrunVersion: String
+    package var scenario: ScenarioInfo
+    package var seed: UInt64
+    package var params: [(String, ScalarValue)]
     /// Ticks asked for.
-    public var steps: Int
-    public var status: RunStatus
+    package var steps: Int
+    package var status: RunStatus
     /// The world as the run left it.
-    public var world: FinalWorld
-    public var metricNames: [String]
+    package var world: FinalWorld
+    package var metricNames: [String]
     /// `metrics[m][t]`: metric m after t ticks.
-    public var metrics: [[Double]]
+    package var metrics: [[Double]]
     /// `digests[t]`: the state's fingerprint after t ticks (where two runs first differ).
-    public var digests: [StateDigest]
-    public var outcomes: [(String, ScalarValue)]
-    public var log: [LogLine]
+    package var digests: [StateDigest]
+    package var outcomes: [(String, ScalarValue)]
+    package var log: [LogLine]
     /// Predicted blocs at the end (every agent weighing 1).
-    public var coalitions: Coalitions
+    package var coalitions: Coalitions
 
-    public init(simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
+    package init(simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
                 params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
                 metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
                 outcomes: [(String, ScalarValue)], log: [LogLine]) {

@@ -6,7 +6,7 @@ import SimSupport
 
 extension JSONValue {
     /// A param, outcome or event field as JSON, keeping integers integers.
-    public init(_ scalar: ScalarValue) {
+    package init(_ scalar: ScalarValue) {
         switch scalar {
         case .integer(let i): self = .int(i)
         case .number(let x): self = .number(x)
@@ -17,7 +17,7 @@ extension JSONValue {
 
     /// A param or outcome value: `.int` → `.integer`, `.number`, `.bool` → `.boolean`, `.string`;
     /// nil for anything else.
-    public var scalar: ScalarValue? {
+    package var scalar: ScalarValue? {
         switch self {
         case .int(let i): return .integer(i)
         case .number(let x): return .number(x)

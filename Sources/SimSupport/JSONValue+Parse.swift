@@ -11,26 +11,26 @@ extension JSONValue {
     /// writer started from. `parse(v.compact())` gives back `v` for every value the writer makes,
     /// except that non-finite numbers come back as `.null` and `.unsigned` values that fit `Int` as
     /// `.int`.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         return try parser.document()
     }
 
     /// The value of `key` in an object (the first, if the key repeats); nil for a missing key or a
     /// value that is not an object.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1
     }
 
     /// The text of a `.string`.
-    public var string: String? {
+    package var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// Any number as a Double: `.int`, `.unsigned` or `.number`.
-    public var double: Double? {
+    package var double: Double? {
         switch self {
         case .int(let i): return Double(i)
         case .unsigned(let u): return Double(u)
@@ -40,13 +40,13 @@ extension JSONValue {
     }
 
     /// The value of an `.int`.
-    public var int: Int? {
+    package var int: Int? {
         if case .int(let i) = self { return i }
         return nil
     }
 
     /// A non-negative integer as UInt64, from `.int` or `.unsigned` (a seed is either).
-    public var uint64: UInt64? {
+    package var uint64: UInt64? {
         switch self {
         case .int(let i): return i >= 0 ? UInt64(i) : nil
         case .unsigned(let u): return u
@@ -55,19 +55,19 @@ extension JSONValue {
     }
 
     /// The value of a `.bool`.
-    public var bool: Bool? {
+    package var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
     /// The elements of an `.array`.
-    public var array: [JSONValue]? {
+    package var array: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The pairs of an `.object`, in order.
-    public var object: [(String, JSONValue)]? {
+    package var object: [(String, JSONValue)]? {
         if case .object(let pairs) = self { return pairs }
         return nil
     }

@@ -3,7 +3,7 @@
 // same bits, so the same report is the same bytes on every run and every machine.
 
 /// A JSON value whose objects keep their keys in the order given.
-public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+package enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     case int(Int)
@@ -17,16 +17,16 @@ public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDiction
     /// One-line arrays of strings and mixed scalars longer than this go one element per line.
     private static let inlineLimit = 72
 
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 
     /// `.string`, or `.null` for nil.
-    public static func string(orNull text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    package static func string(orNull text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// The document pretty-printed with 2-space indentation and a final newline. Arrays of numbers
     /// (metric series) and short arrays of other scalars (ids) stay on one line.
-    public func serialized() -> String {
+    package func serialized() -> String {
         var out = ""
         write(into: &out, indent: "")
         out += "\n"
@@ -35,7 +35,7 @@ public enum JSONValue: Sendable, ExpressibleByArrayLiteral, ExpressibleByDiction
 
     /// The document on one line with no spaces and no final newline (`{"a":1,"b":[1,2]}`): one
     /// record of a JSON Lines file. Numbers and strings are written as by `serialized()`.
-    public func compact() -> String {
+    package func compact() -> String {
         var out = ""
         writeCompact(into: &out)
         return out

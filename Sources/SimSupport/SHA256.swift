@@ -2,7 +2,7 @@
 // so SimCore needs nothing beyond Foundation on any platform.
 
 /// A SHA-256 hasher: feed it bytes with `update`, read the digest with `digest()` or `hexDigest()`.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -21,17 +21,17 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
 
-    public init() {}
+    package init() {}
 
     /// The lowercase hex digest of `bytes`.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.hexDigest()
     }
 
     /// Adds bytes to the message.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         byteCount &+= UInt64(bytes.count)
         var offset = 0
         if !pending.isEmpty {
@@ -52,7 +52,7 @@ public struct SHA256: Sendable {
     }
 
     /// The 32-byte digest of the bytes given so far; the hasher can keep taking bytes.
-    public func digest() -> [UInt8] {
+    package func digest() -> [UInt8] {
         var final = self
         let bitLength = byteCount &* 8
         // Padding: a 1 bit, zeros up to 56 mod 64, then the length as a big-endian 64-bit number.
@@ -64,7 +64,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public func hexDigest() -> String {
+    package func hexDigest() -> String {
         let digits = Array("0123456789abcdef")
         return String(digest().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
     }

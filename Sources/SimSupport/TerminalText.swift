@@ -1,9 +1,9 @@
 // TerminalText: makes text from a scenario safe to print. Names, logs and error messages come from
 // scripts that may come from strangers; an escape sequence in them must not reach a terminal.
 
-public enum TerminalText {
+package enum TerminalText {
     /// The text with every control character but newline and tab shown as `\u{…}`.
-    public static func safe(_ text: String) -> String {
+    package static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -3,15 +3,15 @@
 import Foundation
 
 /// Rows of cells under a header, with the columns to right-align (numbers).
-public struct TextTable: Sendable {
-    public var title: String
-    public var columns: [String]
-    public var rightAligned: Set<Int>
-    public var rows: [[String]]
+package struct TextTable: Sendable {
+    package var title: String
+    package var columns: [String]
+    package var rightAligned: Set<Int>
+    package var rows: [[String]]
     /// Said under the table, e.g. what a mark means or how many rows were left out.
-    public var footnote: String?
+    package var footnote: String?
 
-    public init(title: String, columns: [String], rightAligned: Set<Int> = [], rows: [[String]] = [],
+    package init(title: String, columns: [String], rightAligned: Set<Int> = [], rows: [[String]] = [],
                 footnote: String? = nil) {
         self.title = title
         self.columns = columns
@@ -22,7 +22,7 @@ public struct TextTable: Sendable {
 
     /// The title, the header and the rows, every column padded to its widest cell; control
     /// characters in cells are made visible.
-    public func text() -> String {
+    package func text() -> String {
         let all = ([columns] + rows).map { $0.map(TerminalText.safe) }
         let widths = TextTable.columnWidths(all, wrappingLast: false)
         let lines = TextTable.alignedLines(all, widths: widths, rightAligned: rightAligned)
@@ -78,7 +78,7 @@ public struct TextTable: Sendable {
     }
 
     /// A level-3 heading and a GitHub-flavoured markdown table (`|` in cells escaped).
-    public func markdown() -> String {
+    package func markdown() -> String {
         func cell(_ text: String) -> String {
             TerminalText.safe(text).replacingOccurrences(of: "|", with: "\\|")
         }

@@ -2,16 +2,16 @@
 // on the command line and enforced by LuaState and the C shim.
 
 /// Per-run caps on what a script may spend.
-public struct ScenarioLimits: Sendable, Equatable {
+package struct ScenarioLimits: Sendable, Equatable {
     /// Lua VM instructions per run, enforced every `SIMRUN_HOOK_STEP` instructions.
-    public var maxInstructions: Int64
+    package var maxInstructions: Int64
     /// Bytes the Lua state may hold.
-    public var maxMemory: Int
+    package var maxMemory: Int
 
-    public static let defaultMaxInstructions: Int64 = 200_000_000
-    public static let defaultMaxMemory = 256 << 20
+    package static let defaultMaxInstructions: Int64 = 200_000_000
+    package static let defaultMaxMemory = 256 << 20
 
-    public init(
+    package init(
         maxInstructions: Int64 = ScenarioLimits.defaultMaxInstructions,
         maxMemory: Int = ScenarioLimits.defaultMaxMemory
     ) {

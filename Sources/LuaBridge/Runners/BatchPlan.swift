@@ -3,19 +3,19 @@
 import SimBatch
 
 /// What a batch is asked to run.
-public struct BatchPlan: Sendable {
-    public var file: String
-    public var design: BatchDesign
-    public var limits: ScenarioLimits
+package struct BatchPlan: Sendable {
+    package var file: String
+    package var design: BatchDesign
+    package var limits: ScenarioLimits
     /// Run indices to do, ascending: a shard's, less those a resumed file already holds.
-    public var runs: [Int]
-    public var jobs: Int
+    package var runs: [Int]
+    package var jobs: Int
     /// Keep each metric's final value in the records.
-    public var keepMetrics: Bool
+    package var keepMetrics: Bool
     /// Keep each metric's whole series in the records.
-    public var keepTrace: Bool
+    package var keepTrace: Bool
 
-    public init(
+    package init(
         file: String, design: BatchDesign, limits: ScenarioLimits, runs: [Int], jobs: Int,
         keepMetrics: Bool, keepTrace: Bool
     ) {

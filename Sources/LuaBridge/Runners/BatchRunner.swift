@@ -4,12 +4,12 @@
 import SimBatch
 import SimCore
 
-public enum BatchRunner {
+package enum BatchRunner {
     /// Runs the plan and calls `emit` once per finished run, in the order of `plan.runs`, from
     /// whichever worker completed the run that was next; `emit` calls never overlap. Workers stop
     /// taking runs once `stop` is requested. `tick` is called on this thread a few times a second.
     /// Returns how many runs were emitted.
-    public static func run(
+    package static func run(
         _ plan: BatchPlan, stop: BatchStop, tick: () -> Void,
         emit: @escaping @Sendable (RunRecord) -> Void
     ) -> Int {

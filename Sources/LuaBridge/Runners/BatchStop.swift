@@ -2,12 +2,12 @@
 import Foundation
 
 /// A request to stop taking new runs: Ctrl-C, SIGTERM, or the first failure with `--fail-fast`.
-public final class BatchStop: @unchecked Sendable {
+package final class BatchStop: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false
 
-    public init() {}
+    package init() {}
 
-    public func request() { lock.withLock { requested = true } }
-    public var isRequested: Bool { lock.withLock { requested } }
+    package func request() { lock.withLock { requested = true } }
+    package var isRequested: Bool { lock.withLock { requested } }
 }

@@ -3,16 +3,16 @@
 // them typed, and they reach the scenario as they are.
 
 /// What a run is asked to do.
-public struct RunRequest: Sendable {
-    public var file: String
-    public var seed: UInt64
+package struct RunRequest: Sendable {
+    package var file: String
+    package var seed: UInt64
     /// Overrides the scenario's `steps`.
-    public var steps: Int?
+    package var steps: Int?
     /// Params to override, by name, in the order given.
-    public var overrides: [(String, ParamOverride)]
-    public var limits: ScenarioLimits
+    package var overrides: [(String, ParamOverride)]
+    package var limits: ScenarioLimits
 
-    public init(
+    package init(
         file: String, seed: UInt64 = 1, steps: Int? = nil, overrides: [(String, ParamOverride)] = [],
         limits: ScenarioLimits = ScenarioLimits()
     ) {
@@ -24,7 +24,7 @@ public struct RunRequest: Sendable {
     }
 
     /// A request with the `--param NAME=VALUE` texts of a command line, in command-line order.
-    public init(
+    package init(
         file: String, seed: UInt64 = 1, steps: Int? = nil, params: [(String, String)],
         limits: ScenarioLimits = ScenarioLimits()
     ) {

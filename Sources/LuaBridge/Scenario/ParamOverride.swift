@@ -4,7 +4,7 @@
 import SimCore
 
 /// A value that replaces a param's default.
-public enum ParamOverride: Sendable, Equatable, CustomStringConvertible {
+package enum ParamOverride: Sendable, Equatable, CustomStringConvertible {
     /// `--param NAME=TEXT`: read like the default, by `ScalarValue.parse(_:like:)`.
     case text(String)
     /// A typed value, such as a batch design's point: used as it is.
@@ -26,7 +26,7 @@ public enum ParamOverride: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The value as `--param NAME=VALUE` writes it, for messages.
-    public var description: String {
+    package var description: String {
         switch self {
         case .text(let text): return text
         case .value(let value): return value.description

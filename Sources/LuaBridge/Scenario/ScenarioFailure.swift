@@ -3,7 +3,7 @@
 import SimCore
 
 /// Why a scenario could not be loaded or run.
-public enum ScenarioFailure: Error, Sendable {
+package enum ScenarioFailure: Error, Sendable {
     /// The main scenario file does not exist or cannot be read.
     case fileNotFound(String)
     /// A `--param` that names no param, or a value that does not fit it.
@@ -11,7 +11,7 @@ public enum ScenarioFailure: Error, Sendable {
     /// A syntax error, a wrong call, a failed validation, or a limit reached.
     case scenario(RunFailure)
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .fileNotFound(let m), .usage(let m): return m
         case .scenario(let failure): return failure.message

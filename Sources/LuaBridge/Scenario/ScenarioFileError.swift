@@ -2,6 +2,6 @@
 // outside the scenario's folder — as one message naming the file.
 
 /// A scenario file that cannot be read.
-public struct ScenarioFileError: Error, Sendable {
-    public var message: String
+package struct ScenarioFileError: Error, Sendable {
+    package var message: String
 }

@@ -5,26 +5,26 @@ import SimReports
 import SimSupport
 
 /// The shape of a loaded scenario.
-public struct ScenarioSummary: Sendable {
-    public var info: ScenarioInfo
-    public var start: SimDate
-    public var steps: Int
-    public var params: [ParamDeclaration]
+package struct ScenarioSummary: Sendable {
+    package var info: ScenarioInfo
+    package var start: SimDate
+    package var steps: Int
+    package var params: [ParamDeclaration]
     /// The params the request overrode, typed as the scenario declares them, in the order given:
     /// what a batch design fixes.
-    public var overrides: [(String, ScalarValue)]
+    package var overrides: [(String, ScalarValue)]
     /// (id, name, kind)
-    public var agents: [(String, String, String)]
+    package var agents: [(String, String, String)]
     /// (id, name, country id)
-    public var regions: [(String, String, String?)]
-    public var linkCount: Int
+    package var regions: [(String, String, String?)]
+    package var linkCount: Int
     /// Hook kind → how many, in a fixed order.
-    public var hooks: [(String, Int)]
-    public var eventTypes: [String]
-    public var policyAgents: [String]
-    public var metrics: [String]
-    public var outcomes: [String]
-    public var warnings: [String]
+    package var hooks: [(String, Int)]
+    package var eventTypes: [String]
+    package var policyAgents: [String]
+    package var metrics: [String]
+    package var outcomes: [String]
+    package var warnings: [String]
 
     init(_ scenario: LoadedScenario) {
         let world = scenario.world, definition = scenario.definition
@@ -51,7 +51,7 @@ public struct ScenarioSummary: Sendable {
     }
 
     /// A listing for a terminal.
-    public func text() -> String {
+    package func text() -> String {
         var out = "\(info.name) (\(info.file))\n"
         if !info.description.isEmpty { out += "  \(info.description)\n" }
         if let source = info.source { out += "  source: \(source)\n" }

@@ -3,16 +3,16 @@
 // local search from seeded random starts beyond.
 
 /// A predicted split of the agents into two blocs.
-public struct Coalitions: Sendable, Equatable {
+package struct Coalitions: Sendable, Equatable {
     /// Agent indices by bloc, each sorted: the bloc holding agent 0 first; the second bloc is empty
     /// when one bloc holding everyone has the least energy.
-    public var blocs: [[Int]]
+    package var blocs: [[Int]]
     /// The landscape energy of the split.
-    public var energy: Double
+    package var energy: Double
     /// Whether the split is proven optimal (every split was tried) rather than found by local search.
-    public var exact: Bool
+    package var exact: Bool
 
-    public init(blocs: [[Int]], energy: Double, exact: Bool) {
+    package init(blocs: [[Int]], energy: Double, exact: Bool) {
         self.blocs = blocs
         self.energy = energy
         self.exact = exact
@@ -68,7 +68,7 @@ extension World {
     /// its p sums higher (the first bloc on a tie). Exact up to `exactCoalitionLimit` weighed agents;
     /// beyond, the best local minimum of single moves from seeded random starts. Among splits of
     /// equal energy the first in enumeration order wins.
-    public func coalitions(sizes: [Double]) -> Coalitions {
+    package func coalitions(sizes: [Double]) -> Coalitions {
         precondition(sizes.count == agentCount, "coalitions: one size per agent")
         let n = agentCount
         let p = symmetrizedAlignment()

@@ -2,15 +2,15 @@
 // advances it each tick.
 
 /// Strength in transit. It stands in no region until it arrives.
-public struct ForceMove: Sendable, Equatable {
-    public let agent: Int
-    public let from: Int
-    public let to: Int
-    public let strength: Double
-    public let totalKm: Double
-    public var remainingKm: Double
+package struct ForceMove: Sendable, Equatable {
+    package let agent: Int
+    package let from: Int
+    package let to: Int
+    package let strength: Double
+    package let totalKm: Double
+    package var remainingKm: Double
 
-    public init(agent: Int, from: Int, to: Int, strength: Double, totalKm: Double) {
+    package init(agent: Int, from: Int, to: Int, strength: Double, totalKm: Double) {
         self.agent = agent
         self.from = from
         self.to = to
@@ -24,7 +24,7 @@ extension World {
     /// Takes strength out of `from` and sends it toward `to`. Returns the days the move takes
     /// at the current speed (infinity when speed is 0: the force waits).
     @discardableResult
-    public func move(_ a: Int, from: Int, to: Int, strength: Double) -> Double {
+    package func move(_ a: Int, from: Int, to: Int, strength: Double) -> Double {
         let km = travelKm(from: from, to: to)
         setForce(of: a, in: from, to: force(of: a, in: from) - strength)
         movements.append(ForceMove(agent: a, from: from, to: to, strength: strength, totalKm: km))

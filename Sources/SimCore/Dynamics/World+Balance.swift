@@ -54,7 +54,7 @@ extension World {
     /// Share of balanced triads, each triad {i, j, k} weighted by |p_ij·p_jk·p_ik| with the
     /// symmetrised p_ij = (A_ij + A_ji)/2; balanced when that product is positive. 1 when no
     /// triad has weight.
-    public func balanceIndex() -> Double {
+    package func balanceIndex() -> Double {
         let n = agentCount
         guard n >= 3 else { return 1 }
         let p = symmetrizedAlignment()

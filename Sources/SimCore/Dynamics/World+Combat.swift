@@ -200,7 +200,7 @@ extension World {
     /// the model of the built-in combat (noise included). Records a `clash` event listing the
     /// attacker first, assigns the blame and returns both losses.
     @discardableResult
-    public func clash(attacker: Int, defender: Int, region: Int,
+    package func clash(attacker: Int, defender: Int, region: Int,
                       days: Double) -> (attackerLoss: Double, defenderLoss: Double) {
         guard attacker != defender else { return (0, 0) }
         let sides = [min(attacker, defender), max(attacker, defender)]

@@ -4,12 +4,12 @@
 // change a report's bytes. Accuracy is within a few ulp, which is all a simulation needs.
 
 /// Machine-independent elementary functions.
-public enum PortableMath {
+package enum PortableMath {
     private static let ln2Hi = 6.93147180369123816490e-01
     private static let ln2Lo = 1.90821492927058770002e-10
 
     /// e^x.
-    public static func exp(_ x: Double) -> Double {
+    package static func exp(_ x: Double) -> Double {
         if x.isNaN { return x }
         if x > 709.782712893384 { return .infinity }
         if x < -745.1332191019412 { return 0 }
@@ -25,7 +25,7 @@ public enum PortableMath {
     }
 
     /// e^x − 1, accurate for small x.
-    public static func expm1(_ x: Double) -> Double {
+    package static func expm1(_ x: Double) -> Double {
         guard abs(x) < 0.5 else { return exp(x) - 1 }
         var term = x, sum = x
         for n in 2...20 {
@@ -36,7 +36,7 @@ public enum PortableMath {
     }
 
     /// Natural logarithm; NaN below 0, −infinity at 0.
-    public static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         if x.isNaN || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x.isInfinite { return x }
@@ -58,12 +58,12 @@ public enum PortableMath {
     }
 
     /// x^y for x > 0.
-    public static func pow(_ x: Double, _ y: Double) -> Double {
+    package static func pow(_ x: Double, _ y: Double) -> Double {
         exp(y * log(x))
     }
 
     /// Sine, for the moderate arguments of coordinates (reduced into [−π, π] first).
-    public static func sin(_ x: Double) -> Double {
+    package static func sin(_ x: Double) -> Double {
         let r = reduced(x)
         var term = r, sum = r
         let r2 = r * r
@@ -75,7 +75,7 @@ public enum PortableMath {
     }
 
     /// Cosine, for the moderate arguments of coordinates (reduced into [−π, π] first).
-    public static func cos(_ x: Double) -> Double {
+    package static func cos(_ x: Double) -> Double {
         let r = reduced(x)
         var term = 1.0, sum = 1.0
         let r2 = r * r
@@ -87,13 +87,13 @@ public enum PortableMath {
     }
 
     /// Arcsine of y in [−1, 1]: asin y = 2·atan(y / (1 + √(1 − y²))).
-    public static func asin(_ y: Double) -> Double {
+    package static func asin(_ y: Double) -> Double {
         guard abs(y) <= 1 else { return .nan }
         return 2 * atan(y / (1 + (1 - y * y).squareRoot()))
     }
 
     /// Arctangent: two argument halvings, atan x = 2·atan(x / (1 + √(1 + x²))), then the series.
-    public static func atan(_ x: Double) -> Double {
+    package static func atan(_ x: Double) -> Double {
         if abs(x) > 1 { return (x > 0 ? Double.pi / 2 : -Double.pi / 2) - atan(1 / x) }
         var t = x
         for _ in 0..<2 { t = t / (1 + (1 + t * t).squareRoot()) }

@@ -3,13 +3,13 @@
 // from a stream of its own, derived from the run seed and the stream's name.
 
 /// Indices into `World.randomStreams`.
-public enum RandomStream {
+package enum RandomStream {
     /// The built-in combat's noise factors (stream name `combat`).
-    public static let combat = 0
+    package static let combat = 0
     /// Draws of the script outside policies: setup, `at`, `every`, `when`, event handlers,
     /// metrics and outcomes (stream name `script`).
-    public static let script = 1
+    package static let script = 1
 
     /// The stream of agent `agent`'s policies (stream name `policy:<agent id>`).
-    public static func policy(of agent: Int) -> Int { 2 + agent }
+    package static func policy(of agent: Int) -> Int { 2 + agent }
 }

@@ -5,14 +5,14 @@
 extension World {
     /// Runs `body` on the stream the script draws from now.
     @inline(__always)
-    public func drawScript<T>(_ body: (inout RandomSource) -> T) -> T {
+    package func drawScript<T>(_ body: (inout RandomSource) -> T) -> T {
         body(&randomStreams[scriptStream])
     }
 
     /// Runs `body` with the script drawing from `stream` (a `RandomStream` index), then from the
     /// stream it drew from before.
     @inline(__always)
-    public func withScriptStream<T, Failure: Error>(
+    package func withScriptStream<T, Failure: Error>(
         _ stream: Int,
         _ body: () throws(Failure) -> T
     ) throws(Failure) -> T {

@@ -1,12 +1,12 @@
 // RunStatus: how a run ended — completed, stopped by the scenario, or failed.
 
 /// How a run ended.
-public enum RunStatus: Sendable, Equatable {
+package enum RunStatus: Sendable, Equatable {
     case completed
     case stopped(reason: String)
     case failed(RunFailure)
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .completed: return "ok"
         case .stopped: return "stopped"

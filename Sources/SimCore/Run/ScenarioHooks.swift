@@ -2,7 +2,7 @@
 // outcomes — so that the engine needs no knowledge of Lua.
 
 /// What a scenario adds to the engine's loop. LuaBridge implements it; SimCore knows no Lua.
-public protocol ScenarioHooks: AnyObject {
+package protocol ScenarioHooks: AnyObject {
     /// Fires the hooks due at the world's current tick, and the handlers of the events they cause.
     func fireScheduled(in world: World) throws(RunFailure)
     /// Hands the events recorded since the last dispatch to their handlers.

@@ -3,20 +3,20 @@
 // tick at a time.
 
 /// Steps one world with one scenario's hooks.
-public final class Simulation {
-    public let world: World
+package final class Simulation {
+    package let world: World
     private let hooks: ScenarioHooks
     /// `metrics[m]` holds metric m at tick 0, 1, ...: value t is the state after t days.
-    public private(set) var metrics: [[Double]]
-    public private(set) var outcomes: [(String, ScalarValue)] = []
+    package private(set) var metrics: [[Double]]
+    package private(set) var outcomes: [(String, ScalarValue)] = []
     /// `digests[t]`: the state's fingerprint after t ticks, recorded with the metrics.
-    public private(set) var digests: [StateDigest] = []
+    package private(set) var digests: [StateDigest] = []
     /// Whether to record `digests`: a report needs them, a batch row does not, and hashing the
     /// whole state every tick is not free.
-    public var recordsDigests = true
+    package var recordsDigests = true
     private var lastAlignment: [Double]
 
-    public init(world: World, hooks: ScenarioHooks) {
+    package init(world: World, hooks: ScenarioHooks) {
         self.world = world
         self.hooks = hooks
         metrics = hooks.metricNames.map { _ in [] }
@@ -25,7 +25,7 @@ public final class Simulation {
 
     /// Runs up to `steps` ticks, then evaluates the outcomes. Whatever was computed before a
     /// failure stays in `metrics` and `world`.
-    public func run(steps: Int) -> RunStatus {
+    package func run(steps: Int) -> RunStatus {
         do throws(RunFailure) {
             world.beginRun()
             lastAlignment = world.alignment
@@ -42,7 +42,7 @@ public final class Simulation {
     }
 
     /// One tick: hooks, dynamics, clock, events, thresholds, triggers, metrics.
-    public func step() throws(RunFailure) {
+    package func step() throws(RunFailure) {
         try hooks.fireScheduled(in: world)
         world.applyDynamics()
         world.tick += 1

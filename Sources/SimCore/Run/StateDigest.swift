@@ -2,13 +2,13 @@
 // runs' reports show where they first diverge (and in which part) without storing every state.
 
 /// 64-bit hashes of the alignments, forces (deployed and on the move), resources and ties.
-public struct StateDigest: Sendable, Equatable {
-    public var alignments: UInt64
-    public var forces: UInt64
-    public var resources: UInt64
-    public var ties: UInt64
+package struct StateDigest: Sendable, Equatable {
+    package var alignments: UInt64
+    package var forces: UInt64
+    package var resources: UInt64
+    package var ties: UInt64
 
-    public init(alignments: UInt64, forces: UInt64, resources: UInt64, ties: UInt64) {
+    package init(alignments: UInt64, forces: UInt64, resources: UInt64, ties: UInt64) {
         self.alignments = alignments
         self.forces = forces
         self.resources = resources
@@ -16,7 +16,7 @@ public struct StateDigest: Sendable, Equatable {
     }
 
     /// The parts in report order, with the names the JSON report uses.
-    public static let parts: [(name: String, value: KeyPath<StateDigest, UInt64> & Sendable)] = [
+    package static let parts: [(name: String, value: KeyPath<StateDigest, UInt64> & Sendable)] = [
         ("alignments", \.alignments), ("forces", \.forces), ("resources", \.resources), ("ties", \.ties),
     ]
 }
@@ -45,7 +45,7 @@ struct DigestHasher {
 
 extension World {
     /// The digest of the state now.
-    public func stateDigest() -> StateDigest {
+    package func stateDigest() -> StateDigest {
         var alignmentHash = DigestHasher()
         alignmentHash.add(alignment)
         var forceHash = DigestHasher()

@@ -2,16 +2,16 @@
 // crossed, or a scenario's own event.
 
 /// One thing that happened, with when, who and where.
-public struct Event: Sendable, Equatable {
-    public var tick: Int
-    public var type: String
+package struct Event: Sendable, Equatable {
+    package var tick: Int
+    package var type: String
     /// Agent indices involved, in a meaningful order (attacker first, from before to, ...).
-    public var agents: [Int]
-    public var region: Int?
+    package var agents: [Int]
+    package var region: Int?
     /// Named values, in the order they were given.
-    public var data: [(String, ScalarValue)]
+    package var data: [(String, ScalarValue)]
 
-    public init(tick: Int, type: String, agents: [Int] = [], region: Int? = nil,
+    package init(tick: Int, type: String, agents: [Int] = [], region: Int? = nil,
                 data: [(String, ScalarValue)] = []) {
         self.tick = tick
         self.type = type
@@ -21,12 +21,12 @@ public struct Event: Sendable, Equatable {
     }
 
     /// An event the engine records itself.
-    public init(tick: Int, type: EventType, agents: [Int] = [], region: Int? = nil,
+    package init(tick: Int, type: EventType, agents: [Int] = [], region: Int? = nil,
                 data: [(String, ScalarValue)] = []) {
         self.init(tick: tick, type: type.rawValue, agents: agents, region: region, data: data)
     }
 
-    public static func == (a: Event, b: Event) -> Bool {
+    package static func == (a: Event, b: Event) -> Bool {
         a.tick == b.tick && a.type == b.type && a.agents == b.agents && a.region == b.region
             && a.data.count == b.data.count
             && zip(a.data, b.data).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -34,7 +34,7 @@ public struct Event: Sendable, Equatable {
 
     /// About what the event takes in memory, allocations and the log's growth included: the host
     /// counts it against a run's memory cap.
-    public var approximateBytes: Int {
+    package var approximateBytes: Int {
         var bytes = 384 + type.utf8.count + 16 * agents.count
         for (key, value) in data {
             bytes += 64 + key.utf8.count
@@ -44,7 +44,7 @@ public struct Event: Sendable, Equatable {
     }
 
     /// The value of one data field, if present.
-    public func value(_ key: String) -> ScalarValue? {
+    package func value(_ key: String) -> ScalarValue? {
         data.first { $0.0 == key }?.1
     }
 }

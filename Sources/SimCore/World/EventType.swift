@@ -2,7 +2,7 @@
 // (`sim.event`) carry any other name; reports and comparisons read these by name.
 
 /// An event the engine records: its `rawValue` is the `type` written into the timeline.
-public enum EventType: String, CaseIterable, Sendable {
+package enum EventType: String, CaseIterable, Sendable {
     /// Two sides fought in a region (losses in the data).
     case clash
     /// A side's force in a region fell to nothing in a clash.

@@ -1,15 +1,15 @@
 // Region: a place on the map, and the links between places with their distances.
 
 /// A place where forces stand. Its index in `World.regions` is its identity in the engine.
-public struct Region: Sendable, Equatable {
-    public let id: String
-    public var name: String
+package struct Region: Sendable, Equatable {
+    package let id: String
+    package var name: String
     /// Index of the agent whose country this is, if any.
-    public var country: Int?
-    public var latitude: Double
-    public var longitude: Double
+    package var country: Int?
+    package var latitude: Double
+    package var longitude: Double
 
-    public init(id: String, name: String, country: Int? = nil, latitude: Double, longitude: Double) {
+    package init(id: String, name: String, country: Int? = nil, latitude: Double, longitude: Double) {
         self.id = id
         self.name = name
         self.country = country
@@ -18,10 +18,10 @@ public struct Region: Sendable, Equatable {
     }
 
     /// Mean Earth radius (IUGG), km.
-    public static let earthRadiusKm = 6371.0088
+    package static let earthRadiusKm = 6371.0088
 
     /// Great-circle distance in km (haversine, with PortableMath so every machine agrees).
-    public func greatCircleKm(to other: Region) -> Double {
+    package func greatCircleKm(to other: Region) -> Double {
         let rad = Double.pi / 180
         let dLat = (other.latitude - latitude) * rad
         let dLon = (other.longitude - longitude) * rad
@@ -33,12 +33,12 @@ public struct Region: Sendable, Equatable {
 }
 
 /// An undirected link between two regions.
-public struct Link: Sendable, Equatable {
-    public let a: Int
-    public let b: Int
-    public let km: Double
+package struct Link: Sendable, Equatable {
+    package let a: Int
+    package let b: Int
+    package let km: Double
 
-    public init(a: Int, b: Int, km: Double) {
+    package init(a: Int, b: Int, km: Double) {
         self.a = a
         self.b = b
         self.km = km

@@ -6,7 +6,7 @@ extension ScalarValue {
     /// reads it (`20`, `-3`; not `2.5`), a number as `Double` reads it when finite (`0.25`, `2e-3`,
     /// `0x10`), a boolean from `true`, `1` or `yes` and `false`, `0` or `no` in any case, a string
     /// as given.
-    public static func parse(_ text: String, like model: ScalarValue) -> ScalarValue? {
+    package static func parse(_ text: String, like model: ScalarValue) -> ScalarValue? {
         switch model {
         case .integer: return Int(text).map { .integer($0) }
         case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
@@ -22,7 +22,7 @@ extension ScalarValue {
 
     /// What a value of this one's type is, as messages say it: `an integer`, `a number`,
     /// `true or false`, `a string`.
-    public var typeDescription: String {
+    package var typeDescription: String {
         switch self {
         case .integer: return "an integer"
         case .number: return "a number"

@@ -2,7 +2,7 @@
 // boolean or a string — as scenarios declare them.
 
 /// A value carried in an event's data, a report's params or outcomes.
-public enum ScalarValue: Sendable, Equatable {
+package enum ScalarValue: Sendable, Equatable {
     case integer(Int)
     case number(Double)
     case boolean(Bool)
@@ -11,7 +11,7 @@ public enum ScalarValue: Sendable, Equatable {
 
 extension ScalarValue: CustomStringConvertible {
     /// The value as a person would type it: `20`, `0.25`, `true`, `ghadames`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .integer(let v): return String(v)
         case .number(let v): return ScalarValue.integralText(v).map { $0 + ".0" } ?? String(v)
@@ -23,7 +23,7 @@ extension ScalarValue: CustomStringConvertible {
 
 extension ScalarValue {
     /// The value as a Double when it is an integer or a number.
-    public var numeric: Double? {
+    package var numeric: Double? {
         switch self {
         case .integer(let i): return Double(i)
         case .number(let x): return x
@@ -32,7 +32,7 @@ extension ScalarValue {
     }
 
     /// A number as a person writes a bound or a cap: `365`, `0.25`, `1e+16`.
-    public static func plainText(_ number: Double) -> String {
+    package static func plainText(_ number: Double) -> String {
         integralText(number) ?? String(number)
     }
 

@@ -2,13 +2,13 @@
 // 1970-01-01, so no locale, time zone or clock of the machine can reach a report.
 
 /// A civil date (proleptic Gregorian), stored as days since 1970-01-01.
-public struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let daysSinceEpoch: Int
+package struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let daysSinceEpoch: Int
 
-    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+    package init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// Parses `YYYY-MM-DD`; nil when malformed or not a real day.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -17,17 +17,17 @@ public struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.daysSinceEpoch = SimDate.days(year: y, month: m, day: d)
     }
 
-    public static func < (a: SimDate, b: SimDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    package static func < (a: SimDate, b: SimDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
-    public func adding(days: Int) -> SimDate { SimDate(daysSinceEpoch: daysSinceEpoch + days) }
+    package func adding(days: Int) -> SimDate { SimDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The date `ticks` ticks of `tickDays` days after this one, the days rounded down.
-    public func adding(ticks: Int, of tickDays: Double) -> SimDate {
+    package func adding(ticks: Int, of tickDays: Double) -> SimDate {
         adding(days: Int((Double(ticks) * tickDays).rounded(.down)))
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         let (y, m, d) = SimDate.civil(daysSinceEpoch)
         guard (0...9999).contains(y) else {
             return "\(y)-" + (m < 10 ? "0" : "") + "\(m)-" + (d < 10 ? "0" : "") + "\(d)"

@@ -3,45 +3,45 @@
 // Everything the per-tick loop touches is a flat array indexed by agent and region positions.
 
 /// The state of one run. Not shared between threads: each run builds and steps its own.
-public final class World {
-    public private(set) var agents: [Agent] = []
-    public private(set) var regions: [Region] = []
-    public private(set) var links: [Link] = []
+package final class World {
+    package private(set) var agents: [Agent] = []
+    package private(set) var regions: [Region] = []
+    package private(set) var links: [Link] = []
     /// Link indices touching each region, in declaration order.
-    public private(set) var regionLinks: [[Int]] = []
-    public private(set) var resourceNames: [String] = []
+    package private(set) var regionLinks: [[Int]] = []
+    package private(set) var resourceNames: [String] = []
     /// `resources[r][a]`: resource r of agent a (0 where the agent declared none).
-    public private(set) var resources: [[Double]] = []
+    package private(set) var resources: [[Double]] = []
     /// `alignment[i * n + j]`: how agent i stands toward agent j, in [-1, 1]; the diagonal is 0.
-    public internal(set) var alignment: [Double] = []
+    package internal(set) var alignment: [Double] = []
     /// Each pair's alignment at the start of the run: what decay pulls back toward.
-    public internal(set) var baseline: [Double] = []
+    package internal(set) var baseline: [Double] = []
     /// `forces[a * regionCount + r]`: strength of agent a in region r.
-    public internal(set) var forces: [Double] = []
-    public internal(set) var ties: Set<Tie> = []
-    public private(set) var tieKinds: [String] = []
-    public internal(set) var movements: [ForceMove] = []
-    public internal(set) var events: [Event] = []
-    public var dynamics = Dynamics()
+    package internal(set) var forces: [Double] = []
+    package internal(set) var ties: Set<Tie> = []
+    package private(set) var tieKinds: [String] = []
+    package internal(set) var movements: [ForceMove] = []
+    package internal(set) var events: [Event] = []
+    package var dynamics = Dynamics()
     /// The run's named random streams, indexed by `RandomStream`: combat noise, the script, then
     /// one per agent's policy.
-    public internal(set) var randomStreams: [RandomSource]
+    package internal(set) var randomStreams: [RandomSource]
     /// The stream the script draws from now: the running policy's own (`withScriptStream`), else
     /// `RandomStream.script`.
-    public internal(set) var scriptStream = RandomStream.script
+    package internal(set) var scriptStream = RandomStream.script
     /// The run's seed, from which every stream is derived.
-    public let seed: UInt64
-    public var start = SimDate(iso: "2024-01-01")!
+    package let seed: UInt64
+    package var start = SimDate(iso: "2024-01-01")!
     /// Days one tick covers.
-    public var tickDays = 1.0
+    package var tickDays = 1.0
     /// The current tick: 0 at the start of the run.
-    public package(set) var tick = 0
+    package var tick = 0
     /// Set by `stop(reason:)`; the run ends at the end of the current tick.
-    public private(set) var stopReason: String?
+    package private(set) var stopReason: String?
     /// Warnings for the report, each reported once.
-    public private(set) var warnings: [String] = []
+    package private(set) var warnings: [String] = []
     /// False while the scenario sets up: setup is the starting state, not a timeline.
-    public private(set) var isRunning = false
+    package private(set) var isRunning = false
     /// Battles the last tick's combat fought: what its work cost is estimated from.
     var battlesLastTick = 0
 
@@ -52,41 +52,41 @@ public final class World {
     private var warned: Set<String> = []
     private var travelCache: [Double]?
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.seed = seed
         randomStreams = [RandomSource(seed: seed, stream: "combat"), RandomSource(seed: seed, stream: "script")]
     }
 
-    public var agentCount: Int { agents.count }
+    package var agentCount: Int { agents.count }
 
     /// Bytes the engine keeps per ordered pair of agents: alignment, baseline and the threshold
     /// scan's copy.
-    public static let bytesPerAgentPair = 3 * MemoryLayout<Double>.stride
+    package static let bytesPerAgentPair = 3 * MemoryLayout<Double>.stride
 
     /// The engine's work in one tick, in units comparable to Lua VM instructions: the pair scans
     /// of decay and of each threshold, the region scan of combat and the battles it fought last
     /// tick (an integrated battle costs some 20,000), and structural balance's N³ product per
     /// substep (vectorised, hence the divisor). A scenario host counts it against the same budget
     /// as the scripts, so no run escapes the budget by spending its time in the engine.
-    public var workPerTick: Int64 {
+    package var workPerTick: Int64 {
         let n = Int64(agents.count), r = Int64(regions.count)
         let thresholds = Int64(dynamics.effectiveThresholds.count)
         let balance = dynamics.balance > 0 ? Int64(balanceSubsteps) * (n * n * n / 256 + n * n) : 0
         return 1_000 + n * r + 20_000 * Int64(battlesLastTick) + n * n * (1 + thresholds) + balance
     }
-    public var regionCount: Int { regions.count }
+    package var regionCount: Int { regions.count }
 
     // MARK: Lookup
 
-    public func agentIndex(_ id: String) -> Int? { agentLookup[id] }
-    public func regionIndex(_ id: String) -> Int? { regionLookup[id] }
-    public func resourceIndex(_ name: String) -> Int? { resourceLookup[name] }
-    public func tieKindIndex(_ kind: String) -> Int? { tieKindLookup[kind] }
+    package func agentIndex(_ id: String) -> Int? { agentLookup[id] }
+    package func regionIndex(_ id: String) -> Int? { regionLookup[id] }
+    package func resourceIndex(_ name: String) -> Int? { resourceLookup[name] }
+    package func tieKindIndex(_ kind: String) -> Int? { tieKindLookup[kind] }
 
     /// The date of the current tick.
-    public var date: SimDate { date(ofTick: tick) }
+    package var date: SimDate { date(ofTick: tick) }
 
-    public func date(ofTick t: Int) -> SimDate {
+    package func date(ofTick t: Int) -> SimDate {
         start.adding(ticks: t, of: tickDays)
     }
 
@@ -94,7 +94,7 @@ public final class World {
 
     /// Adds an agent and returns its index; nil when the id is taken.
     @discardableResult
-    public func addAgent(_ agent: Agent) -> Int? {
+    package func addAgent(_ agent: Agent) -> Int? {
         guard agentLookup[agent.id] == nil else { return nil }
         let n = agents.count
         let index = n
@@ -110,7 +110,7 @@ public final class World {
 
     /// Adds a region and returns its index; nil when the id is taken.
     @discardableResult
-    public func addRegion(_ region: Region) -> Int? {
+    package func addRegion(_ region: Region) -> Int? {
         guard regionLookup[region.id] == nil else { return nil }
         let old = regions.count
         regions.append(region)
@@ -125,11 +125,11 @@ public final class World {
         return old
     }
 
-    public func setCountry(ofRegion r: Int, to agent: Int?) { regions[r].country = agent }
-    public func setPatron(ofAgent a: Int, to patron: Int?) { agents[a].patron = patron }
+    package func setCountry(ofRegion r: Int, to agent: Int?) { regions[r].country = agent }
+    package func setPatron(ofAgent a: Int, to patron: Int?) { agents[a].patron = patron }
 
     /// Links two regions; `km` defaults to the great-circle distance.
-    public func link(_ a: Int, _ b: Int, km: Double? = nil) {
+    package func link(_ a: Int, _ b: Int, km: Double? = nil) {
         let distance = km ?? regions[a].greatCircleKm(to: regions[b])
         links.append(Link(a: a, b: b, km: distance))
         regionLinks[a].append(links.count - 1)
@@ -138,7 +138,7 @@ public final class World {
     }
 
     /// The index of a resource name, declaring it when new.
-    public func declareResource(_ name: String) -> Int {
+    package func declareResource(_ name: String) -> Int {
         if let r = resourceLookup[name] { return r }
         resourceNames.append(name)
         resources.append([Double](repeating: 0, count: agents.count))
@@ -146,7 +146,7 @@ public final class World {
         return resourceNames.count - 1
     }
 
-    public func tieKind(_ kind: String) -> Int {
+    package func tieKind(_ kind: String) -> Int {
         if let k = tieKindLookup[kind] { return k }
         tieKinds.append(kind)
         tieKindLookup[kind] = tieKinds.count - 1
@@ -164,12 +164,12 @@ public final class World {
     // MARK: The run
 
     /// Ends setup: the current alignments become the baselines and events are recorded from now on.
-    public func beginRun() {
+    package func beginRun() {
         baseline = alignment
         isRunning = true
     }
 
-    public func stop(reason: String) {
+    package func stop(reason: String) {
         if stopReason == nil {
             stopReason = reason
             record(Event(tick: tick, type: .stop, data: [("reason", .string(reason))]))
@@ -177,27 +177,27 @@ public final class World {
     }
 
     /// Appends an event to the timeline (only once the run has begun).
-    public func record(_ event: Event) {
+    package func record(_ event: Event) {
         if isRunning { events.append(event) }
     }
 
     /// Adds a warning unless one with the same key was given.
-    public func warnOnce(key: String, _ message: String) {
+    package func warnOnce(key: String, _ message: String) {
         if warned.insert(key).inserted { warnings.append(message) }
     }
 
     // MARK: Resources
 
-    public func resource(_ r: Int, of a: Int) -> Double { resources[r][a] }
-    public func setResource(_ r: Int, of a: Int, to value: Double) { resources[r][a] = value }
+    package func resource(_ r: Int, of a: Int) -> Double { resources[r][a] }
+    package func setResource(_ r: Int, of a: Int, to value: Double) { resources[r][a] = value }
 
     // MARK: Alignment
 
-    public func alignment(_ i: Int, toward j: Int) -> Double { alignment[i * agents.count + j] }
+    package func alignment(_ i: Int, toward j: Int) -> Double { alignment[i * agents.count + j] }
 
     /// Sets how i stands toward j, clamped to [-1, 1]. Returns the value stored.
     @discardableResult
-    public func setAlignment(_ i: Int, toward j: Int, to value: Double) -> Double {
+    package func setAlignment(_ i: Int, toward j: Int, to value: Double) -> Double {
         let clamped = min(1, max(-1, value))
         alignment[i * agents.count + j] = clamped
         return clamped
@@ -205,13 +205,13 @@ public final class World {
 
     // MARK: Ties
 
-    public func isTied(_ from: Int, _ to: Int, kind: Int) -> Bool {
+    package func isTied(_ from: Int, _ to: Int, kind: Int) -> Bool {
         ties.contains(Tie(from: from, to: to, kind: kind))
     }
 
     /// Makes a tie; records `tie_made` when it is new. Returns whether it was new.
     @discardableResult
-    public func makeTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
+    package func makeTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let inserted = ties.insert(Tie(from: from, to: to, kind: kind)).inserted
         if inserted {
             record(Event(tick: tick, type: .tieMade, agents: [from, to],
@@ -222,7 +222,7 @@ public final class World {
 
     /// Cuts a tie; records `tie_cut` when it existed. Returns whether it existed.
     @discardableResult
-    public func cutTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
+    package func cutTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let removed = ties.remove(Tie(from: from, to: to, kind: kind)) != nil
         if removed {
             record(Event(tick: tick, type: .tieCut, agents: [from, to],
@@ -232,7 +232,7 @@ public final class World {
     }
 
     /// Ties in a stable order: by from, to, then kind name.
-    public var sortedTies: [Tie] {
+    package var sortedTies: [Tie] {
         ties.sorted {
             ($0.from, $0.to, tieKinds[$0.kind]) < ($1.from, $1.to, tieKinds[$1.kind])
         }
@@ -240,14 +240,14 @@ public final class World {
 
     // MARK: Forces
 
-    public func force(of a: Int, in r: Int) -> Double { forces[a * regions.count + r] }
+    package func force(of a: Int, in r: Int) -> Double { forces[a * regions.count + r] }
 
-    public func setForce(of a: Int, in r: Int, to value: Double) {
+    package func setForce(of a: Int, in r: Int, to value: Double) {
         forces[a * regions.count + r] = max(0, value)
     }
 
     /// Adds strength to a force (never below 0); records `deploy` with the change made during the run.
-    public func deploy(_ a: Int, in r: Int, strength: Double) {
+    package func deploy(_ a: Int, in r: Int, strength: Double) {
         let before = force(of: a, in: r)
         setForce(of: a, in: r, to: before + strength)
         record(Event(tick: tick, type: .deploy, agents: [a], region: r,
@@ -255,7 +255,7 @@ public final class World {
     }
 
     /// Strength of an agent over all regions, not counting forces on the move.
-    public func totalForce(of a: Int) -> Double {
+    package func totalForce(of a: Int) -> Double {
         var sum = 0.0
         let base = a * regions.count
         for r in 0..<regions.count { sum += forces[base + r] }
@@ -265,7 +265,7 @@ public final class World {
     // MARK: Distances
 
     /// Travel distance in km: shortest path over links, or the great-circle distance without one.
-    public func travelKm(from a: Int, to b: Int) -> Double {
+    package func travelKm(from a: Int, to b: Int) -> Double {
         if travelCache == nil { travelCache = shortestPaths() }
         let viaLinks = travelCache![a * regions.count + b]
         return viaLinks.isFinite ? viaLinks : regions[a].greatCircleKm(to: regions[b])
@@ -291,7 +291,7 @@ public final class World {
     }
 
     /// Regions linked to r, in link order.
-    public func neighbors(of r: Int) -> [Int] {
+    package func neighbors(of r: Int) -> [Int] {
         regionLinks[r].map { links[$0].a == r ? links[$0].b : links[$0].a }
     }
 }
