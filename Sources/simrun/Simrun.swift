@@ -42,8 +42,9 @@ enum Simrun {
     private static func dispatch(_ arguments: [String]) throws(CLIError) -> ExitCode {
         guard let name = arguments.first else { throw CLIError("no subcommand given\n\(help)", .usage) }
         let rest = Array(arguments.dropFirst())
-        let known = (subcommands.map { $0.name } + ["help"]).joined(separator: ", ")
         if let command = subcommand(name) { return try command.main(rest) }
+        // Only a mistake needs every command's name: reading the declarations costs start-up time.
+        var known: String { (subcommands.map { $0.name } + ["help"]).joined(separator: ", ") }
         switch name {
         case "help", "--help", "-h":
             guard let topic = rest.first else {

@@ -5,17 +5,16 @@ import Testing
 @testable import SimCore
 
 struct WorldStreamsTests {
-    private struct Failure: Error {}
-
     @Test("the script draws from the stream given while the body runs, then from its own again")
     func switchesAndRestores() {
         let world = World(seed: 9)
         world.addAgent(Agent(id: "a", name: "A", kind: "state"))
         var policyStream = RandomSource(seed: 9, stream: "policy:a")
         var scriptStream = RandomSource(seed: 9, stream: "script")
-        let drawn = world.withScriptStream(RandomStream.policy(of: 0)) {
+        var drawn: UInt64 = 0
+        try? world.withScriptStream(RandomStream.policy(of: 0)) { () throws(RunFailure) in
             #expect(world.scriptStream == RandomStream.policy(of: 0))
-            return world.drawScript { $0.next() }
+            drawn = world.drawScript { $0.next() }
         }
         #expect(drawn == policyStream.next())
         #expect(world.scriptStream == RandomStream.script)
@@ -26,8 +25,10 @@ struct WorldStreamsTests {
     func restoresOnThrow() {
         let world = World(seed: 9)
         world.addAgent(Agent(id: "a", name: "A", kind: "state"))
-        #expect(throws: Failure.self) {
-            try world.withScriptStream(RandomStream.policy(of: 0)) { () throws(Failure) in throw Failure() }
+        #expect(throws: RunFailure.self) {
+            try world.withScriptStream(RandomStream.policy(of: 0)) { () throws(RunFailure) in
+                throw RunFailure(.error, "boom")
+            }
         }
         #expect(world.scriptStream == RandomStream.script)
     }

@@ -401,7 +401,8 @@ final class Ghadames: ScenarioHooks {
 
     /// Runs a policy with the script drawing from its agent's stream, as simrun's host does.
     private func asPolicy(of agent: Int, _ policy: () -> Void) {
-        world.withScriptStream(RandomStream.policy(of: agent), policy)
+        // The policies cannot fail: the closure only adapts them to the hook runner's throwing type.
+        try? world.withScriptStream(RandomStream.policy(of: agent)) { () throws(RunFailure) in policy() }
     }
 
     /// The one handler: sim.on("clash", function(ev) mark_clash(ev.agents, ev.tick) end).

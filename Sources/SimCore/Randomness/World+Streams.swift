@@ -10,15 +10,12 @@ extension World {
     }
 
     /// Runs `body` with the script drawing from `stream` (a `RandomStream` index), then from the
-    /// stream it drew from before.
-    @inline(__always)
-    package func withScriptStream<T, Failure: Error>(
-        _ stream: Int,
-        _ body: () throws(Failure) -> T
-    ) throws(Failure) -> T {
+    /// stream it drew from before. Not generic: the hook runner calls it once per policy per tick
+    /// from another module, where an unspecialised generic would box its error and look up conformances.
+    package func withScriptStream(_ stream: Int, _ body: () throws(RunFailure) -> Void) throws(RunFailure) {
         let previous = scriptStream
         scriptStream = stream
         defer { scriptStream = previous }
-        return try body()
+        try body()
     }
 }

@@ -25,6 +25,8 @@ struct BatchCommand: Command {
     /// The command line, for the resume hint.
     var arguments: [String] = []
 
+    static let name = "batch"
+
     static var declaration: CommandDeclaration<BatchCommand> {
         let sample = FlagValue<Int>(name: "lhs:K") { text, flag throws(CLIError) in
             guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), k >= 1 else {
@@ -72,7 +74,7 @@ struct BatchCommand: Command {
                 .toggle("--fail-fast", help: "stop at the first failed run", \.failFast),
             ]
         return CommandDeclaration(
-            name: "batch", arguments: "FILE", positionals: .one("scenario file"),
+            arguments: "FILE", positionals: .one("scenario file"),
             summary: "Monte Carlo runs over a design, on threads or shards",
             description: "Runs the scenario N times at every point of a design and writes one row per run.",
             sections: [

@@ -6,9 +6,11 @@ struct CheckCommand: Command {
     var file = ""
     var scenario = ScenarioOptions()
 
+    static let name = "check"
+
     static var declaration: CommandDeclaration<CheckCommand> {
         CommandDeclaration(
-            name: "check", arguments: "FILE", positionals: .one("scenario file"),
+            arguments: "FILE", positionals: .one("scenario file"),
             summary: "load and validate a scenario without running it",
             description: """
                 Loads the scenario and runs its setup without stepping it: syntax, declarations, ids and

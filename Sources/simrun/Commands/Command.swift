@@ -2,7 +2,10 @@
 // line is read) and the work it does once read. Simrun's table of subcommands is a list of these.
 
 protocol Command {
-    /// The subcommand's name, arguments, flags and help, declared once.
+    /// The subcommand's name: `run`, `batch`. Apart from the declaration, so that finding the
+    /// command does not build every command's flags.
+    static var name: String { get }
+    /// The subcommand's arguments, flags and help, declared once.
     static var declaration: CommandDeclaration<Self> { get }
     /// Every value at its default, before the command line is read.
     init()
@@ -14,7 +17,6 @@ protocol Command {
 }
 
 extension Command {
-    static var name: String { declaration.name }
     static var summary: String { declaration.summary }
     static var synopsis: String { declaration.synopsis }
     static var help: String { declaration.help }

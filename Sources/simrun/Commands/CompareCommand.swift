@@ -35,9 +35,11 @@ struct CompareCommand: Command {
             ] + PairOptions.all.map { $0.scoped(to: \.pairParams) } + LimitOptions.all.map { $0.scoped(to: \.limits) })
     }
 
+    static let name = "compare"
+
     static var declaration: CommandDeclaration<CompareCommand> {
         CommandDeclaration(
-            name: "compare", arguments: "BASE VARIANT", positionals: .several,
+            arguments: "BASE VARIANT", positionals: .several,
             summary: "two reports, two batches, or two scenarios in paired runs",
             description: """
                 Compares a variant with a base:

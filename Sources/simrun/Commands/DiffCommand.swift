@@ -29,9 +29,11 @@ struct DiffCommand: Command {
             ] + PairOptions.all.map { $0.scoped(to: \.pairParams) })
     }
 
+    static let name = "diff"
+
     static var declaration: CommandDeclaration<DiffCommand> {
         CommandDeclaration(
-            name: "diff", arguments: "A B", positionals: .several,
+            arguments: "A B", positionals: .several,
             summary: "where two runs first diverge",
             description: """
                 Names the first tick where two runs differ, the parts of the state that differ there (alignments,

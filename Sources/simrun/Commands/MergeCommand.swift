@@ -9,9 +9,11 @@ struct MergeCommand: Command {
     var summaryPath: String?
     var quiet = false
 
+    static let name = "merge"
+
     static var declaration: CommandDeclaration<MergeCommand> {
         CommandDeclaration(
-            name: "merge", arguments: "FILE...", positionals: .several,
+            arguments: "FILE...", positionals: .several,
             summary: "put the shards of a batch back together",
             description: """
                 Merges the runs files of a batch's shards (all JSON lines or all CSV). Every file must come from the

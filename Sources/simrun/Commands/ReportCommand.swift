@@ -10,9 +10,11 @@ struct ReportCommand: Command {
     var file = ""
     var output = OutputOptions<Format>()
 
+    static let name = "report"
+
     static var declaration: CommandDeclaration<ReportCommand> {
         CommandDeclaration(
-            name: "report", arguments: "SUMMARY", positionals: .one("summary file"),
+            arguments: "SUMMARY", positionals: .one("summary file"),
             summary: "a batch summary as an HTML page with charts",
             description: """
                 Reads a batch summary (the JSON of 'simrun batch --summary' or 'simrun merge --summary') and writes

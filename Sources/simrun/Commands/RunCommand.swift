@@ -13,6 +13,8 @@ struct RunCommand: Command {
     var limits = ScenarioLimits()
     var quiet = false
 
+    static let name = "run"
+
     static var declaration: CommandDeclaration<RunCommand> {
         let format = OutputOptions<Format>.formatFlag(
             [.text, .json, .html],
@@ -23,7 +25,7 @@ struct RunCommand: Command {
         let out = OutputOptions<Format>.outFlag(
             help: "write the report to FILE (atomically) instead of standard output")
         return CommandDeclaration(
-            name: "run", arguments: "FILE", positionals: .one("scenario file"),
+            arguments: "FILE", positionals: .one("scenario file"),
             summary: "run a scenario and write its report",
             description: "Runs one scenario and writes its report.",
             sections: [

@@ -11,7 +11,8 @@ struct CommandDeclaration<C: Command> {
         case several
     }
 
-    var name: String
+    /// The command's name, which it declares on its own (dispatch reads it without the rest).
+    var name: String { C.name }
     /// The positional arguments as usage shows them: `FILE`, `BASE VARIANT`.
     var arguments: String
     var positionals: Positionals
