@@ -4,7 +4,7 @@ import PackageDescription
 // The engine and the bindings touch class-held flat arrays in their hot loops; runtime exclusivity
 // checks there cost more than the work itself. Debug builds keep them.
 let hotLoopSettings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
 // Modules, each allowed to import only those below it (docs/architecture.md):
@@ -18,7 +18,7 @@ let hotLoopSettings: [SwiftSetting] = [
 let package = Package(
     name: "simrun",
     products: [
-        .executable(name: "simrun", targets: ["simrun"]),
+        .executable(name: "simrun", targets: ["simrun"])
     ],
     targets: [
         .systemLibrary(
@@ -36,24 +36,29 @@ let package = Package(
         // Lua files of LuaBridge (the sandbox prelude) are compiled into it as strings at build time.
         .executableTarget(name: "EmbedLua"),
         .plugin(name: "EmbedLuaPlugin", capability: .buildTool(), dependencies: ["EmbedLua"]),
-        .target(name: "LuaBridge",
-                dependencies: ["SimCore", "SimBatch", "SimReports", "SimSupport", "CLua", "CLuaShim"],
-                swiftSettings: hotLoopSettings, plugins: ["EmbedLuaPlugin"]),
-        .executableTarget(name: "simrun",
-                          dependencies: ["LuaBridge", "SimBatch", "SimReports", "SimCharts", "SimSupport", "SimCore"]),
+        .target(
+            name: "LuaBridge",
+            dependencies: ["SimCore", "SimBatch", "SimReports", "SimSupport", "CLua", "CLuaShim"],
+            swiftSettings: hotLoopSettings, plugins: ["EmbedLuaPlugin"]),
+        .executableTarget(
+            name: "simrun",
+            dependencies: ["LuaBridge", "SimBatch", "SimReports", "SimCharts", "SimSupport", "SimCore"]),
         // The ghadames scenario written directly in Swift: the floor simrun is measured against.
-        .executableTarget(name: "simrun-floor", dependencies: ["SimCore", "SimBatch", "SimReports"], path: "bench/floor",
-                          exclude: ["README.md"], swiftSettings: hotLoopSettings),
+        .executableTarget(
+            name: "simrun-floor", dependencies: ["SimCore", "SimBatch", "SimReports"], path: "bench/floor",
+            exclude: ["README.md"], swiftSettings: hotLoopSettings),
         // Closed forms, fixtures and checks shared by the test targets.
         .target(name: "SimTestSupport", dependencies: ["SimCore"], path: "Tests/SimTestSupport"),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "SimTestSupport"]),
         .testTarget(name: "SimSupportTests", dependencies: ["SimSupport", "SimCore", "SimTestSupport"]),
         .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimCore", "SimSupport", "SimTestSupport"]),
         .testTarget(name: "SimBatchTests", dependencies: ["SimBatch", "SimCore", "SimSupport", "SimTestSupport"]),
-        .testTarget(name: "LuaBridgeTests",
-                    dependencies: ["LuaBridge", "SimCore", "SimBatch", "SimReports", "SimSupport", "SimTestSupport"]),
+        .testTarget(
+            name: "LuaBridgeTests",
+            dependencies: ["LuaBridge", "SimCore", "SimBatch", "SimReports", "SimSupport", "SimTestSupport"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun", "SimSupport", "SimTestSupport"]),
-        .testTarget(name: "ValidationTests",
-                    dependencies: ["LuaBridge", "SimCore", "SimReports", "SimTestSupport"]),
+        .testTarget(
+            name: "ValidationTests",
+            dependencies: ["LuaBridge", "SimCore", "SimReports", "SimTestSupport"]),
     ]
 )

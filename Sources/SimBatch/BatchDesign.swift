@@ -43,8 +43,10 @@ package struct BatchDesign: Sendable {
     /// The draws come from their own generator, seeded from the batch seed through SplitMix64 with
     /// `0x4C48_5300_0000_0000` mixed in, so they never share the runs' streams: for each param in
     /// order, a Fisher–Yates permutation of the strata, then one uniform per point.
-    package init(runsPerPoint: Int, seed: UInt64, steps: Int?, fixed: [(String, ScalarValue)],
-                latinHypercube size: Int, ranges: [ParamRange]) {
+    package init(
+        runsPerPoint: Int, seed: UInt64, steps: Int?, fixed: [(String, ScalarValue)],
+        latinHypercube size: Int, ranges: [ParamRange]
+    ) {
         self.runsPerPoint = runsPerPoint
         self.seed = seed
         self.steps = steps
@@ -61,7 +63,8 @@ package struct BatchDesign: Sendable {
             }
             for p in 0..<size {
                 let x = range.min + (Double(strata[p]) + random.uniform()) / Double(size) * (range.max - range.min)
-                let value: ScalarValue = range.isInteger
+                let value: ScalarValue =
+                    range.isInteger
                     ? .integer(Int(Swift.min(Swift.max(x.rounded(), range.min.rounded(.up)), range.max.rounded(.down))))
                     : .number(x)
                 points[p].append((range.name, value))
@@ -96,20 +99,22 @@ package struct BatchDesign: Sendable {
     /// "params": {fixed}, "sweeps": [{"name", "values"}], "sample": null | {"method": "lhs", "size": K,
     /// "ranges": {name: [min, max]}}, "points": count}`.
     package func json() -> JSONValue {
-        let sampleJSON: JSONValue = sample.map { sample in
-            [
-                "method": .string("lhs"),
-                "size": .int(sample.size),
-                "ranges": .object(sample.ranges.map { ($0.name, [.number($0.min), .number($0.max)]) }),
-            ]
-        } ?? .null
+        let sampleJSON: JSONValue =
+            sample.map { sample in
+                [
+                    "method": .string("lhs"),
+                    "size": .int(sample.size),
+                    "ranges": .object(sample.ranges.map { ($0.name, [.number($0.min), .number($0.max)]) }),
+                ]
+            } ?? .null
         return [
             "runs": .int(runsPerPoint),
             "steps": steps.map(JSONValue.int) ?? .null,
             "params": .object(fixed.map { ($0.0, JSONValue($0.1)) }),
-            "sweeps": .array(sweeps.map { sweep in
-                ["name": .string(sweep.name), "values": .array(sweep.values.map(JSONValue.init))]
-            }),
+            "sweeps": .array(
+                sweeps.map { sweep in
+                    ["name": .string(sweep.name), "values": .array(sweep.values.map(JSONValue.init))]
+                }),
             "sample": sampleJSON,
             "points": .int(points.count),
         ]

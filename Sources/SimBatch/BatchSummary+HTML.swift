@@ -1,9 +1,9 @@
+import SimCharts
 // BatchSummary+HTML: a batch summary, read back from the JSON that `batch` and `merge` write, as one
 // self-contained page — per outcome a histogram of its numbers at each design point, probability
 // bars with their 95% intervals, and along a sweep each outcome against the swept param.
 import SimCore
 import SimReports
-import SimCharts
 import SimSupport
 
 extension BatchSummary {
@@ -20,19 +20,23 @@ extension BatchSummary {
         var page = HTMLPage(title: "Batch summary: \(reading.scenarioName)")
         page.facts(reading.provenance)
         if reading.failed > 0 {
-            page.paragraph("\(reading.failed) of \(reading.runs) runs failed; their outcomes are left out of the "
-                + "statistics (the messages are at the end).", note: true)
+            page.paragraph(
+                "\(reading.failed) of \(reading.runs) runs failed; their outcomes are left out of the "
+                    + "statistics (the messages are at the end).", note: true)
         }
         for name in reading.outcomeNames { reading.outcomeSection(name, into: &page) }
         let failures = reading.document.failures
         if !failures.isEmpty {
             page.heading("Failures")
-            page.table(["runs", "message"], failures.map {
-                [$0["count"]?.int.map(String.init) ?? "", $0["message"]?.string ?? ""]
-            }, numeric: [0])
+            page.table(
+                ["runs", "message"],
+                failures.map {
+                    [$0["count"]?.int.map(String.init) ?? "", $0["message"]?.string ?? ""]
+                }, numeric: [0])
         }
-        page.paragraph("Written by simrun from a summary of schema \(reading.schema). Intervals are 95%: "
-            + "Student's t for means, Wilson's for proportions.", note: true)
+        page.paragraph(
+            "Written by simrun from a summary of schema \(reading.schema). Intervals are 95%: "
+                + "Student's t for means, Wilson's for proportions.", note: true)
         return page.html
     }
 }
@@ -74,12 +78,20 @@ private struct SummaryReading {
             rows.append(("fixed params", fixed.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")))
         }
         if let sweeps = design?["sweeps"]?.array, !sweeps.isEmpty {
-            rows.append(("sweeps", sweeps.map { sweep in
-                guard let name = sweep["name"]?.string, let values = sweep["values"]?.array else { return sweep.compact() }
-                return "\(name) = " + values.map { $0.compact() }.joined(separator: ", ")
-            }.joined(separator: "; ")))
+            rows.append(
+                (
+                    "sweeps",
+                    sweeps.map { sweep in
+                        guard let name = sweep["name"]?.string, let values = sweep["values"]?.array else {
+                            return sweep.compact()
+                        }
+                        return "\(name) = " + values.map { $0.compact() }.joined(separator: ", ")
+                    }.joined(separator: "; ")
+                ))
         }
-        if let sample = design?["sample"], sample.int != nil { rows.append(("sample", "Latin hypercube, \(sample.compact()) points")) }
+        if let sample = design?["sample"], sample.int != nil {
+            rows.append(("sample", "Latin hypercube, \(sample.compact()) points"))
+        }
         if let steps = design?["steps"]?.int { rows.append(("steps", String(steps))) }
         return rows
     }
@@ -106,48 +118,62 @@ private struct SummaryReading {
 
     private func numberSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
-            page.figures(againstParams(yTitle: "mean of \(name)", label: name, fixedY: nil) { stat in
-                guard let mean = stat?["mean"]?.double else { return nil }
-                let ci = stat?["ci95"]?.array?.compactMap(\.double)
-                return (mean, ci?.count == 2 ? (ci![0], ci![1]) : nil)
-            }, wide: true)
+            page.figures(
+                againstParams(yTitle: "mean of \(name)", label: name, fixedY: nil) { stat in
+                    guard let mean = stat?["mean"]?.double else { return nil }
+                    let ci = stat?["ci95"]?.array?.compactMap(\.double)
+                    return (mean, ci?.count == 2 ? (ci![0], ci![1]) : nil)
+                }, wide: true)
         }
         var figures: [(svg: String, caption: String)] = []
         for (point, stat) in zip(points, stats).prefix(BatchSummary.histogramCap) {
             guard let histogram = stat?["histogram"],
-                  let edges = histogram["edges"]?.array?.compactMap({ $0.double }),
-                  let counts = histogram["counts"]?.array?.compactMap({ $0.int }) else { continue }
-            let chart = Histogram(edges: edges, counts: counts, xTitle: name, label: "histogram of \(name)",
-                                  mean: stat?["mean"]?.double)
+                let edges = histogram["edges"]?.array?.compactMap({ $0.double }),
+                let counts = histogram["counts"]?.array?.compactMap({ $0.int })
+            else { continue }
+            let chart = Histogram(
+                edges: edges, counts: counts, xTitle: name, label: "histogram of \(name)",
+                mean: stat?["mean"]?.double)
             let n = stat?["n"]?.int ?? 0
             figures.append((chart.svg, "\(pointLabel(point)): \(n) runs"))
         }
         if !figures.isEmpty { page.figures(figures) }
         if points.count > BatchSummary.histogramCap {
-            page.paragraph("Histograms of the first \(BatchSummary.histogramCap) of \(points.count) points.", note: true)
+            page.paragraph(
+                "Histograms of the first \(BatchSummary.histogramCap) of \(points.count) points.", note: true)
         }
         let number = { (stat: JSONValue?, key: String) in stat?[key]?.double.map(ReadableNumber.text) ?? "–" }
-        page.table(["point", "n", "mean", "95% CI", "sd", "p5", "median", "p95"], zip(points, stats).map { point, stat in
-            let ci = stat?["ci95"]?.array?.compactMap(\.double) ?? []
-            return [pointLabel(point), stat?["n"]?.int.map(String.init) ?? "0", number(stat, "mean"),
+        page.table(
+            ["point", "n", "mean", "95% CI", "sd", "p5", "median", "p95"],
+            zip(points, stats).map { point, stat in
+                let ci = stat?["ci95"]?.array?.compactMap(\.double) ?? []
+                return [
+                    pointLabel(point), stat?["n"]?.int.map(String.init) ?? "0", number(stat, "mean"),
                     ci.count == 2 ? "[\(ReadableNumber.text(ci[0])), \(ReadableNumber.text(ci[1]))]" : "–",
-                    number(stat, "sd"), number(stat, "p5"), number(stat, "median"), number(stat, "p95")]
-        }, numeric: [1, 2, 3, 4, 5, 6, 7])
+                    number(stat, "sd"), number(stat, "p5"), number(stat, "median"), number(stat, "p95"),
+                ]
+            }, numeric: [1, 2, 3, 4, 5, 6, 7])
     }
 
     // MARK: Booleans and categories
 
     private func booleanSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
-            page.figures(againstParams(yTitle: "P(\(name))", label: name, fixedY: (0, 1, 0.2, 1)) { stat in
-                proportion(stat)
-            }, wide: true)
+            page.figures(
+                againstParams(yTitle: "P(\(name))", label: name, fixedY: (0, 1, 0.2, 1)) { stat in
+                    proportion(stat)
+                }, wide: true)
         }
         let rows = zip(points, stats).map { point, stat in
             probabilityRow(pointLabel(point), proportion(stat), n: stat?["n"]?.int ?? 0)
         }
-        page.figures([(probabilityChart(rows, label: "probability of \(name)"),
-                       "P(\(name) is true) at each point, with its 95% Wilson interval.")], wide: true)
+        page.figures(
+            [
+                (
+                    probabilityChart(rows, label: "probability of \(name)"),
+                    "P(\(name) is true) at each point, with its 95% Wilson interval."
+                )
+            ], wide: true)
     }
 
     private func categorySection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
@@ -161,8 +187,11 @@ private struct SummaryReading {
         if points.count > 1 {
             for category in charted {
                 page.heading("\(name) = \(category)", level: 3)
-                page.figures(againstParams(yTitle: "P(\(category))", label: "\(name) = \(category)",
-                                           fixedY: (0, 1, 0.2, 1)) { stat in proportion(stat?["categories"]?[category]) }, wide: true)
+                page.figures(
+                    againstParams(
+                        yTitle: "P(\(category))", label: "\(name) = \(category)",
+                        fixedY: (0, 1, 0.2, 1)
+                    ) { stat in proportion(stat?["categories"]?[category]) }, wide: true)
             }
         }
         var rows: [RowChart.Row] = []
@@ -173,8 +202,13 @@ private struct SummaryReading {
                 rows.append(probabilityRow(label, proportion(stat?["categories"]?[category]) ?? (0, (0, 1)), n: n))
             }
         }
-        page.figures([(probabilityChart(rows, label: "shares of \(name)"),
-                       "Share of runs giving each value, with its 95% Wilson interval.")], wide: true)
+        page.figures(
+            [
+                (
+                    probabilityChart(rows, label: "shares of \(name)"),
+                    "Share of runs giving each value, with its 95% Wilson interval."
+                )
+            ], wide: true)
         if categories.count > charted.count {
             page.paragraph("\(categories.count - charted.count) rarer values are in the JSON summary.", note: true)
         }
@@ -190,8 +224,9 @@ private struct SummaryReading {
     private func probabilityRow(_ label: String, _ value: (Double, (Double, Double)?)?, n: Int) -> RowChart.Row {
         guard let (p, ci) = value else { return RowChart.Row(label: label, mark: .marks([]), note: "no values") }
         let interval = ci.map { "[\(Self.share($0.0)), \(Self.share($0.1))]" } ?? ""
-        return RowChart.Row(label: label, mark: .bar(p, interval: ci), note: "\(Self.share(p)) \(interval)  n=\(n)",
-                            tooltip: "\(label): p = \(Self.share(p)) \(interval)")
+        return RowChart.Row(
+            label: label, mark: .bar(p, interval: ci), note: "\(Self.share(p)) \(interval)  n=\(n)",
+            tooltip: "\(label): p = \(Self.share(p)) \(interval)")
     }
 
     private func probabilityChart(_ rows: [RowChart.Row], label: String) -> String {
@@ -205,16 +240,19 @@ private struct SummaryReading {
     /// One chart per varying numeric param: the statistic at each point against the param's value,
     /// with its interval; points that differ only in that param are joined along a sweep, one line
     /// per combination of the other params.
-    private func againstParams(yTitle: String, label: String,
-                               fixedY: (low: Double, high: Double, step: Double, decimals: Int)?,
-                               statistic: (JSONValue?) -> (Double, (Double, Double)?)?) -> [(svg: String, caption: String)] {
+    private func againstParams(
+        yTitle: String, label: String,
+        fixedY: (low: Double, high: Double, step: Double, decimals: Int)?,
+        statistic: (JSONValue?) -> (Double, (Double, Double)?)?
+    ) -> [(svg: String, caption: String)] {
         let name = label
         return varying.compactMap { param -> (svg: String, caption: String)? in
             var series: [LineChart.Series] = []
             var keys: [String] = []
             for point in points {
                 guard let x = point["params"]?[param]?.double,
-                      let (y, interval) = statistic(point["outcomes"]?[name] ?? nil) else { continue }
+                    let (y, interval) = statistic(point["outcomes"]?[name] ?? nil)
+                else { continue }
                 let others = (point["params"]?.object ?? []).filter { $0.0 != param }
                 let key = others.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")
                 if let s = keys.firstIndex(of: key) {
@@ -222,13 +260,16 @@ private struct SummaryReading {
                     series[s].intervals.append(interval)
                 } else {
                     keys.append(key)
-                    series.append(.init(name: key.isEmpty ? yTitle : key, points: [(x, y)], intervals: [interval],
-                                        joined: isSweep))
+                    series.append(
+                        .init(
+                            name: key.isEmpty ? yTitle : key, points: [(x, y)], intervals: [interval],
+                            joined: isSweep))
                 }
             }
             guard !series.isEmpty else { return nil }
-            let chart = LineChart(series: series, width: 1100, height: 300, xTitle: param, yTitle: yTitle,
-                                  fixedY: fixedY, markers: true, label: "\(yTitle) against \(param)")
+            let chart = LineChart(
+                series: series, width: 1100, height: 300, xTitle: param, yTitle: yTitle,
+                fixedY: fixedY, markers: true, label: "\(yTitle) against \(param)")
             return (chart.svg, "\(yTitle) at each design point against \(param), with 95% intervals.")
         }
     }

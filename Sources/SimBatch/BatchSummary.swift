@@ -97,20 +97,22 @@ package struct BatchSummary: Sendable {
                 "params": .object(point.params.map { ($0.0, JSONValue($0.1)) }),
                 "runs": .int(point.runs),
                 "failed": .int(point.failed),
-                "outcomes": .object(outcomeNames.indices.map { o in
-                    (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
-                }),
+                "outcomes": .object(
+                    outcomeNames.indices.map { o in
+                        (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
+                    }),
             ]
         }
         let failureValues: [JSONValue] = BatchSummary.ranked(failures).map {
             ["message": .string($0.text), "count": .int($0.count)]
         }
-        let document = JSONValue.object(header + [
-            ("runs", .int(runs)),
-            ("failed", .int(failed)),
-            ("failures", .array(failureValues)),
-            ("points", .array(pointValues)),
-        ])
+        let document = JSONValue.object(
+            header + [
+                ("runs", .int(runs)),
+                ("failed", .int(failed)),
+                ("failures", .array(failureValues)),
+                ("points", .array(pointValues)),
+            ])
         return document.serialized()
     }
 
@@ -119,8 +121,10 @@ package struct BatchSummary: Sendable {
     package func table(width: Int = 100) -> String {
         let width = max(width, 40)
         let legend = ["numbers: mean ± 95% CI [p5, p95]", "booleans: p [95% CI]", "strings: shares"]
-        var sections: [[String]] = [["BATCH SUMMARY  \(runs) runs, \(failed) failed"]
-            + TerminalText.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)]
+        var sections: [[String]] = [
+            ["BATCH SUMMARY  \(runs) runs, \(failed) failed"]
+                + TerminalText.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)
+        ]
         for (p, point) in points.enumerated() {
             let params = point.params.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: "  ")
             var lines = TerminalText.wrap(
@@ -131,10 +135,13 @@ package struct BatchSummary: Sendable {
                 let values = point.outcomes[o]
                 let kind = kind(ofOutcome: o)
                 let n = kind.map(values.count) ?? 0
-                return [outcomeNames[o].truncated(to: BatchSummary.nameCap), "n=\(n)",
-                        summaryText(values, as: kind)]
+                return [
+                    outcomeNames[o].truncated(to: BatchSummary.nameCap), "n=\(n)",
+                    summaryText(values, as: kind),
+                ]
             }
-            lines += rows.isEmpty
+            lines +=
+                rows.isEmpty
                 ? ["  (no outcomes declared)"] : TextTable.alignedLines(rows, rightAligned: [1], wrapWidth: width)
             sections.append(lines)
         }
@@ -238,10 +245,14 @@ package struct BatchSummary: Sendable {
                     ("ci95", Statistics.meanInterval(sorted).map(BatchSummary.interval) ?? .null),
                 ]
                 if edges.count >= 2 {
-                    pairs.append(("histogram", [
-                        "edges": .array(edges.map(JSONValue.number)),
-                        "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
-                    ]))
+                    pairs.append(
+                        (
+                            "histogram",
+                            [
+                                "edges": .array(edges.map(JSONValue.number)),
+                                "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
+                            ]
+                        ))
                 }
             case .boolean:
                 pairs += [
@@ -250,13 +261,21 @@ package struct BatchSummary: Sendable {
                     ("ci95", BatchSummary.interval(Statistics.wilson(successes: values.trues, trials: n))),
                 ]
             case .category:
-                pairs.append(("categories", .object(BatchSummary.ranked(values.categories).map { name, count in
-                    (name, [
-                        "count": .int(count),
-                        "p": .number(Double(count) / Double(n)),
-                        "ci95": BatchSummary.interval(Statistics.wilson(successes: count, trials: n)),
-                    ])
-                })))
+                pairs.append(
+                    (
+                        "categories",
+                        .object(
+                            BatchSummary.ranked(values.categories).map { name, count in
+                                (
+                                    name,
+                                    [
+                                        "count": .int(count),
+                                        "p": .number(Double(count) / Double(n)),
+                                        "ci95": BatchSummary.interval(Statistics.wilson(successes: count, trials: n)),
+                                    ]
+                                )
+                            })
+                    ))
             }
         }
         let mixed = values.mixed(besides: kind)
@@ -322,7 +341,8 @@ package struct BatchSummary: Sendable {
             case .boolean:
                 let (lo, hi) = Statistics.wilson(successes: values.trues, trials: n)
                 let p = BatchSummary.share(Double(values.trues) / Double(n))
-                text = BatchSummary.unbroken("p = \(p)") + " "
+                text =
+                    BatchSummary.unbroken("p = \(p)") + " "
                     + BatchSummary.unbroken("[\(BatchSummary.share(lo)), \(BatchSummary.share(hi))]")
             case .category:
                 let ranked = BatchSummary.ranked(values.categories)

@@ -48,7 +48,9 @@ package enum OutcomeEstimate: Sendable, Equatable {
             }
             self = .number(n: n, mean: mean, sd: entry["sd"]?.double ?? 0)
         case .boolean? where n > 0:
-            guard let successes = entry["true"]?.int else { throw ComparisonInputError("a boolean outcome without 'true'") }
+            guard let successes = entry["true"]?.int else {
+                throw ComparisonInputError("a boolean outcome without 'true'")
+            }
             self = .proportion(n: n, successes: successes)
         case .category? where n > 0:
             var counts: [String: Int] = [:]

@@ -56,11 +56,15 @@ package struct PairedComparison: Sendable {
                 return (x, y)
             }
             let xs = numbers.map(\.0), ys = numbers.map(\.1)
-            return [Row(point: point, outcome: outcome, kind: .number, pairs: numbers.count,
-                        baseMean: Statistics.mean(xs), variantMean: Statistics.mean(ys),
-                        paired: Statistics.pairedMean(numbers.map { $1 - $0 }),
-                        independent: Statistics.welch(a: (xs.count, Statistics.mean(xs), Statistics.standardDeviation(xs)),
-                                                      b: (ys.count, Statistics.mean(ys), Statistics.standardDeviation(ys))))]
+            return [
+                Row(
+                    point: point, outcome: outcome, kind: .number, pairs: numbers.count,
+                    baseMean: Statistics.mean(xs), variantMean: Statistics.mean(ys),
+                    paired: Statistics.pairedMean(numbers.map { $1 - $0 }),
+                    independent: Statistics.welch(
+                        a: (xs.count, Statistics.mean(xs), Statistics.standardDeviation(xs)),
+                        b: (ys.count, Statistics.mean(ys), Statistics.standardDeviation(ys))))
+            ]
         case .boolean?:
             let flags = values.compactMap { b, v -> (Bool, Bool)? in
                 guard case .boolean(let x) = b, case .boolean(let y) = v else { return nil }
@@ -75,7 +79,8 @@ package struct PairedComparison: Sendable {
             var totals: [String: Int] = [:]
             for (x, y) in texts { totals[x, default: 0] += 1; totals[y, default: 0] += 1 }
             return totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { category, _ in
-                row(point: point, outcome: outcome, category: category, kind: .category,
+                row(
+                    point: point, outcome: outcome, category: category, kind: .category,
                     texts.map { ($0.0 == category, $0.1 == category) })
             }
         default:
@@ -84,7 +89,9 @@ package struct PairedComparison: Sendable {
     }
 
     /// A proportion's row from (base, variant) flags of every pair.
-    private static func row(point: Int, outcome: String, category: String?, kind: OutcomeKind, _ flags: [(Bool, Bool)]) -> Row {
+    private static func row(point: Int, outcome: String, category: String?, kind: OutcomeKind, _ flags: [(Bool, Bool)])
+        -> Row
+    {
         var both = 0, onlyBase = 0, onlyVariant = 0, neither = 0
         for (x, y) in flags {
             switch (x, y) {
@@ -95,10 +102,11 @@ package struct PairedComparison: Sendable {
             }
         }
         let n = flags.count
-        return Row(point: point, outcome: outcome, category: category, kind: kind, pairs: n,
-                   baseMean: Double(both + onlyBase) / Double(n), variantMean: Double(both + onlyVariant) / Double(n),
-                   paired: Statistics.newcombePaired(both: both, onlyB: onlyVariant, onlyA: onlyBase, neither: neither),
-                   independent: Statistics.newcombe(a: (both + onlyBase, n), b: (both + onlyVariant, n)))
+        return Row(
+            point: point, outcome: outcome, category: category, kind: kind, pairs: n,
+            baseMean: Double(both + onlyBase) / Double(n), variantMean: Double(both + onlyVariant) / Double(n),
+            paired: Statistics.newcombePaired(both: both, onlyB: onlyVariant, onlyA: onlyBase, neither: neither),
+            independent: Statistics.newcombe(a: (both + onlyBase, n), b: (both + onlyVariant, n)))
     }
 
     package func tables() -> [TextTable] {
@@ -110,14 +118,21 @@ package struct PairedComparison: Sendable {
                 rightAligned: [5],
                 rows: rows.filter { $0.point == p }.map { row in
                     let r: (Double) -> String = ReadableNumber.text
-                    return [row.category.map { "\(row.outcome) = \($0)" } ?? row.outcome,
-                            r(row.baseMean), r(row.variantMean),
-                            row.paired.map(BatchComparison.text) ?? "-",
-                            row.paired?.excludesZero == true ? "*" : "",
-                            row.paired.map { r($0.width) } ?? "-",
-                            row.independent.map { "width \(r($0.width))" } ?? "-"]
+                    return [
+                        row.category.map { "\(row.outcome) = \($0)" } ?? row.outcome,
+                        r(row.baseMean), r(row.variantMean),
+                        row.paired.map(BatchComparison.text) ?? "-",
+                        row.paired?.excludesZero == true ? "*" : "",
+                        row.paired.map { r($0.width) } ?? "-",
+                        row.independent.map { "width \(r($0.width))" } ?? "-",
+                    ]
                 },
-                footnote: "\(pairCount) pairs\(failedPairs > 0 ? ", \(failedPairs) left out (a run failed)" : ""). * the paired interval excludes zero. Numbers: t on per-run differences; proportions: Newcombe's paired score interval. 'if independent': the interval's width were the two sets independent (Welch / Newcombe).")
+                footnote:
+                    "\(pairCount) pairs\(failedPairs > 0 ? ", \(failedPairs) left out (a run failed)" : ""). "
+                    + "* the paired interval excludes zero. Numbers: t on per-run differences; proportions: "
+                    + "Newcombe's paired score interval. 'if independent': the interval's width were the two sets "
+                    + "independent (Welch / Newcombe)."
+            )
         }
     }
 
@@ -125,15 +140,18 @@ package struct PairedComparison: Sendable {
         [
             "pairs": .int(pairCount),
             "failed_pairs": .int(failedPairs),
-            "outcomes": .array(rows.map { row in
-                var fields: [(String, JSONValue)] = [("point", .int(row.point)), ("outcome", .string(row.outcome))]
-                if let category = row.category { fields.append(("category", .string(category))) }
-                fields += [("type", .string(OutcomeKind.name(row.kind))), ("pairs", .int(row.pairs)),
-                           ("base_mean", .number(row.baseMean)), ("variant_mean", .number(row.variantMean)),
-                           ("difference", row.paired.map(\.json) ?? .null),
-                           ("independent", row.independent.map(\.json) ?? .null)]
-                return .object(fields)
-            }),
+            "outcomes": .array(
+                rows.map { row in
+                    var fields: [(String, JSONValue)] = [("point", .int(row.point)), ("outcome", .string(row.outcome))]
+                    if let category = row.category { fields.append(("category", .string(category))) }
+                    fields += [
+                        ("type", .string(OutcomeKind.name(row.kind))), ("pairs", .int(row.pairs)),
+                        ("base_mean", .number(row.baseMean)), ("variant_mean", .number(row.variantMean)),
+                        ("difference", row.paired.map(\.json) ?? .null),
+                        ("independent", row.independent.map(\.json) ?? .null),
+                    ]
+                    return .object(fields)
+                }),
         ]
     }
 }

@@ -29,9 +29,11 @@ package struct RunRecord: Sendable {
     /// Each metric's whole series, with `--trace`.
     package var trace: [(String, [Double])]?
 
-    package init(run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
-                stopped: String? = nil, error: String? = nil, outcomes: [(String, ScalarValue)] = [],
-                metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil) {
+    package init(
+        run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
+        stopped: String? = nil, error: String? = nil, outcomes: [(String, ScalarValue)] = [],
+        metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil
+    ) {
         self.run = run
         self.seed = seed
         self.point = point
@@ -158,15 +160,19 @@ package struct RunRecord: Sendable {
         return value
     }
 
-    private static func typed<T>(_ key: String, _ value: JSONValue,
-                                 _ read: (JSONValue) -> T?) throws(JSONParseError) -> T {
+    private static func typed<T>(
+        _ key: String, _ value: JSONValue,
+        _ read: (JSONValue) -> T?
+    ) throws(JSONParseError) -> T {
         guard let result = read(value) else { throw invalid("a run line's \"\(key)\" is ill-typed") }
         return result
     }
 
     /// An object's pairs with each value read by `read`; the error names the first entry refused.
-    private static func pairs<T>(_ key: String, _ value: JSONValue,
-                                 _ read: (JSONValue) -> T?) throws(JSONParseError) -> [(String, T)] {
+    private static func pairs<T>(
+        _ key: String, _ value: JSONValue,
+        _ read: (JSONValue) -> T?
+    ) throws(JSONParseError) -> [(String, T)] {
         guard let object = value.object else { throw invalid("a run line's \"\(key)\" is not an object") }
         var result: [(String, T)] = []
         result.reserveCapacity(object.count)

@@ -21,17 +21,27 @@ package struct RunsHeader {
 
     package init(fields: [(String, JSONValue)]) { self.fields = fields }
 
-    package init(version: String, scenario: ScenarioInfo, design: BatchDesign, params: [String], outcomes: [String],
-         metrics: [String], shard: Shard?) {
+    package init(
+        version: String, scenario: ScenarioInfo, design: BatchDesign, params: [String], outcomes: [String],
+        metrics: [String], shard: Shard?
+    ) {
         fields = [
             (BatchProvenance.Key.simrun, ["version": .string(version), "schema": .int(RunsHeader.schema)]),
             (BatchProvenance.Key.scenario, ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
             (BatchProvenance.Key.seed, .unsigned(design.seed)),
             (BatchProvenance.Key.design, design.json()),
-            (BatchProvenance.Key.columns, ["params": .array(params.map(JSONValue.string)),
-                         "outcomes": .array(outcomes.map(JSONValue.string)),
-                         "metrics": .array(metrics.map(JSONValue.string))]),
-            (BatchProvenance.Key.pointParams, .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })),
+            (
+                BatchProvenance.Key.columns,
+                [
+                    "params": .array(params.map(JSONValue.string)),
+                    "outcomes": .array(outcomes.map(JSONValue.string)),
+                    "metrics": .array(metrics.map(JSONValue.string)),
+                ]
+            ),
+            (
+                BatchProvenance.Key.pointParams,
+                .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })
+            ),
         ]
         if let shard { fields.append((BatchProvenance.Key.shard, .string(shard.description))) }
     }
@@ -68,7 +78,8 @@ package struct RunsHeader {
         case .jsonl: return json.compact() + "\n"
         case .csv:
             return RunsHeader.csvMark + json.compact() + "\n"
-                + RunRecord.csvHeader(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
+                + RunRecord.csvHeader(
+                    params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
         }
     }
 
@@ -76,7 +87,9 @@ package struct RunsHeader {
     package func row(_ record: RunRecord, _ format: RunsFormat) -> String {
         switch format {
         case .jsonl: return record.jsonLine() + "\n"
-        case .csv: return record.csvRow(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
+        case .csv:
+            return record.csvRow(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics"))
+                + "\n"
         }
     }
 }
@@ -118,11 +131,14 @@ package struct RunsFileContents {
         } catch {
             throw ReadError(message: "\(path):1: not a simrun runs file (\(error.message))")
         }
-        guard let fields = header.object, header[BatchProvenance.Key.simrun] != nil, header[BatchProvenance.Key.design] != nil else {
+        guard let fields = header.object, header[BatchProvenance.Key.simrun] != nil,
+            header[BatchProvenance.Key.design] != nil
+        else {
             throw ReadError(message: "\(path):1: not a simrun runs file")
         }
-        var contents = RunsFileContents(format: format, header: RunsHeader(fields: fields), rows: [], records: [],
-                                        failed: 0, validLength: first.utf8.count)
+        var contents = RunsFileContents(
+            format: format, header: RunsHeader(fields: fields), rows: [], records: [],
+            failed: 0, validLength: first.utf8.count)
         if format == .csv, let columns = records.popFirst() {
             contents.validLength += columns.utf8.count
         }

@@ -6,8 +6,10 @@ extension Statistics {
     /// Welch's interval for mean(b) − mean(a) from each sample's size, mean and standard deviation:
     /// Student's t at the Welch–Satterthwaite degrees of freedom. Nil when either sample has fewer
     /// than two values.
-    package static func welch(a: (n: Int, mean: Double, sd: Double),
-                             b: (n: Int, mean: Double, sd: Double)) -> Difference? {
+    package static func welch(
+        a: (n: Int, mean: Double, sd: Double),
+        b: (n: Int, mean: Double, sd: Double)
+    ) -> Difference? {
         guard a.n >= 2, b.n >= 2 else { return nil }
         let va = a.sd * a.sd / Double(a.n), vb = b.sd * b.sd / Double(b.n)
         let estimate = b.mean - a.mean
@@ -26,9 +28,10 @@ extension Statistics {
         let (la, ua) = wilson(successes: a.successes, trials: a.trials)
         let (lb, ub) = wilson(successes: b.successes, trials: b.trials)
         let d = pb - pa
-        return Difference(estimate: d,
-                          low: d - ((pb - lb) * (pb - lb) + (ua - pa) * (ua - pa)).squareRoot(),
-                          high: d + ((ub - pb) * (ub - pb) + (pa - la) * (pa - la)).squareRoot())
+        return Difference(
+            estimate: d,
+            low: d - ((pb - lb) * (pb - lb) + (ua - pa) * (ua - pa)).squareRoot(),
+            high: d + ((ub - pb) * (ub - pb) + (pa - la) * (pa - la)).squareRoot())
     }
 
     /// The mean of paired differences with Student's t interval; nil for fewer than two pairs.
@@ -57,8 +60,9 @@ extension Statistics {
         let estimate = pb - pa
         let lowSquare = (pb - lb) * (pb - lb) - 2 * phi * (pb - lb) * (ua - pa) + (ua - pa) * (ua - pa)
         let highSquare = (ub - pb) * (ub - pb) - 2 * phi * (ub - pb) * (pa - la) + (pa - la) * (pa - la)
-        return Difference(estimate: estimate,
-                          low: estimate - max(0, lowSquare).squareRoot(),
-                          high: estimate + max(0, highSquare).squareRoot())
+        return Difference(
+            estimate: estimate,
+            low: estimate - max(0, lowSquare).squareRoot(),
+            high: estimate + max(0, highSquare).squareRoot())
     }
 }

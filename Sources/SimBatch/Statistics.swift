@@ -69,7 +69,8 @@ package enum Statistics {
     package static func meanInterval(_ values: [Double]) -> (Double, Double)? {
         guard values.count >= 2 else { return nil }
         let m = mean(values)
-        let half = studentT975(degreesOfFreedom: values.count - 1) * standardDeviation(values)
+        let half =
+            studentT975(degreesOfFreedom: values.count - 1) * standardDeviation(values)
             / Double(values.count).squareRoot()
         return (m - half, m + half)
     }

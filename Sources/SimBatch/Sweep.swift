@@ -57,8 +57,10 @@ package struct Sweep: Sendable, Equatable {
         return (String(text[..<equals]), text[text.index(after: equals)...])
     }
 
-    private static func integerRange(_ spec: String,
-                                     _ fail: (String) -> DesignError) throws(DesignError) -> [ScalarValue] {
+    private static func integerRange(
+        _ spec: String,
+        _ fail: (String) -> DesignError
+    ) throws(DesignError) -> [ScalarValue] {
         let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { throw fail("expected start:stop:step") }
         var bounds: [Int] = []
@@ -75,8 +77,10 @@ package struct Sweep: Sendable, Equatable {
         return (0...(span / step)).map { .integer(start + $0 * step) }
     }
 
-    private static func numberRange(_ spec: String,
-                                    _ fail: (String) -> DesignError) throws(DesignError) -> [ScalarValue] {
+    private static func numberRange(
+        _ spec: String,
+        _ fail: (String) -> DesignError
+    ) throws(DesignError) -> [ScalarValue] {
         let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { throw fail("expected start:stop:step") }
         var bounds: [Double] = []
@@ -98,8 +102,10 @@ package struct Sweep: Sendable, Equatable {
         }
     }
 
-    private static func checkDirection(start: Double, stop: Double, step: Double,
-                                       _ fail: (String) -> DesignError) throws(DesignError) {
+    private static func checkDirection(
+        start: Double, stop: Double, step: Double,
+        _ fail: (String) -> DesignError
+    ) throws(DesignError) {
         guard step != 0 else { throw fail("the step is 0") }
         guard step > 0 ? start <= stop : start >= stop else { throw fail("the step leads away from stop") }
     }

@@ -5,7 +5,9 @@ import Foundation
 
 package enum ChartPalette {
     /// Series and bloc colours, in order of use; yellow is left out, it vanishes on white.
-    package static let categorical = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"]
+    package static let categorical = [
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999",
+    ]
 
     /// The colour of the n-th series, repeating past the end of the set.
     package static func series(_ n: Int) -> String { categorical[n % categorical.count] }

@@ -18,18 +18,22 @@ package struct ChartScale {
 
     /// A scale over `low...high` widened to round tick values, at most about `tickCount` of them.
     /// A domain of one value is widened around it; with `includeZero` it reaches zero.
-    package init(covering low: Double, _ high: Double, pixels start: Double, _ end: Double, tickCount: Int = 6,
-         includeZero: Bool = false) {
+    package init(
+        covering low: Double, _ high: Double, pixels start: Double, _ end: Double, tickCount: Int = 6,
+        includeZero: Bool = false
+    ) {
         let steps = RoundSteps(covering: low, high, count: tickCount, includeZero: includeZero)
-        self.init(low: steps.low, high: steps.high, start: start, end: end, ticks: steps.values,
-                  decimals: steps.decimals)
+        self.init(
+            low: steps.low, high: steps.high, start: start, end: end, ticks: steps.values,
+            decimals: steps.decimals)
     }
 
     /// A scale over exactly `low...high` with ticks every `step` from `low` (e.g. 0...1 by 0.25).
     package init(fixed low: Double, _ high: Double, pixels start: Double, _ end: Double, step: Double, decimals: Int) {
         let count = Int(((high - low) / step).rounded())
-        self.init(low: low, high: high, start: start, end: end,
-                  ticks: (0...count).map { low + (high - low) * Double($0) / Double(count) }, decimals: decimals)
+        self.init(
+            low: low, high: high, start: start, end: end,
+            ticks: (0...count).map { low + (high - low) * Double($0) / Double(count) }, decimals: decimals)
     }
 
     private init(low: Double, high: Double, start: Double, end: Double, ticks: [Double], decimals: Int) {

@@ -22,7 +22,9 @@ package struct HTMLPage {
         let cell = { (tag: String, c: Int, text: String) in
             "<\(tag)\(numeric.contains(c) ? " class=\"num\"" : "")>\(SVGDocument.escaped(text))</\(tag)>"
         }
-        var html = "<table>\n<thead><tr>" + header.enumerated().map { cell("th", $0, $1) }.joined() + "</tr></thead>\n<tbody>\n"
+        var html =
+            "<table>\n<thead><tr>" + header.enumerated().map { cell("th", $0, $1) }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in rows { html += "<tr>" + row.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }
         parts.append(html + "</tbody>\n</table>")
     }
@@ -64,23 +66,23 @@ package struct HTMLPage {
     /// Readable at 1200 px and on paper; system fonts only, nothing fetched.
     private static let style = """
 
-    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
-           max-width: 1140px; margin: 24px auto; padding: 0 20px; line-height: 1.45; }
-    h1 { font-size: 28px; margin: 0 0 6px; }
-    h2 { font-size: 21px; margin: 34px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ddd; }
-    h3 { font-size: 16px; margin: 20px 0 6px; }
-    p.note { color: #555; font-size: 14px; margin: 4px 0 10px; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 18px; margin: 10px 0; font-size: 14px; }
-    dt { color: #555; font-weight: 600; }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    table { border-collapse: collapse; font-size: 13.5px; margin: 8px 0 12px; }
-    th, td { border-bottom: 1px solid #e2e2e2; padding: 4px 12px 4px 0; text-align: left; vertical-align: top; }
-    th { border-bottom: 2px solid #bbb; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 10px 20px; }
-    figure { margin: 6px 0 12px; }
-    figure svg { max-width: 100%; height: auto; display: block; }
-    figcaption { font-size: 13px; color: #444; margin-top: 2px; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
+               max-width: 1140px; margin: 24px auto; padding: 0 20px; line-height: 1.45; }
+        h1 { font-size: 28px; margin: 0 0 6px; }
+        h2 { font-size: 21px; margin: 34px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ddd; }
+        h3 { font-size: 16px; margin: 20px 0 6px; }
+        p.note { color: #555; font-size: 14px; margin: 4px 0 10px; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 18px; margin: 10px 0; font-size: 14px; }
+        dt { color: #555; font-weight: 600; }
+        dd { margin: 0; overflow-wrap: anywhere; }
+        table { border-collapse: collapse; font-size: 13.5px; margin: 8px 0 12px; }
+        th, td { border-bottom: 1px solid #e2e2e2; padding: 4px 12px 4px 0; text-align: left; vertical-align: top; }
+        th { border-bottom: 2px solid #bbb; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 10px 20px; }
+        figure { margin: 6px 0 12px; }
+        figure svg { max-width: 100%; height: auto; display: block; }
+        figcaption { font-size: 13px; color: #444; margin-top: 2px; }
 
-    """
+        """
 }

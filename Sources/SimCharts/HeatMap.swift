@@ -44,11 +44,13 @@ package struct HeatMap {
                     continue
                 }
                 let v = values[i * n + j]
-                doc.rect(cx, y, cell, cell, fill: ChartPalette.diverging(v), stroke: "#ffffff",
-                         tooltip: "\(labels[i]) → \(labels[j]): \(ReadableNumber.signed(v))")
+                doc.rect(
+                    cx, y, cell, cell, fill: ChartPalette.diverging(v), stroke: "#ffffff",
+                    tooltip: "\(labels[i]) → \(labels[j]): \(ReadableNumber.signed(v))")
                 if writeValues {
-                    doc.text(ReadableNumber.signed(v), cx + cell / 2, y + cell / 2 + 4, anchor: "middle", size: 11,
-                             fill: ChartPalette.textOnDiverging(v))
+                    doc.text(
+                        ReadableNumber.signed(v), cx + cell / 2, y + cell / 2 + 4, anchor: "middle", size: 11,
+                        fill: ChartPalette.textOnDiverging(v))
                 }
             }
         }
@@ -62,8 +64,9 @@ package struct HeatMap {
         doc.text("alignment", x, top - 8, size: 12, bold: true)
         for s in 0..<steps {
             let value = 1 - (Double(s) + 0.5) * 2 / Double(steps)
-            doc.rect(x, top + barHeight * Double(s) / Double(steps), 18, barHeight / Double(steps) + 0.5,
-                     fill: ChartPalette.diverging(value))
+            doc.rect(
+                x, top + barHeight * Double(s) / Double(steps), 18, barHeight / Double(steps) + 0.5,
+                fill: ChartPalette.diverging(value))
         }
         for (value, text) in [(1.0, "+1 friendly"), (0.0, "0"), (-1.0, "−1 hostile")] {
             let y = top + barHeight * (1 - value) / 2

@@ -44,8 +44,12 @@ package struct Histogram {
         for (i, count) in counts.enumerated() where count > 0 {
             let left = x.position(edges[i]), right = x.position(edges[i + 1])
             let top = y.position(Double(count))
-            doc.rect(left + 0.5, top, right - left - 1, y.position(0) - top, fill: ChartPalette.series(0),
-                     tooltip: "[\(ReadableNumber.text(edges[i])), \(ReadableNumber.text(edges[i + 1]))\(i == counts.count - 1 ? "]" : ")"): \(count) runs")
+            doc.rect(
+                left + 0.5, top, right - left - 1, y.position(0) - top, fill: ChartPalette.series(0),
+                tooltip:
+                    "[\(ReadableNumber.text(edges[i])), \(ReadableNumber.text(edges[i + 1]))"
+                    + "\(i == counts.count - 1 ? "]" : ")"): \(count) runs"
+            )
         }
         if let mean, mean.isFinite {
             let px = x.position(mean)

@@ -76,8 +76,9 @@ package struct LineChart {
         let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
         let y: ChartScale
         if let fixedY {
-            y = ChartScale(fixed: fixedY.low, fixedY.high, pixels: height - 48, top, step: fixedY.step,
-                           decimals: fixedY.decimals)
+            y = ChartScale(
+                fixed: fixedY.low, fixedY.high, pixels: height - 48, top, step: fixedY.step,
+                decimals: fixedY.decimals)
         } else {
             y = ChartScale(covering: finite.min() ?? 0, finite.max() ?? 1, pixels: height - 48, top, tickCount: 5)
         }
@@ -91,7 +92,8 @@ package struct LineChart {
                 let px = x.position(point.x)
                 doc.line(px, y.clampedPosition(lo), px, y.clampedPosition(hi), stroke: color, width: 1.5)
                 for value in [lo, hi] {
-                    doc.line(px - 4, y.clampedPosition(value), px + 4, y.clampedPosition(value), stroke: color, width: 1.5)
+                    doc.line(
+                        px - 4, y.clampedPosition(value), px + 4, y.clampedPosition(value), stroke: color, width: 1.5)
                 }
             }
             let finitePoints = s.points.filter { $0.y.isFinite }
@@ -99,16 +101,19 @@ package struct LineChart {
                 let coordinates = finitePoints.map {
                     SVGDocument.number(x.position($0.x)) + "," + SVGDocument.number(y.position($0.y))
                 }.joined(separator: " ")
-                doc.element("polyline", [
-                    ("points", coordinates), ("fill", "none"), ("stroke", color), ("stroke-width", "2"),
-                    ("stroke-linejoin", "round"), ("data-series", s.name),
-                    ("data-values", s.points.map { $0.y.description }.joined(separator: " ")),
-                ], tooltip: s.name)
+                doc.element(
+                    "polyline",
+                    [
+                        ("points", coordinates), ("fill", "none"), ("stroke", color), ("stroke-width", "2"),
+                        ("stroke-linejoin", "round"), ("data-series", s.name),
+                        ("data-values", s.points.map { $0.y.description }.joined(separator: " ")),
+                    ], tooltip: s.name)
             }
             if markers || !s.joined || finitePoints.count == 1 {
                 for point in finitePoints {
-                    doc.circle(x.position(point.x), y.position(point.y), radius: 3.5, fill: color,
-                               tooltip: "\(s.name): \(ReadableNumber.text(point.y))")
+                    doc.circle(
+                        x.position(point.x), y.position(point.y), radius: 3.5, fill: color,
+                        tooltip: "\(s.name): \(ReadableNumber.text(point.y))")
                 }
             }
         }
@@ -120,8 +125,9 @@ package struct LineChart {
             }
         }
         if series.count > LineChart.legendCap {
-            doc.text("… and \(series.count - LineChart.legendCap) more series", width - 16, height - 4,
-                     anchor: "end", size: 11, fill: "#666")
+            doc.text(
+                "… and \(series.count - LineChart.legendCap) more series", width - 16, height - 4,
+                anchor: "end", size: 11, fill: "#666")
         }
         return doc.markup
     }

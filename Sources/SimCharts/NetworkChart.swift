@@ -2,8 +2,8 @@
 // joined by friendly (solid blue) and hostile (dashed red) edges as wide as the pair's mutual
 // alignment is strong — with its legend.
 import Foundation
-import SimSupport
 import SimCore
+import SimSupport
 
 /// Agents as nodes on a circle, edges for the pairs whose mutual alignment is strong enough to show.
 package struct NetworkChart {
@@ -67,14 +67,16 @@ package struct NetworkChart {
                 ("stroke-opacity", "0.75"), ("class", edge.weight > 0 ? "friendly" : "hostile"),
             ]
             if edge.weight < 0 { attributes.append(("stroke-dasharray", "7 4")) }
-            doc.element("line", attributes,
-                        tooltip: "\(labels[edge.i]) ↔ \(labels[edge.j]): \(ReadableNumber.signed(edge.weight))")
+            doc.element(
+                "line", attributes,
+                tooltip: "\(labels[edge.i]) ↔ \(labels[edge.j]): \(ReadableNumber.signed(edge.weight))")
         }
         for a in 0..<n {
             let bloc = blocs.firstIndex { $0.contains(a) }
             let p = position[a]
-            doc.circle(p.x, p.y, radius: 9, fill: bloc.map(ChartPalette.bloc) ?? "#bbbbbb", stroke: "#ffffff",
-                       tooltip: labels[a] + (bloc.map { " (bloc \($0 + 1))" } ?? ""))
+            doc.circle(
+                p.x, p.y, radius: 9, fill: bloc.map(ChartPalette.bloc) ?? "#bbbbbb", stroke: "#ffffff",
+                tooltip: labels[a] + (bloc.map { " (bloc \($0 + 1))" } ?? ""))
             let dx = p.x - center.x, dy = p.y - center.y
             let distance = max((dx * dx + dy * dy).squareRoot(), 1)
             let anchor = abs(dx) < radius * 0.2 ? "middle" : dx > 0 ? "start" : "end"

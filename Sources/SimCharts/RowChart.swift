@@ -63,8 +63,9 @@ package struct RowChart {
         let plotRight = width - 16 - noteWidth
         let height = 12 + RowChart.rowHeight * Double(rows.count) + 48
         var doc = SVGDocument(width: width, height: height, label: label)
-        let x = ChartScale(fixed: domain.low, domain.high, pixels: labelWidth, plotRight, step: domain.step,
-                           decimals: domain.decimals)
+        let x = ChartScale(
+            fixed: domain.low, domain.high, pixels: labelWidth, plotRight, step: domain.step,
+            decimals: domain.decimals)
         var axes = ChartAxes(x: x, y: nil, xTitle: axisTitle, xLabel: axisLabel)
         axes.rowSpan = (8, height - 48)
         axes.draw(into: &doc)
@@ -96,22 +97,29 @@ package struct RowChart {
             // The shaft stops at the head's base so the head's tip lands exactly on the end value.
             let head = min(8, abs(b - a))
             doc.line(a, mid, b - direction * head, mid, stroke: color, width: 2.5)
-            doc.element("path", [
-                ("d", "M\(SVGDocument.number(b)),\(SVGDocument.number(mid)) "
-                    + "L\(SVGDocument.number(b - direction * head)),\(SVGDocument.number(mid - 5)) "
-                    + "L\(SVGDocument.number(b - direction * head)),\(SVGDocument.number(mid + 5)) Z"),
-                ("fill", color),
-            ])
+            doc.element(
+                "path",
+                [
+                    (
+                        "d",
+                        "M\(SVGDocument.number(b)),\(SVGDocument.number(mid)) "
+                            + "L\(SVGDocument.number(b - direction * head)),\(SVGDocument.number(mid - 5)) "
+                            + "L\(SVGDocument.number(b - direction * head)),\(SVGDocument.number(mid + 5)) Z"
+                    ),
+                    ("fill", color),
+                ])
             doc.circle(a, mid, radius: 4, fill: "#ffffff", stroke: "#555", tooltip: row.tooltip)
         case .marks(let values):
             for value in values {
                 let px = x.clampedPosition(value)
                 doc.line(px, mid - 8, px, mid + 8, stroke: ChartPalette.series(0), width: 2)
             }
-            doc.element("rect", [
-                ("x", SVGDocument.number(x.start)), ("y", SVGDocument.number(mid - 10)),
-                ("width", SVGDocument.number(x.end - x.start)), ("height", "20"), ("fill", "transparent"),
-            ], tooltip: row.tooltip)
+            doc.element(
+                "rect",
+                [
+                    ("x", SVGDocument.number(x.start)), ("y", SVGDocument.number(mid - 10)),
+                    ("width", SVGDocument.number(x.end - x.start)), ("height", "20"), ("fill", "transparent"),
+                ], tooltip: row.tooltip)
         }
     }
 }

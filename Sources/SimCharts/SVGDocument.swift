@@ -20,8 +20,10 @@ package struct SVGDocument {
 
     /// Appends `<name attributes>text</name>` (or `<name attributes/>` without text or tooltip);
     /// `tooltip` becomes a `<title>` child, which browsers show on hover.
-    package mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil,
-                          tooltip: String? = nil) {
+    package mutating func element(
+        _ name: String, _ attributes: [(String, String)], text: String? = nil,
+        tooltip: String? = nil
+    ) {
         var tag = "<" + name
         for (key, value) in attributes { tag += " \(key)=\"\(SVGDocument.escaped(value))\"" }
         guard text != nil || tooltip != nil else {
@@ -34,41 +36,61 @@ package struct SVGDocument {
         elements.append(tag + "</\(name)>")
     }
 
-    package mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
-                       width: Double = 1, dash: String? = nil) {
-        var attributes = [("x1", SVGDocument.number(x1)), ("y1", SVGDocument.number(y1)),
-                          ("x2", SVGDocument.number(x2)), ("y2", SVGDocument.number(y2)),
-                          ("stroke", stroke), ("stroke-width", SVGDocument.number(width))]
+    package mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
+        width: Double = 1, dash: String? = nil
+    ) {
+        var attributes = [
+            ("x1", SVGDocument.number(x1)), ("y1", SVGDocument.number(y1)),
+            ("x2", SVGDocument.number(x2)), ("y2", SVGDocument.number(y2)),
+            ("stroke", stroke), ("stroke-width", SVGDocument.number(width)),
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         element("line", attributes)
     }
 
-    package mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String,
-                       stroke: String? = nil, tooltip: String? = nil) {
-        var attributes = [("x", SVGDocument.number(x)), ("y", SVGDocument.number(y)),
-                          ("width", SVGDocument.number(max(w, 0))), ("height", SVGDocument.number(max(h, 0))),
-                          ("fill", fill)]
+    package mutating func rect(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String,
+        stroke: String? = nil, tooltip: String? = nil
+    ) {
+        var attributes = [
+            ("x", SVGDocument.number(x)), ("y", SVGDocument.number(y)),
+            ("width", SVGDocument.number(max(w, 0))), ("height", SVGDocument.number(max(h, 0))),
+            ("fill", fill),
+        ]
         if let stroke { attributes.append(("stroke", stroke)) }
         element("rect", attributes, tooltip: tooltip)
     }
 
-    package mutating func circle(_ cx: Double, _ cy: Double, radius: Double, fill: String, stroke: String? = nil,
-                         tooltip: String? = nil) {
-        var attributes = [("cx", SVGDocument.number(cx)), ("cy", SVGDocument.number(cy)),
-                          ("r", SVGDocument.number(radius)), ("fill", fill)]
+    package mutating func circle(
+        _ cx: Double, _ cy: Double, radius: Double, fill: String, stroke: String? = nil,
+        tooltip: String? = nil
+    ) {
+        var attributes = [
+            ("cx", SVGDocument.number(cx)), ("cy", SVGDocument.number(cy)),
+            ("r", SVGDocument.number(radius)), ("fill", fill),
+        ]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", "1.5")] }
         element("circle", attributes, tooltip: tooltip)
     }
 
     /// Text whose anchor point is (x, y): `anchor` is start, middle or end; `rotation` in degrees
     /// about the anchor point.
-    package mutating func text(_ text: String, _ x: Double, _ y: Double, anchor: String = "start", size: Double = 12,
-                       fill: String = "#333", bold: Bool = false, rotation: Double? = nil) {
-        var attributes = [("x", SVGDocument.number(x)), ("y", SVGDocument.number(y)), ("font-size", SVGDocument.number(size)),
-                          ("text-anchor", anchor), ("fill", fill)]
+    package mutating func text(
+        _ text: String, _ x: Double, _ y: Double, anchor: String = "start", size: Double = 12,
+        fill: String = "#333", bold: Bool = false, rotation: Double? = nil
+    ) {
+        var attributes = [
+            ("x", SVGDocument.number(x)), ("y", SVGDocument.number(y)), ("font-size", SVGDocument.number(size)),
+            ("text-anchor", anchor), ("fill", fill),
+        ]
         if bold { attributes.append(("font-weight", "bold")) }
         if let rotation {
-            attributes.append(("transform", "rotate(\(SVGDocument.number(rotation)) \(SVGDocument.number(x)) \(SVGDocument.number(y)))"))
+            attributes.append(
+                (
+                    "transform",
+                    "rotate(\(SVGDocument.number(rotation)) \(SVGDocument.number(x)) \(SVGDocument.number(y)))"
+                ))
         }
         element("text", attributes, text: text)
     }

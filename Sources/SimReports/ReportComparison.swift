@@ -55,7 +55,8 @@ package struct ReportComparison: Sendable {
             warnings.append("different scenarios: '\(base.scenario)' and '\(variant.scenario)'")
         }
         if base.ticks != variant.ticks {
-            warnings.append("different lengths: \(base.ticks) ticks in \(base.label), \(variant.ticks) in \(variant.label)")
+            warnings.append(
+                "different lengths: \(base.ticks) ticks in \(base.label), \(variant.ticks) in \(variant.label)")
         }
         let onlyAgents = Set(base.agents).symmetricDifference(variant.agents)
         if !onlyAgents.isEmpty {
@@ -65,8 +66,9 @@ package struct ReportComparison: Sendable {
         var names = base.outcomes.map(\.0)
         names += variant.outcomes.map(\.0).filter { !names.contains($0) }
         outcomes = names.map { name in
-            OutcomeRow(name: name, base: base.outcomes.first { $0.0 == name }?.1,
-                       variant: variant.outcomes.first { $0.0 == name }?.1)
+            OutcomeRow(
+                name: name, base: base.outcomes.first { $0.0 == name }?.1,
+                variant: variant.outcomes.first { $0.0 == name }?.1)
         }
 
         let common = base.agents.filter(variant.agents.contains)
@@ -114,7 +116,8 @@ package struct ReportComparison: Sendable {
 
     private static func largestFirst(_ rows: [ValueRow]) -> [ValueRow] {
         rows.enumerated().sorted { x, y in
-            abs(x.element.change) != abs(y.element.change) ? abs(x.element.change) > abs(y.element.change) : x.offset < y.offset
+            abs(x.element.change) != abs(y.element.change)
+                ? abs(x.element.change) > abs(y.element.change) : x.offset < y.offset
         }.map(\.element)
     }
 
@@ -124,15 +127,19 @@ package struct ReportComparison: Sendable {
         let outcomeTable = TextTable(
             title: "OUTCOMES", columns: ["outcome", base.label, variant.label, "change"], rightAligned: [3],
             rows: outcomes.map { row in
-                [row.name, row.base.map(ReadableNumber.text) ?? "-", row.variant.map(ReadableNumber.text) ?? "-",
-                 !row.differs ? "same" : row.change.map { (0 < $0 ? "+" : "") + r($0) } ?? "changed"]
+                [
+                    row.name, row.base.map(ReadableNumber.text) ?? "-", row.variant.map(ReadableNumber.text) ?? "-",
+                    !row.differs ? "same" : row.change.map { (0 < $0 ? "+" : "") + r($0) } ?? "changed",
+                ]
             })
         let eventTable = TextTable(
             title: "EVENTS IN ONE RUN AND NOT THE OTHER (counts by type, agents and region)",
             columns: ["event", base.label, variant.label, "first tick"], rightAligned: [1, 2],
             rows: events.prefix(limit * 3).map { row in
-                [row.kind, String(row.baseCount), String(row.variantCount),
-                 "\(row.baseFirst.map(String.init) ?? "-") / \(row.variantFirst.map(String.init) ?? "-")"]
+                [
+                    row.kind, String(row.baseCount), String(row.variantCount),
+                    "\(row.baseFirst.map(String.init) ?? "-") / \(row.variantFirst.map(String.init) ?? "-")",
+                ]
             },
             footnote: events.count > limit * 3 ? "\(events.count - limit * 3) more kinds differ" : nil)
         return [outcomeTable] + stateTables(limit: limit) + [eventTable]
@@ -142,44 +149,70 @@ package struct ReportComparison: Sendable {
     package func stateTables(limit: Int = 10) -> [TextTable] {
         let r: (Double) -> String = ReadableNumber.text
         func values(_ title: String, _ what: String, _ rows: [ValueRow]) -> TextTable {
-            TextTable(title: title, columns: [what, base.label, variant.label, "change"], rightAligned: [1, 2, 3],
-                      rows: rows.prefix(limit).map { [$0.label, r($0.base), r($0.variant), (0 < $0.change ? "+" : "") + r($0.change)] },
-                      footnote: rows.count > limit ? "\(rows.count - limit) more differ (--top N shows more)" : nil)
+            TextTable(
+                title: title, columns: [what, base.label, variant.label, "change"], rightAligned: [1, 2, 3],
+                rows: rows.prefix(limit).map {
+                    [$0.label, r($0.base), r($0.variant), (0 < $0.change ? "+" : "") + r($0.change)]
+                },
+                footnote: rows.count > limit ? "\(rows.count - limit) more differ (--top N shows more)" : nil)
         }
-        return [values("ALIGNMENTS THAT DIFFER MOST", "pair", alignments),
-                values("RESOURCES THAT DIFFER", "agent resource", resources),
-                values("FORCES THAT DIFFER (deployed)", "agent @ region", forces)]
+        return [
+            values("ALIGNMENTS THAT DIFFER MOST", "pair", alignments),
+            values("RESOURCES THAT DIFFER", "agent resource", resources),
+            values("FORCES THAT DIFFER (deployed)", "agent @ region", forces),
+        ]
     }
 
     /// `alignments`, `resources`, `forces`: the top `limit` of each.
     package func stateJSON(limit: Int = 10) -> [(String, JSONValue)] {
         func values(_ rows: [ValueRow]) -> JSONValue {
-            .array(rows.prefix(limit).map { ["what": .string($0.label), "base": .number($0.base),
-                                              "variant": .number($0.variant), "change": .number($0.change)] })
+            .array(
+                rows.prefix(limit).map {
+                    [
+                        "what": .string($0.label), "base": .number($0.base),
+                        "variant": .number($0.variant), "change": .number($0.change),
+                    ]
+                })
         }
         return [("alignments", values(alignments)), ("resources", values(resources)), ("forces", values(forces))]
     }
 
     package func json(limit: Int = 10) -> JSONValue {
         func side(_ report: ReportDocument) -> JSONValue {
-            ["file": .string(report.label), "scenario": .string(report.scenario),
-             "seed": report.seed.map(JSONValue.unsigned) ?? .null, "ticks": .int(report.ticks)]
+            [
+                "file": .string(report.label), "scenario": .string(report.scenario),
+                "seed": report.seed.map(JSONValue.unsigned) ?? .null, "ticks": .int(report.ticks),
+            ]
         }
-        return .object([
-            ("base", side(base)),
-            ("variant", side(variant)),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-            ("outcomes", .array(outcomes.map { row in
-                ["name": .string(row.name), "base": row.base.map(JSONValue.init) ?? .null,
-                 "variant": row.variant.map(JSONValue.init) ?? .null,
-                 "change": row.change.map(JSONValue.number) ?? .null, "differs": .bool(row.differs)]
-            })),
-        ] + stateJSON(limit: limit) + [
-            ("events", .array(events.map { row in
-                ["kind": .string(row.kind), "base": .int(row.baseCount), "variant": .int(row.variantCount),
-                 "base_first_tick": row.baseFirst.map(JSONValue.int) ?? .null,
-                 "variant_first_tick": row.variantFirst.map(JSONValue.int) ?? .null]
-            })),
-        ])
+        return .object(
+            [
+                ("base", side(base)),
+                ("variant", side(variant)),
+                ("warnings", .array(warnings.map(JSONValue.string))),
+                (
+                    "outcomes",
+                    .array(
+                        outcomes.map { row in
+                            [
+                                "name": .string(row.name), "base": row.base.map(JSONValue.init) ?? .null,
+                                "variant": row.variant.map(JSONValue.init) ?? .null,
+                                "change": row.change.map(JSONValue.number) ?? .null, "differs": .bool(row.differs),
+                            ]
+                        })
+                ),
+            ] + stateJSON(limit: limit) + [
+                (
+                    "events",
+                    .array(
+                        events.map { row in
+                            [
+                                "kind": .string(row.kind), "base": .int(row.baseCount),
+                                "variant": .int(row.variantCount),
+                                "base_first_tick": row.baseFirst.map(JSONValue.int) ?? .null,
+                                "variant_first_tick": row.variantFirst.map(JSONValue.int) ?? .null,
+                            ]
+                        })
+                )
+            ])
     }
 }

@@ -54,29 +54,34 @@ package struct ReportDocument: Sendable {
         agents = agentList.compactMap { $0[K.id]?.string }
         alignments = [:]
         for (from, row) in json[K.alignments]?.object ?? [] {
-            alignments[from] = Dictionary((row.object ?? []).compactMap { to, v in v.double.map { (to, $0) } },
-                                          uniquingKeysWith: { first, _ in first })
+            alignments[from] = Dictionary(
+                (row.object ?? []).compactMap { to, v in v.double.map { (to, $0) } },
+                uniquingKeysWith: { first, _ in first })
         }
         resources = [:]
         forces = [:]
         for agent in agentList {
             guard let id = agent[K.id]?.string else { continue }
             resources[id] = (agent[K.resources]?.object ?? []).compactMap { name, v in v.double.map { (name, $0) } }
-            forces[id] = Dictionary((agent[K.forces]?.object ?? []).compactMap { r, v in v.double.map { (r, $0) } },
-                                    uniquingKeysWith: { first, _ in first })
+            forces[id] = Dictionary(
+                (agent[K.forces]?.object ?? []).compactMap { r, v in v.double.map { (r, $0) } },
+                uniquingKeysWith: { first, _ in first })
         }
         outcomes = (json[K.outcomes]?.object ?? []).compactMap { name, v in v.scalar.map { (name, $0) } }
         metrics = (json[K.metrics]?.object ?? []).map { name, series in
             (name, (series.array ?? []).map { $0.double ?? .nan })
         }
         events = (json[K.events]?.array ?? []).map { event in
-            TimelineEvent(tick: event[K.tick]?.int ?? 0, type: event[K.type]?.string ?? "?",
-                          agents: (event[K.agents]?.array ?? []).compactMap(\.string),
-                          region: event[K.region]?.string,
-                          data: (event[K.data] ?? .object([])).compact())
+            TimelineEvent(
+                tick: event[K.tick]?.int ?? 0, type: event[K.type]?.string ?? "?",
+                agents: (event[K.agents]?.array ?? []).compactMap(\.string),
+                region: event[K.region]?.string,
+                data: (event[K.data] ?? .object([])).compact())
         }
-        digests = (json[K.digests]?.object ?? []).map { part, series in (part, (series.array ?? []).compactMap(\.string)) }
-            .filter { !$0.1.isEmpty }
+        digests = (json[K.digests]?.object ?? []).map { part, series in
+            (part, (series.array ?? []).compactMap(\.string))
+        }
+        .filter { !$0.1.isEmpty }
     }
 
     /// Parses `text` as a run report.

@@ -9,7 +9,8 @@ package struct RunDivergence: Sendable {
     package private(set) var stateTick: (tick: Int, parts: [String])?
     /// The position in the timeline of the first differing event, and each side's event there
     /// (nil where a timeline has ended).
-    package private(set) var event: (index: Int, base: ReportDocument.TimelineEvent?, variant: ReportDocument.TimelineEvent?)?
+    package private(set) var event:
+        (index: Int, base: ReportDocument.TimelineEvent?, variant: ReportDocument.TimelineEvent?)?
     /// The first tick where a metric differs: its name and both values.
     package private(set) var metric: (tick: Int, name: String, base: Double, variant: Double)?
     /// The reports carry no digests to compare (written before they were added).
@@ -61,8 +62,11 @@ package struct RunDivergence: Sendable {
         if digestsMissing { lines.append("note: a report has no state digests; comparing events and metrics only") }
         guard let first = firstTick else {
             let ticks = min(base.ticks, variant.ticks)
-            lines.append("identical: the runs do not diverge over \(ticks) ticks (state digests, events and metrics agree)")
-            if base.ticks != variant.ticks { lines.append("but one run is longer: \(base.ticks) and \(variant.ticks) ticks") }
+            lines.append(
+                "identical: the runs do not diverge over \(ticks) ticks (state digests, events and metrics agree)")
+            if base.ticks != variant.ticks {
+                lines.append("but one run is longer: \(base.ticks) and \(variant.ticks) ticks")
+            }
             return lines
         }
         lines.append("first divergence at tick \(first)")
@@ -84,16 +88,24 @@ package struct RunDivergence: Sendable {
     package var json: JSONValue {
         func event(_ e: ReportDocument.TimelineEvent?) -> JSONValue {
             guard let e else { return .null }
-            return ["tick": .int(e.tick), "type": .string(e.type), "agents": .array(e.agents.map(JSONValue.string)),
-                    "region": .string(orNull: e.region), "data": .string(e.data)]
+            return [
+                "tick": .int(e.tick), "type": .string(e.type), "agents": .array(e.agents.map(JSONValue.string)),
+                "region": .string(orNull: e.region), "data": .string(e.data),
+            ]
         }
         return [
             "identical": .bool(identical),
             "first_tick": firstTick.map(JSONValue.int) ?? .null,
-            "state": stateTick.map { ["tick": .int($0.tick), "parts": .array($0.parts.map(JSONValue.string))] } ?? .null,
-            "event": self.event.map { ["index": .int($0.index), "base": event($0.base), "variant": event($0.variant)] } ?? .null,
-            "metric": metric.map { ["tick": .int($0.tick), "name": .string($0.name), "base": .number($0.base),
-                                    "variant": .number($0.variant)] } ?? .null,
+            "state": stateTick.map { ["tick": .int($0.tick), "parts": .array($0.parts.map(JSONValue.string))] }
+                ?? .null,
+            "event": self.event.map { ["index": .int($0.index), "base": event($0.base), "variant": event($0.variant)] }
+                ?? .null,
+            "metric": metric.map {
+                [
+                    "tick": .int($0.tick), "name": .string($0.name), "base": .number($0.base),
+                    "variant": .number($0.variant),
+                ]
+            } ?? .null,
             "digests_missing": .bool(digestsMissing),
         ]
     }

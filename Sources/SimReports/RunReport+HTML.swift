@@ -1,9 +1,9 @@
+import SimCharts
 // RunReport+HTML: one run as a self-contained page for a person — the scenario and its source
 // document, the outcomes, every metric over time, the alignments that moved most, the final
 // alignment matrix, the alignment network with its blocs, and the event timeline — charts as
 // inline SVG, no script.
 import SimCore
-import SimCharts
 import SimSupport
 
 extension RunReport {
@@ -34,8 +34,9 @@ extension RunReport {
             page.heading("Log")
             page.table(["date", "line"], log.map { [world.date(ofTick: $0.tick).description, $0.text] })
         }
-        page.paragraph("Written by simrun \(simrunVersion). The JSON report (--format json) has every value "
-            + "at full precision.", note: true)
+        page.paragraph(
+            "Written by simrun \(simrunVersion). The JSON report (--format json) has every value "
+                + "at full precision.", note: true)
         return page.html
     }
 
@@ -71,8 +72,14 @@ extension RunReport {
                 xTitle: "days since \(world.start)", yTitle: name.truncated(to: 40), markers: values.count <= 2,
                 label: "\(name) over \(values.count - 1) days")
             let finite = values.filter(\.isFinite)
-            let range = finite.isEmpty ? "" : ", range \(ReadableNumber.text(finite.min()!)) to \(ReadableNumber.text(finite.max()!))"
-            let ends = values.isEmpty ? "" : ": \(ReadableNumber.text(values[0])) at the start, \(ReadableNumber.text(values[values.count - 1])) at the end\(range)"
+            let range =
+                finite.isEmpty
+                ? "" : ", range \(ReadableNumber.text(finite.min()!)) to \(ReadableNumber.text(finite.max()!))"
+            let ends =
+                values.isEmpty
+                ? ""
+                : ": \(ReadableNumber.text(values[0])) at the start, "
+                    + "\(ReadableNumber.text(values[values.count - 1])) at the end\(range)"
             return (chart.svg, name + ends)
         }
         page.figures(figures)
@@ -82,17 +89,25 @@ extension RunReport {
         page.heading("Alignments that moved most")
         let moved = movedPairs()
         guard !moved.isEmpty else { return page.paragraph("No alignment moved during the run.", note: true) }
-        page.paragraph("The \(min(moved.count, RunReport.movedChartCap)) directed pairs with the largest change "
-            + "|end − start| of \(moved.count) that moved: the circle is the alignment at the start of the run, the "
-            + "arrowhead its value at the end (blue: warmer, red: colder).", note: true)
+        page.paragraph(
+            "The \(min(moved.count, RunReport.movedChartCap)) directed pairs with the largest change "
+                + "|end − start| of \(moved.count) that moved: the circle is the alignment at the start of the run, "
+                + "the "
+                + "arrowhead its value at the end (blue: warmer, red: colder).", note: true)
         let rows = moved.prefix(RunReport.movedChartCap).map { pair in
             RowChart.Row(
-                label: "\(world.agents[pair.from].name.truncated(to: 28)) → \(world.agents[pair.to].name.truncated(to: 28))",
+                label:
+                    "\(world.agents[pair.from].name.truncated(to: 28)) → "
+                    + "\(world.agents[pair.to].name.truncated(to: 28))",
                 mark: .arrow(from: pair.start, to: pair.end),
-                note: "\(ReadableNumber.signed(pair.start)) → \(ReadableNumber.signed(pair.end))  (\(ReadableNumber.signed(pair.change)))")
+                note:
+                    "\(ReadableNumber.signed(pair.start)) → \(ReadableNumber.signed(pair.end))  "
+                    + "(\(ReadableNumber.signed(pair.change)))"
+            )
         }
-        let chart = RowChart(rows: Array(rows), domain: (-1, 1, 0.25, 2),
-                             axisTitle: "alignment (−1 hostile, +1 friendly)", label: "alignments that moved most")
+        let chart = RowChart(
+            rows: Array(rows), domain: (-1, 1, 0.25, 2),
+            axisTitle: "alignment (−1 hostile, +1 friendly)", label: "alignments that moved most")
         page.figures([(chart.svg, "Alignment of the first agent toward the second, start → end.")], wide: true)
     }
 
@@ -102,27 +117,42 @@ extension RunReport {
         guard n >= 2 else { return page.paragraph("Fewer than two agents.", note: true) }
         let shown = n <= RunReport.heatMapCap ? Array(0..<n) : keyAgents(count: RunReport.heatMapCap)
         if shown.count < n {
-            page.paragraph("The \(shown.count) key agents of \(n) (those in the largest alignment changes); the "
-                + "JSON report has every pair.", note: true)
+            page.paragraph(
+                "The \(shown.count) key agents of \(n) (those in the largest alignment changes); the "
+                    + "JSON report has every pair.", note: true)
         }
         let values = shown.flatMap { i in shown.map { j in world.alignment[i * n + j] } }
-        let chart = HeatMap(labels: shown.map { world.agents[$0].name }, values: values,
-                            label: "final alignment matrix")
-        page.figures([(chart.svg, "Row agent's alignment toward the column agent at the end of the run "
-            + "(red hostile, blue friendly).")], wide: true)
+        let chart = HeatMap(
+            labels: shown.map { world.agents[$0].name }, values: values,
+            label: "final alignment matrix")
+        page.figures(
+            [
+                (
+                    chart.svg,
+                    "Row agent's alignment toward the column agent at the end of the run "
+                        + "(red hostile, blue friendly)."
+                )
+            ], wide: true)
     }
 
     private func networkSection(_ page: inout HTMLPage) {
         page.heading("Alignment network and predicted blocs")
         let n = world.agentCount
         guard n >= 2 else { return page.paragraph("Fewer than two agents.", note: true) }
-        let chart = NetworkChart(labels: world.agents.map(\.name), alignment: world.alignment,
-                                 blocs: coalitions.blocs.filter { !$0.isEmpty }, label: "alignment network")
+        let chart = NetworkChart(
+            labels: world.agents.map(\.name), alignment: world.alignment,
+            blocs: coalitions.blocs.filter { !$0.isEmpty }, label: "alignment network")
         let method = coalitions.exact ? "exact" : "local search"
-        page.figures([(chart.svg, "Edges join pairs whose mean alignment (both directions) is at least "
-            + "\(NetworkChart.threshold) in size. Blocs: the two of least landscape energy "
-            + "(\(ReadableNumber.text(coalitions.energy)), \(method)); share of balanced triads "
-            + "\(ReadableNumber.text(world.balanceIndex)).")], wide: true)
+        page.figures(
+            [
+                (
+                    chart.svg,
+                    "Edges join pairs whose mean alignment (both directions) is at least "
+                        + "\(NetworkChart.threshold) in size. Blocs: the two of least landscape energy "
+                        + "(\(ReadableNumber.text(coalitions.energy)), \(method)); share of balanced triads "
+                        + "\(ReadableNumber.text(world.balanceIndex))."
+                )
+            ], wide: true)
     }
 
     private func timelineSection(_ page: inout HTMLPage) {
@@ -134,22 +164,27 @@ extension RunReport {
         let days = ChartScale(covering: 0, Double(max(world.tick, 1)), pixels: 0, 1, tickCount: 10)
         let rows = types.map { type in
             let ticks = events.filter { $0.type == type }.map(\.tick)
-            return RowChart.Row(label: type, mark: .marks(ticks.map(Double.init)), note: "\(ticks.count)",
-                                tooltip: "\(type): \(ticks.count) events")
+            return RowChart.Row(
+                label: type, mark: .marks(ticks.map(Double.init)), note: "\(ticks.count)",
+                tooltip: "\(type): \(ticks.count) events")
         }
-        let chart = RowChart(rows: rows, domain: (days.low, days.high, days.ticks[1] - days.ticks[0], 0),
-                             axisTitle: "days since \(world.start)", label: "event timeline")
-        page.figures([(chart.svg, "A mark for each day an event of the type happened; the count on the right.")],
-                     wide: true)
+        let chart = RowChart(
+            rows: rows, domain: (days.low, days.high, days.ticks[1] - days.ticks[0], 0),
+            axisTitle: "days since \(world.start)", label: "event timeline")
+        page.figures(
+            [(chart.svg, "A mark for each day an event of the type happened; the count on the right.")],
+            wide: true)
         let shown = events.prefix(RunReport.eventTableCap)
-        page.table(["day", "date", "type", "agents", "region", "data"], shown.map { event in
-            [
-                String(event.tick), world.date(ofTick: event.tick).description, event.type,
-                event.agents.map { world.agents[$0].name }.joined(separator: ", "),
-                event.region.map { world.regions[$0].name } ?? "",
-                event.data.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: " "),
-            ]
-        }, numeric: [0, 1])
+        page.table(
+            ["day", "date", "type", "agents", "region", "data"],
+            shown.map { event in
+                [
+                    String(event.tick), world.date(ofTick: event.tick).description, event.type,
+                    event.agents.map { world.agents[$0].name }.joined(separator: ", "),
+                    event.region.map { world.regions[$0].name } ?? "",
+                    event.data.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: " "),
+                ]
+            }, numeric: [0, 1])
         if events.count > shown.count {
             page.paragraph("… and \(events.count - shown.count) more events in the JSON report.", note: true)
         }
@@ -163,7 +198,9 @@ extension RunReport {
                 rows.append([w.agents[a].name, w.regions[r].name, ReadableNumber.text(w.force(of: a, in: r)), ""])
             }
             for move in w.movements where move.agent == a {
-                rows.append([w.agents[a].name, w.regions[move.to].name, ReadableNumber.text(move.strength), "on the road"])
+                rows.append([
+                    w.agents[a].name, w.regions[move.to].name, ReadableNumber.text(move.strength), "on the road",
+                ])
             }
         }
         guard !rows.isEmpty else { return }

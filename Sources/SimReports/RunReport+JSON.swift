@@ -28,17 +28,22 @@ extension RunReport {
                 K.kind: .string(agent.kind),
                 K.patron: agentID(agent.patron),
                 K.effectiveness: .number(agent.effectiveness),
-                K.resources: .object(w.resourceNames.indices.map {
-                    (w.resourceNames[$0], .number(w.resource($0, of: a)))
-                }),
-                K.forces: .object(w.regions.indices.compactMap { r in
-                    let strength = w.force(of: a, in: r)
-                    return strength > 0 ? (regionIDs[r], .number(strength)) : nil
-                }),
-                K.moving: .array(w.movements.filter { $0.agent == a }.map { move in
-                    [K.from: .string(regionIDs[move.from]), K.to: .string(regionIDs[move.to]),
-                     K.strength: .number(move.strength), K.remainingKm: .number(move.remainingKm)]
-                }),
+                K.resources: .object(
+                    w.resourceNames.indices.map {
+                        (w.resourceNames[$0], .number(w.resource($0, of: a)))
+                    }),
+                K.forces: .object(
+                    w.regions.indices.compactMap { r in
+                        let strength = w.force(of: a, in: r)
+                        return strength > 0 ? (regionIDs[r], .number(strength)) : nil
+                    }),
+                K.moving: .array(
+                    w.movements.filter { $0.agent == a }.map { move in
+                        [
+                            K.from: .string(regionIDs[move.from]), K.to: .string(regionIDs[move.to]),
+                            K.strength: .number(move.strength), K.remainingKm: .number(move.remainingKm),
+                        ]
+                    }),
             ]
         }
         let regions = w.regions.map { region -> JSONValue in
@@ -51,13 +56,19 @@ extension RunReport {
             ]
         }
         let alignments = w.agents.indices.map { i -> (String, JSONValue) in
-            (agentIDs[i], .object(w.agents.indices.filter { $0 != i }.map { j in
-                (agentIDs[j], .number(w.alignment(i, toward: j)))
-            }))
+            (
+                agentIDs[i],
+                .object(
+                    w.agents.indices.filter { $0 != i }.map { j in
+                        (agentIDs[j], .number(w.alignment(i, toward: j)))
+                    })
+            )
         }
         let ties = w.sortedTies.map { tie -> JSONValue in
-            [K.from: .string(agentIDs[tie.from]), K.to: .string(agentIDs[tie.to]),
-             K.kind: .string(w.tieKinds[tie.kind])]
+            [
+                K.from: .string(agentIDs[tie.from]), K.to: .string(agentIDs[tie.to]),
+                K.kind: .string(w.tieKinds[tie.kind]),
+            ]
         }
         let events = w.events.map { event -> JSONValue in
             [
@@ -92,9 +103,10 @@ extension RunReport {
             K.ties: .array(ties),
             K.metrics: .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
             K.outcomes: .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
-            K.digests: .object(StateDigest.parts.map { part in
-                (part.name, .array(digests.map { .string($0[keyPath: part.value].hex16) }))
-            }),
+            K.digests: .object(
+                StateDigest.parts.map { part in
+                    (part.name, .array(digests.map { .string($0[keyPath: part.value].hex16) }))
+                }),
             K.events: .array(events),
             K.log: .array(log.map { [K.tick: .int($0.tick), K.text: .string($0.text)] }),
             K.warnings: .array(w.warnings.map(JSONValue.string)),

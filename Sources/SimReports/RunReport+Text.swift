@@ -61,7 +61,8 @@ extension RunReport {
 
     private func outcomeLines(_ width: Int) -> [String] {
         guard !outcomes.isEmpty else { return ["OUTCOMES", "  (none declared)"] }
-        return ["OUTCOMES"] + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
+        return ["OUTCOMES"]
+            + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
     }
 
     /// The directed pairs whose alignment moved most from baseline to final, largest first.
@@ -88,8 +89,11 @@ extension RunReport {
         let title = "METRICS  (day 0 → day \(world.tick): sparkline, start → end, [min, max])"
         let rows = zip(metricNames, metrics).map { name, values -> [String] in
             let finite = values.filter(\.isFinite)
-            let range = finite.isEmpty ? "" : "[\(ReadableNumber.text(finite.min()!)), \(ReadableNumber.text(finite.max()!))]"
-            let ends = values.isEmpty ? "" : "\(ReadableNumber.text(values[0])) → \(ReadableNumber.text(values[values.count - 1]))"
+            let range =
+                finite.isEmpty ? "" : "[\(ReadableNumber.text(finite.min()!)), \(ReadableNumber.text(finite.max()!))]"
+            let ends =
+                values.isEmpty
+                ? "" : "\(ReadableNumber.text(values[0])) → \(ReadableNumber.text(values[values.count - 1]))"
             return [name.truncated(to: RunReport.nameCap), sparkline(values, charset: charset), ends, range]
         }
         return [title] + TextTable.alignedLines(rows, wrapWidth: width)
@@ -102,13 +106,14 @@ extension RunReport {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "" }
         let count = min(values.count, RunReport.sparklineCap)
-        return String((0..<count).map { k -> Character in
-            let index = count == 1 ? 0 : Int((Double(k) * Double(values.count - 1) / Double(count - 1)).rounded())
-            let v = values[index]
-            guard v.isFinite else { return " " }
-            guard high > low else { return levels[levels.count / 2] }
-            return levels[Int(((v - low) / (high - low) * Double(levels.count - 1)).rounded())]
-        })
+        return String(
+            (0..<count).map { k -> Character in
+                let index = count == 1 ? 0 : Int((Double(k) * Double(values.count - 1) / Double(count - 1)).rounded())
+                let v = values[index]
+                guard v.isFinite else { return " " }
+                guard high > low else { return levels[levels.count / 2] }
+                return levels[Int(((v - low) / (high - low) * Double(levels.count - 1)).rounded())]
+            })
     }
 
     /// The final alignments among the key agents — those of the largest changes — row toward column.
@@ -155,7 +160,9 @@ extension RunReport {
         let grouping = events.count > RunReport.timelineCap
         for event in events {
             let key = "\(event.region ?? -1) \(event.agents)"
-            if grouping, event.type == EventType.clash.rawValue, let e = openClash[key], entries[e].lastTick >= event.tick - 1 {
+            if grouping, event.type == EventType.clash.rawValue, let e = openClash[key],
+                entries[e].lastTick >= event.tick - 1
+            {
                 entries[e].event.data = summed(entries[e].event.data, event.data)
                 entries[e].lastTick = event.tick
                 entries[e].count += 1
@@ -231,10 +238,10 @@ private func summed(_ a: [(String, ScalarValue)], _ b: [(String, ScalarValue)]) 
     a.map { key, value in
         let other = b.first { $0.0 == key }?.1
         switch (value, other) {
-        case let (.integer(x), .integer(y)?): return (key, .integer(x + y))
-        case let (.integer(x), .number(y)?): return (key, .number(Double(x) + y))
-        case let (.number(x), .integer(y)?): return (key, .number(x + Double(y)))
-        case let (.number(x), .number(y)?): return (key, .number(x + y))
+        case (.integer(let x), .integer(let y)?): return (key, .integer(x + y))
+        case (.integer(let x), .number(let y)?): return (key, .number(Double(x) + y))
+        case (.number(let x), .integer(let y)?): return (key, .number(x + Double(y)))
+        case (.number(let x), .number(let y)?): return (key, .number(x + y))
         default: return (key, value)
         }
     }

@@ -26,10 +26,12 @@ package struct RunReport: Sendable {
     /// Predicted blocs at the end (every agent weighing 1).
     package var coalitions: Coalitions
 
-    package init(simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
-                params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
-                metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
-                outcomes: [(String, ScalarValue)], log: [LogLine]) {
+    package init(
+        simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
+        params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
+        metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
+        outcomes: [(String, ScalarValue)], log: [LogLine]
+    ) {
         self.simrunVersion = simrunVersion
         self.scenario = scenario
         self.seed = seed

@@ -56,7 +56,7 @@ struct JSONParser {
         let start = position
         let count = word.utf8CodeUnitCount
         guard bytes.count - position >= count,
-              (0..<count).allSatisfy({ bytes[position + $0] == word.utf8Start[$0] })
+            (0..<count).allSatisfy({ bytes[position + $0] == word.utf8Start[$0] })
         else { throw error("unexpected character", at: start) }
         position += count
         return value
@@ -171,7 +171,7 @@ struct JSONParser {
             var code = UInt32(try hex4())
             if (0xD800..<0xDC00).contains(code) {
                 guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
-                      bytes[position + 1] == UInt8(ascii: "u")
+                    bytes[position + 1] == UInt8(ascii: "u")
                 else { throw error("unpaired surrogate", at: start) }
                 position += 2
                 let low = UInt32(try hex4())

@@ -11,8 +11,10 @@ package struct TextTable: Sendable {
     /// Said under the table, e.g. what a mark means or how many rows were left out.
     package var footnote: String?
 
-    package init(title: String, columns: [String], rightAligned: Set<Int> = [], rows: [[String]] = [],
-                footnote: String? = nil) {
+    package init(
+        title: String, columns: [String], rightAligned: Set<Int> = [], rows: [[String]] = [],
+        footnote: String? = nil
+    ) {
         self.title = title
         self.columns = columns
         self.rightAligned = rightAligned
@@ -41,8 +43,9 @@ package struct TextTable: Sendable {
     package static func alignedLines(_ rows: [[String]], rightAligned: Set<Int> = [], wrapWidth: Int? = nil)
         -> [String]
     {
-        alignedLines(rows, widths: columnWidths(rows, wrappingLast: wrapWidth != nil), rightAligned: rightAligned,
-                     wrapWidth: wrapWidth)
+        alignedLines(
+            rows, widths: columnWidths(rows, wrappingLast: wrapWidth != nil), rightAligned: rightAligned,
+            wrapWidth: wrapWidth)
     }
 
     private static func columnWidths(_ rows: [[String]], wrappingLast: Bool) -> [Int] {
@@ -56,8 +59,10 @@ package struct TextTable: Sendable {
         return widths
     }
 
-    private static func alignedLines(_ rows: [[String]], widths: [Int], rightAligned: Set<Int>,
-                                     wrapWidth: Int? = nil) -> [String] {
+    private static func alignedLines(
+        _ rows: [[String]], widths: [Int], rightAligned: Set<Int>,
+        wrapWidth: Int? = nil
+    ) -> [String] {
         func padded(_ cell: String, _ c: Int) -> String {
             let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
             return rightAligned.contains(c) ? pad + cell : cell + pad

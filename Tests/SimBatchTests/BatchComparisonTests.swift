@@ -1,27 +1,31 @@
-// BatchComparisonTests: two batches built here with known values — the estimates, the Welch and
-// Newcombe intervals computed here by hand, the warnings, and pairing when the seeds match.
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+// BatchComparisonTests: two batches built here with known values — the estimates, the Welch and
+// Newcombe intervals computed here by hand, the warnings, and pairing when the seeds match.
+import Testing
+
+@testable import SimBatch
 
 struct BatchComparisonTests {
     /// `n` runs of one point: `losses` = base + i mod 5 (+ shift), `clash` true for i mod 4 == 0
     /// (or mod 2 with `moreClashes`), `holder` gnu or lna.
     func records(_ n: Int, seed: (Int) -> UInt64, shift: Double = 0, moreClashes: Bool = false) -> [RunRecord] {
         (0..<n).map { i in
-            RunRecord(run: i, seed: seed(i), point: 0, params: [], status: .ok, outcomes: [
-                ("losses", .number(100 + Double(i % 5) * 10 + shift)),
-                ("clash", .boolean(moreClashes ? i % 2 == 0 : i % 4 == 0)),
-                ("holder", .string(i % 3 == 0 ? "lna" : "gnu")),
-            ])
+            RunRecord(
+                run: i, seed: seed(i), point: 0, params: [], status: .ok,
+                outcomes: [
+                    ("losses", .number(100 + Double(i % 5) * 10 + shift)),
+                    ("clash", .boolean(moreClashes ? i % 2 == 0 : i % 4 == 0)),
+                    ("holder", .string(i % 3 == 0 ? "lna" : "gnu")),
+                ])
         }
     }
 
     func header(seed: UInt64, runs: Int) throws -> JSONValue {
-        try JSONValue.parse("""
+        try JSONValue.parse(
+            """
             {"seed": \(seed), "design": {"runs": \(runs), "steps": null}, "scenario": {"name": "ghadames"},
              "columns": {"outcomes": ["losses", "clash", "holder"]}, "point_params": [{}]}
             """)
@@ -29,10 +33,12 @@ struct BatchComparisonTests {
 
     @Test("Welch for numbers, Newcombe for booleans and each category, against the formulas")
     func intervals() throws {
-        let base = try BatchEstimates(label: "a", header: try header(seed: 1, runs: 200),
-                                      records: records(200, seed: { UInt64($0) }))
-        let variant = try BatchEstimates(label: "b", header: try header(seed: 2, runs: 200),
-                                         records: records(200, seed: { UInt64($0) + 1000 }, shift: 3, moreClashes: true))
+        let base = try BatchEstimates(
+            label: "a", header: try header(seed: 1, runs: 200),
+            records: records(200, seed: { UInt64($0) }))
+        let variant = try BatchEstimates(
+            label: "b", header: try header(seed: 2, runs: 200),
+            records: records(200, seed: { UInt64($0) + 1000 }, shift: 3, moreClashes: true))
         let c = BatchComparison(base: base, variant: variant)
         #expect(c.warnings.isEmpty)
         #expect(c.paired == nil)
@@ -55,7 +61,8 @@ struct BatchComparisonTests {
 
     @Test("warnings: run counts, designs and a shared seed; outcomes in one batch only")
     func warnings() throws {
-        let base = try BatchEstimates(label: "a", header: try header(seed: 5, runs: 100), records: records(100, seed: { UInt64($0) }))
+        let base = try BatchEstimates(
+            label: "a", header: try header(seed: 5, runs: 100), records: records(100, seed: { UInt64($0) }))
         var other = records(50, seed: { UInt64($0) })
         for i in other.indices { other[i].outcomes.append(("extra", .integer(1))) }
         let variant = try BatchEstimates(label: "b", header: try header(seed: 5, runs: 50), records: other)
@@ -71,12 +78,15 @@ struct BatchComparisonTests {
         func noisy(_ shift: Double, own: UInt64) -> [RunRecord] {
             (0..<300).map { i in
                 var shared = RandomSource(seed: UInt64(i)), mine = RandomSource(seed: UInt64(i) &+ own)
-                return RunRecord(run: i, seed: UInt64(i), point: 0, params: [], status: .ok,
-                                 outcomes: [("losses", .number(400 + 100 * shared.normal() + shift + 5 * mine.normal()))])
+                return RunRecord(
+                    run: i, seed: UInt64(i), point: 0, params: [], status: .ok,
+                    outcomes: [("losses", .number(400 + 100 * shared.normal() + shift + 5 * mine.normal()))])
             }
         }
-        let base = try BatchEstimates(label: "a", header: try header(seed: 9, runs: 300), records: noisy(0, own: 1 << 40))
-        let variant = try BatchEstimates(label: "b", header: try header(seed: 9, runs: 300), records: noisy(10, own: 1 << 41))
+        let base = try BatchEstimates(
+            label: "a", header: try header(seed: 9, runs: 300), records: noisy(0, own: 1 << 40))
+        let variant = try BatchEstimates(
+            label: "b", header: try header(seed: 9, runs: 300), records: noisy(10, own: 1 << 41))
         let c = BatchComparison(base: base, variant: variant)
         let paired = try #require(c.paired?.rows.first { $0.outcome == "losses" })
         let pairedDifference = try #require(paired.paired), independent = try #require(paired.independent)
@@ -87,7 +97,8 @@ struct BatchComparisonTests {
 
     @Test("a summary's entries read back as estimates")
     func fromSummary() throws {
-        let summary = try JSONValue.parse("""
+        let summary = try JSONValue.parse(
+            """
             {"seed": 3, "design": {"runs": 10, "steps": null}, "scenario": {"name": "x"},
              "columns": {"outcomes": ["m", "b", "c", "gone"]},
              "points": [{"point": 0, "params": {}, "outcomes": {
@@ -104,6 +115,8 @@ struct BatchComparisonTests {
         #expect(e.points[0]["gone"] == OutcomeEstimate.none)
         // A NaN among the runs leaves the summary without a mean: nothing to compare, no failure.
         #expect(e.points[0]["nan"] == OutcomeEstimate.none)
-        #expect(throws: ComparisonInputError.self) { try BatchEstimates(label: "r.json", summary: try JSONValue.parse("{\"agents\": []}")) }
+        #expect(throws: ComparisonInputError.self) {
+            try BatchEstimates(label: "r.json", summary: try JSONValue.parse("{\"agents\": []}"))
+        }
     }
 }

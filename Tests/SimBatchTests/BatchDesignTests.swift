@@ -1,9 +1,10 @@
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimBatch
 
 /// Batch designs: sweeps, factorial and Latin hypercube points, seeds and shards.
 struct BatchDesignTests {
@@ -32,11 +33,14 @@ struct BatchDesignTests {
 
     @Test("sweep items are read as --param reads a value")
     func sweepItemsShareTheParamGrammar() throws {
-        #expect(try values("b=yes,NO,1,0,True", .boolean(false))
+        #expect(
+            try values("b=yes,NO,1,0,True", .boolean(false))
                 == [.boolean(true), .boolean(false), .boolean(true), .boolean(false), .boolean(true)])
         #expect(try values("w=0x10,1e2", .number(0)) == [.number(16), .number(100)])
-        for (text, defaultValue) in [("d=3,-4", ScalarValue.integer(0)), ("w=0.5,2e-3", .number(0)),
-                                     ("b=yes,false", .boolean(true)), ("s=a b,yes", .string(""))] {
+        for (text, defaultValue) in [
+            ("d=3,-4", ScalarValue.integer(0)), ("w=0.5,2e-3", .number(0)),
+            ("b=yes,false", .boolean(true)), ("s=a b,yes", .string("")),
+        ] {
             let items = text.split(separator: "=")[1].split(separator: ",").map(String.init)
             #expect(try values(text, defaultValue) == items.compactMap { ScalarValue.parse($0, like: defaultValue) })
         }
@@ -101,14 +105,22 @@ struct BatchDesignTests {
     }
 
     @Test func designJSON() {
-        let design = BatchDesign(runsPerPoint: 500, seed: 7, steps: nil, fixed: [("f", .integer(3))],
-                                 sweeps: [Sweep(name: "w", values: [.number(0), .number(0.5)])])
-        #expect(design.json().compact()
-            == #"{"runs":500,"steps":null,"params":{"f":3},"sweeps":[{"name":"w","values":[0.0,0.5]}],"sample":null,"points":2}"#)
-        let lhs = BatchDesign(runsPerPoint: 10, seed: 7, steps: 30, fixed: [], latinHypercube: 4,
-                              ranges: [ParamRange(name: "d", min: 1, max: 30, isInteger: true)])
-        #expect(lhs.json().compact()
-            == #"{"runs":10,"steps":30,"params":{},"sweeps":[],"sample":{"method":"lhs","size":4,"ranges":{"d":[1.0,30.0]}},"points":4}"#)
+        let design = BatchDesign(
+            runsPerPoint: 500, seed: 7, steps: nil, fixed: [("f", .integer(3))],
+            sweeps: [Sweep(name: "w", values: [.number(0), .number(0.5)])])
+        #expect(
+            design.json().compact()
+                == #"{"runs":500,"steps":null,"params":{"f":3},"sweeps":[{"name":"w","values":[0.0,0.5]}],"#
+                + #""sample":null,"points":2}"#
+        )
+        let lhs = BatchDesign(
+            runsPerPoint: 10, seed: 7, steps: 30, fixed: [], latinHypercube: 4,
+            ranges: [ParamRange(name: "d", min: 1, max: 30, isInteger: true)])
+        #expect(
+            lhs.json().compact()
+                == #"{"runs":10,"steps":30,"params":{},"sweeps":[],"#
+                + #""sample":{"method":"lhs","size":4,"ranges":{"d":[1.0,30.0]}},"points":4}"#
+        )
     }
 
     @Test(arguments: [10, 7])
@@ -141,7 +153,10 @@ struct BatchDesignTests {
     }
 
     @Test func latinHypercubeIsReproducibleAndClampsIntegers() {
-        let ranges = [ParamRange(name: "a", min: 0, max: 1, isInteger: false), ParamRange(name: "n", min: 2, max: 4, isInteger: true)]
+        let ranges = [
+            ParamRange(name: "a", min: 0, max: 1, isInteger: false),
+            ParamRange(name: "n", min: 2, max: 4, isInteger: true),
+        ]
         let one = BatchDesign(runsPerPoint: 1, seed: 9, steps: nil, fixed: [], latinHypercube: 50, ranges: ranges)
         let two = BatchDesign(runsPerPoint: 1, seed: 9, steps: nil, fixed: [], latinHypercube: 50, ranges: ranges)
         let other = BatchDesign(runsPerPoint: 1, seed: 10, steps: nil, fixed: [], latinHypercube: 50, ranges: ranges)

@@ -2,29 +2,38 @@
 // histograms from the JSON's bins, probability bars with intervals, and along a sweep each outcome
 // against the swept param with the points' means as the points of its line.
 import Foundation
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimBatch
 
 struct BatchSummaryHTMLTests {
     /// Two sweep points of three runs each: a number, a boolean and a category.
     private func summaryDocument() throws -> JSONValue {
-        var summary = BatchSummary(outcomeNames: ["loss", "won", "side"],
-                                   points: [[("alert", .number(0))], [("alert", .number(0.5))]])
-        let rows: [(Int, Double, Bool, String)] = [(0, 1, true, "a"), (0, 2, false, "b"), (0, 4, true, "a"),
-                                                   (1, 10, false, "<b>"), (1, 12, false, "a"), (1, 13, true, "<b>")]
+        var summary = BatchSummary(
+            outcomeNames: ["loss", "won", "side"],
+            points: [[("alert", .number(0))], [("alert", .number(0.5))]])
+        let rows: [(Int, Double, Bool, String)] = [
+            (0, 1, true, "a"), (0, 2, false, "b"), (0, 4, true, "a"),
+            (1, 10, false, "<b>"), (1, 12, false, "a"), (1, 13, true, "<b>"),
+        ]
         for (run, row) in rows.enumerated() {
-            summary.add(RunRecord(run: run, seed: 1, point: row.0, params: [], status: .ok,
-                                  outcomes: [("loss", .number(row.1)), ("won", .boolean(row.2)), ("side", .string(row.3))]))
+            summary.add(
+                RunRecord(
+                    run: run, seed: 1, point: row.0, params: [], status: .ok,
+                    outcomes: [("loss", .number(row.1)), ("won", .boolean(row.2)), ("side", .string(row.3))]))
         }
-        let header = try #require(try JSONValue.parse("""
-            {"simrun": {"version": "0.1.0", "schema": 1}, "scenario": {"name": "border <i>", "sha256": "ab"},
-             "seed": 42, "design": {"runs": 3, "steps": null, "params": {}, "sweeps": ["alert=0,0.5"],
-             "sample": null, "points": 2}, "columns": {"params": ["alert"], "outcomes": ["loss", "won", "side"]}}
-            """).object)
+        let header = try #require(
+            try JSONValue.parse(
+                """
+                {"simrun": {"version": "0.1.0", "schema": 1}, "scenario": {"name": "border <i>", "sha256": "ab"},
+                 "seed": 42, "design": {"runs": 3, "steps": null, "params": {}, "sweeps": ["alert=0,0.5"],
+                 "sample": null, "points": 2}, "columns": {"params": ["alert"], "outcomes": ["loss", "won", "side"]}}
+                """
+            ).object)
         return try JSONValue.parse(summary.json(header: header))
     }
 

@@ -1,22 +1,26 @@
 // BatchSummaryTests: the batch summary's JSON layout and counts, failure grouping, category ranking,
 // outcomes of mixed types, and the same bytes whatever order runs are added in.
 import Foundation
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimBatch
 
 /// Summaries of small batches built by hand.
 struct BatchSummaryTests {
     private func ok(_ run: Int, point: Int = 0, _ outcomes: [(String, ScalarValue)]) -> RunRecord {
-        RunRecord(run: run, seed: UInt64(run) &* 7919, point: point, params: [], status: .ok,
-                  outcomes: outcomes)
+        RunRecord(
+            run: run, seed: UInt64(run) &* 7919, point: point, params: [], status: .ok,
+            outcomes: outcomes)
     }
 
-    private func failed(_ run: Int, point: Int = 0, _ message: String?,
-                        status: RunRecord.Status = .error) -> RunRecord {
+    private func failed(
+        _ run: Int, point: Int = 0, _ message: String?,
+        status: RunRecord.Status = .error
+    ) -> RunRecord {
         RunRecord(run: run, seed: UInt64(run), point: point, params: [], status: status, error: message)
     }
 
@@ -31,8 +35,9 @@ struct BatchSummaryTests {
     }
 
     @Test func jsonLayoutKeepsHeaderThenCountsThenPointsInDeclaredOrder() {
-        var summary = BatchSummary(outcomeNames: ["loss", "won", "side", "never"],
-                                   points: [[("x", .integer(5))]])
+        var summary = BatchSummary(
+            outcomeNames: ["loss", "won", "side", "never"],
+            points: [[("x", .integer(5))]])
         summary.add(ok(0, [("loss", .number(1)), ("won", .boolean(true)), ("side", .string("a"))]))
         summary.add(ok(1, [("side", .string("b")), ("won", .boolean(false)), ("loss", .integer(3))]))
         summary.add(failed(2, "boom"))
@@ -43,78 +48,79 @@ struct BatchSummaryTests {
         let t = Statistics.meanInterval(losses)!
         let won = Statistics.wilson(successes: 2, trials: 3)
         let a = Statistics.wilson(successes: 2, trials: 3), b = Statistics.wilson(successes: 1, trials: 3)
-        #expect(summary.json(header: [("simrun", .string("test")), ("seed", .int(42))]) == """
-            {
-              "simrun": "test",
-              "seed": 42,
-              "runs": 4,
-              "failed": 1,
-              "failures": [
+        #expect(
+            summary.json(header: [("simrun", .string("test")), ("seed", .int(42))]) == """
                 {
-                  "message": "boom",
-                  "count": 1
-                }
-              ],
-              "points": [
-                {
-                  "point": 0,
-                  "params": {
-                    "x": 5
-                  },
+                  "simrun": "test",
+                  "seed": 42,
                   "runs": 4,
                   "failed": 1,
-                  "outcomes": {
-                    "loss": {
-                      "type": "number",
-                      "n": 3,
-                      "mean": 2.0,
-                      "sd": 1.0,
-                      "min": 1.0,
-                      "p5": \(q(0.05)),
-                      "p25": \(q(0.25)),
-                      "median": 2.0,
-                      "p75": \(q(0.75)),
-                      "p95": \(q(0.95)),
-                      "max": 3.0,
-                      "ci95": [\(t.0), \(t.1)],
-                      "histogram": {
-                        "edges": [1.0, 2.0, 3.0, 4.0],
-                        "counts": [1, 1, 1]
-                      }
-                    },
-                    "won": {
-                      "type": "boolean",
-                      "n": 3,
-                      "true": 2,
-                      "p": \(2.0 / 3),
-                      "ci95": [\(won.0), \(won.1)]
-                    },
-                    "side": {
-                      "type": "category",
-                      "n": 3,
-                      "categories": {
-                        "a": {
-                          "count": 2,
-                          "p": \(2.0 / 3),
-                          "ci95": [\(a.0), \(a.1)]
+                  "failures": [
+                    {
+                      "message": "boom",
+                      "count": 1
+                    }
+                  ],
+                  "points": [
+                    {
+                      "point": 0,
+                      "params": {
+                        "x": 5
+                      },
+                      "runs": 4,
+                      "failed": 1,
+                      "outcomes": {
+                        "loss": {
+                          "type": "number",
+                          "n": 3,
+                          "mean": 2.0,
+                          "sd": 1.0,
+                          "min": 1.0,
+                          "p5": \(q(0.05)),
+                          "p25": \(q(0.25)),
+                          "median": 2.0,
+                          "p75": \(q(0.75)),
+                          "p95": \(q(0.95)),
+                          "max": 3.0,
+                          "ci95": [\(t.0), \(t.1)],
+                          "histogram": {
+                            "edges": [1.0, 2.0, 3.0, 4.0],
+                            "counts": [1, 1, 1]
+                          }
                         },
-                        "b": {
-                          "count": 1,
-                          "p": \(1.0 / 3),
-                          "ci95": [\(b.0), \(b.1)]
+                        "won": {
+                          "type": "boolean",
+                          "n": 3,
+                          "true": 2,
+                          "p": \(2.0 / 3),
+                          "ci95": [\(won.0), \(won.1)]
+                        },
+                        "side": {
+                          "type": "category",
+                          "n": 3,
+                          "categories": {
+                            "a": {
+                              "count": 2,
+                              "p": \(2.0 / 3),
+                              "ci95": [\(a.0), \(a.1)]
+                            },
+                            "b": {
+                              "count": 1,
+                              "p": \(1.0 / 3),
+                              "ci95": [\(b.0), \(b.1)]
+                            }
+                          }
+                        },
+                        "never": {
+                          "type": "none",
+                          "n": 0
                         }
                       }
-                    },
-                    "never": {
-                      "type": "none",
-                      "n": 0
                     }
-                  }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 
     @Test func failuresAreGroupedMostFrequentFirstThenByMessage() throws {
@@ -141,8 +147,10 @@ struct BatchSummaryTests {
     @Test func failedRunsContributeNoOutcomes() throws {
         var summary = BatchSummary(outcomeNames: ["x"], points: [[]])
         summary.add(ok(0, [("x", .number(1))]))
-        summary.add(RunRecord(run: 1, seed: 1, point: 0, params: [], status: .error, error: "late",
-                              outcomes: [("x", .number(100))]))
+        summary.add(
+            RunRecord(
+                run: 1, seed: 1, point: 0, params: [], status: .error, error: "late",
+                outcomes: [("x", .number(100))]))
         let x = try outcomes(parse(summary.json(header: [])))["x"]
         #expect(x?["n"] as? Int == 1 && x?["max"] as? Double == 1)
     }
@@ -232,11 +240,14 @@ struct BatchSummaryTests {
             if run % 37 == 5 {
                 records.append(failed(run, point: run % 3, "x.lua:\(run % 2): fail"))
             } else {
-                records.append(ok(run, point: run % 3, [
-                    ("value", .number(value)),
-                    ("flag", .boolean(run % 5 < 2)),
-                    ("side", .string(["a", "b", "c", "d"][run * 13 % 4])),
-                ]))
+                records.append(
+                    ok(
+                        run, point: run % 3,
+                        [
+                            ("value", .number(value)),
+                            ("flag", .boolean(run % 5 < 2)),
+                            ("side", .string(["a", "b", "c", "d"][run * 13 % 4])),
+                        ]))
             }
         }
         let points: [[(String, ScalarValue)]] = [0, 0.5, 1].map { [("w", .number($0))] }
@@ -257,14 +268,18 @@ struct BatchSummaryTests {
     }
 
     @Test func tableShowsEachPointsOutcomesAndTheFailures() {
-        var summary = BatchSummary(outcomeNames: ["loss", "held", "winner", "unused"],
-                                   points: [[("day", .integer(5))], [("day", .integer(10))]])
+        var summary = BatchSummary(
+            outcomeNames: ["loss", "held", "winner", "unused"],
+            points: [[("day", .integer(5))], [("day", .integer(10))]])
         for run in 0..<40 {
-            summary.add(ok(run, point: run / 20, [
-                ("loss", .number(Double(run % 20))),
-                ("held", .boolean(run % 4 == 0)),
-                ("winner", .string(run % 3 == 0 ? "gna" : "lna")),
-            ]))
+            summary.add(
+                ok(
+                    run, point: run / 20,
+                    [
+                        ("loss", .number(Double(run % 20))),
+                        ("held", .boolean(run % 4 == 0)),
+                        ("winner", .string(run % 3 == 0 ? "gna" : "lna")),
+                    ]))
         }
         summary.add(failed(40, point: 1, "s.lua:4: bad \u{1B}[31mred"))
         let lines = summary.table(width: 80).split(separator: "\n", omittingEmptySubsequences: false)
@@ -323,7 +338,9 @@ struct BatchSummaryHistogramTests {
     @Test func pointsShareTheirOutcomesBins() throws {
         var summary = BatchSummary(outcomeNames: ["x"], points: [[("p", .integer(0))], [("p", .integer(1))]])
         for (run, value) in [1.0, 2, 50, 60].enumerated() {
-            summary.add(RunRecord(run: run, seed: 0, point: run / 2, params: [], status: .ok, outcomes: [("x", .number(value))]))
+            summary.add(
+                RunRecord(run: run, seed: 0, point: run / 2, params: [], status: .ok, outcomes: [("x", .number(value))])
+            )
         }
         let document = try JSONValue.parse(summary.json(header: []))
         let histograms = try #require(document["points"]?.array?.map { $0["outcomes"]?["x"]?["histogram"] })

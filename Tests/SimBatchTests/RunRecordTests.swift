@@ -1,51 +1,72 @@
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimBatch
 
 /// A batch run's record: its JSON line, read back, and its CSV row.
 struct RunRecordTests {
     private let full = RunRecord(
         run: 17, seed: .max, point: 2,
-        params: [("haftar_day", .integer(10)), ("pressure_weight", .number(0.25)), ("hawkish", .boolean(true)),
-                 ("label", .string("a \"b\", c"))],
+        params: [
+            ("haftar_day", .integer(10)), ("pressure_weight", .number(0.25)), ("hawkish", .boolean(true)),
+            ("label", .string("a \"b\", c")),
+        ],
         status: .ok, stopped: "ceasefire",
-        outcomes: [("winner", .string("gna")), ("days", .integer(41)), ("share", .number(0.1 + 0.2)), ("held", .boolean(false))],
+        outcomes: [
+            ("winner", .string("gna")), ("days", .integer(41)), ("share", .number(0.1 + 0.2)),
+            ("held", .boolean(false)),
+        ],
         metrics: [("tension", 0.5), ("casualties", 1200)],
         trace: [("tension", [0, 0.25, 1e-300]), ("casualties", [])]
     )
 
     private func sameScalars(_ a: [(String, ScalarValue)], _ b: [(String, ScalarValue)]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, y in
-            guard x.0 == y.0 else { return false }
-            if case .number(let u) = x.1, case .number(let v) = y.1 { return u.bitPattern == v.bitPattern }
-            return x.1 == y.1
-        }
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                guard x.0 == y.0 else { return false }
+                if case .number(let u) = x.1, case .number(let v) = y.1 { return u.bitPattern == v.bitPattern }
+                return x.1 == y.1
+            }
     }
 
     private func sameRecords(_ a: RunRecord, _ b: RunRecord) -> Bool {
         a.run == b.run && a.seed == b.seed && a.point == b.point && sameScalars(a.params, b.params)
-            && a.status == b.status && a.stopped == b.stopped && a.error == b.error && sameScalars(a.outcomes, b.outcomes)
-            && a.metrics?.map(\.0) == b.metrics?.map(\.0) && a.metrics?.map(\.1.bitPattern) == b.metrics?.map(\.1.bitPattern)
-            && a.trace?.map(\.0) == b.trace?.map(\.0) && a.trace?.map { $0.1.map(\.bitPattern) } == b.trace?.map { $0.1.map(\.bitPattern) }
+            && a.status == b.status && a.stopped == b.stopped && a.error == b.error
+            && sameScalars(a.outcomes, b.outcomes)
+            && a.metrics?.map(\.0) == b.metrics?.map(\.0)
+            && a.metrics?.map(\.1.bitPattern) == b.metrics?.map(\.1.bitPattern)
+            && a.trace?.map(\.0) == b.trace?.map(\.0)
+            && a.trace?.map { $0.1.map(\.bitPattern) } == b.trace?.map { $0.1.map(\.bitPattern) }
     }
 
     @Test func jsonLineKeysInOrder() throws {
         let line = full.jsonLine()
         #expect(!line.contains("\n"))
-        #expect(line.hasPrefix(#"{"run":17,"seed":18446744073709551615,"point":2,"params":{"haftar_day":10,"pressure_weight":0.25,"hawkish":true,"label":"a \"b\", c"},"status":"ok","stopped":"ceasefire","outcomes":{"winner":"gna","days":41,"share":0.30000000000000004,"held":false},"metrics":{"tension":0.5,"casualties":1200.0},"trace":{"tension":[0.0,0.25,1e-300],"casualties":[]}}"#))
+        let expected: String = [
+            #"{"run":17,"seed":18446744073709551615,"point":2,"#,
+            #""params":{"haftar_day":10,"pressure_weight":0.25,"hawkish":true,"label":"a \"b\", c"},"#,
+            #""status":"ok","stopped":"ceasefire","#,
+            #""outcomes":{"winner":"gna","days":41,"share":0.30000000000000004,"held":false},"#,
+            #""metrics":{"tension":0.5,"casualties":1200.0},"#,
+            #""trace":{"tension":[0.0,0.25,1e-300],"casualties":[]}}"#,
+        ].joined()
+        #expect(line.hasPrefix(expected))
         let keys = try #require(try JSONValue.parse(line).object).map(\.0)
         #expect(keys == ["run", "seed", "point", "params", "status", "stopped", "outcomes", "metrics", "trace"])
 
         let failed = RunRecord(run: 3, seed: 9, point: 0, params: [], status: .error, error: "m.lua:4: boom")
-        #expect(failed.jsonLine() == #"{"run":3,"seed":9,"point":0,"params":{},"status":"error","error":"m.lua:4: boom","outcomes":{}}"#)
+        #expect(
+            failed.jsonLine()
+                == #"{"run":3,"seed":9,"point":0,"params":{},"status":"error","error":"m.lua:4: boom","outcomes":{}}"#)
     }
 
     @Test func jsonLineRoundTrips() throws {
-        let limited = RunRecord(run: 0, seed: 0, point: 0, params: [("x", .number(-0.0))], status: .limit,
-                                error: "instruction limit", outcomes: [("partial", .integer(-3))])
+        let limited = RunRecord(
+            run: 0, seed: 0, point: 0, params: [("x", .number(-0.0))], status: .limit,
+            error: "instruction limit", outcomes: [("partial", .integer(-3))])
         for record in [full, limited] {
             let back = try RunRecord(json: JSONValue.parse(record.jsonLine()))
             #expect(sameRecords(back, record))
@@ -54,8 +75,9 @@ struct RunRecordTests {
     }
 
     @Test func nonFiniteNumbersComeBackAsNaN() throws {
-        let record = RunRecord(run: 1, seed: 2, point: 0, params: [("p", .number(.infinity))], status: .ok,
-                               outcomes: [("o", .number(.nan))], metrics: [("m", .nan)], trace: [("m", [1, .nan])])
+        let record = RunRecord(
+            run: 1, seed: 2, point: 0, params: [("p", .number(.infinity))], status: .ok,
+            outcomes: [("o", .number(.nan))], metrics: [("m", .nan)], trace: [("m", [1, .nan])])
         let line = record.jsonLine()
         #expect(line.contains(#""p":null"#) && line.contains(#""m":[1.0,null]"#))
         let back = try RunRecord(json: JSONValue.parse(line))
@@ -75,12 +97,24 @@ struct RunRecordTests {
         (#"{"run":0,"seed":-1,"point":0,"params":{},"status":"ok","outcomes":{}}"#, #""seed" is ill-typed"#),
         (#"{"run":0,"seed":1,"params":{},"status":"ok","outcomes":{}}"#, #"no "point""#),
         (#"{"run":0,"seed":1,"point":0,"params":[],"status":"ok","outcomes":{}}"#, #""params" is not an object"#),
-        (#"{"run":0,"seed":1,"point":0,"params":{"a":[1]},"status":"ok","outcomes":{}}"#, #""params"."a" is ill-typed"#),
+        (
+            #"{"run":0,"seed":1,"point":0,"params":{"a":[1]},"status":"ok","outcomes":{}}"#,
+            #""params"."a" is ill-typed"#
+        ),
         (#"{"run":0,"seed":1,"point":0,"params":{},"status":"done","outcomes":{}}"#, #""status" is ill-typed"#),
-        (#"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","stopped":1,"outcomes":{}}"#, #""stopped" is ill-typed"#),
+        (
+            #"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","stopped":1,"outcomes":{}}"#,
+            #""stopped" is ill-typed"#
+        ),
         (#"{"run":0,"seed":1,"point":0,"params":{},"status":"ok"}"#, #"no "outcomes""#),
-        (#"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","outcomes":{},"metrics":{"m":"x"}}"#, #""metrics"."m" is ill-typed"#),
-        (#"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","outcomes":{},"trace":{"m":[1,"x"]}}"#, #""trace"."m" is ill-typed"#),
+        (
+            #"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","outcomes":{},"metrics":{"m":"x"}}"#,
+            #""metrics"."m" is ill-typed"#
+        ),
+        (
+            #"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","outcomes":{},"trace":{"m":[1,"x"]}}"#,
+            #""trace"."m" is ill-typed"#
+        ),
     ])
     func readingNamesTheBadField(line: String, message: String) throws {
         let error = #expect(throws: JSONParseError.self) { try RunRecord(json: JSONValue.parse(line)) }
@@ -88,20 +122,29 @@ struct RunRecordTests {
     }
 
     @Test func csvHeaderQuotesOnlyWhenNeeded() {
-        #expect(RunRecord.csvHeader(params: ["haftar_day", "a,b"], outcomes: ["winner", "say \"hi\""], metrics: ["m#1"])
-            == #"run,seed,point,status,error,haftar_day,"a,b",winner,"say ""hi""","metric.m#1""#)
+        #expect(
+            RunRecord.csvHeader(params: ["haftar_day", "a,b"], outcomes: ["winner", "say \"hi\""], metrics: ["m#1"])
+                == #"run,seed,point,status,error,haftar_day,"a,b",winner,"say ""hi""","metric.m#1""#)
         #expect(RunRecord.csvHeader(params: [], outcomes: [], metrics: []) == "run,seed,point,status,error")
     }
 
     @Test func csvRowsInTheHeaderColumns() {
-        let row = full.csvRow(params: ["haftar_day", "pressure_weight", "hawkish", "label", "absent"],
-                              outcomes: ["share", "days", "winner", "held", "missing"], metrics: ["casualties", "tension", "other"])
-        #expect(row == #"17,18446744073709551615,2,ok,,10,0.25,true,"a ""b"", c",,0.30000000000000004,41,gna,false,,1200,0.5,"#)
+        let row = full.csvRow(
+            params: ["haftar_day", "pressure_weight", "hawkish", "label", "absent"],
+            outcomes: ["share", "days", "winner", "held", "missing"], metrics: ["casualties", "tension", "other"])
+        #expect(
+            row
+                == #"17,18446744073709551615,2,ok,,10,0.25,true,"a ""b"", c",,"#
+                + #"0.30000000000000004,41,gna,false,,1200,0.5,"#
+        )
 
-        let failed = RunRecord(run: 4, seed: 5, point: 1, params: [("x", .number(-0.0)), ("y", .number(1e300))],
-                               status: .error, error: "m.lua:4: bad\r\nline, #t", outcomes: [("n", .number(.nan)), ("i", .number(-.infinity))])
-        #expect(failed.csvRow(params: ["x", "y"], outcomes: ["n", "i"], metrics: ["m"])
-            == "4,5,1,error,\"m.lua:4: bad\r\nline, #t\",-0,1e+300,NaN,-Inf,")
+        let failed = RunRecord(
+            run: 4, seed: 5, point: 1, params: [("x", .number(-0.0)), ("y", .number(1e300))],
+            status: .error, error: "m.lua:4: bad\r\nline, #t",
+            outcomes: [("n", .number(.nan)), ("i", .number(-.infinity))])
+        #expect(
+            failed.csvRow(params: ["x", "y"], outcomes: ["n", "i"], metrics: ["m"])
+                == "4,5,1,error,\"m.lua:4: bad\r\nline, #t\",-0,1e+300,NaN,-Inf,")
     }
 
     @Test(arguments: [0.1 + 0.2, 1e-300, .leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.0, -2.5e-8, 1e16])

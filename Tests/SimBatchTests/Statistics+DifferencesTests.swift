@@ -1,11 +1,12 @@
-// Statistics+DifferencesTests: the difference intervals against published values (Newcombe 1998),
-// scipy's Welch interval, and the coverage of the paired intervals on simulated pairs.
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+// Statistics+DifferencesTests: the difference intervals against published values (Newcombe 1998),
+// scipy's Welch interval, and the coverage of the paired intervals on simulated pairs.
+import Testing
+
+@testable import SimBatch
 
 struct StatisticsDifferencesTests {
     @Test("Newcombe's hybrid score interval: 56/70 − 48/80 is 0.2000 [0.0524, 0.3339] (Newcombe 1998, method 10)")
@@ -24,8 +25,10 @@ struct StatisticsDifferencesTests {
     func welchAgainstScipy() throws {
         let a = (0..<40).map { Double($0 % 7) + 0.5 * Double($0 % 3) }
         let b = (0..<55).map { Double(($0 * 3) % 11) * 0.8 }
-        let d = try #require(Statistics.welch(a: (a.count, Statistics.mean(a), Statistics.standardDeviation(a)),
-                                              b: (b.count, Statistics.mean(b), Statistics.standardDeviation(b))))
+        let d = try #require(
+            Statistics.welch(
+                a: (a.count, Statistics.mean(a), Statistics.standardDeviation(a)),
+                b: (b.count, Statistics.mean(b), Statistics.standardDeviation(b))))
         // scipy 1.17: estimate 0.6375, interval (-0.29357934396785335, 1.5685793439678537), df 92.349.
         #expect(abs(d.estimate - 0.6375) < 1e-12)
         #expect(abs(d.low - -0.29357934396785335) < 1e-8)
@@ -37,8 +40,10 @@ struct StatisticsDifferencesTests {
     func welchSmallSamplesAreConservative() throws {
         // scipy: 5 against 6 values, df 7.9916, interval (-0.5800786125354414, 6.380078612535441).
         let a = [1.0, 2, 3, 4, 5.5], b = [2.0, 4, 4, 7, 9, 10]
-        let d = try #require(Statistics.welch(a: (5, Statistics.mean(a), Statistics.standardDeviation(a)),
-                                              b: (6, Statistics.mean(b), Statistics.standardDeviation(b))))
+        let d = try #require(
+            Statistics.welch(
+                a: (5, Statistics.mean(a), Statistics.standardDeviation(a)),
+                b: (6, Statistics.mean(b), Statistics.standardDeviation(b))))
         #expect(d.low <= -0.5800786125354414 && d.high >= 6.380078612535441)
         #expect(d.width < 1.05 * (6.380078612535441 + 0.5800786125354414))
         #expect(Statistics.welch(a: (1, 3, 0), b: (5, 3, 1)) == nil)
@@ -89,9 +94,13 @@ struct StatisticsDifferencesTests {
                 }
             }
             if let d = Statistics.pairedMean(differences), d.low <= 0.3, 0.3 <= d.high { meanCovered += 1 }
-            if let d = Statistics.newcombePaired(both: counts.both, onlyB: counts.onlyB, onlyA: counts.onlyA,
-                                                 neither: counts.neither),
-               d.low <= 0.07, 0.07 <= d.high { proportionCovered += 1 }
+            if let d = Statistics.newcombePaired(
+                both: counts.both, onlyB: counts.onlyB, onlyA: counts.onlyA,
+                neither: counts.neither),
+                d.low <= 0.07, 0.07 <= d.high
+            {
+                proportionCovered += 1
+            }
         }
         // Binomial(2000, 0.95) has a standard deviation of 0.005: ±0.02 is four of them.
         #expect(abs(Double(meanCovered) / Double(trials) - 0.95) < 0.02)

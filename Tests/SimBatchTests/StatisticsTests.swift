@@ -1,11 +1,12 @@
-// StatisticsTests: the summary statistics against naive references written here and against
-// published values of Student's t, Wilson's interval and numpy's quantiles.
-import Testing
-@testable import SimBatch
 import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+// StatisticsTests: the summary statistics against naive references written here and against
+// published values of Student's t, Wilson's interval and numpy's quantiles.
+import Testing
+
+@testable import SimBatch
 
 /// Means, deviations, quantiles, t quantiles and intervals.
 struct StatisticsTests {

@@ -1,18 +1,19 @@
-import Testing
-@testable import SimBatch
 import SimCore
 import SimSupport
+import Testing
+
+@testable import SimBatch
 
 /// The one reader of batch summaries and runs-file headers.
 struct SummaryDocumentTests {
     static let summary = #"""
-    {"simrun": {"version": "0.1.0", "schema": 1}, "scenario": {"name": "duel", "sha256": "ab"},
-     "seed": 18446744073709551615, "design": {"runs": 4, "steps": 30, "sweeps": [{"name": "p", "values": [0, 1]}]},
-     "columns": {"params": ["p"], "outcomes": ["won", "loss"], "metrics": []},
-     "runs": 8, "failed": 1, "failures": [{"message": "boom", "count": 1}],
-     "points": [{"point": 0, "params": {"p": 0}, "outcomes": {"loss": {"type": "number", "n": 4}}},
-                {"point": 1, "params": {"p": 1, "flag": true}, "outcomes": {}}]}
-    """#
+        {"simrun": {"version": "0.1.0", "schema": 1}, "scenario": {"name": "duel", "sha256": "ab"},
+         "seed": 18446744073709551615, "design": {"runs": 4, "steps": 30, "sweeps": [{"name": "p", "values": [0, 1]}]},
+         "columns": {"params": ["p"], "outcomes": ["won", "loss"], "metrics": []},
+         "runs": 8, "failed": 1, "failures": [{"message": "boom", "count": 1}],
+         "points": [{"point": 0, "params": {"p": 0}, "outcomes": {"loss": {"type": "number", "n": 4}}},
+                    {"point": 1, "params": {"p": 1, "flag": true}, "outcomes": {}}]}
+        """#
 
     @Test func readsProvenance() throws {
         let document = SummaryDocument(try JSONValue.parse(SummaryDocumentTests.summary))
@@ -31,7 +32,8 @@ struct SummaryDocumentTests {
     @Test func outcomeNamesInDeclaredOrder() throws {
         let document = SummaryDocument(try JSONValue.parse(SummaryDocumentTests.summary))
         #expect(document.outcomeNames == ["won", "loss"])
-        let undeclared = SummaryDocument(try JSONValue.parse(#"{"design": {}, "points": [{"outcomes": {"b": {}, "a": {}}}]}"#))
+        let undeclared = SummaryDocument(
+            try JSONValue.parse(#"{"design": {}, "points": [{"outcomes": {"b": {}, "a": {}}}]}"#))
         #expect(undeclared.outcomeNames == ["b", "a"])
     }
 

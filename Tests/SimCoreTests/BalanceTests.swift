@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 /// A world of n agents (no regions) with alignments drawn uniformly in [−spread, spread], the

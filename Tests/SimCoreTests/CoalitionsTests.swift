@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SimCore
 
 /// n agents with random alignments in [−1, 1].
@@ -133,7 +134,13 @@ func exactSplitMatchesBruteForce(agents n: Int) {
     #expect(c.energy <= byAgent0 + 1e-9)
     #expect(c.energy <= 0)
     // The run's streams are untouched, and the search repeats itself.
-    #expect(w.randomStreams.map { var s = $0; return s.next() } == streams.map { var s = $0; return s.next() })
+    #expect(
+        w.randomStreams.map {
+            var s = $0; return s.next()
+        }
+            == streams.map {
+                var s = $0; return s.next()
+            })
     #expect(w.coalitions(sizes: sizes) == c)
 }
 

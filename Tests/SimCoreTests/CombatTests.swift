@@ -1,12 +1,15 @@
 import Foundation
-import Testing
-@testable import SimCore
 import SimTestSupport
+import Testing
+
+@testable import SimCore
 
 /// A world of hostile duels: agents `a` (effectiveness ea) and `b` (eb) with `strengths` in each of
 /// `regions` regions, alignment −1 both ways, every dynamic but combat off.
-private func duel(ea: Double = 0.05, eb: Double = 0.04, x0: Double = 1000, y0: Double = 800,
-                  tickDays: Double = 1, regions: Int = 1, seed: UInt64 = 1) -> World {
+private func duel(
+    ea: Double = 0.05, eb: Double = 0.04, x0: Double = 1000, y0: Double = 800,
+    tickDays: Double = 1, regions: Int = 1, seed: UInt64 = 1
+) -> World {
     let w = World(seed: seed)
     for r in 0..<regions { w.addRegion(Region(id: "r\(r)", name: "R\(r)", latitude: 0, longitude: 0)) }
     w.addAgent(Agent(id: "a", name: "A", kind: "state", effectiveness: ea))

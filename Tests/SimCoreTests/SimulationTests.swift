@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 /// Hooks that record when the engine calls them and sample one alignment as a metric.
@@ -38,8 +39,11 @@ private final class RecordingHooks: ScenarioHooks {
         let hooks = RecordingHooks()
         let simulation = Simulation(world: world(), hooks: hooks)
         #expect(simulation.run(steps: 2) == .completed)
-        #expect(hooks.calls == ["metrics 0", "fire 0", "triggers 1", "metrics 1", "fire 1", "triggers 2",
-                                "metrics 2", "outcomes"])
+        #expect(
+            hooks.calls == [
+                "metrics 0", "fire 0", "triggers 1", "metrics 1", "fire 1", "triggers 2",
+                "metrics 2", "outcomes",
+            ])
         // steps + 1 values; value t is the state after t days.
         #expect(simulation.metrics == [[0, 0, -0.9]])
         #expect(simulation.outcomes.first?.1 == .integer(2))

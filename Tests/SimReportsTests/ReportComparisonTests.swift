@@ -1,9 +1,10 @@
-// ReportComparisonTests: two hand-built runs with known differences, through their JSON reports.
-import Testing
-@testable import SimReports
 import SimCore
 import SimSupport
 import SimTestSupport
+// ReportComparisonTests: two hand-built runs with known differences, through their JSON reports.
+import Testing
+
+@testable import SimReports
 
 struct ReportComparisonTests {
     let reports = RunReportTests()
@@ -20,10 +21,14 @@ struct ReportComparisonTests {
         variant.setResource(1, of: 0, to: 0.5)
         variant.record(Event(tick: 6, type: "ceasefire", agents: [1, 3]))
         var variantReport = reports.makeReport(variant)
-        variantReport.outcomes = [("wagner_losses", .number(20)), ("winner", .string("wag")), ("rounds", .integer(3)),
-                                  ("escalated", .boolean(true)), ("truce", .boolean(true))]
-        return (try ReportDocument(label: "base.json", text: reports.makeReport(base).json()),
-                try ReportDocument(label: "variant.json", text: variantReport.json()))
+        variantReport.outcomes = [
+            ("wagner_losses", .number(20)), ("winner", .string("wag")), ("rounds", .integer(3)),
+            ("escalated", .boolean(true)), ("truce", .boolean(true)),
+        ]
+        return (
+            try ReportDocument(label: "base.json", text: reports.makeReport(base).json()),
+            try ReportDocument(label: "variant.json", text: variantReport.json())
+        )
     }
 
     @Test("outcomes side by side with the change of numbers, and outcomes in one report only")
@@ -36,7 +41,9 @@ struct ReportComparisonTests {
         #expect(c.outcomes[2].change == 0 && !c.outcomes[2].differs)
         #expect(c.outcomes[4].base == nil && c.outcomes[4].variant == .boolean(true))
         let text = c.tables()[0].text()
-        #expect(text.contains("wagner_losses") && text.contains("+7.5") && text.contains("changed") && text.contains("same"))
+        #expect(
+            text.contains("wagner_losses") && text.contains("+7.5") && text.contains("changed") && text.contains("same")
+        )
     }
 
     @Test("the alignments that moved most come first, with before, after and change; equal pairs are left out")
@@ -47,7 +54,9 @@ struct ReportComparisonTests {
         #expect(c.alignments[0].base == -0.3 && c.alignments[0].variant == -0.6)
         #expect(abs(c.alignments[0].change + 0.3) < 1e-12)
         #expect(abs(c.alignments[1].change + 0.1) < 1e-12)
-        #expect(ReportComparison(base: base, variant: variant).tables(limit: 1)[1].footnote == "1 more differ (--top N shows more)")
+        #expect(
+            ReportComparison(base: base, variant: variant).tables(limit: 1)[1].footnote
+                == "1 more differ (--top N shows more)")
     }
 
     @Test("resource and force differences, and events one run has and the other has not")

@@ -1,17 +1,20 @@
-// RunDivergenceTests: two runs that part at a known tick — in their state digests, their timelines
-// and their metrics — and two that never do.
-import Testing
-@testable import SimReports
 import SimCore
 import SimSupport
 import SimTestSupport
+// RunDivergenceTests: two runs that part at a known tick — in their state digests, their timelines
+// and their metrics — and two that never do.
+import Testing
+
+@testable import SimReports
 
 struct RunDivergenceTests {
     let reports = RunReportTests()
 
     /// A report of RunReportTests' world with digests from `digestsOf(t)` for t = 0...ticks and
     /// `tension` metric values from `tension(t)`.
-    func document(_ label: String, world: World, digestsOf: (Int) -> StateDigest, tension: (Int) -> Double) throws -> ReportDocument {
+    func document(_ label: String, world: World, digestsOf: (Int) -> StateDigest, tension: (Int) -> Double) throws
+        -> ReportDocument
+    {
         var report = reports.makeReport(world)
         report.digests = (0...world.tick).map(digestsOf)
         report.metrics[0] = (0...world.tick).map(tension)
@@ -19,8 +22,9 @@ struct RunDivergenceTests {
     }
 
     func digest(_ t: Int, forcesFrom: Int? = nil) -> StateDigest {
-        StateDigest(alignments: UInt64(t), forces: forcesFrom.map { t >= $0 ? UInt64(1000 + t) : UInt64(t) } ?? UInt64(t),
-                    resources: 7, ties: 9)
+        StateDigest(
+            alignments: UInt64(t), forces: forcesFrom.map { t >= $0 ? UInt64(1000 + t) : UInt64(t) } ?? UInt64(t),
+            resources: 7, ties: 9)
     }
 
     @Test("identical runs: no divergence")
@@ -35,7 +39,8 @@ struct RunDivergenceTests {
     @Test("the first tick whose digest differs, and the parts that differ there")
     func stateDigest() throws {
         let a = try document("a", world: reports.makeWorld(), digestsOf: { digest($0) }, tension: { Double($0) })
-        let b = try document("b", world: reports.makeWorld(), digestsOf: { digest($0, forcesFrom: 3) }, tension: { Double($0) })
+        let b = try document(
+            "b", world: reports.makeWorld(), digestsOf: { digest($0, forcesFrom: 3) }, tension: { Double($0) })
         let d = RunDivergence(base: a, variant: b)
         #expect(d.stateTick?.tick == 3 && d.stateTick?.parts == ["forces"])
         #expect(d.firstTick == 3)
@@ -46,9 +51,11 @@ struct RunDivergenceTests {
     func eventsAndMetrics() throws {
         // Four clashes instead of three: timelines differ at the fourth clash (tick 4), or earlier
         // where the ambush stands (tick 2 in both, so it agrees).
-        let a = try document("a", world: reports.makeWorld(clashDays: 3), digestsOf: { digest($0) }, tension: { Double($0) })
-        let b = try document("b", world: reports.makeWorld(clashDays: 4), digestsOf: { digest($0) },
-                             tension: { $0 >= 2 ? Double($0) + 1e-15 * Double($0) : Double($0) })
+        let a = try document(
+            "a", world: reports.makeWorld(clashDays: 3), digestsOf: { digest($0) }, tension: { Double($0) })
+        let b = try document(
+            "b", world: reports.makeWorld(clashDays: 4), digestsOf: { digest($0) },
+            tension: { $0 >= 2 ? Double($0) + 1e-15 * Double($0) : Double($0) })
         let d = RunDivergence(base: a, variant: b)
         let event = try #require(d.event)
         #expect(event.base?.type == "ambush" && event.variant?.type == "clash" && event.variant?.tick == 4)

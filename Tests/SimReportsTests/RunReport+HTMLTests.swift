@@ -1,11 +1,12 @@
 // RunReport+HTMLTests: the run's HTML page — well-formed, self-contained, every text escaped, and
 // its charts drawn from the report's data (a metric's values are the points of its line).
 import Foundation
-import Testing
-@testable import SimReports
 import SimCore
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimReports
 
 struct RunReportHTMLTests {
     private let fixture = RunReportTests()
@@ -59,10 +60,12 @@ struct RunReportHTMLTests {
 
     @Test func sectionsShowTheRunsData() {
         let html = page()
-        for text in ["Sahel Intelligence, 2024-08-02", "Outcomes", "wagner_losses", "Metrics over time",
-                     "Alignments that moved most", "Russia → Algeria", "+0.50 → -0.30  (-0.80)",
-                     "Final alignment matrix", "Alignment network and predicted blocs", "Event timeline (5 events)",
-                     "stopped: ceasefire", "sim.align: 1.5 clamped to 1", "Wagner asks for reinforcements"] {
+        for text in [
+            "Sahel Intelligence, 2024-08-02", "Outcomes", "wagner_losses", "Metrics over time",
+            "Alignments that moved most", "Russia → Algeria", "+0.50 → -0.30  (-0.80)",
+            "Final alignment matrix", "Alignment network and predicted blocs", "Event timeline (5 events)",
+            "stopped: ceasefire", "sim.align: 1.5 clamped to 1", "Wagner asks for reinforcements",
+        ] {
             #expect(html.contains(text), "page shows \(text)")
         }
         // The heat map colours every ordered pair of its four agents and names each in its tooltip.
@@ -82,7 +85,8 @@ struct RunReportHTMLTests {
             report.metricNames[0] = hostile
         }
         #expect(!html.contains("<script"))
-        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; \\u{1b}[31m\\u{ffff}"))
+        #expect(
+            html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; \\u{1b}[31m\\u{ffff}"))
         #expect(XMLWellFormedness.problem(in: html) == nil)
     }
 

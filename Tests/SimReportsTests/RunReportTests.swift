@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import SimReports
 import SimCore
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimReports
 
 /// The JSON and text reports of a small hand-built run (the run is shared with the HTML tests).
 struct RunReportTests {
@@ -17,14 +18,18 @@ struct RunReportTests {
         let alg = w.addAgent(Agent(id: "alg", name: "Algeria", kind: "state"))!
         let csp = w.addAgent(Agent(id: "csp", name: "CSP-DPA", kind: "armed_group"))!
         let tin = w.addRegion(Region(id: "tin", name: "Tinzaouaten", latitude: 19.95, longitude: 2.92))!
-        let tam = w.addRegion(Region(id: "tam", name: "Tamanrasset", country: alg, latitude: 22.785,
-                                     longitude: 5.5228))!
+        let tam = w.addRegion(
+            Region(
+                id: "tam", name: "Tamanrasset", country: alg, latitude: 22.785,
+                longitude: 5.5228))!
         let strength = w.declareResource("strength")
         let funds = w.declareResource("funds")
         w.setResource(strength, of: wag, to: 1200)
         w.setResource(funds, of: rus, to: 0.1 + 0.2)
-        for (a, b, v) in [(rus, wag, 0.8), (wag, rus, 0.8), (alg, csp, 0.6), (csp, alg, 0.6),
-                          (wag, csp, -0.7), (csp, wag, -0.7), (rus, alg, 0.5), (alg, rus, 0.4)] {
+        for (a, b, v) in [
+            (rus, wag, 0.8), (wag, rus, 0.8), (alg, csp, 0.6), (csp, alg, 0.6),
+            (wag, csp, -0.7), (csp, wag, -0.7), (rus, alg, 0.5), (alg, rus, 0.4),
+        ] {
             w.setAlignment(a, toward: b, to: v)
         }
         w.makeTie(rus, wag, kind: w.tieKind("support"))
@@ -37,32 +42,43 @@ struct RunReportTests {
         w.setAlignment(rus, toward: alg, to: -0.3)
         w.setAlignment(wag, toward: csp, to: -0.9)
         for day in 1...clashDays {
-            w.record(Event(tick: day, type: "clash", agents: [wag, csp], region: tin,
-                           data: [("wag", .number(10)), ("csp", .number(2.5))]))
+            w.record(
+                Event(
+                    tick: day, type: "clash", agents: [wag, csp], region: tin,
+                    data: [("wag", .number(10)), ("csp", .number(2.5))]))
         }
-        w.record(Event(tick: 2, type: "ambush", agents: [csp], region: nil,
-                       data: [("note", .string("drones \"and\" → suicide bombers")), ("scripted", .boolean(true))]))
+        w.record(
+            Event(
+                tick: 2, type: "ambush", agents: [csp], region: nil,
+                data: [("note", .string("drones \"and\" → suicide bombers")), ("scripted", .boolean(true))]))
         w.tick = clashDays + 2
         w.makeTie(csp, alg, kind: w.tieKind("intel_sharing"))
         w.warnOnce(key: "x", "sim.align: 1.5 clamped to 1")
         return w
     }
 
-    func makeReport(_ world: World, status: RunStatus = .stopped(reason: "ceasefire"),
-                            source: String? = "Sahel Intelligence, 2024-08-02") -> RunReport {
+    func makeReport(
+        _ world: World, status: RunStatus = .stopped(reason: "ceasefire"),
+        source: String? = "Sahel Intelligence, 2024-08-02"
+    ) -> RunReport {
         RunReport(
             simrunVersion: "0.1.0",
-            scenario: ScenarioInfo(name: "Tinzaouaten", description: "Ambush near the Algerian border.",
-                                   file: "scenarios/sahel/tinzaouaten.lua", sha256: SHA256.hex(Array("x".utf8)),
-                                   source: source),
+            scenario: ScenarioInfo(
+                name: "Tinzaouaten", description: "Ambush near the Algerian border.",
+                file: "scenarios/sahel/tinzaouaten.lua", sha256: SHA256.hex(Array("x".utf8)),
+                source: source),
             seed: UInt64.max - 1,
-            params: [("bias", .number(0.1)), ("reinforce", .boolean(false)), ("waves", .integer(2)),
-                     ("label", .string("a\"b"))],
+            params: [
+                ("bias", .number(0.1)), ("reinforce", .boolean(false)), ("waves", .integer(2)),
+                ("label", .string("a\"b")),
+            ],
             steps: 30, status: status, world: world,
             metricNames: ["tension", "losses"],
             metrics: [(0...world.tick).map { Double($0) * 0.1 }, (0...world.tick).map { Double($0) * 1e-300 }],
-            outcomes: [("wagner_losses", .number(12.5)), ("winner", .string("csp")), ("rounds", .integer(3)),
-                       ("escalated", .boolean(true))],
+            outcomes: [
+                ("wagner_losses", .number(12.5)), ("winner", .string("csp")), ("rounds", .integer(3)),
+                ("escalated", .boolean(true)),
+            ],
             log: [LogLine(tick: 2, text: "Wagner asks for reinforcements")])
     }
 
@@ -83,11 +99,12 @@ struct RunReportTests {
 
     @Test func topLevelKeysInOrder() {
         let json = makeReport(makeWorld()).json()
-        #expect(keys(in: json, indent: 2) == [
-            "simrun", "scenario", "seed", "params", "steps", "start", "end", "ticks", "status", "agents",
-            "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log", "warnings",
-            "coalitions", "balance",
-        ])
+        #expect(
+            keys(in: json, indent: 2) == [
+                "simrun", "scenario", "seed", "params", "steps", "start", "end", "ticks", "status", "agents",
+                "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log", "warnings",
+                "coalitions", "balance",
+            ])
         #expect(json.hasSuffix("}\n"))
     }
 
@@ -138,8 +155,11 @@ struct RunReportTests {
         #expect(agents[1]["resources"] as? [String: Double] == ["strength": 1200, "funds": 0])
         #expect(agents[0]["forces"] as? [String: Double] == [:])
         #expect(agents[3]["forces"] as? [String: Double] == ["tin": 450.4])
-        #expect(keys(in: json, indent: 6).prefix(8) == ["id", "name", "kind", "patron", "effectiveness",
-                                                         "resources", "forces", "moving"])
+        #expect(
+            keys(in: json, indent: 6).prefix(8) == [
+                "id", "name", "kind", "patron", "effectiveness",
+                "resources", "forces", "moving",
+            ])
         #expect((agents[0]["moving"] as? [Any])?.isEmpty == true)
 
         let regions = try #require(root["regions"] as? [[String: Any]])
@@ -152,12 +172,19 @@ struct RunReportTests {
         let alignments = try #require(root["alignments"] as? [String: [String: Double]])
         #expect(alignments["rus"] == ["wag": 0.8, "alg": -0.3, "csp": 0])
         #expect(alignments["wag"]?["csp"] == -0.9)
-        #expect(json.contains("\"alignments\": {\n    \"rus\": {\n      \"wag\": 0.8,\n      \"alg\": -0.3,\n      \"csp\": 0.0\n    },\n    \"wag\": {\n      \"rus\": 0.8,"))
+        #expect(
+            json.contains(
+                "\"alignments\": {\n    \"rus\": {\n      \"wag\": 0.8,\n      \"alg\": -0.3,\n      \"csp\": 0.0\n  "
+                    + "  },\n    \"wag\": {\n      \"rus\": 0.8,"
+            ))
 
         let ties = try #require(root["ties"] as? [[String: String]])
-        #expect(ties == [["from": "rus", "to": "wag", "kind": "support"],
-                         ["from": "alg", "to": "csp", "kind": "diplomatic"],
-                         ["from": "csp", "to": "alg", "kind": "intel_sharing"]])
+        #expect(
+            ties == [
+                ["from": "rus", "to": "wag", "kind": "support"],
+                ["from": "alg", "to": "csp", "kind": "diplomatic"],
+                ["from": "csp", "to": "alg", "kind": "intel_sharing"],
+            ])
     }
 
     @Test func forcesOnTheRoadAreReported() throws {
@@ -246,9 +273,10 @@ struct RunReportTests {
         #expect(!text.contains("\u{1B}"))
 
         let outcomes = try #require(lines.firstIndex(of: "OUTCOMES"))
-        #expect(Array(lines[outcomes + 1...outcomes + 4]) == [
-            "  wagner_losses  12.5", "  winner         csp", "  rounds         3", "  escalated      true",
-        ])
+        #expect(
+            Array(lines[outcomes + 1...outcomes + 4]) == [
+                "  wagner_losses  12.5", "  winner         csp", "  rounds         3", "  escalated      true",
+            ])
 
         let changes = try #require(lines.firstIndex { $0.hasPrefix("KEY ALIGNMENT CHANGES") })
         #expect(lines[changes + 1] == "  Russia        → Algeria  +0.50 → -0.30  (-0.80)")
@@ -276,8 +304,10 @@ struct RunReportTests {
     @Test func longTimelineIsGroupedAndCapped() throws {
         let world = makeWorld(clashDays: 60)
         for tick in 1...60 {
-            world.record(Event(tick: tick, type: "threshold", agents: [0, 2],
-                               data: [("value", .number(-0.5 - Double(tick) / 1000))]))
+            world.record(
+                Event(
+                    tick: tick, type: "threshold", agents: [0, 2],
+                    data: [("value", .number(-0.5 - Double(tick) / 1000))]))
         }
         let text = makeReport(world).text()
         #expect(text.contains("2024-07-23..09-20  clash ×60  wag, csp   @tin  wag=600 csp=150\n"))
@@ -334,13 +364,14 @@ struct RunReportTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let title = try #require(lines.firstIndex { $0.hasPrefix("KEY AGENTS' ALIGNMENTS") })
         // Russia → Algeria moved most, then Wagner → CSP: those four, in that order.
-        #expect(Array(lines[title + 1...title + 5]) == [
-            "                       rus    alg    wag    csp",
-            "  Russia        rus      ·  -0.30  +0.80  +0.00",
-            "  Algeria       alg  +0.40      ·  +0.00  +0.60",
-            "  Wagner Group  wag  +0.80  +0.00      ·  -0.90",
-            "  CSP-DPA       csp  +0.00  +0.60  -0.70      ·",
-        ])
+        #expect(
+            Array(lines[title + 1...title + 5]) == [
+                "                       rus    alg    wag    csp",
+                "  Russia        rus      ·  -0.30  +0.80  +0.00",
+                "  Algeria       alg  +0.40      ·  +0.00  +0.60",
+                "  Wagner Group  wag  +0.80  +0.00      ·  -0.90",
+                "  CSP-DPA       csp  +0.00  +0.60  -0.70      ·",
+            ])
     }
 
     @Test func charsetFollowsTheLocaleVariables() {

@@ -1,7 +1,8 @@
-import Testing
-@testable import SimReports
 import SimCore
 import SimSupport
+import Testing
+
+@testable import SimReports
 
 @Suite("ScalarValue+Reports")
 struct ScalarValueReportsTests {

@@ -1,6 +1,7 @@
-import Testing
-@testable import SimSupport
 import SimCore
+import Testing
+
+@testable import SimSupport
 
 /// Two values alike in case, order and bits (JSONValue has no ==: a Double's -0.0 and 0.0 must differ here).
 private func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
@@ -22,7 +23,8 @@ private func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
 struct JSONValueParseTests {
     private static let trickyDoubles: [Double] = [
         0.1 + 0.2, 1e-300, -0.0, .leastNonzeroMagnitude, 1.7976931348623157e308, 0.1, 5, 1e-05, -2.5e-8, 1e300,
-        .leastNormalMagnitude, 0x1p53 + 2, 1.0 / 3.0, 6.02214076e23, 123456789.123456789, Double.leastNormalMagnitude.nextDown,
+        .leastNormalMagnitude, 0x1p53 + 2, 1.0 / 3.0, 6.02214076e23, 123456789.123456789,
+        Double.leastNormalMagnitude.nextDown,
     ]
 
     @Test func compactIsOneLineWithoutSpaces() {
@@ -30,7 +32,9 @@ struct JSONValueParseTests {
             "a": .int(1), "b": [.int(1), .int(2)], "c": ["d": .null, "e": .bool(false)],
             "f": .string("x y, \"z\"\n"), "g": .number(2), "h": .array([]), "i": .object([]),
         ]
-        #expect(value.compact() == #"{"a":1,"b":[1,2],"c":{"d":null,"e":false},"f":"x y, \"z\"\u000a","g":2.0,"h":[],"i":{}}"#)
+        #expect(
+            value.compact()
+                == #"{"a":1,"b":[1,2],"c":{"d":null,"e":false},"f":"x y, \"z\"\u000a","g":2.0,"h":[],"i":{}}"#)
         #expect(JSONValue.number(.nan).compact() == "null")
         #expect(JSONValue.unsigned(.max).compact() == "18446744073709551615")
     }
@@ -133,7 +137,13 @@ struct JSONValueParseTests {
         var out = "", inString = false, escaped = false
         for c in text {
             if inString {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                if escaped {
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "\"" {
+                    inString = false
+                }
             } else if c == "\"" {
                 inString = true
             } else if c == " " || c == "\n" {
@@ -165,14 +175,17 @@ struct JSONValueParseTests {
         case 5: return .string(randomString(&random))
         case 6: return .array((0..<random.integer(in: 0...5)).map { _ in randomValue(&random, depth: depth + 1) })
         default:
-            return .object((0..<random.integer(in: 0...5)).map { _ in
-                (randomString(&random), randomValue(&random, depth: depth + 1))
-            })
+            return .object(
+                (0..<random.integer(in: 0...5)).map { _ in
+                    (randomString(&random), randomValue(&random, depth: depth + 1))
+                })
         }
     }
 
     private func randomString(_ random: inout RandomSource) -> String {
-        let alphabet: [Character] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "é", "€", "🚀", ",", ":", "{"]
+        let alphabet: [Character] = [
+            "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "é", "€", "🚀", ",", ":", "{",
+        ]
         return String((0..<random.integer(in: 0...8)).map { _ in alphabet[Int(random.integer(in: 0...16))] })
     }
 }

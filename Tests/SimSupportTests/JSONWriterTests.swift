@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import SimSupport
 
 /// The JSON writer: layout, escaping, and numbers that parse back to the same bits.
 struct JSONWriterTests {
@@ -18,24 +19,25 @@ struct JSONWriterTests {
             "empty": .object([]),
             "none": .array([]),
         ]
-        #expect(value.serialized() == """
-            {
-              "zeta": 1,
-              "alpha": {
-                "b": true,
-                "a": null
-              },
-              "series": [0.5, 2.0, 3],
-              "people": [
+        #expect(
+            value.serialized() == """
                 {
-                  "name": "x"
+                  "zeta": 1,
+                  "alpha": {
+                    "b": true,
+                    "a": null
+                  },
+                  "series": [0.5, 2.0, 3],
+                  "people": [
+                    {
+                      "name": "x"
+                    }
+                  ],
+                  "empty": {},
+                  "none": []
                 }
-              ],
-              "empty": {},
-              "none": []
-            }
 
-            """)
+                """)
     }
 
     @Test func longNumberSeriesStayOnOneLineButLongStringListsDoNot() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimSupport
 
 /// Round steps: 1, 2 or 5 × 10^k apart, widened to cover the interval, exact on every machine.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimSupport
 
 /// FIPS 180-4 example vectors, padding boundaries, and streaming in pieces.
@@ -8,19 +9,22 @@ struct SHA256Tests {
     }
 
     @Test func abc() {
-        #expect(SHA256.hex(Array("abc".utf8))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func twoBlockMessage() {
         let message = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-        #expect(SHA256.hex(Array(message.utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(Array(message.utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     @Test func oneMillionA() {
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// Lengths around 56 and 64 bytes, where the padding needs one more block or not.
@@ -38,8 +42,9 @@ struct SHA256Tests {
     }
 
     @Test func nonASCIIBytes() {
-        #expect(SHA256.hex(Array("Tinzaouatène → Ghadamès".utf8))
-            == "4ad77f87007fc5fa34fbef86a7d1913654ec319179961998e6292e6a01c2bd57")
+        #expect(
+            SHA256.hex(Array("Tinzaouatène → Ghadamès".utf8))
+                == "4ad77f87007fc5fa34fbef86a7d1913654ec319179961998e6292e6a01c2bd57")
     }
 
     /// Feeding the bytes in pieces of any size gives the one-shot digest.

@@ -1,8 +1,9 @@
 // XMLWellFormedness: checks that text parses as XML with Foundation's own parser (FoundationXML on
 // Linux), for the HTML pages, which simrun writes as well-formed XML, and each SVG chart in them.
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 package enum XMLWellFormedness {

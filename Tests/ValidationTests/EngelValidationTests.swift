@@ -4,13 +4,13 @@
 // Engel, J. H. (1954). A Verification of Lanchester's Law. Journal of the Operations Research
 // Society of America 2(2):163–171.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("Validation: Engel 1954, Iwo Jima")
 struct EngelValidationTests {
@@ -72,12 +72,15 @@ struct EngelValidationTests {
         var worst = 0.0
         for t in 0...Self.days {
             let expected = reference[t]
-            #expect(PublishedCase.withinHalfPercent(us[t], expected.us, scale: usScale),
-                    "US on day \(t): \(us[t]) vs \(expected.us)")
-            #expect(PublishedCase.withinHalfPercent(japan[t], expected.japan, scale: Self.japanese0),
-                    "Japan on day \(t): \(japan[t]) vs \(expected.japan)")
-            worst = max(worst, PublishedCase.relativeError(us[t], expected.us, scale: usScale),
-                        PublishedCase.relativeError(japan[t], expected.japan, scale: Self.japanese0))
+            #expect(
+                PublishedCase.withinHalfPercent(us[t], expected.us, scale: usScale),
+                "US on day \(t): \(us[t]) vs \(expected.us)")
+            #expect(
+                PublishedCase.withinHalfPercent(japan[t], expected.japan, scale: Self.japanese0),
+                "Japan on day \(t): \(japan[t]) vs \(expected.japan)")
+            worst = max(
+                worst, PublishedCase.relativeError(us[t], expected.us, scale: usScale),
+                PublishedCase.relativeError(japan[t], expected.japan, scale: Self.japanese0))
         }
         #expect(worst < 1e-6, "largest relative error \(worst)")
 

@@ -3,13 +3,13 @@
 // balance — run in-process through ScenarioRunner: every run ends in Heider balance, and the time to
 // get there grows with N as the engine's 1/(N − 2) normalisation implies.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("Validation: continuous Heider balance (Kułakowski, Gawroński & Gronek 2005)")
 struct HeiderBalanceTests {
@@ -22,9 +22,9 @@ struct HeiderBalanceTests {
     /// minutes), so a debug build sweeps N = 13…50 and a release build the published-scale
     /// N = 25…200. Seeds are 1…k; none of them jams (see `sweep`).
     #if DEBUG
-    static let sizes: [(n: Int, seeds: Int)] = [(13, 6), (18, 6), (25, 6), (35, 4), (50, 3)]
+        static let sizes: [(n: Int, seeds: Int)] = [(13, 6), (18, 6), (25, 6), (35, 4), (50, 3)]
     #else
-    static let sizes: [(n: Int, seeds: Int)] = [(25, 8), (50, 6), (100, 4), (200, 3)]
+        static let sizes: [(n: Int, seeds: Int)] = [(25, 8), (50, 6), (100, 4), (200, 3)]
     #endif
 
     /// How far the fitted exponent may stray from the one the normalisation implies. The time to
@@ -36,10 +36,13 @@ struct HeiderBalanceTests {
     static let exponentTolerance = 0.2
 
     /// Runs heider.lua with `n` agents.
-    static func run(n: Int, seed: UInt64, steps: Int? = nil,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
-        try PublishedCase.run("heider.lua", seed: seed, params: [("n", "\(n)")], steps: steps, limits: limits,
-                              sourceLocation: sourceLocation)
+    static func run(
+        n: Int, seed: UInt64, steps: Int? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunReport {
+        try PublishedCase.run(
+            "heider.lua", seed: seed, params: [("n", "\(n)")], steps: steps, limits: limits,
+            sourceLocation: sourceLocation)
     }
 
     /// Least-squares slope of y against x.
@@ -117,9 +120,11 @@ struct HeiderBalanceTests {
         }
         let measured = Self.slope(sizes.map { log(Double($0)) }, means.map { log($0) })
         let expected = Self.expectedExponent(sizes)
-        print("Heider: time to balance ∝ N^\(measured) over N = \(sizes) (measured); "
-              + "normalisation by N − 2 implies N^\(expected) (tolerance ±\(Self.exponentTolerance))")
-        #expect(abs(measured - expected) <= Self.exponentTolerance,
-                "exponent \(measured), expected \(expected) ± \(Self.exponentTolerance)")
+        print(
+            "Heider: time to balance ∝ N^\(measured) over N = \(sizes) (measured); "
+                + "normalisation by N − 2 implies N^\(expected) (tolerance ±\(Self.exponentTolerance))")
+        #expect(
+            abs(measured - expected) <= Self.exponentTolerance,
+            "exponent \(measured), expected \(expected) ± \(Self.exponentTolerance)")
     }
 }

@@ -5,13 +5,13 @@
 // Axelrod, R. & Bennett, D. S. (1993). A Landscape Theory of Aggregation. British Journal of
 // Political Science 23(2):211–233.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("Validation: landscape theory (Axelrod & Bennett 1993)")
 struct LandscapeValidationTests {
@@ -73,8 +73,10 @@ struct LandscapeValidationTests {
 
     /// Runs the scenario and compares its outcomes with the exhaustive search; returns the blocs.
     @discardableResult
-    func check(seed: UInt64 = 1, params: [(String, String)] = [],
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func check(
+        seed: UInt64 = 1, params: [(String, String)] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let report = try PublishedCase.run("landscape.lua", seed: seed, params: params, sourceLocation: sourceLocation)
         let system = try System(report.world)
         // The propensities are symmetric, as declared with {mutual=true}.
@@ -86,13 +88,15 @@ struct LandscapeValidationTests {
         let search = system.exhaustive()
         // A clear minimum: the next partition is measurably worse, so the comparison does not hang
         // on how ties are broken.
-        #expect(search.runnerUp - search.energy > 1e-6, "energies \(search.energy), \(search.runnerUp)",
-                sourceLocation: sourceLocation)
+        #expect(
+            search.runnerUp - search.energy > 1e-6, "energies \(search.energy), \(search.runnerUp)",
+            sourceLocation: sourceLocation)
         let blocs = try #require(PublishedCase.string(report, "blocs"), sourceLocation: sourceLocation)
         let energy = try #require(PublishedCase.number(report, "energy"), sourceLocation: sourceLocation)
         #expect(blocs == system.text(search.best), sourceLocation: sourceLocation)
-        #expect(abs(energy - search.energy) <= 1e-9, "energy \(energy) vs \(search.energy)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(energy - search.energy) <= 1e-9, "energy \(energy) vs \(search.energy)",
+            sourceLocation: sourceLocation)
         #expect(PublishedCase.outcome(report, "exact") == .boolean(true), sourceLocation: sourceLocation)
         return blocs
     }
@@ -107,9 +111,11 @@ struct LandscapeValidationTests {
         #expect(blocs == "britain,france,greece,poland,ussr,yugoslavia | germany,hungary,italy")
     }
 
-    @Test("Random systems: sim.coalitions finds the least-energy partition", arguments: [
-        (1, 7), (2, 8), (3, 9), (4, 9), (5, 9), (6, 9), (7, 12), (8, 12),
-    ] as [(UInt64, Int)])
+    @Test(
+        "Random systems: sim.coalitions finds the least-energy partition",
+        arguments: [
+            (1, 7), (2, 8), (3, 9), (4, 9), (5, 9), (6, 9), (7, 12), (8, 12),
+        ] as [(UInt64, Int)])
     func randomSystem(_ seed: UInt64, _ agents: Int) throws {
         try check(seed: seed, params: [("random_agents", "\(agents)")])
     }

@@ -3,19 +3,21 @@
 // in-process through ScenarioRunner: the stationary density of friendly links against the mean-field
 // result, the update rule on a single triad, and paradise for p > 1/2.
 import Foundation
+import SimBatch
 import SimCore
+import SimReports
+import SimSupport
 import Testing
 
 @testable import LuaBridge
-import SimBatch
-import SimReports
-import SimSupport
 
 @Suite("Validation: local triad dynamics (Antal, Krapivsky & Redner 2005)")
 struct LocalTriadDynamicsTests {
     /// Runs triads.lua.
-    static func run(seed: UInt64, steps: Int, params: [(String, String)],
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+    static func run(
+        seed: UInt64, steps: Int, params: [(String, String)],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunReport {
         try PublishedCase.run("triads.lua", seed: seed, params: params, steps: steps, sourceLocation: sourceLocation)
     }
 
@@ -32,15 +34,18 @@ struct LocalTriadDynamicsTests {
     static let steps = 160
     static let seeds: [UInt64] = [1, 2, 3]
 
-    @Test("Stationary density of friendly links, N = 48: 1/(1 + √(3(1 − 2p))) within 0.01",
-          arguments: [0.0, 0.2, 0.3, 0.4])
+    @Test(
+        "Stationary density of friendly links, N = 48: 1/(1 + √(3(1 − 2p))) within 0.01",
+        arguments: [0.0, 0.2, 0.3, 0.4])
     func stationaryDensity(_ p: Double) throws {
         var averages: [Double] = []
         var theory: Double?
         for seed in Self.seeds {
-            let report = try Self.run(seed: seed, steps: Self.steps, params: [
-                ("n", "48"), ("p", "\(p)"), ("rho0", "0.5"), ("equilibrate", "\(Self.steps / 2)"),
-            ])
+            let report = try Self.run(
+                seed: seed, steps: Self.steps,
+                params: [
+                    ("n", "48"), ("p", "\(p)"), ("rho0", "0.5"), ("equilibrate", "\(Self.steps / 2)"),
+                ])
             let density = PublishedCase.metric(report, "density")
             #expect(density.count == Self.steps + 1)
             // 1128 links friendly with probability 1/2: 0.5 ± 0.015.
@@ -60,15 +65,17 @@ struct LocalTriadDynamicsTests {
         }
         let measured = averages.reduce(0, +) / Double(averages.count)
         let expected = Self.rhoInfinity(p)
-        print("Triads: p=\(p) density \(measured) (seeds \(averages)), ρ∞ = \(expected), "
-              + "difference \(measured - expected)")
+        print(
+            "Triads: p=\(p) density \(measured) (seeds \(averages)), ρ∞ = \(expected), "
+                + "difference \(measured - expected)")
         #expect(abs(measured - expected) <= 0.01, "p=\(p): \(measured) vs ρ∞ = \(expected)")
         // The scenario's own rho_infinity outcome is the same formula.
         #expect(abs((theory ?? 0) - expected) < 1e-12)
     }
 
-    @Test("Δ3 → Δ2 whatever p: three unfriendly links, one update, one friendly link",
-          arguments: [0.0, 0.5, 1.0])
+    @Test(
+        "Δ3 → Δ2 whatever p: three unfriendly links, one update, one friendly link",
+        arguments: [0.0, 0.5, 1.0])
     func allUnfriendlyTriad(_ p: Double) throws {
         // N = 3 and ρ0 = 0: the one triad is Δ3. Its first update must make one link friendly
         // (probability 1, not p), which leaves Δ2, balanced and absorbing.

@@ -2,14 +2,14 @@
 // through the public entry point `ScenarioRunner`, and reads their metrics and outcomes. Used by
 // every validation case.
 import Foundation
-import SimCore
-import Testing
-
-@testable import LuaBridge
 import SimBatch
+import SimCore
 import SimReports
 import SimSupport
 import SimTestSupport
+import Testing
+
+@testable import LuaBridge
 
 enum PublishedCase {
     static let packageRoot = PackageRoot.url
@@ -21,9 +21,11 @@ enum PublishedCase {
 
     /// Runs the shipped scenario `name` and returns its report; records an issue and throws when it
     /// did not load, and records one when it failed (a run may end by `sim.stop`).
-    static func run(_ name: String, seed: UInt64 = 1, params: [(String, String)] = [], steps: Int? = nil,
-                    limits: ScenarioLimits = ScenarioLimits(),
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+    static func run(
+        _ name: String, seed: UInt64 = 1, params: [(String, String)] = [], steps: Int? = nil,
+        limits: ScenarioLimits = ScenarioLimits(),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunReport {
         let request = RunRequest(file: scenario(name), seed: seed, steps: steps, params: params, limits: limits)
         switch ScenarioRunner.run(request, simrunVersion: "validation") {
         case .success(let report):

@@ -9,8 +9,10 @@ struct ArgumentScannerTests {
 
     /// A usage error: exit 64, nothing on standard output, the first stderr line names `fragment`,
     /// and a pointer to `simrun help` follows.
-    static func expectUsage(_ arguments: [String], _ fragments: [String],
-                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectUsage(
+        _ arguments: [String], _ fragments: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(64), "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
@@ -32,22 +34,28 @@ struct ArgumentScannerTests {
         try Self.expectUsage(["check", Self.scenario, "--max-memory", "1M"], ["unknown flag --max-memory"])
     }
 
-    @Test("a flag without its value", arguments: ["--seed", "--steps", "--param", "--format", "--out",
-                                                  "--max-instructions", "--max-memory"])
+    @Test(
+        "a flag without its value",
+        arguments: [
+            "--seed", "--steps", "--param", "--format", "--out",
+            "--max-instructions", "--max-memory",
+        ])
     func missingValue(flag: String) throws {
         try Self.expectUsage(["run", Self.scenario, flag], ["\(flag) needs a value"])
     }
 
-    @Test("bad numbers", arguments: [
-        (["--seed", "abc"], ["--seed", "'abc'"]),
-        (["--seed", "-1"], ["--seed", "'-1'"]),
-        (["--seed", "1.5"], ["--seed", "'1.5'"]),
-        (["--seed", "18446744073709551616"], ["--seed"]),
-        (["--steps", "-3"], ["--steps", "'-3'"]),
-        (["--steps", "ten"], ["--steps", "'ten'"]),
-        (["--max-instructions", "0"], ["--max-instructions", "'0'"]),
-        (["--max-instructions", "1e6"], ["--max-instructions", "'1e6'"]),
-    ])
+    @Test(
+        "bad numbers",
+        arguments: [
+            (["--seed", "abc"], ["--seed", "'abc'"]),
+            (["--seed", "-1"], ["--seed", "'-1'"]),
+            (["--seed", "1.5"], ["--seed", "'1.5'"]),
+            (["--seed", "18446744073709551616"], ["--seed"]),
+            (["--steps", "-3"], ["--steps", "'-3'"]),
+            (["--steps", "ten"], ["--steps", "'ten'"]),
+            (["--max-instructions", "0"], ["--max-instructions", "'0'"]),
+            (["--max-instructions", "1e6"], ["--max-instructions", "'1e6'"]),
+        ])
     func badNumbers(arguments: [String], fragments: [String]) throws {
         try Self.expectUsage(["run", Self.scenario] + arguments, fragments)
     }
@@ -70,8 +78,10 @@ struct ArgumentScannerTests {
 
     @Test("--flag=value is --flag value")
     func inlineValues() throws {
-        let spaced = try SimrunCLI.run("run", Self.scenario, "--seed", "5", "--steps", "4", "--param", "haftar_day=1", "--format", "json")
-        let inline = try SimrunCLI.run("run", Self.scenario, "--seed=5", "--steps=4", "--param=haftar_day=1", "--format=json")
+        let spaced = try SimrunCLI.run(
+            "run", Self.scenario, "--seed", "5", "--steps", "4", "--param", "haftar_day=1", "--format", "json")
+        let inline = try SimrunCLI.run(
+            "run", Self.scenario, "--seed=5", "--steps=4", "--param=haftar_day=1", "--format=json")
         #expect(spaced.exited(0) && inline.exited(0), "\(spaced)\n\(inline)")
         #expect(spaced.stdout == inline.stdout)
         #expect(try JSON.parse(inline.stdout)["params"]?["haftar_day"]?.int == 1)
@@ -92,7 +102,8 @@ struct ArgumentScannerTests {
     @Test("--quiet takes no value; --param needs NAME=VALUE; one file only")
     func otherMistakes() throws {
         try Self.expectUsage(["run", Self.scenario, "--quiet=1"], ["--quiet takes no value"])
-        try Self.expectUsage(["run", Self.scenario, "--param", "noequals"], ["--param takes NAME=VALUE", "'noequals'"])
+        try Self.expectUsage(
+            ["run", Self.scenario, "--param", "noequals"], ["--param takes NAME=VALUE", "'noequals'"])
         try Self.expectUsage(["run", Self.scenario, "--param", "=3"], ["--param takes NAME=VALUE"])
         try Self.expectUsage(["run", Self.scenario, Self.scenario], ["unexpected argument", "one scenario file"])
         try Self.expectUsage(["check", Self.scenario, Self.scenario], ["unexpected argument", "one scenario file"])

@@ -64,7 +64,8 @@ struct CheckCommandTests {
 
     @Test("check --param shows the value in force and the default")
     func checkWithParam() throws {
-        let result = try SimrunCLI.run("check", Self.ghadames, "--param", "haftar_day=30", "--param", "algeria_alert=0.9")
+        let result = try SimrunCLI.run(
+            "check", Self.ghadames, "--param", "haftar_day=30", "--param", "algeria_alert=0.9")
         #expect(result.exited(0), "\(result)")
         let params = checkSection(result.out, title: "PARAMS")
         #expect(params.contains { $0.hasPrefix("  haftar_day = 30 (default 7)") }, "\(params)")
@@ -86,7 +87,8 @@ struct CheckCommandTests {
         #expect(checkSection(result.out, title: "WARNINGS").first?.contains("clamped to 1.0") == true, "\(result.out)")
     }
 
-    @Test("--help exits 0 and mentions --param", arguments: [["check", "--help"], ["check", "-h"], ["help", "check"]])
+    @Test(
+        "--help exits 0 and mentions --param", arguments: [["check", "--help"], ["check", "-h"], ["help", "check"]])
     func help(arguments: [String]) throws {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(0), "\(result)")
@@ -107,7 +109,9 @@ struct CheckCommandTests {
 
         let unknown = try SimrunCLI.run("check", Self.ghadames, "--param", "nope=1")
         #expect(unknown.exited(64), "\(unknown)")
-        #expect(unknown.err.contains("known: haftar_day, lna_force, algeria_alert, russian_backing, gnu_resolve"), "\(unknown.err)")
+        #expect(
+            unknown.err.contains("known: haftar_day, lna_force, algeria_alert, russian_backing, gnu_resolve"),
+            "\(unknown.err)")
 
         let illTyped = try SimrunCLI.run("check", Self.ghadames, "--param", "haftar_day=abc")
         #expect(illTyped.exited(64), "\(illTyped)")

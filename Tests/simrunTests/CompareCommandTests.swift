@@ -27,14 +27,16 @@ struct CompareCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         for (name, extra) in [("base.json", "0"), ("variant.json", "300")] {
-            let result = try SimrunCLI.run("run", Self.duel, "--seed", "4", "--param", "extra=\(extra)",
-                                           "--format", "json", "--out", dir.path(name))
+            let result = try SimrunCLI.run(
+                "run", Self.duel, "--seed", "4", "--param", "extra=\(extra)",
+                "--format", "json", "--out", dir.path(name))
             #expect(result.exited(0), "\(result)")
         }
         let json = try SimrunCLI.run("compare", dir.path("base.json"), dir.path("variant.json"), "--format", "json")
         #expect(json.exited(0), "\(json)")
         let document = try #require(json.json)
-        #expect(document.keys == ["base", "variant", "warnings", "outcomes", "alignments", "resources", "forces", "events"])
+        #expect(
+            document.keys == ["base", "variant", "warnings", "outcomes", "alignments", "resources", "forces", "events"])
         let outcomes = document["outcomes"]?.array ?? []
         #expect(outcomes.first?["name"]?.string == "a_left")
         #expect((outcomes.first?["change"]?.double ?? 0) > 100, "300 more men leave more of side a")
@@ -53,16 +55,22 @@ struct CompareCommandTests {
     func pairedNarrowerThanIndependent() throws {
         let dir = try BatchScratch()
         defer { dir.remove() }
-        let paired = try SimrunCLI.run(["compare", Self.duel, Self.duel, "--variant-param", "extra=50", "--runs", "200",
-                                        "--seed", "3", "--jobs", "2", "--format", "json"], timeout: 60)
+        let paired = try SimrunCLI.run(
+            [
+                "compare", Self.duel, Self.duel, "--variant-param", "extra=50", "--runs", "200",
+                "--seed", "3", "--jobs", "2", "--format", "json",
+            ], timeout: 60)
         #expect(paired.exited(0), "\(paired)")
         let pairedRows = rows(paired.json, "paired")
         let pairedWidth = width(pairedRows["a_left"]?["difference"])
         #expect(pairedRows["a_left"]?["difference"]?["excludes_zero"]?.bool == true)
         // Two independent batches of the same size (different seeds), compared as batches.
         for (name, seed, extra) in [("a.jsonl", "1", "0"), ("b.jsonl", "2", "50")] {
-            let batch = try BatchFixture.batch([Self.duel, "--runs", "200", "--seed", seed, "--param", "extra=\(extra)",
-                                                "--jobs", "2", "--out", dir.path(name), "--quiet"], timeout: 60)
+            let batch = try BatchFixture.batch(
+                [
+                    Self.duel, "--runs", "200", "--seed", seed, "--param", "extra=\(extra)",
+                    "--jobs", "2", "--out", dir.path(name), "--quiet",
+                ], timeout: 60)
             #expect(batch.exited(0), "\(batch)")
         }
         let independent = try SimrunCLI.run("compare", dir.path("a.jsonl"), dir.path("b.jsonl"), "--format", "json")
@@ -76,8 +84,11 @@ struct CompareCommandTests {
 
     @Test("an extra draw in one agent's policy changes nothing else: every paired difference is exactly 0")
     func extraDrawChangesNothing() throws {
-        let result = try SimrunCLI.run(["compare", Self.duel, Self.duel, "--variant-param", "fidget=true",
-                                        "--runs", "40", "--format", "json"], timeout: 60)
+        let result = try SimrunCLI.run(
+            [
+                "compare", Self.duel, Self.duel, "--variant-param", "fidget=true",
+                "--runs", "40", "--format", "json",
+            ], timeout: 60)
         #expect(result.exited(0), "\(result)")
         let difference = rows(result.json, "paired")["a_left"]?["difference"]
         #expect(difference?["estimate"]?.double == 0)
@@ -89,16 +100,20 @@ struct CompareCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         for (name, extra, runs) in [("a", "0", "60"), ("b", "100", "60"), ("c", "100", "30")] {
-            let batch = try BatchFixture.batch([Self.duel, "--runs", runs, "--seed", "8", "--param", "extra=\(extra)",
-                                                "--out", dir.path(name + ".jsonl"), "--summary", dir.path(name + "-summary.json"),
-                                                "--quiet"], timeout: 60)
+            let batch = try BatchFixture.batch(
+                [
+                    Self.duel, "--runs", runs, "--seed", "8", "--param", "extra=\(extra)",
+                    "--out", dir.path(name + ".jsonl"), "--summary", dir.path(name + "-summary.json"),
+                    "--quiet",
+                ], timeout: 60)
             #expect(batch.exited(0), "\(batch)")
         }
         let runs = try SimrunCLI.run("compare", dir.path("a.jsonl"), dir.path("b.jsonl"), "--format", "json")
         #expect(runs.exited(0), "\(runs)")
         #expect(runs.json?["paired"]?["pairs"]?.int == 60)
         #expect(runs.json?["warnings"]?.array?.first?.string?.hasPrefix("both batches use seed 8") == true)
-        let fromSummaries = try SimrunCLI.run("compare", dir.path("a-summary.json"), dir.path("b-summary.json"), "--format", "json")
+        let fromSummaries = try SimrunCLI.run(
+            "compare", dir.path("a-summary.json"), dir.path("b-summary.json"), "--format", "json")
         #expect(fromSummaries.exited(0), "\(fromSummaries)")
         // A summary keeps what the Welch interval needs: the same interval as from the runs.
         let fromRuns = rows(runs.json, "outcomes")["a_left"]?["difference"]
@@ -107,18 +122,22 @@ struct CompareCommandTests {
         #expect(fromSummaries.json?["paired"]?.isNull == true)
         let uneven = try SimrunCLI.run("compare", dir.path("a.jsonl"), dir.path("c.jsonl"))
         #expect(uneven.exited(0))
-        #expect(uneven.err.contains("warning: the batches differ in run count: 60 runs per point in a.jsonl, 30 in c.jsonl"))
+        #expect(
+            uneven.err.contains("warning: the batches differ in run count: 60 runs per point in a.jsonl, 30 in c.jsonl")
+        )
     }
 
-    @Test("mistakes get one line naming the problem and a documented exit code", arguments: [
-        (["compare", "only-one.json"], 64, "compare needs two files"),
-        (["compare", "a.lua", "b.json"], 64, "not one of each"),
-        (["compare", "a.lua", "b.lua"], 64, "needs --runs N"),
-        (["compare", "a.json", "b.json", "--runs", "5"], 64, "--runs is for comparing two scenario files"),
-        (["compare", "a.json", "b.json", "--jobs", "2"], 64, "--jobs is for comparing two scenario files"),
-        (["compare", "a.json", "b.json", "--format", "pdf"], 64, "--format takes text, md or json"),
-        (["compare", "missing-a.json", "missing-b.json"], 66, "missing-a.json: no such file"),
-    ] as [([String], Int32, String)])
+    @Test(
+        "mistakes get one line naming the problem and a documented exit code",
+        arguments: [
+            (["compare", "only-one.json"], 64, "compare needs two files"),
+            (["compare", "a.lua", "b.json"], 64, "not one of each"),
+            (["compare", "a.lua", "b.lua"], 64, "needs --runs N"),
+            (["compare", "a.json", "b.json", "--runs", "5"], 64, "--runs is for comparing two scenario files"),
+            (["compare", "a.json", "b.json", "--jobs", "2"], 64, "--jobs is for comparing two scenario files"),
+            (["compare", "a.json", "b.json", "--format", "pdf"], 64, "--format takes text, md or json"),
+            (["compare", "missing-a.json", "missing-b.json"], 66, "missing-a.json: no such file"),
+        ] as [([String], Int32, String)])
     func mistakes(_ arguments: [String], _ code: Int32, _ message: String) throws {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(code), "\(result)")

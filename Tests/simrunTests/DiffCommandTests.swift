@@ -12,8 +12,9 @@ struct DiffCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         for (name, day) in [("a.json", "-1"), ("b.json", "6")] {
-            let result = try SimrunCLI.run("run", Self.duel, "--seed", "2", "--param", "shift_day=\(day)",
-                                           "--format", "json", "--out", dir.path(name))
+            let result = try SimrunCLI.run(
+                "run", Self.duel, "--seed", "2", "--param", "shift_day=\(day)",
+                "--format", "json", "--out", dir.path(name))
             #expect(result.exited(0), "\(result)")
         }
         let result = try SimrunCLI.run("diff", dir.path("a.json"), dir.path("b.json"), "--format", "json")
@@ -37,8 +38,9 @@ struct DiffCommandTests {
         #expect(result.exited(1), "\(result)")
         #expect(result.out.contains("THE STATE AFTER TICK 7"))
         #expect(result.out.contains("c → a"), "\(result.out)")
-        let json = try SimrunCLI.run("diff", Self.duel, Self.duel, "--variant-param", "shift_day=6", "--seed", "2",
-                                     "--format", "json")
+        let json = try SimrunCLI.run(
+            "diff", Self.duel, Self.duel, "--variant-param", "shift_day=6", "--seed", "2",
+            "--format", "json")
         let first = json.json?["state_at_divergence"]?["alignments"]?[0]
         #expect(first?["what"]?.string == "c → a")
         let change = first?["change"]?.double ?? 0
@@ -54,12 +56,14 @@ struct DiffCommandTests {
         #expect(fidget.exited(0), "\(fidget)")
     }
 
-    @Test("mistakes", arguments: [
-        (["diff", "a.json"], 64, "diff needs two files"),
-        (["diff", "a.json", "b.json", "--seed", "3"], 64, "--seed is for diffing two scenario files"),
-        (["diff", "a.json", "b.lua"], 64, "not one of each"),
-        (["diff", "nope-a.json", "nope-b.json"], 66, "nope-a.json: no such file"),
-    ] as [([String], Int32, String)])
+    @Test(
+        "mistakes",
+        arguments: [
+            (["diff", "a.json"], 64, "diff needs two files"),
+            (["diff", "a.json", "b.json", "--seed", "3"], 64, "--seed is for diffing two scenario files"),
+            (["diff", "a.json", "b.lua"], 64, "not one of each"),
+            (["diff", "nope-a.json", "nope-b.json"], 66, "nope-a.json: no such file"),
+        ] as [([String], Int32, String)])
     func mistakes(_ arguments: [String], _ code: Int32, _ message: String) throws {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(code), "\(result)")

@@ -22,29 +22,36 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     static let all: [HostileCase] = [
         HostileCase(fixture: "hostile/syntax_error.lua", line: 5, fragments: ["unexpected symbol near '='"]),
         HostileCase(fixture: "hostile/unknown_agent.lua", line: 5, fragments: ["sim.align", "unknown agent 'nobody'"]),
-        HostileCase(fixture: "hostile/wrong_argument_type.lua", line: 5,
-                    fragments: ["sim.align", "argument #3", "must be a number, got string"]),
+        HostileCase(
+            fixture: "hostile/wrong_argument_type.lua", line: 5,
+            fragments: ["sim.align", "argument #3", "must be a number, got string"]),
         HostileCase(fixture: "hostile/os_execute.lua", line: 5, fragments: ["global 'os'"]),
         HostileCase(fixture: "hostile/io_open.lua", line: 5, fragments: ["global 'io'"]),
         HostileCase(fixture: "hostile/require.lua", line: 5, fragments: ["global 'require'"]),
-        HostileCase(fixture: "hostile/infinite_loop.lua", extraArguments: ["--max-instructions", "1000000"], line: 5,
-                    fragments: ["instruction limit of 1000000 reached", "--max-instructions"], failsCheck: false),
+        HostileCase(
+            fixture: "hostile/infinite_loop.lua", extraArguments: ["--max-instructions", "1000000"], line: 5,
+            fragments: ["instruction limit of 1000000 reached", "--max-instructions"], failsCheck: false),
         // The allocator fails inside the VM: Lua knows no line then, the message names the file.
-        HostileCase(fixture: "hostile/memory_bomb.lua", extraArguments: ["--max-memory", "32M"],
-                    fragments: ["memory limit of 33554432 bytes reached", "--max-memory"], failsCheck: false),
+        HostileCase(
+            fixture: "hostile/memory_bomb.lua", extraArguments: ["--max-memory", "32M"],
+            fragments: ["memory limit of 33554432 bytes reached", "--max-memory"], failsCheck: false),
         HostileCase(fixture: "hostile/deep_recursion.lua", line: 5, fragments: ["stack overflow"]),
-        HostileCase(fixture: "hostile/pcall_swallow.lua", extraArguments: ["--max-instructions", "1000000"], line: 7,
-                    fragments: ["instruction limit of 1000000 reached"], failsCheck: false),
-        HostileCase(fixture: "hostile/include_outside.lua", line: 5,
-                    fragments: ["sim.include", "'../outside.lua' is outside the scenario's folder"]),
+        HostileCase(
+            fixture: "hostile/pcall_swallow.lua", extraArguments: ["--max-instructions", "1000000"], line: 7,
+            fragments: ["instruction limit of 1000000 reached"], failsCheck: false),
+        HostileCase(
+            fixture: "hostile/include_outside.lua", line: 5,
+            fragments: ["sim.include", "'../outside.lua' is outside the scenario's folder"]),
     ]
 }
 
 @Suite("Hostile scenarios")
 struct HostileScenarioTests {
     /// The checks every refusal must pass.
-    static func expectRefused(_ result: SimrunResult, file: String, line: Int?, fragments: [String],
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRefused(
+        _ result: SimrunResult, file: String, line: Int?, fragments: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(!result.timedOut, "no hang: \(result)", sourceLocation: sourceLocation)
         #expect(!result.signaled, "no crash: \(result)", sourceLocation: sourceLocation)
         #expect(result.exited(65), "\(result)", sourceLocation: sourceLocation)
@@ -52,7 +59,9 @@ struct HostileScenarioTests {
         let message = result.errLines.first ?? ""
         #expect(message.hasPrefix("simrun: error: "), "\(message)", sourceLocation: sourceLocation)
         if let line {
-            #expect(message.contains("\(file):\(line):"), "names \(file):\(line): \(message)", sourceLocation: sourceLocation)
+            #expect(
+                message.contains("\(file):\(line):"), "names \(file):\(line): \(message)",
+                sourceLocation: sourceLocation)
         } else {
             #expect(message.contains(file), "names \(file): \(message)", sourceLocation: sourceLocation)
         }
@@ -102,9 +111,11 @@ struct HostileScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let inner = dir.appendingPathComponent("scenario")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
-        try "return { secret = 1 }\n".write(to: dir.appendingPathComponent("secret.lua"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: inner.appendingPathComponent("link.lua").path,
-                                                   withDestinationPath: "../secret.lua")
+        try "return { secret = 1 }\n".write(
+            to: dir.appendingPathComponent("secret.lua"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: inner.appendingPathComponent("link.lua").path,
+            withDestinationPath: "../secret.lua")
         let header = "sim.scenario{ name = \"escape\", start = \"2024-01-01\", steps = 1 }\n"
         let viaLink = inner.appendingPathComponent("via_link.lua")
         try (header + "sim.include(\"link.lua\")\n").write(to: viaLink, atomically: true, encoding: .utf8)
@@ -114,7 +125,8 @@ struct HostileScenarioTests {
 
         // Relative paths from the scratch folder: Lua shortens long chunk names (see longPathsAreNamed).
         let link = try SimrunCLI.run(["run", "scenario/via_link.lua"], in: dir)
-        Self.expectRefused(link, file: "scenario/via_link.lua", line: 2, fragments: ["'link.lua' is outside the scenario's folder"])
+        Self.expectRefused(
+            link, file: "scenario/via_link.lua", line: 2, fragments: ["'link.lua' is outside the scenario's folder"])
         let abs = try SimrunCLI.run(["run", "scenario/absolute.lua"], in: dir)
         Self.expectRefused(abs, file: "scenario/absolute.lua", line: 2, fragments: ["must be a relative path"])
     }
@@ -135,8 +147,10 @@ struct HostileScenarioTests {
     @Test("a limit reached by the setup is a limit, not a crash, even at tiny budgets")
     func tinyLimits() throws {
         let scenario = "scenarios/sahel/ghadames.lua"
-        for args in [["--max-instructions", "1"], ["--max-instructions", "1000"], ["--max-memory", "1K"],
-                     ["--max-memory", "100K"]] {
+        for args in [
+            ["--max-instructions", "1"], ["--max-instructions", "1000"], ["--max-memory", "1K"],
+            ["--max-memory", "100K"],
+        ] {
             let result = try SimrunCLI.run(["run", scenario] + args)
             #expect(result.exited(65), "\(result)")
             #expect(result.errLines.count == 1, "\(result.err)")
@@ -169,7 +183,9 @@ struct HostileScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = SimrunCLI.fixture("hostile/log_bomb.lua")
         // Log lines and events are kept by the host for the report: they count against the cap.
-        let result = try SimrunCLI.run(["run", path, "--max-memory", "4M", "--out", dir.appendingPathComponent("r.json").path])
+        let result = try SimrunCLI.run([
+            "run", path, "--max-memory", "4M", "--out", dir.appendingPathComponent("r.json").path,
+        ])
         #expect(result.exited(65), "\(result)")
         #expect(result.err.contains("memory limit"), "\(result.err)")
     }
@@ -181,7 +197,8 @@ struct HostileScenarioTests {
         let deep = dir.appendingPathComponent("a-folder-with-a-rather-long-name/and-another-one-below-it")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let file = deep.appendingPathComponent("syntax_error.lua")
-        try FileManager.default.copyItem(at: SimrunCLI.fixtures.appendingPathComponent("hostile/syntax_error.lua"), to: file)
+        try FileManager.default.copyItem(
+            at: SimrunCLI.fixtures.appendingPathComponent("hostile/syntax_error.lua"), to: file)
         let result = try SimrunCLI.run("run", file.path)
         #expect(result.exited(65), "\(result)")
         #expect(result.errLines.count == 1)
@@ -194,11 +211,13 @@ struct HostileScenarioTests {
         let dir = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("echo.lua")
-        try Data("""
+        try Data(
+            """
             sim.scenario{name="echo", start="2024-01-01", steps=2}
             sim.on("ping", function(e) sim.emit("ping", {n = e.tick}) end)
             sim.at(0, function() sim.emit("ping", {}) end)
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         let result = try SimrunCLI.run(["run", file.path, "--max-memory", "8M", "--format", "json"], timeout: 20)
         #expect(result.exited(65), "\(result)")
         #expect(result.err.contains("limit"), "\(result.err)")

@@ -12,8 +12,11 @@ struct MergeCommandTests {
     private func shards(_ dir: BatchScratch, count: Int, _ arguments: [String], format: String = "jsonl") throws {
         let ext = format == "csv" ? "csv" : "jsonl"
         for k in 1...count {
-            let result = try BatchFixture.batch(arguments + ["--format", format, "--shard", "\(k)/\(count)",
-                                                             "--out", dir.path("shard-\(k).\(ext)")])
+            let result = try BatchFixture.batch(
+                arguments + [
+                    "--format", format, "--shard", "\(k)/\(count)",
+                    "--out", dir.path("shard-\(k).\(ext)"),
+                ])
             #expect(result.exited(0), "\(result)")
         }
         var whole = arguments + ["--format", format, "--out", dir.path("all.\(ext)")]
@@ -44,17 +47,23 @@ struct MergeCommandTests {
             }
         }
         #expect(union.keys.sorted() == Array(0..<20))
-        for (run, line) in union { #expect(line == all.rowLines[run], "run \(run): a shard's row is the whole batch's") }
+        for (run, line) in union {
+            #expect(line == all.rowLines[run], "run \(run): a shard's row is the whole batch's")
+        }
 
-        let merged = try SimrunCLI.run(["merge", dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"), dir.path("shard-3.jsonl"),
-                                        "--out", dir.path("merged.jsonl"), "--summary", dir.path("merged-summary.json")])
+        let merged = try SimrunCLI.run([
+            "merge", dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"), dir.path("shard-3.jsonl"),
+            "--out", dir.path("merged.jsonl"), "--summary", dir.path("merged-summary.json"),
+        ])
         #expect(merged.exited(0), "\(merged)")
         #expect(try dir.bytes("merged.jsonl") == dir.bytes("all.jsonl"), "merged shards differ from the whole batch")
         #expect(try dir.bytes("merged-summary.json") == dir.bytes("all-summary.json"), "the merged summary differs")
 
         // The order of the files does not matter.
-        let reversed = try SimrunCLI.run(["merge", dir.path("shard-3.jsonl"), dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"),
-                                          "--out", dir.path("reversed.jsonl")])
+        let reversed = try SimrunCLI.run([
+            "merge", dir.path("shard-3.jsonl"), dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"),
+            "--out", dir.path("reversed.jsonl"),
+        ])
         #expect(reversed.exited(0), "\(reversed)")
         #expect(try dir.bytes("reversed.jsonl") == dir.bytes("all.jsonl"))
     }
@@ -64,15 +73,19 @@ struct MergeCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         for k in 1...2 {
-            let result = try BatchFixture.batch(BatchFixture.flaky, "--runs", "30", "--seed", "4", "--shard", "\(k)/2",
-                                                "--out", dir.path("shard-\(k).jsonl"))
+            let result = try BatchFixture.batch(
+                BatchFixture.flaky, "--runs", "30", "--seed", "4", "--shard", "\(k)/2",
+                "--out", dir.path("shard-\(k).jsonl"))
             #expect(result.status == 0 || result.status == 65, "\(result)")
         }
-        let whole = try BatchFixture.batch(BatchFixture.flaky, "--runs", "30", "--seed", "4", "--out", dir.path("all.jsonl"),
-                                           "--summary", dir.path("all-summary.json"))
+        let whole = try BatchFixture.batch(
+            BatchFixture.flaky, "--runs", "30", "--seed", "4", "--out", dir.path("all.jsonl"),
+            "--summary", dir.path("all-summary.json"))
         #expect(whole.exited(65), "\(whole)")
-        let merged = try SimrunCLI.run(["merge", dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"),
-                                        "--out", dir.path("merged.jsonl"), "--summary", dir.path("merged-summary.json")])
+        let merged = try SimrunCLI.run([
+            "merge", dir.path("shard-1.jsonl"), dir.path("shard-2.jsonl"),
+            "--out", dir.path("merged.jsonl"), "--summary", dir.path("merged-summary.json"),
+        ])
         #expect(merged.exited(0), "\(merged)")
         #expect(try dir.bytes("merged.jsonl") == dir.bytes("all.jsonl"))
         #expect(try dir.bytes("merged-summary.json") == dir.bytes("all-summary.json"))
@@ -83,12 +96,16 @@ struct MergeCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         try shards(dir, count: 2, [Self.coin, "--runs", "9", "--seed", "2", "--metrics"], format: "csv")
-        let merged = try SimrunCLI.run(["merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("merged.csv")])
+        let merged = try SimrunCLI.run([
+            "merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("merged.csv"),
+        ])
         #expect(merged.exited(0), "\(merged)")
         #expect(try dir.bytes("merged.csv") == dir.bytes("all.csv"))
 
-        let summary = try SimrunCLI.run(["merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("m2.csv"),
-                                         "--summary", dir.path("summary.json")])
+        let summary = try SimrunCLI.run([
+            "merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("m2.csv"),
+            "--summary", dir.path("summary.json"),
+        ])
         #expect(summary.exited(64), "a summary needs JSON lines: \(summary)")
     }
 
@@ -98,7 +115,9 @@ struct MergeCommandTests {
         defer { dir.remove() }
         try shards(dir, count: 2, [BatchFixture.newline, "--runs", "6", "--seed", "3"], format: "csv")
         #expect(try dir.text("all.csv").contains("\"two\nlines\""))
-        let merged = try SimrunCLI.run(["merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("merged.csv")])
+        let merged = try SimrunCLI.run([
+            "merge", dir.path("shard-1.csv"), dir.path("shard-2.csv"), "--out", dir.path("merged.csv"),
+        ])
         let mergedBytes = try? dir.bytes("merged.csv")
         let wholeBytes = try dir.bytes("all.csv")
         #expect(merged.exited(0), "\(merged)")
@@ -109,7 +128,7 @@ struct MergeCommandTests {
     func gnuParallel() throws {
         let parallel = "/usr/bin/parallel"
         guard FileManager.default.isExecutableFile(atPath: parallel) else {
-            Issue.record("GNU parallel is not installed at \(parallel): this test needs it (CI installs it; locally: apt-get install -y parallel)")
+            Issue.record("GNU parallel is not installed at \(parallel): this test needs it (make test installs it)")
             return
         }
         let dir = try BatchScratch()
@@ -118,10 +137,12 @@ struct MergeCommandTests {
         let whole = try BatchFixture.batch(batch + ["--out", dir.path("all.jsonl")])
         #expect(whole.exited(0), "\(whole)")
 
-        // parallel -j 4 simrun batch model.lua --runs N --seed 42 --jobs 1 --shard {}/4 --out shard-{}.jsonl ::: 1 2 3 4
+        // parallel -j 4 simrun batch model.lua --runs N --seed 42 --jobs 1 --shard {}/4 \
+        //     --out shard-{}.jsonl ::: 1 2 3 4
         let process = Process()
         process.executableURL = URL(fileURLWithPath: parallel)
-        process.arguments = ["-j", "4", SimrunCLI.binary.path, "batch"] + batch
+        process.arguments =
+            ["-j", "4", SimrunCLI.binary.path, "batch"] + batch
             + ["--jobs", "1", "--shard", "{}/4", "--out", dir.path("shard-{}.jsonl"), ":::", "1", "2", "3", "4"]
         process.currentDirectoryURL = SimrunCLI.root
         process.standardInput = FileHandle.nullDevice
@@ -132,8 +153,8 @@ struct MergeCommandTests {
         try process.run()
         let finished = BatchProcess.wait(process, timeout: 60)
         try #require(finished, "parallel did not finish")
-        #expect(process.terminationStatus == 0,
-                "parallel exited \(process.terminationStatus): \(String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))")
+        let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "parallel exited \(process.terminationStatus): \(stderr)")
 
         // simrun merge shard-*.jsonl --out runs.jsonl
         let shardFiles = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
@@ -161,12 +182,18 @@ struct MergeCommandTests {
             let result = try BatchFixture.batch(arguments + ["--out", dir.path("\(name).jsonl")])
             #expect(result.status == 0 || result.status == 65, "\(result)")
         }
-        let sane = try SimrunCLI.run(["merge", dir.path("coin-1.jsonl"), dir.path("coin-2.jsonl"), "--out", dir.path("ok.jsonl")])
+        let sane = try SimrunCLI.run([
+            "merge", dir.path("coin-1.jsonl"), dir.path("coin-2.jsonl"), "--out", dir.path("ok.jsonl"),
+        ])
         #expect(sane.exited(0), "\(sane)")
 
-        for (other, field) in [("flaky-2", "scenario"), ("seed-2", "seed"), ("runs-2", "design"), ("steps-2", "design")] {
-            let result = try SimrunCLI.run(["merge", dir.path("coin-1.jsonl"), dir.path("\(other).jsonl"),
-                                            "--out", dir.path("merged-\(other).jsonl")])
+        for (other, field) in [
+            ("flaky-2", "scenario"), ("seed-2", "seed"), ("runs-2", "design"), ("steps-2", "design"),
+        ] {
+            let result = try SimrunCLI.run([
+                "merge", dir.path("coin-1.jsonl"), dir.path("\(other).jsonl"),
+                "--out", dir.path("merged-\(other).jsonl"),
+            ])
             #expect(result.exited(65), "\(result)")
             #expect(result.err.contains("its \(field) differs"), "\(other): \(result.err)")
             #expect(result.err.contains("\(other).jsonl"), "names the file: \(result.err)")
@@ -198,12 +225,18 @@ struct MergeCommandTests {
         let changed = try #require(row4.range(of: "\"heads\":"))
         let digitsEnd = row4[changed.upperBound...].firstIndex { !$0.isNumber } ?? row4.endIndex
         let value = Int(row4[changed.upperBound..<digitsEnd]) ?? 0
-        altered = altered.replacingOccurrences(of: row4, with: row4.replacingCharacters(in: changed.upperBound..<digitsEnd,
-                                                                                        with: String(value + 1)))
+        altered = altered.replacingOccurrences(
+            of: row4,
+            with: row4.replacingCharacters(
+                in: changed.upperBound..<digitsEnd,
+                with: String(value + 1)))
         try Data(altered.utf8).write(to: URL(fileURLWithPath: dir.path("shard-2b.jsonl")))
-        let conflict = try SimrunCLI.run(["merge", s[0], s[1], dir.path("shard-2b.jsonl"), s[2], "--out", dir.path("conflict.jsonl")])
+        let conflict = try SimrunCLI.run([
+            "merge", s[0], s[1], dir.path("shard-2b.jsonl"), s[2], "--out", dir.path("conflict.jsonl"),
+        ])
         #expect(conflict.exited(65), "\(conflict)")
-        #expect(conflict.err.contains("given twice with different rows") && conflict.err.contains("(4)"), "\(conflict.err)")
+        #expect(
+            conflict.err.contains("given twice with different rows") && conflict.err.contains("(4)"), "\(conflict.err)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("conflict.jsonl")))
     }
 
@@ -212,14 +245,19 @@ struct MergeCommandTests {
         let dir = try BatchScratch()
         defer { dir.remove() }
         try shards(dir, count: 2, [Self.coin, "--runs", "4", "--seed", "1"])
-        let absent = try SimrunCLI.run(["merge", dir.path("shard-1.jsonl"), dir.path("shard-9.jsonl"), "--out", dir.path("m.jsonl")])
+        let absent = try SimrunCLI.run([
+            "merge", dir.path("shard-1.jsonl"), dir.path("shard-9.jsonl"), "--out", dir.path("m.jsonl"),
+        ])
         #expect(absent.exited(66), "\(absent)")
         #expect(absent.err.contains("shard-9.jsonl"))
 
-        let csv = try BatchFixture.batch(Self.coin, "--runs", "4", "--seed", "1", "--format", "csv", "--shard", "2/2",
-                                         "--out", dir.path("shard-2.csv"))
+        let csv = try BatchFixture.batch(
+            Self.coin, "--runs", "4", "--seed", "1", "--format", "csv", "--shard", "2/2",
+            "--out", dir.path("shard-2.csv"))
         #expect(csv.exited(0), "\(csv)")
-        let mixed = try SimrunCLI.run(["merge", dir.path("shard-1.jsonl"), dir.path("shard-2.csv"), "--out", dir.path("m.jsonl")])
+        let mixed = try SimrunCLI.run([
+            "merge", dir.path("shard-1.jsonl"), dir.path("shard-2.csv"), "--out", dir.path("m.jsonl"),
+        ])
         #expect(mixed.exited(64), "\(mixed)")
         #expect(mixed.err.contains("csv") && mixed.err.contains("jsonl"), "\(mixed.err)")
 

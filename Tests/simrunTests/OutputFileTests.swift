@@ -12,8 +12,9 @@ struct OutputFileTests {
         return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
-    @Test("writes the report to the file, nothing to standard output, no temporary file left",
-          arguments: ["json", "text"])
+    @Test(
+        "writes the report to the file, nothing to standard output, no temporary file left",
+        arguments: ["json", "text"])
     func writesReport(format: String) throws {
         let dir = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -65,7 +66,9 @@ struct OutputFileTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("rel.json").path))
     }
 
-    @Test("an unwritable path is exit 74 with one line", arguments: ["/nonexistent-dir/r.json", "/nonexistent-dir/sub/r.json"])
+    @Test(
+        "an unwritable path is exit 74 with one line",
+        arguments: ["/nonexistent-dir/r.json", "/nonexistent-dir/sub/r.json"])
     func unwritable(path: String) throws {
         let result = try SimrunCLI.run("run", Self.scenario, "--steps", "2", "--out", path)
         #expect(result.exited(74), "\(result)")
@@ -96,7 +99,8 @@ struct OutputFileTests {
             try? FileManager.default.removeItem(at: dir)
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
-        let result = try SimrunCLI.run("run", Self.scenario, "--steps", "2", "--out", dir.appendingPathComponent("r.json").path)
+        let result = try SimrunCLI.run(
+            "run", Self.scenario, "--steps", "2", "--out", dir.appendingPathComponent("r.json").path)
         #expect(result.exited(74), "\(result)")
         #expect(result.errLines.count == 1)
     }
@@ -106,7 +110,9 @@ struct OutputFileTests {
         let dir = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r.json")
-        for args in [[SimrunCLI.fixture("hostile/syntax_error.lua")], [Self.scenario, "--param", "nope=1"], ["missing.lua"]] {
+        for args in [
+            [SimrunCLI.fixture("hostile/syntax_error.lua")], [Self.scenario, "--param", "nope=1"], ["missing.lua"],
+        ] {
             let result = try SimrunCLI.run(["run"] + args + ["--out", out.path])
             #expect(!result.exited(0))
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(args)")
@@ -115,7 +121,8 @@ struct OutputFileTests {
 
     @Test("a run that fails part-way and cannot write its report is exit 74")
     func failedRunUnwritable() throws {
-        let result = try SimrunCLI.run("run", SimrunCLI.fixture("valid/fails_midrun.lua"), "--out", "/nonexistent-dir/r.json")
+        let result = try SimrunCLI.run(
+            "run", SimrunCLI.fixture("valid/fails_midrun.lua"), "--out", "/nonexistent-dir/r.json")
         #expect(result.exited(74), "\(result)")
         // Both are said: the scenario's failure, and that its report could not be kept.
         #expect(result.errLines.count == 2, "\(result.err)")

@@ -2,8 +2,9 @@
 // errors for a single run's report, a file that is not a summary and a missing file.
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("simrun report")
@@ -14,10 +15,13 @@ struct ReportCommandTests {
         let folder = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let summary = folder.appendingPathComponent("summary.json").path
-        let batch = try SimrunCLI.run(["batch", "scenarios/sahel/ghadames.lua", "--runs", "4", "--jobs", "1",
-                                       "--sweep", "algeria_alert=0,1", "--steps", "20", "--quiet",
-                                       "--out", folder.appendingPathComponent("runs.jsonl").path,
-                                       "--summary", summary], timeout: 60)
+        let batch = try SimrunCLI.run(
+            [
+                "batch", "scenarios/sahel/ghadames.lua", "--runs", "4", "--jobs", "1",
+                "--sweep", "algeria_alert=0,1", "--steps", "20", "--quiet",
+                "--out", folder.appendingPathComponent("runs.jsonl").path,
+                "--summary", summary,
+            ], timeout: 60)
         #expect(batch.exited(0), "\(batch)")
         let page = folder.appendingPathComponent("batch.html").path
         let report = try SimrunCLI.run("report", summary, "--format", "html", "--out", page)

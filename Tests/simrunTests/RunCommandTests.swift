@@ -8,13 +8,19 @@ struct RunCommandTests {
     static let ghadames = "scenarios/sahel/ghadames.lua"
     static let tinzaouaten = "scenarios/sahel/tinzaouaten.lua"
 
-    @Test("--help exits 0 and lists every flag", arguments: [["run", "--help"], ["run", "-h"], ["help", "run"],
-                                                             ["run", "scenarios/sahel/ghadames.lua", "--help"]])
+    @Test(
+        "--help exits 0 and lists every flag",
+        arguments: [
+            ["run", "--help"], ["run", "-h"], ["help", "run"],
+            ["run", "scenarios/sahel/ghadames.lua", "--help"],
+        ])
     func help(arguments: [String]) throws {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(0), "\(result)")
         #expect(result.out.contains("USAGE: simrun run FILE"))
-        for flag in ["--seed", "--steps", "--param", "--format", "--out", "--max-instructions", "--max-memory", "--quiet"] {
+        for flag in [
+            "--seed", "--steps", "--param", "--format", "--out", "--max-instructions", "--max-memory", "--quiet",
+        ] {
             #expect(result.out.contains(flag), "help mentions \(flag)")
         }
         #expect(result.err.isEmpty)
@@ -30,7 +36,8 @@ struct RunCommandTests {
         for (name, values) in report.metricSeries { #expect(values.count == steps + 1, "metric \(name)") }
         // The same scenario over fewer steps is the prefix of the longer run.
         if steps > 0 {
-            let longer = try JSON.parse(try SimrunCLI.run("run", Self.ghadames, "--steps", String(steps + 3), "--format", "json").stdout)
+            let longer = try JSON.parse(
+                try SimrunCLI.run("run", Self.ghadames, "--steps", String(steps + 3), "--format", "json").stdout)
             for ((name, short), (_, long)) in zip(report.metricSeries, longer.metricSeries) {
                 #expect(Array(long.prefix(steps + 1)) == short, "metric \(name) depends on the run's length")
             }
@@ -39,9 +46,10 @@ struct RunCommandTests {
 
     @Test("params are typed like their defaults and reported")
     func typedParams() throws {
-        let result = try SimrunCLI.run("run", Self.tinzaouaten, "--steps", "3", "--format", "json",
-                                       "--param", "algeria_complicity=false", "--param", "moscow_blame=0.35",
-                                       "--param", "haftar_day=2")
+        let result = try SimrunCLI.run(
+            "run", Self.tinzaouaten, "--steps", "3", "--format", "json",
+            "--param", "algeria_complicity=false", "--param", "moscow_blame=0.35",
+            "--param", "haftar_day=2")
         #expect(result.exited(0), "\(result)")
         let params = try #require(try JSON.parse(result.stdout)["params"])
         #expect(params["algeria_complicity"] == .bool(false))
@@ -49,8 +57,9 @@ struct RunCommandTests {
         #expect(params["haftar_day"]?.int == 2)
         #expect(params["ukraine_support"]?.double == 0.5, "untouched params keep their defaults")
 
-        let fixture = try SimrunCLI.run("run", SimrunCLI.fixture("valid/params.lua"), "--format", "json",
-                                        "--param", "label=loud words", "--param", "flag=false", "--param", "ratio=0.25")
+        let fixture = try SimrunCLI.run(
+            "run", SimrunCLI.fixture("valid/params.lua"), "--format", "json",
+            "--param", "label=loud words", "--param", "flag=false", "--param", "ratio=0.25")
         #expect(fixture.exited(0), "\(fixture)")
         let outcomes = try #require(try JSON.parse(fixture.stdout)["outcomes"])
         #expect(outcomes["label"]?.string == "loud words")
@@ -81,7 +90,8 @@ struct RunCommandTests {
         #expect(text.contains("status  ok"))
         #expect(!SimrunCLI.isValidJSON(result.stdout))
         // Every declared outcome is shown.
-        let outcomes = try JSON.parse(try SimrunCLI.run("run", scenario, "--format", "json").stdout)["outcomes"]?.keys ?? []
+        let outcomes =
+            try JSON.parse(try SimrunCLI.run("run", scenario, "--format", "json").stdout)["outcomes"]?.keys ?? []
         for name in outcomes { #expect(text.contains("\n  \(name) "), "outcome \(name) in the text report") }
     }
 
@@ -160,7 +170,8 @@ struct RunCommandTests {
         let path = SimrunCLI.fixture("valid/loops_midrun.lua")
         let result = try SimrunCLI.run("run", path, "--max-instructions", "1000000", "--out", out.path)
         #expect(result.exited(65), "\(result)")
-        #expect(result.errLines.first?.contains("\(path):6: instruction limit of 1000000 reached") == true, "\(result.err)")
+        #expect(
+            result.errLines.first?.contains("\(path):6: instruction limit of 1000000 reached") == true, "\(result.err)")
         let report = try JSON.parse(try Data(contentsOf: out))
         #expect(report["status"]?["state"]?.string == "limit")
         #expect(report["ticks"]?.int == 2)
@@ -181,10 +192,12 @@ struct RunCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("an ill-typed --param is a usage error", arguments: [
-        ("haftar_day=abc", "integer"), ("haftar_day=3.5", "integer"), ("haftar_day=", "integer"),
-        ("algeria_alert=high", "number"),
-    ])
+    @Test(
+        "an ill-typed --param is a usage error",
+        arguments: [
+            ("haftar_day=abc", "integer"), ("haftar_day=3.5", "integer"), ("haftar_day=", "integer"),
+            ("algeria_alert=high", "number"),
+        ])
     func illTypedParam(param: String, kind: String) throws {
         let result = try SimrunCLI.run("run", Self.ghadames, "--param", param)
         #expect(result.exited(64), "\(result)")
@@ -200,9 +213,11 @@ struct RunCommandTests {
         #expect(result.err.contains("algeria_complicity"))
     }
 
-    @Test("a --param below its min is a usage error", arguments: [
-        (Self.ghadames, "haftar_day=-1"), (Self.ghadames, "lna_force=99"), (Self.ghadames, "algeria_alert=-0.1"),
-    ])
+    @Test(
+        "a --param below its min is a usage error",
+        arguments: [
+            (Self.ghadames, "haftar_day=-1"), (Self.ghadames, "lna_force=99"), (Self.ghadames, "algeria_alert=-0.1"),
+        ])
     func belowMin(scenario: String, param: String) throws {
         let result = try SimrunCLI.run("run", scenario, "--param", param)
         #expect(result.exited(64), "\(result)")
@@ -216,10 +231,12 @@ struct RunCommandTests {
         #expect(result.err.contains("above its max"), "\(result.err)")
     }
 
-    @Test("a --param above its max is a usage error when the param also has a min", arguments: [
-        (Self.ghadames, "haftar_day=1000"), (Self.ghadames, "lna_force=5000"), (Self.ghadames, "algeria_alert=1.5"),
-        (SimrunCLI.fixture("valid/params.lua"), "level=11"),
-    ])
+    @Test(
+        "a --param above its max is a usage error when the param also has a min",
+        arguments: [
+            (Self.ghadames, "haftar_day=1000"), (Self.ghadames, "lna_force=5000"), (Self.ghadames, "algeria_alert=1.5"),
+            (SimrunCLI.fixture("valid/params.lua"), "level=11"),
+        ])
     func aboveMax(scenario: String, param: String) throws {
         let result = try SimrunCLI.run("run", scenario, "--param", param, "--steps", "1")
         #expect(result.exited(64), "\(result)")
@@ -261,6 +278,7 @@ struct RunCommandTests {
     func relativePathsFromAnotherFolder() throws {
         let result = try SimrunCLI.run(["run", "hostile/unknown_agent.lua"], in: SimrunCLI.fixtures)
         #expect(result.exited(65), "\(result)")
-        #expect(result.errLines.first?.hasPrefix("simrun: error: hostile/unknown_agent.lua:5: ") == true, "\(result.err)")
+        #expect(
+            result.errLines.first?.hasPrefix("simrun: error: hostile/unknown_agent.lua:5: ") == true, "\(result.err)")
     }
 }

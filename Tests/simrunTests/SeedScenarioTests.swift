@@ -9,7 +9,9 @@ struct SeedScenarioTests {
     static let requiredOutcomes: [String: [String]] = [
         "scenarios/sahel/tinzaouaten.lua": ["russia_algeria_rupture", "tinzaouaten_held_by"],
         "scenarios/sahel/ghadames.lua": ["border_clash_algeria_lna"],
-        "scenarios/sahel/russia_response.lua": ["russia_algeria_rupture", "border_clash_algeria_lna", "tinzaouaten_held_by"],
+        "scenarios/sahel/russia_response.lua": [
+            "russia_algeria_rupture", "border_clash_algeria_lna", "tinzaouaten_held_by",
+        ],
     ]
 
     @Test("runs to a complete JSON report", arguments: SimrunCLI.seedScenarios)
@@ -167,13 +169,15 @@ struct SeedScenarioTests {
     func ghadamesOutcomesVaryBySeed() throws {
         var outcomeSets: Set<String> = []
         for seed in 1...20 {
-            let result = try SimrunCLI.run("run", "scenarios/sahel/ghadames.lua", "--seed", String(seed), "--format", "json")
+            let result = try SimrunCLI.run(
+                "run", "scenarios/sahel/ghadames.lua", "--seed", String(seed), "--format", "json")
             #expect(result.exited(0), "\(result)")
             let outcomes = try #require(try JSON.parse(result.stdout)["outcomes"])
             #expect(outcomes["border_clash_algeria_lna"]?.bool != nil)
             // Canonical text of the whole outcome set, through Foundation's parser and sorted keys.
             let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
-            let canonical = try JSONSerialization.data(withJSONObject: object["outcomes"] ?? [:], options: [.sortedKeys])
+            let canonical = try JSONSerialization.data(
+                withJSONObject: object["outcomes"] ?? [:], options: [.sortedKeys])
             outcomeSets.insert(String(decoding: canonical, as: UTF8.self))
         }
         #expect(outcomeSets.count >= 2, "20 seeds gave a single outcome set: the randomness is not real")
@@ -184,8 +188,9 @@ struct SeedScenarioTests {
         let dir = try SimrunCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.json")
-        let result = try SimrunCLI.run("run", "scenarios/sahel/tinzaouaten.lua", "--seed", "7", "--steps", "120",
-                                       "--param", "haftar_day=20", "--format", "json", "--out", out.path)
+        let result = try SimrunCLI.run(
+            "run", "scenarios/sahel/tinzaouaten.lua", "--seed", "7", "--steps", "120",
+            "--param", "haftar_day=20", "--format", "json", "--out", out.path)
         #expect(result.exited(0), "\(result)")
         #expect(result.stdout.isEmpty, "with --out the report is not on standard output")
         let data = try Data(contentsOf: out)
@@ -204,6 +209,7 @@ struct SeedScenarioTests {
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let params = try #require(object["params"] as? [String: Any])
         #expect((params["haftar_day"] as? NSNumber)?.intValue == 20)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"], "no temporary file left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"], "no temporary file left")
     }
 }

@@ -3,8 +3,8 @@
 // package, its fixtures and the binary are, scratch folders, and a small JSON reader that keeps
 // the order of object keys (the report's layout is part of its contract).
 import Foundation
-import Testing
 import SimTestSupport
+import Testing
 
 /// What one `simrun` process did.
 struct SimrunResult: Sendable, CustomStringConvertible {
@@ -62,7 +62,8 @@ enum SimrunCLI {
             let url = folder.appendingPathComponent("simrun")
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-               FileManager.default.isExecutableFile(atPath: url.path) {
+                FileManager.default.isExecutableFile(atPath: url.path)
+            {
                 return url.standardizedFileURL
             }
         }

@@ -17,11 +17,14 @@ struct SimrunTests {
         let result = try SimrunCLI.run(arguments)
         #expect(result.exited(0), "\(result)")
         #expect(result.out.hasPrefix("simrun 0.1.0: "))
-        for line in ["simrun run FILE", "simrun check FILE", "simrun compare BASE VARIANT", "simrun diff A B",
-                     "simrun report SUMMARY", "simrun help [SUBCOMMAND]", "simrun --version"] {
+        for line in [
+            "simrun run FILE", "simrun check FILE", "simrun compare BASE VARIANT", "simrun diff A B",
+            "simrun report SUMMARY", "simrun help [SUBCOMMAND]", "simrun --version",
+        ] {
             #expect(result.out.contains(line), "help mentions \(line)")
         }
-        #expect(result.out.contains("64 usage") && result.out.contains("65 scenario error")
+        #expect(
+            result.out.contains("64 usage") && result.out.contains("65 scenario error")
                 && result.out.contains("66 file not found") && result.out.contains("74 cannot write output"))
         #expect(result.err.isEmpty)
     }
@@ -39,8 +42,11 @@ struct SimrunTests {
     func unknownSubcommand(name: String) throws {
         let result = try SimrunCLI.run(name)
         #expect(result.exited(64), "\(result)")
-        #expect(result.errLines == ["simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, help)",
-                                    "Run 'simrun help' for usage."])
+        #expect(
+            result.errLines == [
+                "simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, help)",
+                "Run 'simrun help' for usage.",
+            ])
         #expect(result.stdout.isEmpty)
     }
 
@@ -48,7 +54,9 @@ struct SimrunTests {
     func helpOfUnknown() throws {
         let result = try SimrunCLI.run("help", "bogus")
         #expect(result.exited(64), "\(result)")
-        #expect(result.errLines.first == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, help)")
+        #expect(
+            result.errLines.first
+                == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, help)")
     }
 
     @Test("the binary under test is the one built for this package")

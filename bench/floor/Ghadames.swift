@@ -1,10 +1,10 @@
+import SimBatch
 // Ghadames: scenarios/sahel/ghadames.lua with border.lua's B.install, as a SimCore ScenarioHooks.
 // The setup builds the World as the Lua setup does (same calls, same order); the hooks are the Lua
 // hooks: the two dated Ukraine cuts and the LNA launch (sim.at), the clash recorder (sim.on), the
 // three policies, the six metrics and the ten outcomes. Every random draw comes from the World's
 // streams as simrun's bindings take it (World.drawScript), in the order the Lua makes it.
 import SimCore
-import SimBatch
 import SimReports
 
 /// ghadames.lua's params (sim.param), with the same defaults and ranges.
@@ -20,9 +20,11 @@ struct GhadamesParams {
 
     /// The params as simrun reports them (declaration order; integers stay integers).
     var reported: [(String, ScalarValue)] {
-        [("haftar_day", .integer(haftarDay)), ("lna_force", .integer(lnaForce)),
-         ("algeria_alert", .number(algeriaAlert)), ("russian_backing", .number(russianBacking)),
-         ("gnu_resolve", .number(gnuResolve))]
+        [
+            ("haftar_day", .integer(haftarDay)), ("lna_force", .integer(lnaForce)),
+            ("algeria_alert", .number(algeriaAlert)), ("russian_backing", .number(russianBacking)),
+            ("gnu_resolve", .number(gnuResolve)),
+        ]
     }
 
     /// Sets one param from `--param NAME=VALUE`; a message when the name or value does not fit.
@@ -94,8 +96,10 @@ final class Ghadames: ScenarioHooks {
     /// Index of the first event not yet handed to the clash handler.
     private var dispatched = 0
 
-    let metricNames = ["algeria_lna", "lna_near_border", "algeria_border_force", "gnu_ghadames",
-                       "russia_algeria", "balance"]
+    let metricNames = [
+        "algeria_lna", "lna_near_border", "algeria_border_force", "gnu_ghadames",
+        "russia_algeria", "balance",
+    ]
 
     /// Builds the world of ghadames.lua's setup for one run.
     init(seed: UInt64, params: GhadamesParams) {
@@ -242,11 +246,12 @@ final class Ghadames: ScenarioHooks {
         let t = w.tick
         if phase == .moving {
             if t < eta { return }
-            if at(id.lna, dest) < 1 {                    // not arrived yet, or destroyed there
+            if at(id.lna, dest) < 1 {  // not arrived yet, or destroyed there
                 if t > eta + 3 { phase = .withdrawn }
                 return
             }
-            phase = dest == id.sabha ? .withdrawn : (dest == id.derj ? .derj : dest == id.ghadames ? .ghadames : .crossing)
+            phase =
+                dest == id.sabha ? .withdrawn : (dest == id.derj ? .derj : dest == id.ghadames ? .ghadames : .crossing)
             if phase == .ghadames { reachedGhadames = true }
             if phase == .crossing { reachedCrossing = true }
             return
@@ -255,7 +260,7 @@ final class Ghadames: ScenarioHooks {
 
         let here = phase == .derj ? id.derj : (phase == .ghadames ? id.ghadames : id.crossing)
         let own = at(id.lna, here)
-        if own < 1 { phase = .withdrawn; return }        // destroyed where it stood
+        if own < 1 { phase = .withdrawn; return }  // destroyed where it stood
         let back = backing()
         let alg = algeriaNear()
         let r = uniform()
@@ -322,11 +327,11 @@ final class Ghadames: ScenarioHooks {
             if weight != 0 { near += weight * inTransit(id.lna) }
         }
         let la = lnaCrossing
-        if near <= 0 && la <= 0 { return }                  // quiet border: nothing to do
+        if near <= 0 && la <= 0 { return }  // quiet border: nothing to do
         let dd = at(id.algeria, id.debdeb), cr = at(id.algeria, id.crossing)
         let ouargla = at(id.algeria, id.ouargla)
         if near > 0 {
-            w.shift(id.algeria, id.lna, -0.001 * alert)     // mobilisation and warnings
+            w.shift(id.algeria, id.lna, -0.001 * alert)  // mobilisation and warnings
             let mine = dd + cr + inTransit(id.algeria)
             let want = 2 * alert * near
             if mine < want && uniform() < 0.3 + 0.5 * alert {
@@ -349,7 +354,7 @@ final class Ghadames: ScenarioHooks {
                 if uniform() < 0.5 { (attacker, defender) = (id.algeria, id.lna) }
                 w.clash(attacker: attacker, defender: defender, region: id.crossing, days: 0.2)
                 incidents += 1
-                markClash([id.algeria, id.lna], w.tick)    // idempotent; in case no event is emitted
+                markClash([id.algeria, id.lna], w.tick)  // idempotent; in case no event is emitted
                 emit("border_incident", agents: [attacker, defender], region: id.crossing)
             }
         }

@@ -9,22 +9,34 @@ import SimCore
 enum SahelData {
     /// sim.agent{...}: id, name, kind, patron, effectiveness (nil = the default), resources.
     /// Resources are declared in sorted key order (funds, legitimacy, strength), as simrun does.
-    static let agents: [(id: String, name: String, kind: String, patron: String?, effectiveness: Double?,
-                         strength: Double, funds: Double, legitimacy: Double)] = [
-        ("russia", "Russian Federation", "state", nil, 0.05, 1_150_000, 110_000, 0.5),
-        ("wagner", "Wagner Group (Mali contingent, turning into Africa Corps)", "pmc", "russia", 0.06, 1500, 250, 0.2),
-        ("mali", "Malian transitional government (junta of Assimi Goita)", "state", nil, nil, 40000, 900, 0.55),
-        ("fama", "Malian Armed Forces (FAMa)", "military", "mali", 0.035, 40000, 0, 0.6),
-        ("niger", "Niger (CNSP junta of Abdourahamane Tiani)", "state", nil, 0.035, 33000, 300, 0.5),
-        ("algeria", "Algeria (Tebboune government and ANP)", "state", nil, 0.06, 130_000, 21600, 0.7),
-        ("ukraine", "Ukraine", "state", nil, nil, 900_000, 44000, 0.75),
-        ("hur", "Ukraine's military intelligence (HUR; spokesman Andrii Yusov)", "intel_service", "ukraine", nil, 5000, 500, 0.5),
-        ("csp", "CSP-DPA (Tuareg separatist coalition)", "armed_group", nil, 0.03, 3000, 20, 0.4),
-        ("jnim", "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", "armed_group", nil, 0.05, 6000, 50, 0.15),
-        ("lna", "Libyan National Army (Field Marshal Khalifa Haftar)", "military", nil, 0.045, 25000, 2000, 0.35),
-        ("gnu", "Government of National Unity (Tripoli, Abdul Hamid Dbeibah)", "state", nil, 0.04, 20000, 3000, 0.5),
-        ("dicko", "Imam Mahmoud Dicko", "figure", nil, nil, 0, 1, 0.6),
-    ]
+    static let agents:
+        [(
+            id: String, name: String, kind: String, patron: String?, effectiveness: Double?,
+            strength: Double, funds: Double, legitimacy: Double
+        )] = [
+            ("russia", "Russian Federation", "state", nil, 0.05, 1_150_000, 110_000, 0.5),
+            (
+                "wagner", "Wagner Group (Mali contingent, turning into Africa Corps)", "pmc", "russia", 0.06, 1500, 250,
+                0.2
+            ),
+            ("mali", "Malian transitional government (junta of Assimi Goita)", "state", nil, nil, 40000, 900, 0.55),
+            ("fama", "Malian Armed Forces (FAMa)", "military", "mali", 0.035, 40000, 0, 0.6),
+            ("niger", "Niger (CNSP junta of Abdourahamane Tiani)", "state", nil, 0.035, 33000, 300, 0.5),
+            ("algeria", "Algeria (Tebboune government and ANP)", "state", nil, 0.06, 130_000, 21600, 0.7),
+            ("ukraine", "Ukraine", "state", nil, nil, 900_000, 44000, 0.75),
+            (
+                "hur", "Ukraine's military intelligence (HUR; spokesman Andrii Yusov)", "intel_service", "ukraine", nil,
+                5000, 500, 0.5
+            ),
+            ("csp", "CSP-DPA (Tuareg separatist coalition)", "armed_group", nil, 0.03, 3000, 20, 0.4),
+            ("jnim", "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", "armed_group", nil, 0.05, 6000, 50, 0.15),
+            ("lna", "Libyan National Army (Field Marshal Khalifa Haftar)", "military", nil, 0.045, 25000, 2000, 0.35),
+            (
+                "gnu", "Government of National Unity (Tripoli, Abdul Hamid Dbeibah)", "state", nil, 0.04, 20000, 3000,
+                0.5
+            ),
+            ("dicko", "Imam Mahmoud Dicko", "figure", nil, nil, 0, 1, 0.6),
+        ]
 
     /// region(id, name, country, lat, lon).
     static let regions: [(id: String, name: String, country: String?, lat: Double, lon: Double)] = [

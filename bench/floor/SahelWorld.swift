@@ -48,10 +48,14 @@ extension World {
     /// Declares world.lua's agents, regions, links, alignments, ties and forces, in its order.
     func declareSahel() {
         for spec in SahelData.agents {
-            let a = addAgent(Agent(id: spec.id, name: spec.name, kind: spec.kind,
-                                   effectiveness: spec.effectiveness ?? Agent.defaultEffectiveness))!
-            for (name, value) in [("funds", spec.funds), ("legitimacy", spec.legitimacy),
-                                  ("strength", spec.strength)] {
+            let a = addAgent(
+                Agent(
+                    id: spec.id, name: spec.name, kind: spec.kind,
+                    effectiveness: spec.effectiveness ?? Agent.defaultEffectiveness))!
+            for (name, value) in [
+                ("funds", spec.funds), ("legitimacy", spec.legitimacy),
+                ("strength", spec.strength),
+            ] {
                 setResource(declareResource(name), of: a, to: value)
             }
             if let patron = spec.patron { setPatron(ofAgent: a, to: agent(patron)) }
@@ -63,7 +67,9 @@ extension World {
         for spec in SahelData.links { link(region(spec.a), region(spec.b), km: spec.km) }
         for spec in SahelData.alignments { align(agent(spec.a), agent(spec.b), spec.value, mutual: spec.mutual) }
         for spec in SahelData.ties { tie(agent(spec.a), agent(spec.b), spec.kind, mutual: spec.mutual) }
-        for spec in SahelData.deployments { deploy(agent(spec.agent), in: region(spec.region), strength: spec.strength) }
+        for spec in SahelData.deployments {
+            deploy(agent(spec.agent), in: region(spec.region), strength: spec.strength)
+        }
     }
 }
 

@@ -1,23 +1,23 @@
 // simrun-floor: the ghadames scenario written directly in Swift against SimCore, with no Lua — the
 // floor that `simrun batch scenarios/sahel/ghadames.lua` is measured against. See README.md.
 import Foundation
-import SimCore
 import SimBatch
+import SimCore
 import SimReports
 
 let usage = """
-USAGE: simrun-floor [--runs N] [--seed S] [--param NAME=VALUE]... [--out FILE] [--summary FILE]
+    USAGE: simrun-floor [--runs N] [--seed S] [--param NAME=VALUE]... [--out FILE] [--summary FILE]
 
-  --runs N            runs in this process, each from a fresh World (default 1)
-  --seed S            with --runs 1 the run's seed, as `simrun run --seed S`; with more runs the batch
-                      seed, run i getting the seed `simrun batch --seed S` gives run i (default 1)
-  --param NAME=VALUE  one of ghadames.lua's params (haftar_day, lna_force, algeria_alert,
-                      russian_backing, gnu_resolve)
-  --out FILE          each run's record as a line of JSON, as in simrun batch's runs.jsonl
-  --summary FILE      the batch summary as JSON, in simrun batch's layout
+      --runs N            runs in this process, each from a fresh World (default 1)
+      --seed S            with --runs 1 the run's seed, as `simrun run --seed S`; with more runs the batch
+                          seed, run i getting the seed `simrun batch --seed S` gives run i (default 1)
+      --param NAME=VALUE  one of ghadames.lua's params (haftar_day, lna_force, algeria_alert,
+                          russian_backing, gnu_resolve)
+      --out FILE          each run's record as a line of JSON, as in simrun batch's runs.jsonl
+      --summary FILE      the batch summary as JSON, in simrun batch's layout
 
-With --runs 1 it prints the run's outcomes; with more, the time the runs took and the summary.
-"""
+    With --runs 1 it prints the run's outcomes; with more, the time the runs took and the summary.
+    """
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("simrun-floor: \(message)\n".utf8))
@@ -50,9 +50,11 @@ while let flag = arguments.popFirst() {
     }
 }
 
-let outcomeNames = ["border_clash_algeria_lna", "first_clash_day", "lna_at_crossing", "lna_holds_crossing",
-                    "lna_gnu_clash", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
-                    "lna_losses", "border_incidents"]
+let outcomeNames = [
+    "border_clash_algeria_lna", "first_clash_day", "lna_at_crossing", "lna_holds_crossing",
+    "lna_gnu_clash", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
+    "lna_losses", "border_incidents",
+]
 var summary = BatchSummary(outcomeNames: outcomeNames, points: [[]])
 var lines: [String] = []
 var last: RunRecord?
@@ -64,7 +66,7 @@ for run in 0..<runs {
     let runSeed = runs == 1 ? seed : BatchDesign.seed(batch: seed, replicate: run)
     let scenario = Ghadames(seed: runSeed, params: params)
     let simulation = Simulation(world: scenario.world, hooks: scenario)
-    simulation.recordsDigests = runs == 1   // as simrun: a run's report has digests, a batch's rows none
+    simulation.recordsDigests = runs == 1  // as simrun: a run's report has digests, a batch's rows none
     var record = RunRecord(run: run, seed: runSeed, point: 0, params: reported, status: .ok)
     switch simulation.run(steps: GhadamesParams.steps) {
     case .completed: break
@@ -82,19 +84,26 @@ let elapsed = clock.now - started
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
 func write(_ text: String, to path: String) {
-    do { try text.write(toFile: path, atomically: false, encoding: .utf8) } catch { fail("cannot write \(path): \(error)") }
+    do { try text.write(toFile: path, atomically: false, encoding: .utf8) } catch {
+        fail("cannot write \(path): \(error)")
+    }
 }
 if let outPath { write(lines.map { $0 + "\n" }.joined(), to: outPath) }
 if let summaryPath {
-    write(summary.json(header: [("scenario", ["name": .string("ghadames"), "engine": .string("simrun-floor")]),
-                                ("seed", .unsigned(seed))]) + "\n", to: summaryPath)
+    write(
+        summary.json(header: [
+            ("scenario", ["name": .string("ghadames"), "engine": .string("simrun-floor")]),
+            ("seed", .unsigned(seed)),
+        ]) + "\n", to: summaryPath)
 }
 
 if runs == 1, let last {
     print("seed \(last.seed)  status \(last.status.rawValue)")
     for (name, value) in last.outcomes { print("  \(name) = \(value)") }
 } else {
-    print("runs \(runs)  seconds \(String(format: "%.4f", seconds))  runs/s \(String(format: "%.1f", Double(runs) / seconds))"
-        + "  us/run \(String(format: "%.1f", seconds / Double(runs) * 1e6))")
+    print(
+        "runs \(runs)  seconds \(String(format: "%.4f", seconds))"
+            + "  runs/s \(String(format: "%.1f", Double(runs) / seconds))"
+            + "  us/run \(String(format: "%.1f", seconds / Double(runs) * 1e6))")
     print(summary.table(), terminator: "")
 }

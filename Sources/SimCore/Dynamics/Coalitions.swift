@@ -83,7 +83,9 @@ extension World {
         // Energies closer than this count as equal, so the incremental rounding cannot reorder ties.
         let tolerance = 1e-9 * coupling.reduce(0.0) { $0 + abs($1) }
         let exact = m <= World.exactCoalitionLimit
-        let split = exact ? World.enumerateSplits(coupling, m, tolerance)
+        let split =
+            exact
+            ? World.enumerateSplits(coupling, m, tolerance)
             : World.searchSplits(coupling, m, tolerance)
 
         var bloc = [Int](repeating: 0, count: n)

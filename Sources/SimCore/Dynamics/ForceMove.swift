@@ -28,9 +28,13 @@ extension World {
         let km = travelKm(from: from, to: to)
         setForce(of: a, in: from, to: force(of: a, in: from) - strength)
         movements.append(ForceMove(agent: a, from: from, to: to, strength: strength, totalKm: km))
-        record(Event(tick: tick, type: .move, agents: [a], region: from,
-                     data: [("to", .string(regions[to].id)), ("strength", .number(strength)),
-                            ("km", .number(km))]))
+        record(
+            Event(
+                tick: tick, type: .move, agents: [a], region: from,
+                data: [
+                    ("to", .string(regions[to].id)), ("strength", .number(strength)),
+                    ("km", .number(km)),
+                ]))
         return dynamics.speed > 0 ? km / dynamics.speed : .infinity
     }
 
@@ -44,9 +48,13 @@ extension World {
             move.remainingKm -= step
             if move.remainingKm <= 1e-9 {
                 setForce(of: move.agent, in: move.to, to: force(of: move.agent, in: move.to) + move.strength)
-                record(Event(tick: tick, type: .arrival, agents: [move.agent], region: move.to,
-                             data: [("from", .string(regions[move.from].id)),
-                                    ("strength", .number(move.strength))]))
+                record(
+                    Event(
+                        tick: tick, type: .arrival, agents: [move.agent], region: move.to,
+                        data: [
+                            ("from", .string(regions[move.from].id)),
+                            ("strength", .number(move.strength)),
+                        ]))
             } else {
                 still.append(move)
             }

@@ -1,4 +1,3 @@
-
 // World+Balance: dynamic 4 — structural balance (the friend of my enemy becomes my enemy) and the
 // decay of every alignment toward its baseline — and the balance index that measures the first.
 
@@ -96,8 +95,10 @@ extension World {
     /// registers over the whole sum, so the loop over k loads two vectors of a row of a and four
     /// scalars per 16 multiply-adds instead of loading and storing p each time; the edges that do
     /// not fill a block are done in i-k-j order.
-    private static func square(_ a: UnsafeMutableBufferPointer<Double>,
-                               into p: UnsafeMutableBufferPointer<Double>, _ n: Int) {
+    private static func square(
+        _ a: UnsafeMutableBufferPointer<Double>,
+        into p: UnsafeMutableBufferPointer<Double>, _ n: Int
+    ) {
         guard let a = UnsafePointer(a.baseAddress), let p = p.baseAddress else { return }
         let blocked = n - n % 4
         for i in stride(from: 0, to: blocked, by: 4) {

@@ -1,4 +1,3 @@
-
 // World+Combat: dynamic 2 (forces of hostile agents sharing a region fight), scripted clashes, and
 // dynamic 3 (a side that loses turns against its attackers and their backers).
 
@@ -200,12 +199,15 @@ extension World {
     /// the model of the built-in combat (noise included). Records a `clash` event listing the
     /// attacker first, assigns the blame and returns both losses.
     @discardableResult
-    package func clash(attacker: Int, defender: Int, region: Int,
-                      days: Double) -> (attackerLoss: Double, defenderLoss: Double) {
+    package func clash(
+        attacker: Int, defender: Int, region: Int,
+        days: Double
+    ) -> (attackerLoss: Double, defenderLoss: Double) {
         guard attacker != defender else { return (0, 0) }
         let sides = [min(attacker, defender), max(attacker, defender)]
-        let result = resolveBattle(sides, hostile: [false, true, true, false], in: region, days: days,
-                                   listed: [attacker, defender])
+        let result = resolveBattle(
+            sides, hostile: [false, true, true, false], in: region, days: days,
+            listed: [attacker, defender])
         assignBlame(for: result.pairs)
         let a = attacker < defender ? 0 : 1
         return (result.losses[a], result.losses[1 - a])
@@ -223,13 +225,16 @@ extension World {
         for loss in losses where loss.strengthBefore > 0 {
             let share = min(1, loss.loss / loss.strengthBefore)
             let victim = loss.victim, attacker = loss.attacker
-            setAlignment(victim, toward: attacker,
-                         to: alignment(victim, toward: attacker) - grievance * share)
+            setAlignment(
+                victim, toward: attacker,
+                to: alignment(victim, toward: attacker) - grievance * share)
             let spill = dynamics.blame * grievance * share
             guard spill != 0, !backing.isEmpty else { continue }
-            let backers = backersOf[attacker] ?? (0..<agentCount).filter { k in
-                backing.contains { isTied(k, attacker, kind: $0) }
-            }
+            let backers =
+                backersOf[attacker]
+                ?? (0..<agentCount).filter { k in
+                    backing.contains { isTied(k, attacker, kind: $0) }
+                }
             backersOf[attacker] = backers
             for k in backers where k != victim {
                 setAlignment(victim, toward: k, to: alignment(victim, toward: k) - spill)
@@ -258,31 +263,40 @@ extension World {
     /// from the forces and records the `clash` event (its agents and their losses in the order of
     /// `listed`) and an `eliminated` event per force destroyed. Returns the losses by side and by
     /// attacker.
-    private func resolveBattle(_ sides: [Int], hostile: [Bool], in r: Int, days: Double,
-                               listed: [Int]) -> (losses: [Double], pairs: [CombatLoss]) {
+    private func resolveBattle(
+        _ sides: [Int], hostile: [Bool], in r: Int, days: Double,
+        listed: [Int]
+    ) -> (losses: [Double], pairs: [CombatLoss]) {
         let m = sides.count
         let before = sides.map { force(of: $0, in: r) }
-        let battle = SquareLawBattle(sides: m, effectiveness: sides.map { agents[$0].effectiveness },
-                                     hostile: hostile)
+        let battle = SquareLawBattle(
+            sides: m, effectiveness: sides.map { agents[$0].effectiveness },
+            hostile: hostile)
         let outcome = battle.fight(from: before, days: days)
         let sigma = dynamics.noise
         var losses = [Double](repeating: 0, count: m)
         var pairs: [CombatLoss] = []
         for v in 0..<m {
             // Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
-            let factor = sigma > 0 ? PortableMath.exp(sigma * randomStreams[RandomStream.combat].normal() - sigma * sigma / 2) : 1
+            let factor =
+                sigma > 0
+                ? PortableMath.exp(sigma * randomStreams[RandomStream.combat].normal() - sigma * sigma / 2) : 1
             losses[v] = min(before[v], max(0, before[v] - outcome.strengths[v]) * factor)
             let attributed = (0..<m).reduce(0.0) { $0 + outcome.dealt[$1 * m + v] }
             guard losses[v] > 0, attributed > 0 else { continue }
             for a in 0..<m where outcome.dealt[a * m + v] > 0 {
-                pairs.append(CombatLoss(victim: sides[v], attacker: sides[a], region: r,
-                                        loss: outcome.dealt[a * m + v] * losses[v] / attributed,
-                                        strengthBefore: before[v]))
+                pairs.append(
+                    CombatLoss(
+                        victim: sides[v], attacker: sides[a], region: r,
+                        loss: outcome.dealt[a * m + v] * losses[v] / attributed,
+                        strengthBefore: before[v]))
             }
         }
         for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
-        record(Event(tick: tick, type: .clash, agents: listed, region: r,
-                     data: listed.map { agent in (agents[agent].id, .number(losses[sides.firstIndex(of: agent)!])) }))
+        record(
+            Event(
+                tick: tick, type: .clash, agents: listed, region: r,
+                data: listed.map { agent in (agents[agent].id, .number(losses[sides.firstIndex(of: agent)!])) }))
         for v in 0..<m where before[v] > 0 && losses[v] >= before[v] {
             record(Event(tick: tick, type: .eliminated, agents: [sides[v]], region: r))
         }

@@ -87,11 +87,14 @@ package final class Simulation {
             }
         }
         for crossing in crossings {
-            world.record(Event(tick: world.tick, type: .threshold, agents: [crossing.from, crossing.to], data: [
-                ("threshold", .number(crossing.threshold)),
-                ("direction", .string(crossing.down ? "down" : "up")),
-                ("value", .number(crossing.value)),
-            ]))
+            world.record(
+                Event(
+                    tick: world.tick, type: .threshold, agents: [crossing.from, crossing.to],
+                    data: [
+                        ("threshold", .number(crossing.threshold)),
+                        ("direction", .string(crossing.down ? "down" : "up")),
+                        ("value", .number(crossing.value)),
+                    ]))
         }
     }
 }

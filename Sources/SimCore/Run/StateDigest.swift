@@ -63,7 +63,8 @@ extension World {
             tieHash.add(UInt64(tie.from)); tieHash.add(UInt64(tie.to)); tieHash.add(UInt64(tie.kind))
             tieSum &+= tieHash.value
         }
-        return StateDigest(alignments: alignmentHash.value, forces: forceHash.value,
-                           resources: resourceHash.value, ties: tieSum)
+        return StateDigest(
+            alignments: alignmentHash.value, forces: forceHash.value,
+            resources: resourceHash.value, ties: tieSum)
     }
 }

@@ -16,8 +16,10 @@ package struct Agent: Sendable, Equatable {
     /// Enemy strength removed per unit of own strength per day.
     package var effectiveness: Double
 
-    package init(id: String, name: String, kind: String, patron: Int? = nil,
-                effectiveness: Double = Agent.defaultEffectiveness) {
+    package init(
+        id: String, name: String, kind: String, patron: Int? = nil,
+        effectiveness: Double = Agent.defaultEffectiveness
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

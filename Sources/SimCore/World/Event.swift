@@ -11,8 +11,10 @@ package struct Event: Sendable, Equatable {
     /// Named values, in the order they were given.
     package var data: [(String, ScalarValue)]
 
-    package init(tick: Int, type: String, agents: [Int] = [], region: Int? = nil,
-                data: [(String, ScalarValue)] = []) {
+    package init(
+        tick: Int, type: String, agents: [Int] = [], region: Int? = nil,
+        data: [(String, ScalarValue)] = []
+    ) {
         self.tick = tick
         self.type = type
         self.agents = agents
@@ -21,8 +23,10 @@ package struct Event: Sendable, Equatable {
     }
 
     /// An event the engine records itself.
-    package init(tick: Int, type: EventType, agents: [Int] = [], region: Int? = nil,
-                data: [(String, ScalarValue)] = []) {
+    package init(
+        tick: Int, type: EventType, agents: [Int] = [], region: Int? = nil,
+        data: [(String, ScalarValue)] = []
+    ) {
         self.init(tick: tick, type: type.rawValue, agents: agents, region: region, data: data)
     }
 

@@ -26,7 +26,8 @@ package struct Region: Sendable, Equatable {
         let dLat = (other.latitude - latitude) * rad
         let dLon = (other.longitude - longitude) * rad
         let sinLat = PortableMath.sin(dLat / 2), sinLon = PortableMath.sin(dLon / 2)
-        let h = sinLat * sinLat
+        let h =
+            sinLat * sinLat
             + PortableMath.cos(latitude * rad) * PortableMath.cos(other.latitude * rad) * sinLon * sinLon
         return 2 * Region.earthRadiusKm * PortableMath.asin(min(1, h.squareRoot()))
     }

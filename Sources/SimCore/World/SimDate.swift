@@ -11,8 +11,8 @@ package struct SimDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= SimDate.daysInMonth(year: y, month: m)
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= SimDate.daysInMonth(year: y, month: m)
         else { return nil }
         self.daysSinceEpoch = SimDate.days(year: y, month: m, day: d)
     }

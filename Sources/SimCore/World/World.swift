@@ -214,8 +214,10 @@ package final class World {
     package func makeTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let inserted = ties.insert(Tie(from: from, to: to, kind: kind)).inserted
         if inserted {
-            record(Event(tick: tick, type: .tieMade, agents: [from, to],
-                         data: [("kind", .string(tieKinds[kind]))]))
+            record(
+                Event(
+                    tick: tick, type: .tieMade, agents: [from, to],
+                    data: [("kind", .string(tieKinds[kind]))]))
         }
         return inserted
     }
@@ -225,8 +227,10 @@ package final class World {
     package func cutTie(_ from: Int, _ to: Int, kind: Int) -> Bool {
         let removed = ties.remove(Tie(from: from, to: to, kind: kind)) != nil
         if removed {
-            record(Event(tick: tick, type: .tieCut, agents: [from, to],
-                         data: [("kind", .string(tieKinds[kind]))]))
+            record(
+                Event(
+                    tick: tick, type: .tieCut, agents: [from, to],
+                    data: [("kind", .string(tieKinds[kind]))]))
         }
         return removed
     }
@@ -250,8 +254,10 @@ package final class World {
     package func deploy(_ a: Int, in r: Int, strength: Double) {
         let before = force(of: a, in: r)
         setForce(of: a, in: r, to: before + strength)
-        record(Event(tick: tick, type: .deploy, agents: [a], region: r,
-                     data: [("strength", .number(force(of: a, in: r) - before))]))
+        record(
+            Event(
+                tick: tick, type: .deploy, agents: [a], region: r,
+                data: [("strength", .number(force(of: a, in: r) - before))]))
     }
 
     /// Strength of an agent over all regions, not counting forces on the move.

@@ -195,7 +195,8 @@ struct ForcesTests {
     func resources() throws {
         let report = try runCompleted(
             Self.world(steps: 0) + """
-                sim.log(sim.get("a", "strength"), sim.get("a", "funds"), sim.get("b", "strength"), sim.get("b", "morale"))
+                sim.log(sim.get("a", "strength"), sim.get("a", "funds"), sim.get("b", "strength"), sim.get("b", \
+                "morale"))
                 sim.set("b", "strength", 3)
                 sim.log(sim.get("b", "strength"), sim.add("a", "funds", 2.5), sim.get("a", "funds"))
                 sim.set("a", "oil", 1)

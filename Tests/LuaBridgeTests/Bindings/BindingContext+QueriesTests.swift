@@ -11,7 +11,8 @@ import Testing
 
 @Suite("BindingContext+Queries")
 struct QueriesTests {
-    /// Four agents, four regions with links r–s 600, s–t 100, r–t 1000 and u unlinked; the body starts on line 13.
+    /// Four agents, four regions with links r–s 600, s–t 100, r–t 1000 and u unlinked; the body starts
+    /// on line 13.
     static func world(steps: Int = 0) -> String {
         header(steps: steps) + """
             sim.agent{id="mali", name="Mali", kind="state", effectiveness=0.07}

@@ -170,7 +170,8 @@ struct RandomTests {
                 local dice = true
                 for i = 1, 2000 do local d = math.random(6) if d < 1 or d > 6 then dice = false end end
                 local unit = true
-                for i = 1, 2000 do local u = math.random() if u < 0 or u >= 1 or math.type(u) ~= "float" then unit = false end end
+                for i = 1, 2000 do local u = math.random() if u < 0 or u >= 1 or math.type(u) ~= "float" then unit = \
+                false end end
                 local negative = true
                 for i = 1, 1000 do local v = math.random(-2, -1) if v < -2 or v > -1 then negative = false end end
                 local n = 0

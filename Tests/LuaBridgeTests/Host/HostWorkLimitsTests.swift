@@ -94,8 +94,10 @@ struct HostWorkLimitsTests {
     @Test(
         "events, their data and new resource names count against the memory cap",
         arguments: [
-            "local big = string.rep('x', 1 << 20) sim.at(0, function() for i = 1, 100 do sim.emit('e', {payload = big}) end end)",
-            "for i = 1, 200 do sim.agent{id = 'a' .. i, kind = 'state'} end for i = 1, 1e6 do sim.set('a1', 'r' .. i, 0) end",
+            "local big = string.rep('x', 1 << 20) sim.at(0, function() for i = 1, 100 do sim.emit('e', {payload = "
+                + "big}) end end)",
+            "for i = 1, 200 do sim.agent{id = 'a' .. i, kind = 'state'} end for i = 1, 1e6 do sim.set('a1', 'r' .. "
+                + "i, 0) end",
         ])
     func hostMemory(_ body: String) {
         #expect(limitMessage(header() + body + "\n").contains("memory limit"))
@@ -132,7 +134,8 @@ struct HostWorkLimitsTests {
     func hijackedGlobals() {
         let lua =
             header()
-            + "rawlen = function() return 0 end\nipairs = nil\nfor i = 1, 1e6 do local a = {table.unpack({}, 1, 900000)} end\n"
+            + "rawlen = function() return 0 end\nipairs = nil\nfor i = 1, 1e6 do local a = {table.unpack({}, 1, "
+            + "900000)} end\n"
         #expect(limitMessage(lua).contains("instruction limit"))
     }
 }
