@@ -1,69 +1,20 @@
-import SimBatch
 // Ghadames: scenarios/sahel/ghadames.lua with border.lua's B.install, as a SimCore ScenarioHooks.
 // The setup builds the World as the Lua setup does (same calls, same order); the hooks are the Lua
 // hooks: the two dated Ukraine cuts and the LNA launch (sim.at), the clash recorder (sim.on), the
 // three policies, the six metrics and the ten outcomes. Every random draw comes from the World's
 // streams as simrun's bindings take it (World.drawScript), in the order the Lua makes it.
+import SimBatch
 import SimCore
 import SimReports
 
-/// ghadames.lua's params (sim.param), with the same defaults and ranges.
-struct GhadamesParams {
-    var haftarDay = 7
-    var lnaForce = 1500
-    var algeriaAlert = 0.6
-    var russianBacking = 0.5
-    var gnuResolve = 0.5
-
-    /// Ticks the scenario declares.
-    static let steps = 120
-
-    /// The params as simrun reports them (declaration order; integers stay integers).
-    var reported: [(String, ScalarValue)] {
-        [
-            ("haftar_day", .integer(haftarDay)), ("lna_force", .integer(lnaForce)),
-            ("algeria_alert", .number(algeriaAlert)), ("russian_backing", .number(russianBacking)),
-            ("gnu_resolve", .number(gnuResolve)),
-        ]
-    }
-
-    /// Sets one param from `--param NAME=VALUE`; a message when the name or value does not fit.
-    mutating func set(_ name: String, _ text: String) -> String? {
-        func number(_ lo: Double, _ hi: Double) -> Double? {
-            guard let v = Double(text), v >= lo, v <= hi else { return nil }
-            return v
-        }
-        switch name {
-        case "haftar_day":
-            guard let v = Int(text), (0...365).contains(v) else { return "haftar_day: an integer in [0, 365]" }
-            haftarDay = v
-        case "lna_force":
-            guard let v = Int(text), (100...4000).contains(v) else { return "lna_force: an integer in [100, 4000]" }
-            lnaForce = v
-        case "algeria_alert":
-            guard let v = number(0, 1) else { return "algeria_alert: a number in [0, 1]" }
-            algeriaAlert = v
-        case "russian_backing":
-            guard let v = number(0, 1) else { return "russian_backing: a number in [0, 1]" }
-            russianBacking = v
-        case "gnu_resolve":
-            guard let v = number(0, 1) else { return "gnu_resolve: a number in [0, 1]" }
-            gnuResolve = v
-        default:
-            return "no param '\(name)' (known: haftar_day, lna_force, algeria_alert, russian_backing, gnu_resolve)"
-        }
-        return nil
-    }
-}
-
-final class Ghadames: ScenarioHooks {
+final class Ghadames {
     /// B.install's `st.phase`: where the LNA column is in its advance.
     enum Phase: String {
         case idle, moving, derj, ghadames, crossing, withdrawn
     }
 
     /// What a `sim.at` hook does.
-    private enum Scheduled {
+    enum Scheduled {
         case cutWithUkraine(Int)
         case launch
     }
@@ -72,29 +23,29 @@ final class Ghadames: ScenarioHooks {
     let params: GhadamesParams
     let id: SahelIDs
     /// decide_every: the LNA's and the GNU's decision period in days.
-    private let every = 2
+    let every = 2
 
     // B.install's state table `st`.
     private(set) var phase = Phase.idle
-    private var dest = -1
-    private var eta = 0
-    private var launched = 0
-    private var borderClash = false
-    private var firstClashDay = -1
-    private var incidents = 0
-    private var lnaGnuClash = false
-    private var reachedGhadames = false
-    private var reachedCrossing = false
-    private var gnuSent = 0.0
+    var dest = -1
+    var eta = 0
+    var launched = 0
+    var borderClash = false
+    var firstClashDay = -1
+    var incidents = 0
+    var lnaGnuClash = false
+    var reachedGhadames = false
+    var reachedCrossing = false
+    var gnuSent = 0.0
 
-    private var transit = Transit()
-    private var scheduled: [(tick: Int, action: Scheduled)] = []
+    var transit = Transit()
+    var scheduled: [(tick: Int, action: Scheduled)] = []
     /// sim.log lines.
     private(set) var log: [LogLine] = []
     /// ghadames.lua's `lna_start`: the LNA's deployed strength at the end of setup.
-    private var lnaStart = 0.0
+    var lnaStart = 0.0
     /// Index of the first event not yet handed to the clash handler.
-    private var dispatched = 0
+    var dispatched = 0
 
     let metricNames = [
         "algeria_lna", "lna_near_border", "algeria_border_force", "gnu_ghadames",
@@ -130,7 +81,7 @@ final class Ghadames: ScenarioHooks {
     // MARK: world.lua's scenario helpers
 
     /// W.after_ambush{schedule_cuts = true}.
-    private func afterAmbush(scheduleCuts: Bool) {
+    func afterAmbush(scheduleCuts: Bool) {
         let w = world
         w.deploy(id.wagner, in: id.kidal, strength: -SahelData.ambushLosses.wagner)
         w.deploy(id.fama, in: id.kidal, strength: -SahelData.ambushLosses.fama)
@@ -155,13 +106,13 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// The tick of a date, as sim.at computes it.
-    private func tick(of iso: String) -> Int {
+    func tick(of iso: String) -> Int {
         let days = SimDate(iso: iso)!.daysSinceEpoch - world.start.daysSinceEpoch
         return Int((Double(days) / world.tickDays).rounded(.up))
     }
 
     /// W.cut_with_ukraine(state).
-    private func cutWithUkraine(_ state: Int) {
+    func cutWithUkraine(_ state: Int) {
         let w = world
         guard w.tied(state, id.ukraine, "diplomatic") else { return }
         w.cut(state, id.ukraine, "diplomatic", mutual: true)
@@ -169,25 +120,25 @@ final class Ghadames: ScenarioHooks {
         say("\(w.agents[state].id) cuts diplomatic ties with Ukraine")
     }
 
-    private func say(_ text: String) { log.append(LogLine(tick: world.tick, text: text)) }
+    func say(_ text: String) { log.append(LogLine(tick: world.tick, text: text)) }
 
     /// sim.emit(type, {agents = ..., region = ...}).
-    private func emit(_ type: String, agents: [Int], region: Int, data: [(String, ScalarValue)] = []) {
+    func emit(_ type: String, agents: [Int], region: Int, data: [(String, ScalarValue)] = []) {
         world.record(Event(tick: world.tick, type: type, agents: agents, region: region, data: data))
     }
 
     /// sim.random() / sim.chance(p)'s draw: uniform in [0, 1) from the stream the script draws
     /// from now (the running policy's own; see fireScheduled).
-    private func uniform() -> Double { world.drawScript { $0.uniform() } }
+    func uniform() -> Double { world.drawScript { $0.uniform() } }
 
-    private func at(_ agent: Int, _ region: Int) -> Double { world.force(of: agent, in: region) }
+    func at(_ agent: Int, _ region: Int) -> Double { world.force(of: agent, in: region) }
 
-    private func inTransit(_ agent: Int) -> Double { transit.strength(of: agent, now: world.tick) }
+    func inTransit(_ agent: Int) -> Double { transit.strength(of: agent, now: world.tick) }
 
     // MARK: border.lua
 
     /// mark_clash(agents, tick).
-    private func markClash(_ agents: [Int], _ tick: Int) {
+    func markClash(_ agents: [Int], _ tick: Int) {
         if agents.contains(id.algeria) && agents.contains(id.lna) && !borderClash {
             borderClash = true
             firstClashDay = tick
@@ -197,7 +148,7 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// go(from, to, strength).
-    private func go(_ from: Int, _ to: Int, _ strength: Double? = nil) -> Bool {
+    func go(_ from: Int, _ to: Int, _ strength: Double? = nil) -> Bool {
         guard let days = transit.move(world, id.lna, from: from, to: to, strength: strength) else { return false }
         phase = .moving
         dest = to
@@ -207,7 +158,7 @@ final class Ghadames: ScenarioHooks {
 
     /// B.launch(strength).
     @discardableResult
-    private func launch(_ strength: Double) -> Bool {
+    func launch(_ strength: Double) -> Bool {
         guard phase == .idle || phase == .withdrawn else { return false }
         guard go(id.sabha, id.derj, strength) else { return false }
         launched += 1
@@ -219,16 +170,16 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// backing(): Russian backing of Haftar as the LNA feels it.
-    private func backing() -> Double {
+    func backing() -> Double {
         var b = max(0, world.alignment(id.russia, toward: id.lna))
         if world.isTied(id.russia, id.lna, kind: id.support) { b += 0.15 }
         if world.isTied(id.russia, id.lna, kind: id.armsSupply) { b += 0.15 }
         return b
     }
 
-    private func algeriaNear() -> Double { at(id.algeria, id.debdeb) + at(id.algeria, id.crossing) }
+    func algeriaNear() -> Double { at(id.algeria, id.debdeb) + at(id.algeria, id.crossing) }
 
-    private func withdraw(_ from: Int) {
+    func withdraw(_ from: Int) {
         guard go(from, id.sabha) else { return }
         dest = id.sabha
         world.shift(id.algeria, id.lna, 0.05)
@@ -241,7 +192,7 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// The LNA's policy: one decision every `every` days.
-    private func lnaPolicy() {
+    func lnaPolicy() {
         let w = world
         let t = w.tick
         if phase == .moving {
@@ -311,7 +262,7 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// Algeria's policy: every day.
-    private func algeriaPolicy() {
+    func algeriaPolicy() {
         let w = world
         let alert = params.algeriaAlert
         // NEAR = {derj = 0.5, ghadames = 1.0, crossing = 1.0}, summed in simrun's pairs() order
@@ -361,7 +312,7 @@ final class Ghadames: ScenarioHooks {
     }
 
     /// The GNU's policy: Tripoli brigades to Ghadames when the LNA comes near.
-    private func gnuPolicy() {
+    func gnuPolicy() {
         let w = world
         if w.tick % every != 0 { return }
         var threat = at(id.lna, id.derj) + at(id.lna, id.ghadames)
@@ -381,70 +332,5 @@ final class Ghadames: ScenarioHooks {
                 say("GNU sends 500 men to Ghadames")
             }
         }
-    }
-
-    // MARK: ScenarioHooks
-
-    func fireScheduled(in world: World) throws(RunFailure) {
-        let t = world.tick
-        for entry in scheduled where entry.tick == t {
-            switch entry.action {
-            case .cutWithUkraine(let state): cutWithUkraine(state)
-            case .launch: launch(Double(params.lnaForce))
-            }
-            try dispatchEvents(in: world)
-        }
-        // Policies fire in agent declaration order (algeria, lna, gnu), each every tick, each
-        // drawing from its agent's own stream; the clash handler does not draw.
-        asPolicy(of: id.algeria, algeriaPolicy)
-        try dispatchEvents(in: world)
-        asPolicy(of: id.lna, lnaPolicy)
-        try dispatchEvents(in: world)
-        asPolicy(of: id.gnu, gnuPolicy)
-        try dispatchEvents(in: world)
-    }
-
-    /// Runs a policy with the script drawing from its agent's stream, as simrun's host does.
-    private func asPolicy(of agent: Int, _ policy: () -> Void) {
-        // The policies cannot fail: the closure only adapts them to the hook runner's throwing type.
-        try? world.withScriptStream(RandomStream.policy(of: agent)) { () throws(RunFailure) in policy() }
-    }
-
-    /// The one handler: sim.on("clash", function(ev) mark_clash(ev.agents, ev.tick) end).
-    func dispatchEvents(in world: World) throws(RunFailure) {
-        let events = world.events
-        while dispatched < events.count {
-            let event = events[dispatched]
-            dispatched += 1
-            if event.type == "clash" { markClash(event.agents, event.tick) }
-        }
-    }
-
-    func checkTriggers(in world: World) throws(RunFailure) {}
-
-    func sampleMetrics(in world: World) throws(RunFailure) -> [Double] {
-        [
-            world.alignment(id.algeria, toward: id.lna),
-            at(id.lna, id.derj) + at(id.lna, id.ghadames) + at(id.lna, id.crossing),
-            at(id.algeria, id.debdeb) + at(id.algeria, id.crossing),
-            at(id.gnu, id.ghadames),
-            world.alignment(id.russia, toward: id.algeria),
-            world.balanceIndex(),
-        ]
-    }
-
-    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)] {
-        [
-            ("border_clash_algeria_lna", .boolean(borderClash)),
-            ("first_clash_day", .integer(firstClashDay)),
-            ("lna_at_crossing", .boolean(reachedCrossing)),
-            ("lna_holds_crossing", .boolean(at(id.lna, id.crossing) >= 1)),
-            ("lna_gnu_clash", .boolean(lnaGnuClash)),
-            ("ghadames_held_by", .string(world.holder(id.ghadames))),
-            ("algeria_lna_alignment", .number(world.alignment(id.algeria, toward: id.lna))),
-            ("lna_final_phase", .string(phase.rawValue)),
-            ("lna_losses", .number(lnaStart - world.totalForce(of: id.lna) - inTransit(id.lna))),
-            ("border_incidents", .integer(incidents)),
-        ]
     }
 }

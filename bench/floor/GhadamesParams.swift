@@ -1,0 +1,51 @@
+// GhadamesParams: ghadames.lua's params for the floor, with the scenario's defaults and ranges.
+import SimCore
+
+/// ghadames.lua's params (sim.param), with the same defaults and ranges.
+struct GhadamesParams {
+    var haftarDay = 7
+    var lnaForce = 1500
+    var algeriaAlert = 0.6
+    var russianBacking = 0.5
+    var gnuResolve = 0.5
+
+    /// Ticks the scenario declares.
+    static let steps = 120
+
+    /// The params as simrun reports them (declaration order; integers stay integers).
+    var reported: [(String, ScalarValue)] {
+        [
+            ("haftar_day", .integer(haftarDay)), ("lna_force", .integer(lnaForce)),
+            ("algeria_alert", .number(algeriaAlert)), ("russian_backing", .number(russianBacking)),
+            ("gnu_resolve", .number(gnuResolve)),
+        ]
+    }
+
+    /// Sets one param from `--param NAME=VALUE`; a message when the name or value does not fit.
+    mutating func set(_ name: String, _ text: String) -> String? {
+        func number(_ lo: Double, _ hi: Double) -> Double? {
+            guard let v = Double(text), v >= lo, v <= hi else { return nil }
+            return v
+        }
+        switch name {
+        case "haftar_day":
+            guard let v = Int(text), (0...365).contains(v) else { return "haftar_day: an integer in [0, 365]" }
+            haftarDay = v
+        case "lna_force":
+            guard let v = Int(text), (100...4000).contains(v) else { return "lna_force: an integer in [100, 4000]" }
+            lnaForce = v
+        case "algeria_alert":
+            guard let v = number(0, 1) else { return "algeria_alert: a number in [0, 1]" }
+            algeriaAlert = v
+        case "russian_backing":
+            guard let v = number(0, 1) else { return "russian_backing: a number in [0, 1]" }
+            russianBacking = v
+        case "gnu_resolve":
+            guard let v = number(0, 1) else { return "gnu_resolve: a number in [0, 1]" }
+            gnuResolve = v
+        default:
+            return "no param '\(name)' (known: haftar_day, lna_force, algeria_alert, russian_backing, gnu_resolve)"
+        }
+        return nil
+    }
+}
