@@ -41,7 +41,10 @@ lint:
 format:
 	swift format --in-place --recursive $(SWIFT_SOURCES)
 
+# The plain-Lua row needs the lua5.4 interpreter; Mesa's rows run when `pip install mesa` is done.
 bench: deps
+	@command -v lua5.4 >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y lua5.4; } \
+	  || { echo "the plain-Lua row needs lua5.4: apt-get install -y lua5.4"; exit 1; }
 	bench/run.sh
 
 clean:
