@@ -1,7 +1,9 @@
 // SimrunProcess: runs the built `simrun` binary as a subprocess from the package root, with a
 // timeout, and captures its exit code, standard output and standard error. Also: where the
 // package, its fixtures and the binary are, scratch folders, and a small JSON reader that keeps
-// the order of object keys (the report's layout is part of its contract).
+// the order of object keys (the report's layout is part of its contract). The reader is written
+// apart from SimSupport's JSONValue on purpose: the end-to-end tests check the bytes simrun writes
+// with a parser that shares none of its code.
 import Foundation
 import SimTestSupport
 import Testing
