@@ -48,6 +48,11 @@ package struct BatchProvenance: Sendable {
 
     /// The names of one kind of column (`params`, `outcomes`, `metrics`); nil when the file has none.
     package func names(_ column: String) -> [String]? {
+        BatchProvenance.names(column, in: columns)
+    }
+
+    /// The names of one kind of column in a `columns` object.
+    package static func names(_ column: String, in columns: JSONValue?) -> [String]? {
         columns?[column]?.array?.compactMap(\.string)
     }
 

@@ -54,8 +54,9 @@ package struct RunsHeader {
     /// What the header says, read as every reader of batch files reads it.
     package var provenance: BatchProvenance { BatchProvenance(json) }
 
+    /// Read for every CSV row: straight from the `columns` field, not through the whole provenance.
     package func strings(_ column: String) -> [String] {
-        provenance.names(column) ?? []
+        BatchProvenance.names(column, in: self[BatchProvenance.Key.columns]) ?? []
     }
 
     /// Runs in the whole batch: runs per point × points.
