@@ -93,36 +93,25 @@ extension BindingContext {
     func setDynamics(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try args.table(1, "rates")
         // Bounded so that no rate makes the engine's per-tick work or its numbers explode.
-        let rates: [(String, WritableKeyPath<Dynamics, Double>, Double)] = [
-            ("speed", \.speed, 100_000), ("noise", \.noise, 10), ("grievance", \.grievance, 100),
-            ("blame", \.blame, 100), ("balance", \.balance, 100), ("decay", \.decay, 1_000),
-        ]
-        try args.onlyFields(1, rates.map(\.0) + ["hostility", "thresholds"])
+        try args.onlyFields(1, Dynamics.rates.map(\.name) + ["thresholds"])
         var dynamics = world.dynamics
-        for (key, path, limit) in rates {
-            if let value = try args.field(
-                1, key,
-                { i, k throws(BindingError) in
-                    try args.optionalNumber(i, k, field: true)
-                })
-            {
-                guard (0...limit).contains(value) else {
-                    throw args.fail("field '\(key)' must be in [0, \(ScalarValue.plainText(limit))], got \(value)")
-                }
-                dynamics[keyPath: path] = value
+        for rate in Dynamics.rates {
+            guard
+                let value = try args.field(
+                    1, rate.name,
+                    { i, k throws(BindingError) in
+                        try args.optionalNumber(i, k, field: true)
+                    })
+            else { continue }
+            guard rate.allowed.contains(value) else {
+                throw args.fail(
+                    "field '\(rate.name)' must be in [\(ScalarValue.plainText(rate.allowed.lowerBound)), "
+                        + "\(ScalarValue.plainText(rate.allowed.upperBound))], got \(value)")
             }
+            dynamics[keyPath: rate.path] = value
         }
-        if let hostility = try args.field(
-            1, "hostility",
-            { i, k throws(BindingError) in
-                try args.optionalNumber(i, k, field: true)
-            })
-        {
-            guard (-1...1).contains(hostility) else {
-                throw args.fail("field 'hostility' must be in [-1, 1], got \(hostility)")
-            }
-            dynamics.hostility = hostility
-        }
+        // A rate the shell pinned holds for the whole run.
+        for (rate, value) in pinnedRates { dynamics[keyPath: rate.path] = value }
         dynamics.thresholds = try args.field(1, "thresholds") { i, _ throws(BindingError) -> [Double]? in
             if args.isNil(i) { return dynamics.thresholds }
             guard lua_type(L, i) == LUA_TTABLE else {

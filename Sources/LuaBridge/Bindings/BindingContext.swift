@@ -19,6 +19,8 @@ final class BindingContext {
     var definition = ScenarioDefinition()
     /// The request's param overrides, by name: `sim.param` applies them.
     let paramOverrides: [String: ParamOverride]
+    /// The rates `--param dynamics.NAME=VALUE` pins: `sim.dynamics` cannot change them.
+    let pinnedRates: [(DynamicsRate, Double)]
     /// Set when an override did not fit its param: the user's error, not the script's.
     var paramError: String?
     /// Agent ids named during setup that may be declared later: resolved when setup ends.
@@ -29,11 +31,15 @@ final class BindingContext {
     private var firstUnchargedEvent = 0
 
     /// A context over `lua`, whose sandbox is installed: the id tables are made here.
-    init(lua: LuaState, world: World, files: ScenarioFiles, paramOverrides: [String: ParamOverride]) {
+    init(
+        lua: LuaState, world: World, files: ScenarioFiles, paramOverrides: [String: ParamOverride],
+        pinnedRates: [(DynamicsRate, Double)] = []
+    ) {
         self.lua = lua
         self.world = world
         self.files = files
         self.paramOverrides = paramOverrides
+        self.pinnedRates = pinnedRates
         ids = IDTables(lua: lua)
     }
 

@@ -21,8 +21,12 @@ final class LoadedScenario {
     var definition: ScenarioDefinition { context.definition }
     var steps: Int { declaration.steps ?? 0 }
 
-    /// Every param with the value in force, in declaration order.
-    var params: [(String, ScalarValue)] { definition.params.map { ($0.name, $0.value) } }
+    /// Every param with the value in force, in declaration order, then the rates the shell pinned
+    /// (`dynamics.NAME`) in the order given.
+    var params: [(String, ScalarValue)] {
+        definition.params.map { ($0.name, $0.value) }
+            + context.pinnedRates.map { ($0.0.paramName, ScalarValue.number($0.1)) }
+    }
 
     func info() -> ScenarioInfo {
         ScenarioInfo(

@@ -14,6 +14,7 @@ enum ScenarioLoader {
                 throw .usage("--param \(name) is given twice")
             }
         }
+        let pinned = try pinnedRates(request.overrides)
         let files: ScenarioFiles
         do {
             files = try ScenarioFiles(mainPath: request.file, cache: cache)
@@ -27,7 +28,9 @@ enum ScenarioLoader {
         } catch {
             throw .scenario(error)
         }
-        let context = BindingContext(lua: lua, world: world, files: files, paramOverrides: overrides)
+        for (rate, value) in pinned { world.dynamics[keyPath: rate.path] = value }
+        let context = BindingContext(
+            lua: lua, world: world, files: files, paramOverrides: overrides, pinnedRates: pinned)
         SimBindings.install(context)
         do throws(RunFailure) {
             files.including.insert(files.main.resolved)  // an include of the main file is a cycle
@@ -43,7 +46,7 @@ enum ScenarioLoader {
                 throw .scenario(RunFailure(.error, error.message))
             }
         }
-        let typed = try typedOverrides(request.overrides, params: context.definition.params)
+        let typed = try typedOverrides(request.overrides, params: context.definition.params, pinned: pinned)
         guard var declaration = context.definition.declaration else {
             throw .scenario(
                 RunFailure(
@@ -61,11 +64,15 @@ enum ScenarioLoader {
     /// declared param is the user's error.
     private static func typedOverrides(
         _ overrides: [(String, ParamOverride)],
-        params: [ParamDeclaration]
+        params: [ParamDeclaration], pinned: [(DynamicsRate, Double)]
     ) throws(ScenarioFailure) -> [(String, ScalarValue)] {
         let values = Dictionary(params.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         var typed: [(String, ScalarValue)] = []
         for (name, _) in overrides {
+            if let pin = pinned.first(where: { $0.0.paramName == name }) {
+                typed.append((name, .number(pin.1)))
+                continue
+            }
             guard let value = values[name] else {
                 let list = params.map(\.name).joined(separator: ", ")
                 throw .usage("--param \(name): the scenario has no such param (known: \(list.isEmpty ? "none" : list))")
@@ -73,5 +80,30 @@ enum ScenarioLoader {
             typed.append((name, value))
         }
         return typed
+    }
+
+    /// The `--param dynamics.NAME=VALUE` overrides: each names a rate of `Dynamics.rates` and gives a
+    /// number it allows. They hold for the whole run, whatever `sim.dynamics` says.
+    private static func pinnedRates(
+        _ overrides: [(String, ParamOverride)]
+    ) throws(ScenarioFailure) -> [(DynamicsRate, Double)] {
+        var pinned: [(DynamicsRate, Double)] = []
+        for (name, override) in overrides where name.hasPrefix(DynamicsRate.paramPrefix) {
+            let rateName = String(name.dropFirst(DynamicsRate.paramPrefix.count))
+            guard let rate = Dynamics.rate(named: rateName) else {
+                let known = Dynamics.rates.map(\.paramName).joined(separator: ", ")
+                throw .usage("--param \(name): no such built-in rate (known: \(known))")
+            }
+            guard let value = override.resolved(like: .number(rate.defaultValue))?.numeric else {
+                throw .usage("--param \(name)=\(override): expected a number")
+            }
+            guard rate.allowed.contains(value) else {
+                throw .usage(
+                    "--param \(name)=\(override) is outside [\(ScalarValue.plainText(rate.allowed.lowerBound)), "
+                        + "\(ScalarValue.plainText(rate.allowed.upperBound))]")
+            }
+            pinned.append((rate, value))
+        }
+        return pinned
     }
 }
