@@ -11,9 +11,15 @@ package struct FinalWorld: Sendable {
     package let tickDays: Double
     /// The ticks the run went through.
     package let tick: Int
-    /// `alignment[i * n + j]`: how agent i stood toward agent j at the end; `baseline` at the start.
+    /// `alignment[i * n + j]`: how agent i stood toward agent j at the end; `initialAlignment` when
+    /// the run began; `baseline` the long-run value decay pulled toward at the end.
     package let alignment: [Double]
+    package let initialAlignment: [Double]
     package let baseline: [Double]
+    /// Pairs at war at the end (i < j), in index order.
+    package let wars: [(Int, Int)]
+    /// `losses[a]`: strength agent a lost during the run.
+    package let losses: [Double]
     /// `forces[a * regionCount + r]`.
     package let forces: [Double]
     package let movements: [ForceMove]
@@ -37,7 +43,10 @@ package struct FinalWorld: Sendable {
         tickDays = world.tickDays
         tick = world.tick
         alignment = world.alignment
+        initialAlignment = world.initialAlignment.isEmpty ? world.alignment : world.initialAlignment
         baseline = world.baseline
+        wars = world.wars
+        losses = world.losses
         forces = world.forces
         movements = world.movements
         resourceNames = world.resourceNames

@@ -3,7 +3,7 @@
 import SimCore
 
 extension RunReport {
-    /// A directed pair's alignment at the start (`world.baseline`) and at the end.
+    /// A directed pair's alignment at the start of the run (`initialAlignment`) and at the end.
     struct AlignmentChange {
         var from: Int
         var to: Int
@@ -19,7 +19,7 @@ extension RunReport {
         var moved: [AlignmentChange] = []
         for i in 0..<n {
             for j in 0..<n where i != j {
-                let pair = AlignmentChange(from: i, to: j, start: w.baseline[i * n + j], end: w.alignment[i * n + j])
+                let pair = AlignmentChange(from: i, to: j, start: w.initialAlignment[i * n + j], end: w.alignment[i * n + j])
                 if abs(pair.change) >= minimum { moved.append(pair) }
             }
         }

@@ -28,6 +28,7 @@ extension RunReport {
                 K.kind: .string(agent.kind),
                 K.patron: agentID(agent.patron),
                 K.effectiveness: .number(agent.effectiveness),
+                K.losses: .number(w.losses[a]),
                 K.resources: .object(
                     w.resourceNames.indices.map {
                         (w.resourceNames[$0], .number(w.resource($0, of: a)))
@@ -101,6 +102,7 @@ extension RunReport {
             K.regions: .array(regions),
             K.alignments: .object(alignments),
             K.ties: .array(ties),
+            K.wars: .array(w.wars.map { .array([.string(agentIDs[$0.0]), .string(agentIDs[$0.1])]) }),
             K.metrics: .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
             K.outcomes: .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
             K.digests: .object(

@@ -65,11 +65,11 @@ extension RunReport {
             + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
     }
 
-    /// The directed pairs whose alignment moved most from baseline to final, largest first.
+    /// The directed pairs whose alignment moved most from the start of the run to the end, largest first.
     private func alignmentChangeLines(_ width: Int) -> [String] {
         // Below half a hundredth the change would print as ±0.00.
         let moved = movedPairs(minimum: 0.005)
-        let title = "KEY ALIGNMENT CHANGES  (baseline → final)"
+        let title = "KEY ALIGNMENT CHANGES  (start → final)"
         guard !moved.isEmpty else { return [title, "  (no alignment moved)"] }
         let rows = moved.prefix(RunReport.alignmentChangeCap).map { pair -> [String] in
             [

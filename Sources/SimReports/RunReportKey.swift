@@ -30,6 +30,8 @@ package enum RunReportKey {
     package static let resources = "resources"
     package static let forces = "forces"
     package static let moving = "moving"
+    package static let losses = "losses"
+    package static let wars = "wars"
     package static let from = "from"
     package static let to = "to"
     package static let strength = "strength"

@@ -11,8 +11,8 @@ private func randomWorld(agents n: Int, spread: Double, seed: UInt64, symmetric:
     var random = RandomSource(seed: seed)
     for i in 0..<n {
         for j in 0..<n where i != j && !(symmetric && j < i) {
-            let v = w.setAlignment(i, toward: j, to: spread * (2 * random.uniform() - 1))
-            if symmetric { w.setAlignment(j, toward: i, to: v) }
+            let v = w.align(i, toward: j, to: spread * (2 * random.uniform() - 1))
+            if symmetric { w.align(j, toward: i, to: v) }
         }
     }
     w.dynamics.balance = 0
@@ -47,11 +47,12 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
 }
 
 @Test func structuralBalanceEulerStep() {
-    // One substep (balance·dt ≤ 0.05) against the formula written out; 6 agents take both the
-    // 4×4 blocks and the edges of the product.
+    // One substep (balance·dt·largest row sum ≤ 0.05) against the formula written out; 6 agents
+    // take both the 4×4 blocks and the edges of the product.
     let n = 6
     let w = randomWorld(agents: n, spread: 0.9, seed: 8)
-    w.dynamics.balance = 0.04
+    w.dynamics.balance = 0.01
+    #expect(w.balanceSubsteps == 1)
     let before = w.alignment
     w.applyStructuralBalance()
     for i in 0..<n {
@@ -59,10 +60,79 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
             var sum = 0.0
             for k in 0..<n where k != i && k != j { sum += before[i * n + k] * before[k * n + j] }
             let a = before[i * n + j]
-            let expected = a + 0.04 * (1 - a * a) * sum / Double(n - 2)
+            let expected = a + 0.01 * (1 - a * a) * sum
             #expect(abs(w.alignment(i, toward: j) - expected) <= 1e-14)
         }
     }
+}
+
+@Test func substepsKeepEveryChangeWithinTheLimit() {
+    // Largest row sum of |A| times balance·dt over 0.05, rounded up: a row sum of 4.5 at rate
+    // 0.1 over 1 day is 9 substeps; exactly 0.5 (= 10 × 0.05) is 10, not 11.
+    let w = World(seed: 1)
+    for i in 0..<10 { w.addAgent(Agent(id: "a\(i)", name: "A\(i)", kind: "state")) }
+    for j in 1..<10 { w.align(0, toward: j, to: 0.5) }
+    w.dynamics.balance = 0.1
+    #expect(w.balanceSubsteps == 9)
+    w.align(1, toward: 0, to: 1)
+    w.align(1, toward: 2, to: 1)
+    w.align(1, toward: 3, to: 1)
+    w.align(1, toward: 4, to: 1)
+    w.align(1, toward: 5, to: 1)
+    #expect(w.balanceSubsteps == 10)
+    w.align(1, toward: 6, to: 0.01)
+    #expect(w.balanceSubsteps == 11)
+}
+
+/// Three states: A and B allies at +0.3, C a friend of A (+0.9) and an enemy of B (−0.9), all
+/// mutual, then `bystanders` agents with no relations, ties or forces.
+private func threeAllies(bystanders: Int) -> World {
+    let w = World(seed: 1)
+    for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    for k in 0..<bystanders { w.addAgent(Agent(id: "x\(k)", name: "X\(k)", kind: "state")) }
+    for (i, j, v) in [(0, 1, 0.3), (2, 0, 0.9), (2, 1, -0.9)] {
+        w.align(i, toward: j, to: v)
+        w.align(j, toward: i, to: v)
+    }
+    w.beginRun()
+    return w
+}
+
+@Test func bystandersChangeNothing() {
+    // The measured problem: with the sum divided by N − 2, ten inert agents took A–B at day 90 from
+    // −0.55 to +0.22. Each triad now pulls at the same rate however many agents there are.
+    let alone = threeAllies(bystanders: 0)
+    let crowded = threeAllies(bystanders: 10)
+    for w in [alone, crowded] {
+        w.dynamics.balance = 0.01
+        for _ in 0..<90 { w.applyDynamics() }
+    }
+    #expect(alone.alignment(0, toward: 1) == crowded.alignment(0, toward: 1))
+    #expect(alone.alignment(2, toward: 1) == crowded.alignment(2, toward: 1))
+    // The friend of my enemy: A–B went down, and by the documented time scale (about 1/(0.01·0.81)
+    // days for the 0.3 to go) it is below 0 by day 90.
+    #expect(alone.alignment(0, toward: 1) < 0)
+}
+
+@Test func oneTriadAtTheDefaultRateTakesAboutTheDocumentedTime() {
+    // docs/dynamics.md: one wholly unbalanced triad (|A_ik·A_kj| = 1, held there) takes a pair from
+    // +0.5 to 0 in atanh(0.5)/balance days, 275 at the default 0.002. Holding C's relations at ±1
+    // (saturated, so (1 − A²) = 0 keeps them) makes that the exact solution.
+    let w = World(seed: 1)
+    for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    w.align(0, toward: 1, to: 0.5)
+    w.align(1, toward: 0, to: 0.5)
+    for (i, j, v) in [(0, 2, 1.0), (2, 0, 1.0), (1, 2, -1.0), (2, 1, -1.0)] { w.align(i, toward: j, to: v) }
+    w.dynamics.decay = 0
+    #expect(w.dynamics.balance == 0.002)
+    w.beginRun()
+    var day = 0
+    while w.alignment(0, toward: 1) > 0 {
+        w.applyDynamics()
+        day += 1
+    }
+    #expect(day == Int((atanh(0.5) / 0.002).rounded(.up)))
+    #expect(day == 275)
 }
 
 @Test func structuralBalanceNeedsThreeAgents() {
@@ -76,7 +146,6 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
 @Test func decayPullsTowardBaselineExponentially() {
     let n = 4
     let w = randomWorld(agents: n, spread: 1, seed: 3)
-    w.beginRun()
     let baseline = w.alignment
     for i in 0..<n { for j in 0..<n where i != j { w.setAlignment(i, toward: j, to: i < j ? 1 : -1) } }
     let moved = w.alignment

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SimCore
 
-/// A world of hostile duels: agents `a` (effectiveness ea) and `b` (eb) with `strengths` in each of
+/// A world of duels: agents `a` (effectiveness ea) and `b` (eb) at war, with `strengths` in each of
 /// `regions` regions, alignment −1 both ways, every dynamic but combat off.
 private func duel(
     ea: Double = 0.05, eb: Double = 0.04, x0: Double = 1000, y0: Double = 800,
@@ -20,6 +20,7 @@ private func duel(
     }
     w.setAlignment(0, toward: 1, to: -1)
     w.setAlignment(1, toward: 0, to: -1)
+    w.setWar(0, 1, true, cause: "test")
     w.tickDays = tickDays
     w.dynamics.noise = 0
     w.dynamics.grievance = 0
@@ -60,6 +61,8 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     let law = SquareLaw(a: 0.05, b: 0.05, x0: 10, y0: 1000)
     for (share, destroyed) in [(0.999, false), (1.001, true)] {
         let w = duel(ea: law.a, eb: law.b, x0: law.x0, y0: law.y0, tickDays: law.annihilation * share)
+        // The solver's own cut at 0, not min_force's, which would take x's last fraction of a man.
+        w.dynamics.minForce = 0
         w.applyDynamics()
         #expect((w.force(of: 0, in: 0) == 0) == destroyed)
         #expect(w.events.contains { $0.type == "eliminated" } == destroyed)
@@ -106,6 +109,7 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     for ally in [1, 2] {
         w.setAlignment(0, toward: ally, to: -1)
         w.setAlignment(ally, toward: 0, to: -1)
+        w.setWar(0, ally, true, cause: "test")
     }
     w.setAlignment(1, toward: 2, to: 0.5)
     w.dynamics.noise = 0
@@ -132,7 +136,12 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
         w.addAgent(Agent(id: id, name: id, kind: "state", effectiveness: e))
     }
     for (a, s) in [(0, 900.0), (1, 400.0), (2, 1200.0)] { w.deploy(a, in: 0, strength: s) }
-    for i in 0..<3 { for j in 0..<3 where i != j { w.setAlignment(i, toward: j, to: -0.8) } }
+    for i in 0..<3 {
+        for j in 0..<3 where i != j {
+            w.setAlignment(i, toward: j, to: -0.8)
+            w.setWar(i, j, true, cause: "test")
+        }
+    }
     w.dynamics.noise = 0
     w.tickDays = 5
     w.beginRun()
@@ -201,6 +210,7 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     w.deploy(0, in: 0, strength: 1000)
     w.deploy(1, in: 0, strength: 500)
     w.setAlignment(0, toward: 1, to: -0.6)
+    w.setWar(0, 1, true, cause: "test")
     w.makeTie(2, 0, kind: w.tieKind("support"))
     w.makeTie(3, 0, kind: w.tieKind("arms_supply"))
     w.makeTie(3, 0, kind: w.tieKind("intel_sharing"))
@@ -229,17 +239,19 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     #expect(w.alignment(1, toward: 0) == -1)
 }
 
-@Test func forcesAboveHostilityDoNotFight() {
+@Test func onlyAgentsAtWarFight() {
     let w = duel()
-    w.setAlignment(0, toward: 1, to: -0.49)
-    w.setAlignment(1, toward: 0, to: 0.2)
+    // Enmity both ways at the bottom of the scale is not a war.
+    w.setWar(0, 1, false, cause: "test")
     #expect(w.fightBattles().isEmpty)
     #expect(w.forces == [1000, 800])
-    #expect(w.events.isEmpty)
-    // At the threshold, one side's enmity is enough.
-    w.setAlignment(0, toward: 1, to: -0.5)
+    // A war is, whatever the alignments.
+    w.setAlignment(0, toward: 1, to: 1)
+    w.setAlignment(1, toward: 0, to: 1)
+    w.setWar(0, 1, true, cause: "test")
     #expect(!w.fightBattles().isEmpty)
     #expect(w.force(of: 0, in: 0) < 1000)
+    #expect(w.events.map(\.type) == ["peace", "war", "clash"])
 }
 
 @Test func scriptedClashIgnoresAlignment() {
@@ -261,4 +273,64 @@ func squareLawMatchesClosedFormEveryTick(tickDays: Double) {
     #expect(clash?.data.map(\.0) == ["b", "a"])
     #expect(clash?.value("a") == .number(result.defenderLoss))
     #expect(abs(w.alignment(0, toward: 1) - (1 - result.defenderLoss / 1000)) <= 1e-12)
+}
+
+/// Clients `a` and `b` at war in region 0; `t`, a third party, with advisers beside both (regions
+/// 0 and 1), arming whom `arms` names; `a`'s patron when `patronOfA`.
+private func proxyWar(arms: [Int], patronOfA: Bool = false, seed: UInt64 = 1) -> World {
+    let w = World(seed: seed)
+    for r in 0..<2 { w.addRegion(Region(id: "r\(r)", name: "R\(r)", latitude: 0, longitude: 0)) }
+    for id in ["a", "b", "t"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    w.deploy(0, in: 0, strength: 1000)
+    w.deploy(1, in: 0, strength: 600)
+    w.deploy(2, in: 0, strength: 50)
+    w.deploy(2, in: 1, strength: 50)
+    w.deploy(1, in: 1, strength: 300)
+    for (i, j, v) in [(0, 1, -0.8), (1, 0, -0.8), (0, 2, 0.3), (2, 0, 0.3), (1, 2, 0.3), (2, 1, 0.3)] {
+        w.align(i, toward: j, to: v)
+    }
+    w.setWar(0, 1, true, cause: "test")
+    for client in arms { w.makeTie(2, client, kind: w.tieKind("arms_supply")) }
+    if patronOfA { w.setPatron(ofAgent: 0, to: 2) }
+    w.beginRun()
+    return w
+}
+
+@Test func aSupplierOfBothSidesIsNobodysEnemy() {
+    // The measured problem: a third party arming both sides became both losers' target by day 7 to
+    // 37 and lost its advisers. Now neither blames it: only balance and decay move its relations,
+    // by a few hundredths.
+    let w = proxyWar(arms: [0, 1])
+    for _ in 0..<120 {
+        w.applyDynamics()
+        w.tick += 1
+    }
+    #expect(w.losses[0] > 0 && w.losses[1] > 0)
+    #expect(w.alignment(0, toward: 2) > 0.2 && w.alignment(1, toward: 2) > 0.2)
+    #expect(!w.isAtWar(0, 2) && !w.isAtWar(1, 2))
+    #expect(w.losses[2] == 0)
+}
+
+@Test func aSupplierOfOneSideIsBlamedByTheOther() {
+    // The same world with t arming only a: b, losing to a, turns on t; that is what blame is for.
+    let w = proxyWar(arms: [0])
+    w.dynamics.balance = 0
+    w.dynamics.decay = 0
+    w.applyDynamics()
+    let share = (600 - w.force(of: 1, in: 0)) / 600
+    #expect(abs(w.alignment(1, toward: 2) - (0.3 - 0.5 * share)) <= 1e-12)
+    #expect(w.alignment(0, toward: 2) == 0.3)
+}
+
+@Test func aPatronIsNotBlamedForItsClientsEnemy() {
+    // t is a's patron and arms a's enemy b: a does not blame t for what b does to it.
+    let w = proxyWar(arms: [1], patronOfA: true)
+    w.dynamics.balance = 0
+    w.dynamics.decay = 0
+    w.applyDynamics()
+    #expect(w.losses[0] > 0)
+    #expect(w.alignment(0, toward: 2) == 0.3)
+    // Nor does b, which t arms, blame t for being a's patron.
+    #expect(w.losses[1] > 0)
+    #expect(w.alignment(1, toward: 2) == 0.3)
 }

@@ -25,6 +25,22 @@ private final class RecordingHooks: ScenarioHooks {
     }
 }
 
+/// Hooks that set a→b's alignment at the start of tick t to `values[t]` (and keep the last after).
+private final class ScriptedAlignment: ScenarioHooks {
+    let values: [Double]
+    let metricNames: [String] = []
+
+    init(_ values: [Double]) { self.values = values }
+
+    func fireScheduled(in world: World) throws(RunFailure) {
+        world.setAlignment(0, toward: 1, to: values[min(world.tick, values.count - 1)])
+    }
+    func dispatchEvents(in world: World) throws(RunFailure) {}
+    func checkTriggers(in world: World) throws(RunFailure) {}
+    func sampleMetrics(in world: World) throws(RunFailure) -> [Double] { [] }
+    func evaluateOutcomes(in world: World) throws(RunFailure) -> [(String, ScalarValue)] { [] }
+}
+
 @Suite struct SimulationTests {
     private func world() -> World {
         let world = World(seed: 1)
@@ -57,6 +73,42 @@ private final class RecordingHooks: ScenarioHooks {
         #expect(crossings.first?.agents == [0, 1])
         #expect(crossings.first?.tick == 2)
         #expect(crossings.first?.value("direction") == .string("down"))
+    }
+
+    /// The `threshold` events of a run in which a→b takes `values`, one a tick, from −0.4.
+    private func crossings(_ values: [Double], hysteresis: Double? = nil) -> [(Int, String)] {
+        let w = world()
+        w.setAlignment(0, toward: 1, to: -0.4)
+        if let hysteresis { w.dynamics.hysteresis = hysteresis }
+        let simulation = Simulation(world: w, hooks: ScriptedAlignment(values))
+        _ = simulation.run(steps: values.count)
+        return w.events.filter { $0.type == "threshold" }.map { event in
+            guard case .string(let direction)? = event.value("direction") else { return (event.tick, "?") }
+            return (event.tick, direction)
+        }
+    }
+
+    @Test func noiseAroundAThresholdIsOneCrossing() {
+        // The measured problem: a pair hovering around −0.5 made a timeline of escalations. Within
+        // the margin (0.05) only the first crossing counts.
+        let hovering = (0..<40).map { $0 % 2 == 0 ? -0.52 : -0.47 }
+        #expect(crossings(hovering).map(\.1) == ["down"])
+        // Without the margin every swing is an event: the test can fail.
+        #expect(crossings(hovering, hysteresis: 0).count == 40)
+    }
+
+    @Test func aRealSwingCrossesEveryTime() {
+        let swinging = (0..<6).map { $0 % 2 == 0 ? -0.6 : -0.3 }
+        #expect(crossings(swinging).map(\.1) == ["down", "up", "down", "up", "down", "up"])
+    }
+
+    @Test func aCrossingBackNeedsTheWholeMarginAndNoMore() {
+        let back = -0.5 + 0.05
+        // Down at tick 1, then exactly at threshold + margin: not yet; just past it: up.
+        #expect(crossings([-0.55, back, back]).map(\.1) == ["down"])
+        #expect(crossings([-0.55, back, back.nextUp]).map(\.1) == ["down", "up"])
+        // The first crossing needs no margin: exactly at the threshold is down.
+        #expect(crossings([-0.5]).map(\.1) == ["down"])
     }
 
     @Test func aFailureKeepsWhatWasComputed() {

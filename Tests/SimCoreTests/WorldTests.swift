@@ -66,12 +66,20 @@ import Testing
         #expect(!world.isTied(a, b, kind: support))
     }
 
-    @Test func beginRunFixesTheBaselines() {
+    @Test func alignSetsTheBaselineAShiftDoesNot() {
+        // The same grievance means the same thing in setup and in the run: only `align` and
+        // `setBaseline` move the value decay pulls back toward.
         let (world, _, a, b) = twoAgents()
-        world.setAlignment(a, toward: b, to: 0.5)
-        world.beginRun()
+        world.align(a, toward: b, to: 0.5)
         world.setAlignment(a, toward: b, to: -0.2)
-        #expect(world.baseline[a * world.agentCount + b] == 0.5)
+        world.beginRun()
+        #expect(world.baseline(a, toward: b) == 0.5)
+        #expect(world.initialAlignment[a * world.agentCount + b] == -0.2)
+        world.setBaseline(a, toward: b, to: 2)
+        #expect(world.baseline(a, toward: b) == 1)
+        #expect(world.alignment(a, toward: b) == -0.2)
+        world.align(a, toward: b, to: 0.1)
+        #expect(world.baseline(a, toward: b) == 0.1 && world.alignment(a, toward: b) == 0.1)
     }
 
     @Test func travelUsesTheShortestLinkedPathElseTheGreatCircle() {

@@ -128,6 +128,8 @@ function B.install(o)
         if go("derj", "ghadames") then
           sim.shift("gnu", "lna", -0.15)     -- an incursion into Tripoli's territory
           sim.shift("lna", "gnu", -0.1)
+          -- The decision to fight for the town: the 2020 ceasefire is over between them.
+          sim.war("lna", "gnu", { cause = "LNA pushes into Ghadames" })
           sim.emit("lna_push", { agents = { "lna" }, region = "ghadames" })
         end
       elseif r < p_push + p_stand then
@@ -135,7 +137,7 @@ function B.install(o)
       end
     elseif here == "ghadames" then
       local gnu = W.at("gnu", "ghadames")
-      if gnu >= 5 and W.hostile("lna", "gnu") then
+      if gnu >= 5 and sim.at_war("lna", "gnu") then
         -- Fighting Tripoli's forces for the town: fall back when losing or when it drags on.
         if own < 0.7 * gnu or (own < 1.5 * gnu and r < 0.15) then
           if go("ghadames", "derj") then sim.log("LNA falls back from Ghadames") end
@@ -189,7 +191,7 @@ function B.install(o)
     if la > 0 and cr > 0 then
       sim.shift("algeria", "lna", -(0.004 + 0.012 * alert * sim.random()))
       sim.shift("lna", "algeria", -0.008 * sim.random())
-      if not W.hostile("algeria", "lna") and sim.chance(0.02 + 0.08 * alert) then
+      if not sim.at_war("algeria", "lna") and sim.chance(0.02 + 0.08 * alert) then
         local attacker, defender = "lna", "algeria"
         if sim.chance(0.5) then attacker, defender = "algeria", "lna" end
         sim.clash{ attacker = attacker, defender = defender, region = "crossing", days = 0.2 }

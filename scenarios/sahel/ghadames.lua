@@ -29,15 +29,9 @@ local russian_backing = sim.param("russian_backing", 0.5, { min = 0.0, max = 1.0
 local gnu_resolve = sim.param("gnu_resolve", 0.5, { min = 0.0, max = 1.0,
   doc = "How hard Tripoli reinforces Ghadames: target GNU strength there as a share of the LNA force nearby" })
 
-sim.dynamics{
-  speed = 300,        -- km/day for desert columns on roads (default)
-  hostility = -0.5,   -- default: forces fight at or below this alignment
-  noise = 0.2,        -- default log-normal sigma on combat losses
-  grievance = 1.0,    -- default
-  blame = 0.5,        -- default: backers of an attacker share half the grievance
-  balance = 0.02,     -- default structural-balance rate
-  decay = 0.01,       -- default pull back toward the 1 Aug baseline
-}
+-- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between
+-- agents at war, blame, structural balance, decay toward each pair's baseline, hysteresis on
+-- thresholds, min_force); vary any of them with --param dynamics.NAME=VALUE.
 
 local W = sim.include("world.lua")
 W.after_ambush{ schedule_cuts = true }

@@ -59,12 +59,12 @@ function M.install(o)
     local csp = W.at("csp", "tinzaouaten")
     if csp < 5 or W.at("fama", "tinzaouaten") > 0 or not sim.chance(drone) then return end
     local killed = math.min(csp, math.max(0, sim.normal(12, 5)))  -- fighters killed per strike
-    sim.deploy("csp", "tinzaouaten", -killed)
+    -- The CSP blames Mali (and its backers) for its dead as it would after a clash.
+    sim.loss("csp", "tinzaouaten", killed, { cause = "drone strike", by = "mali" })
     local civilians = 0
     if sim.chance(0.4) then civilians = math.floor(math.max(1, sim.normal(15, 6))) end
     st.strikes = st.strikes + 1
     st.civilians = st.civilians + civilians
-    sim.shift("csp", "mali", -0.03)
     if civilians > 0 then
       sim.shift("algeria", "mali", -0.05)    -- Algiers denounces strikes near its border (UN, Aug 2024)
       sim.shift("dicko", "mali", -0.05)

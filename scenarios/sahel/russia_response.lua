@@ -43,15 +43,9 @@ local algeria_alert = sim.param("algeria_alert", 0.6, { min = 0.0, max = 1.0,
 local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
   doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 
-sim.dynamics{
-  speed = 300,        -- km/day (default)
-  hostility = -0.5,   -- default
-  noise = 0.2,        -- default log-normal sigma on combat losses
-  grievance = 1.0,    -- default
-  blame = 0.5,        -- default
-  balance = 0.02,     -- default
-  decay = 0.01,       -- default: pull back toward the 1 Aug baseline, so pressure must be kept up
-}
+-- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between
+-- agents at war, blame, structural balance, decay toward each pair's baseline, hysteresis on
+-- thresholds, min_force); vary any of them with --param dynamics.NAME=VALUE.
 
 local W = sim.include("world.lua")
 W.after_ambush{ schedule_cuts = true }

@@ -34,8 +34,6 @@ local haftar_day = sim.param("haftar_day", 17, { min = 0, max = 365,
   doc = "Day (after 22 Jul 2024) the LNA column leaves Sabha toward Ghadames; 17 = 8 Aug 2024, when LNA moves southwest were reported" })
 local ukraine_support = sim.param("ukraine_support", 0.5, { min = 0.0, max = 1.0,
   doc = "Weight of HUR's help to the CSP (intelligence, drones): adds 200x fighters' worth of strength at Tinzaouaten and sharpens Mali's and Niger's reaction; 0 = no help and no acknowledgement" })
-local blame_rate = sim.param("blame_rate", 0.5, { min = 0.0, max = 1.0,
-  doc = "Built-in blame: share of a loser's grievance turned toward the attacker's backers (support, arms_supply, intel_sharing ties)" })
 local moscow_blame = sim.param("moscow_blame", 0.2, { min = 0.0, max = 1.0,
   doc = "Drop of Russia's alignment toward Algeria when Moscow's anger is reported (31 Jul 2024)" })
 local algeria_complicity = sim.param("algeria_complicity", true, {
@@ -47,15 +45,9 @@ local drone_rate = sim.param("drone_rate", 0.3, { min = 0.0, max = 1.0,
 local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
   doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 
-sim.dynamics{
-  speed = 300,          -- km/day (default)
-  hostility = -0.5,     -- default
-  noise = 0.2,          -- default log-normal sigma on combat losses
-  grievance = 1.0,      -- default
-  blame = blame_rate,   -- param
-  balance = 0.02,       -- default
-  decay = 0.01,         -- default: grievances fade back toward the pre-ambush baseline
-}
+-- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between
+-- agents at war, blame, structural balance, decay toward each pair's baseline, hysteresis on
+-- thresholds, min_force); vary any of them with --param dynamics.NAME=VALUE.
 
 local W = sim.include("world.lua")
 
@@ -79,11 +71,10 @@ local st = { ack_tick = nil, ambush_loss = { wagner = 0, fama = 0, csp = 0, jnim
 -- The battle
 ---------------------------------------------------------------------------------------------
 
+-- 23 July: the column drives the 235 km from Kidal and arrives the same day, before the fighting.
 sim.at(1, function()
-  sim.deploy("wagner", "kidal", -COLUMN.wagner)
-  sim.deploy("fama", "kidal", -COLUMN.fama)
-  sim.deploy("wagner", "tinzaouaten", COLUMN.wagner)
-  sim.deploy("fama", "tinzaouaten", COLUMN.fama)
+  sim.move("wagner", "kidal", "tinzaouaten", COLUMN.wagner)
+  sim.move("fama", "kidal", "tinzaouaten", COLUMN.fama)
   sim.log("the FAMa/Wagner column from Kidal reaches Tinzaouaten")
 end)
 
@@ -144,7 +135,8 @@ sim.when(function()
 end, function() st.niger_cut = W.cut_with_ukraine("niger") end)
 
 -- 31 July: Moscow's anger at Algiers (article). The built-in blame already turns Wagner's and
--- FAMa's losses against Algeria through its support tie to the CSP; this adds the Kremlin's own.
+-- FAMa's losses against Algeria through its support tie to the CSP (Algeria backs neither of
+-- them); this adds the Kremlin's own.
 sim.at("2024-07-31", function()
   sim.shift("russia", "algeria", -moscow_blame)
   sim.shift("algeria", "russia", -0.25 * moscow_blame)   -- Algiers resents the accusation

@@ -361,6 +361,26 @@ tie("algeria", "gnu", "diplomatic", true)    -- Algiers backs Tripoli
 tie("csp", "jnim", "coordination", true)     -- tactical coordination at Tinzaouaten (custom kind)
 
 ---------------------------------------------------------------------------------------------
+-- Wars as of July 2024. Built-in combat fights only between agents at war (docs/dynamics.md);
+-- hostility alone, or a grievance, does not start one until it has lasted `war_days` both ways.
+---------------------------------------------------------------------------------------------
+
+W.wars = {
+  { "russia", "ukraine" },   -- full-scale invasion since February 2022
+  { "russia", "hur" },       -- HUR's operations against Russia
+  { "wagner", "ukraine" },   -- Wagner fought at Bakhmut (2022-23)
+  { "wagner", "hur" },
+  { "wagner", "csp" },       -- the northern offensive since August 2023, Kidal taken in November 2023
+  { "wagner", "jnim" },      -- Moura (2022), constant ambushes since
+  { "fama", "csp" },         -- the 2015 accord's ceasefire broke down in August 2023
+  { "fama", "jnim" },
+  { "mali", "csp" },
+  { "mali", "jnim" },
+  { "niger", "jnim" },       -- JNIM attacks in Tillaberi
+}
+for _, w in ipairs(W.wars) do sim.war(w[1], w[2], { cause = "at war before the run" }) end
+
+---------------------------------------------------------------------------------------------
 -- Forces deployed, July 2024 (men; rough public estimates)
 ---------------------------------------------------------------------------------------------
 
@@ -413,7 +433,7 @@ function W.clamp(x, lo, hi)
   if x < lo then return lo elseif x > hi then return hi else return x end
 end
 
--- Hostile as the built-in combat sees it (either side at or below `hostility`).
+-- Hostile in attitude (either side at or below `hostility`); whether they fight is sim.at_war.
 function W.hostile(a, b, hostility)
   hostility = hostility or -0.5
   return sim.alignment(a, b) <= hostility or sim.alignment(b, a) <= hostility
@@ -481,14 +501,16 @@ end
 
 -- State of the world a few days after the ambush, for scenarios that start after it (about
 -- 1 August 2024): the column's losses, the grievances, Yusov's statement (29 July) already made.
--- Called in setup, so these values become the baselines. With schedule_cuts, Mali's (4 Aug) and
--- Niger's (6 Aug) breaks with Kyiv are scheduled by date.
+-- The grievances are shifts, as they would be on day 0: decay pulls them back toward the
+-- pre-ambush baselines set above, as it does in tinzaouaten.lua. With schedule_cuts, Mali's
+-- (4 Aug) and Niger's (6 Aug) breaks with Kyiv are scheduled by date.
 W.ambush_losses = { wagner = 80, fama = 120 }  -- CSP claims: up to 84 Wagner, 47 FAMa killed; plus wounded/captured
 function W.after_ambush(opts)
   opts = opts or {}
-  sim.deploy("wagner", "kidal", -W.ambush_losses.wagner) -- the column came from Kidal
-  sim.deploy("fama", "kidal", -W.ambush_losses.fama)
-  sim.deploy("csp", "tinzaouaten", -25)    -- CSP admitted a few dozen losses
+  -- The column came from Kidal. The grievances are the explicit shifts below, so no `by`.
+  sim.loss("wagner", "kidal", W.ambush_losses.wagner, { cause = "Tinzaouaten ambush" })
+  sim.loss("fama", "kidal", W.ambush_losses.fama, { cause = "Tinzaouaten ambush" })
+  sim.loss("csp", "tinzaouaten", 25, { cause = "Tinzaouaten ambush" })  -- CSP admitted a few dozen losses
   sim.shift("wagner", "csp", -0.1)          -- revenge
   sim.shift("wagner", "algeria", -0.3)      -- ambush next to the Algerian border
   sim.shift("fama", "algeria", -0.2)

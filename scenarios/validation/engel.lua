@@ -44,6 +44,7 @@ sim.agent{id = "us", name = "United States", kind = "state", effectiveness = b}
 sim.agent{id = "japan", name = "Japan", kind = "state", effectiveness = a}
 sim.region{id = "iwo_jima", name = "Iwo Jima", country = "japan", lat = 24.78, lon = 141.32}
 sim.align("us", "japan", -1, {mutual = true})
+sim.war("us", "japan")  -- built-in combat fights only between agents at war
 sim.deploy("japan", "iwo_jima", japanese)
 
 sim.at(0, function() sim.deploy("us", "iwo_jima", wave0) end)

@@ -45,6 +45,7 @@ sim.agent{id = "x", name = "Force X", kind = "state", effectiveness = a}
 sim.agent{id = "y", name = "Force Y", kind = "state", effectiveness = b}
 sim.region{id = "field", name = "Battlefield", lat = 0, lon = 0}
 sim.align("x", "y", -1, {mutual = true})
+sim.war("x", "y")  -- built-in combat fights only between agents at war
 sim.deploy("x", "field", x0)
 sim.deploy("y", "field", y0)
 

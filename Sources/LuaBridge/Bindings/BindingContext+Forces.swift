@@ -1,5 +1,5 @@
 // BindingContext+Forces: the force and resource bindings — sim.deploy, sim.move, sim.forces,
-// sim.strength, sim.moving, sim.clash, sim.get, sim.set and sim.add.
+// sim.strength, sim.moving, sim.clash, sim.loss, sim.losses, sim.get, sim.set and sim.add.
 import CLua
 import SimCore
 
@@ -20,6 +20,11 @@ extension BindingContext {
         let available = world.force(of: agent, in: from)
         let strength = try args.optionalNumber(4, "strength") ?? available
         guard strength >= 0 else { throw args.fail("argument #4 (strength) must be 0 or more, got \(strength)") }
+        if phase == .running && strength > 0 && strength < world.dynamics.minForce {
+            throw args.fail(
+                "argument #4 (strength) \(strength) is below min_force \(world.dynamics.minForce): "
+                    + "no force that small exists")
+        }
         guard strength <= available * (1 + 1e-12) else {
             throw args.fail(
                 "\(world.agents[agent].id) has \(available) in \(world.regions[from].id), "
@@ -87,6 +92,32 @@ extension BindingContext {
         lua_createtable(L, 0, 2)
         lua_pushnumber(L, losses.attackerLoss); lua.setField("attacker")
         lua_pushnumber(L, losses.defenderLoss); lua.setField("defender")
+        return 1
+    }
+
+    /// `sim.loss(agent, region, strength [, {cause=, by=}])`: strength lost outside a clash; `by`
+    /// names who inflicted it, whom the victim then blames. Returns the strength lost.
+    func loss(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let agent = try args.agent(1, "agent")
+        let region = try args.region(2, "region")
+        let strength = try args.number(3, "strength")
+        guard strength >= 0 else { throw args.fail("argument #3 (strength) must be 0 or more, got \(strength)") }
+        var cause: String?, by: Int?
+        if try args.optionalTable(4, "options") {
+            try args.onlyFields(4, ["cause", "by"])
+            cause = try args.field(4, "cause") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+            by = try args.field(4, "by") { i, k throws(BindingError) in
+                args.isNil(i) ? nil : try args.agent(i, k, field: true)
+            }
+        }
+        lua_pushnumber(L, world.loss(agent, in: region, strength: strength, cause: cause, by: by))
+        return 1
+    }
+
+    /// `sim.losses(agent)`: the strength the agent lost since the run began.
+    func losses(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let agent = try args.agent(1, "agent")
+        lua_pushnumber(L, world.losses[agent])
         return 1
     }
 

@@ -1,5 +1,5 @@
-// BindingContext+Relations: sim.align, sim.alignment, sim.shift, sim.tie, sim.cut and sim.tied,
-// which read and change how agents stand toward each other.
+// BindingContext+Relations: sim.align, sim.alignment, sim.shift, sim.tie, sim.cut, sim.tied and
+// sim.baseline, which read and change how agents stand toward each other now and in the long run.
 import CLua
 import SimCore
 
@@ -18,9 +18,10 @@ extension BindingContext {
         return (a, b)
     }
 
-    /// Sets an alignment, warning once per pair when the value had to be clamped.
-    private func setAlignment(_ args: LuaArguments, _ a: Int, _ b: Int, _ value: Double) {
-        let stored = world.setAlignment(a, toward: b, to: value)
+    /// Sets an alignment with its baseline (or the baseline alone), warning once per pair when the
+    /// value had to be clamped.
+    private func setAlignment(_ args: LuaArguments, _ a: Int, _ b: Int, _ value: Double, baselineOnly: Bool = false) {
+        let stored = baselineOnly ? world.setBaseline(a, toward: b, to: value) : world.align(a, toward: b, to: value)
         if stored != value {
             world.warnOnce(
                 key: "clamp \(a) \(b)",
@@ -85,6 +86,19 @@ extension BindingContext {
         let (a, b, kindName) = try tieArguments(args)
         let tied = world.tieKindIndex(kindName).map { world.isTied(a, b, kind: $0) } ?? false
         lua_pushboolean(L, tied ? 1 : 0)
+        return 1
+    }
+
+    /// `sim.baseline(a, b)` returns the long-run alignment decay pulls back toward;
+    /// `sim.baseline(a, b, value [, {mutual=true}])` sets it alone and returns it.
+    func baseline(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        let (a, b) = try distinctPair(args)
+        if let value = try args.optionalNumber(3, "value") {
+            let mutual = try mutualOption(args, 4)
+            setAlignment(args, a, b, value, baselineOnly: true)
+            if mutual { setAlignment(args, b, a, value, baselineOnly: true) }
+        }
+        lua_pushnumber(L, world.baseline(a, toward: b))
         return 1
     }
 }

@@ -22,6 +22,11 @@ enum SimBindings {
         Binding("sim", "tie") { c, a throws(BindingError) in try c.tie(a) },
         Binding("sim", "cut") { c, a throws(BindingError) in try c.cut(a) },
         Binding("sim", "tied") { c, a throws(BindingError) in try c.tied(a) },
+        Binding("sim", "baseline") { c, a throws(BindingError) in try c.baseline(a) },
+        // War
+        Binding("sim", "war") { c, a throws(BindingError) in try c.war(a) },
+        Binding("sim", "peace") { c, a throws(BindingError) in try c.peace(a) },
+        Binding("sim", "at_war") { c, a throws(BindingError) in try c.atWar(a) },
         // Forces and resources
         Binding("sim", "deploy") { c, a throws(BindingError) in try c.deploy(a) },
         Binding("sim", "move") { c, a throws(BindingError) in try c.move(a) },
@@ -29,6 +34,8 @@ enum SimBindings {
         Binding("sim", "strength") { c, a throws(BindingError) in try c.strength(a) },
         Binding("sim", "moving") { c, a throws(BindingError) in try c.moving(a) },
         Binding("sim", "clash") { c, a throws(BindingError) in try c.clash(a) },
+        Binding("sim", "loss") { c, a throws(BindingError) in try c.loss(a) },
+        Binding("sim", "losses") { c, a throws(BindingError) in try c.losses(a) },
         Binding("sim", "get") { c, a throws(BindingError) in try c.getResource(a) },
         Binding("sim", "set") { c, a throws(BindingError) in try c.setResource(a) },
         Binding("sim", "add") { c, a throws(BindingError) in try c.addResource(a) },

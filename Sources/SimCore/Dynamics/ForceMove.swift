@@ -21,12 +21,15 @@ package struct ForceMove: Sendable, Equatable {
 }
 
 extension World {
-    /// Takes strength out of `from` and sends it toward `to`. Returns the days the move takes
-    /// at the current speed (infinity when speed is 0: the force waits).
+    /// Takes strength out of `from` and sends it toward `to`; during the run a remainder below
+    /// `minForce` goes along. Returns the days the move takes at the current speed (infinity when
+    /// speed is 0: the force waits).
     @discardableResult
-    package func move(_ a: Int, from: Int, to: Int, strength: Double) -> Double {
+    package func move(_ a: Int, from: Int, to: Int, strength asked: Double) -> Double {
         let km = travelKm(from: from, to: to)
-        setForce(of: a, in: from, to: force(of: a, in: from) - strength)
+        let available = force(of: a, in: from)
+        let strength = isRunning && available - asked < dynamics.minForce ? available : asked
+        setForce(of: a, in: from, to: available - strength)
         movements.append(ForceMove(agent: a, from: from, to: to, strength: strength, totalKm: km))
         record(
             Event(

@@ -2,23 +2,35 @@
 // decay of every alignment toward its baseline — and the balance index that measures the first.
 
 extension World {
-    /// Largest balance·dt of one Euler substep: small enough that the update stays stable.
+    /// Largest change of one alignment in one Euler substep: small enough that the update stays stable.
     private static let balanceStepLimit = 0.05
 
-    /// Euler substeps structural balance takes per tick. Rates and tick lengths are bounded where a
-    /// scenario sets them, so this stays a modest count.
+    /// Euler substeps structural balance takes this tick: enough that no alignment moves more than
+    /// `balanceStepLimit` in one. A pair's drive Σ_k A_ik·A_kj is at most row i's Σ_k |A_ik|, so the
+    /// largest row sum bounds every drive; an agent with no relations adds nothing to it.
     var balanceSubsteps: Int {
-        max(1, Int((abs(dynamics.balance) * tickDays / World.balanceStepLimit).rounded(.up)))
+        let n = agentCount
+        var largest = 0.0
+        alignment.withUnsafeBufferPointer { a in
+            for i in 0..<n {
+                var sum = 0.0
+                for j in 0..<n { sum += abs(a[i * n + j]) }
+                largest = max(largest, sum)
+            }
+        }
+        return max(1, Int((abs(dynamics.balance) * tickDays * largest / World.balanceStepLimit).rounded(.up)))
     }
 
-    /// Dynamic 4a: dA_ij/dt = balance·(1 − A_ij²)·Σ_{k≠i,j} A_ik·A_kj/(N − 2) for i ≠ j, by
-    /// explicit Euler substeps over the tick, clamped to [−1, 1].
+    /// Dynamic 4a: dA_ij/dt = balance·(1 − A_ij²)·Σ_{k≠i,j} A_ik·A_kj for i ≠ j — each triad pulls
+    /// at the same rate however many agents the world declares — by explicit Euler substeps over
+    /// the tick, clamped to [−1, 1].
     func applyStructuralBalance() {
         let n = agentCount
         let rate = dynamics.balance
         guard n >= 3, rate != 0, tickDays > 0 else { return }
         let substeps = balanceSubsteps
-        let gain = rate * (tickDays / Double(substeps)) / Double(n - 2)
+        balanceSubstepsLastTick = substeps
+        let gain = rate * (tickDays / Double(substeps))
         var product = [Double](repeating: 0, count: n * n)
         alignment.withUnsafeMutableBufferPointer { a in
             product.withUnsafeMutableBufferPointer { p in

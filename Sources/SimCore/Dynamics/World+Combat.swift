@@ -1,5 +1,5 @@
-// World+Combat: dynamic 2 (forces of hostile agents sharing a region fight), scripted clashes, and
-// dynamic 3 (a side that loses turns against its attackers and their backers).
+// World+Combat: dynamic 2 (forces of agents at war sharing a region fight), scripted clashes, and
+// dynamic 3 (a side that loses turns against its attackers and those who back them and not it).
 
 /// The strength one agent's force lost to one attacker in one region.
 struct CombatLoss: Sendable, Equatable {
@@ -176,19 +176,19 @@ extension World {
     /// Tie kinds through which an agent shares the blame for its partner's attacks.
     static let backingTieKinds = ["support", "arms_supply", "intel_sharing"]
 
-    /// Dynamic 2: in every region, the forces of agents hostile to one another (either side's
-    /// alignment at or below `hostility`) fight for one tick. Records a `clash` event per battle
-    /// and an `eliminated` event per force destroyed; returns who lost what to whom.
+    /// Dynamic 2: in every region, the forces of agents at war with one another fight for one tick.
+    /// Records a `clash` event per battle and an `eliminated` event per force destroyed; returns
+    /// who lost what to whom.
     func fightBattles() -> [CombatLoss] {
         var losses: [CombatLoss] = []
         battlesLastTick = 0
         for r in 0..<regionCount where hasHostilePair(in: r) {
             battlesLastTick += 1
             let present = (0..<agentCount).filter { force(of: $0, in: r) > 0 }
-            let sides = present.filter { i in present.contains { areHostile(i, $0) } }
+            let sides = present.filter { i in present.contains { isAtWar(i, $0) } }
             var hostile = [Bool](repeating: false, count: sides.count * sides.count)
             for (a, i) in sides.enumerated() {
-                for (b, j) in sides.enumerated() { hostile[a * sides.count + b] = areHostile(i, j) }
+                for (b, j) in sides.enumerated() { hostile[a * sides.count + b] = isAtWar(i, j) }
             }
             losses += resolveBattle(sides, hostile: hostile, in: r, days: tickDays, listed: sides).pairs
         }
@@ -214,14 +214,13 @@ extension World {
     }
 
     /// Dynamic 3: a victim that lost a share s of its force lowers its alignment toward the
-    /// attacker by grievance·s, and by blame·grievance·s toward every agent with a `support`,
-    /// `arms_supply` or `intel_sharing` tie to that attacker.
+    /// attacker by grievance·s, and by blame·grievance·s toward every agent that backs the attacker
+    /// (a `support`, `arms_supply` or `intel_sharing` tie to it, or being its patron) and backs the
+    /// victim in none of these ways: a patron, or a supplier of both sides, is not an attacker.
     func assignBlame(for losses: [CombatLoss]) {
         let grievance = dynamics.grievance
         guard grievance != 0 else { return }
         let backing = World.backingTieKinds.compactMap { tieKindIndex($0) }
-        // Each attacker's backers, looked up once per call rather than once per loss.
-        var backersOf: [Int: [Int]] = [:]
         for loss in losses where loss.strengthBefore > 0 {
             let share = min(1, loss.loss / loss.strengthBefore)
             let victim = loss.victim, attacker = loss.attacker
@@ -229,31 +228,25 @@ extension World {
                 victim, toward: attacker,
                 to: alignment(victim, toward: attacker) - grievance * share)
             let spill = dynamics.blame * grievance * share
-            guard spill != 0, !backing.isEmpty else { continue }
-            let backers =
-                backersOf[attacker]
-                ?? (0..<agentCount).filter { k in
-                    backing.contains { isTied(k, attacker, kind: $0) }
-                }
-            backersOf[attacker] = backers
-            for k in backers where k != victim {
+            guard spill != 0 else { continue }
+            for k in 0..<agentCount where k != victim && k != attacker {
+                guard backs(k, attacker, through: backing), !backs(k, victim, through: backing) else { continue }
                 setAlignment(victim, toward: k, to: alignment(victim, toward: k) - spill)
             }
         }
     }
 
-    /// Whether two distinct agents' forces fight when they meet.
-    private func areHostile(_ i: Int, _ j: Int) -> Bool {
-        let limit = dynamics.hostility
-        return i != j && (alignment(i, toward: j) <= limit || alignment(j, toward: i) <= limit)
+    /// Whether k backs x: x's patron, or tied to x by one of `kinds`.
+    private func backs(_ k: Int, _ x: Int, through kinds: [Int]) -> Bool {
+        agents[x].patron == k || kinds.contains { isTied(k, x, kind: $0) }
     }
 
-    /// Whether two forces in region r are hostile; allocates nothing, since it runs every tick
-    /// over every region.
+    /// Whether two forces in region r are at war; allocates nothing, since it runs every tick over
+    /// every region.
     private func hasHostilePair(in r: Int) -> Bool {
         let n = agentCount
         for i in 0..<n where force(of: i, in: r) > 0 {
-            for j in (i + 1)..<n where force(of: j, in: r) > 0 && areHostile(i, j) { return true }
+            for j in (i + 1)..<n where force(of: j, in: r) > 0 && isAtWar(i, j) { return true }
         }
         return false
     }
@@ -282,6 +275,8 @@ extension World {
                 sigma > 0
                 ? PortableMath.exp(sigma * randomStreams[RandomStream.combat].normal() - sigma * sigma / 2) : 1
             losses[v] = min(before[v], max(0, before[v] - outcome.strengths[v]) * factor)
+            // What is left below min_force is no force: it is lost too, to the same attackers.
+            if before[v] - losses[v] < dynamics.minForce && losses[v] > 0 { losses[v] = before[v] }
             let attributed = (0..<m).reduce(0.0) { $0 + outcome.dealt[$1 * m + v] }
             guard losses[v] > 0, attributed > 0 else { continue }
             for a in 0..<m where outcome.dealt[a * m + v] > 0 {
@@ -292,7 +287,10 @@ extension World {
                         strengthBefore: before[v]))
             }
         }
-        for v in 0..<m { setForce(of: sides[v], in: r, to: before[v] - losses[v]) }
+        for v in 0..<m {
+            setForce(of: sides[v], in: r, to: before[v] - losses[v])
+            if isRunning { self.losses[sides[v]] += losses[v] }
+        }
         record(
             Event(
                 tick: tick, type: .clash, agents: listed, region: r,

@@ -8,5 +8,6 @@ extension World {
         assignBlame(for: losses)
         applyStructuralBalance()
         applyDecay()
+        updateWars()
     }
 }

@@ -14,7 +14,14 @@ package final class Simulation {
     /// Whether to record `digests`: a report needs them, a batch row does not, and hashing the
     /// whole state every tick is not free.
     package var recordsDigests = true
+    /// The alignments at the last threshold check: only pairs that moved since are looked at.
     private var lastAlignment: [Double]
+    /// The thresholds `thresholdSides` is kept for; a change of thresholds starts them afresh.
+    private var watchedThresholds: [Double] = []
+    /// `thresholdSides[(i * n + j) * T + k]`: where pair (i, j) stands against threshold k — ±1
+    /// above or below since the start, ±2 since a crossing up or down, after which a crossing back
+    /// must pass the threshold by `hysteresis`.
+    private var thresholdSides: [Int8] = []
 
     package init(world: World, hooks: ScenarioHooks) {
         self.world = world
@@ -29,6 +36,7 @@ package final class Simulation {
         do throws(RunFailure) {
             world.beginRun()
             lastAlignment = world.alignment
+            watchThresholds()
             try record()
             while world.tick < steps, world.stopReason == nil {
                 try step()
@@ -60,26 +68,48 @@ package final class Simulation {
         if recordsDigests { digests.append(world.stateDigest()) }
     }
 
+    /// Takes each pair's side of each threshold in force from its alignment now.
+    private func watchThresholds() {
+        watchedThresholds = world.dynamics.effectiveThresholds
+        let t = watchedThresholds.count
+        thresholdSides = [Int8](repeating: 1, count: world.alignment.count * t)
+        for p in world.alignment.indices {
+            for k in 0..<t where world.alignment[p] <= watchedThresholds[k] { thresholdSides[p * t + k] = -1 }
+        }
+        lastAlignment = world.alignment
+    }
+
     /// A `threshold` event for every ordered pair whose alignment crossed a threshold since the
-    /// last check.
+    /// last check: down when it falls to the threshold or below, up when it rises above it. A
+    /// crossing back — up after a crossing down, or down after one up — counts only once the value
+    /// is `hysteresis` past the threshold, so noise around it is not a timeline of escalations.
     private func recordThresholdCrossings() {
-        let thresholds = world.dynamics.effectiveThresholds
+        if world.dynamics.effectiveThresholds != watchedThresholds { watchThresholds() }
+        let thresholds = watchedThresholds
+        let t = thresholds.count
+        let margin = world.dynamics.hysteresis
         let n = world.agentCount
         var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
         // The previous values live in a buffer of their own, updated in place: sharing the world's
         // array would make its next change copy all N² values.
         lastAlignment.withUnsafeMutableBufferPointer { before in
-            world.alignment.withUnsafeBufferPointer { after in
-                for i in 0..<n {
-                    for j in 0..<n where i != j {
-                        let was = before[i * n + j], value = after[i * n + j]
-                        guard was != value else { continue }
-                        before[i * n + j] = value
-                        for threshold in thresholds {
-                            if was > threshold && value <= threshold {
-                                crossings.append((i, j, threshold, true, value))
-                            } else if was <= threshold && value > threshold {
-                                crossings.append((i, j, threshold, false, value))
+            thresholdSides.withUnsafeMutableBufferPointer { sides in
+                world.alignment.withUnsafeBufferPointer { after in
+                    for i in 0..<n {
+                        for j in 0..<n where i != j {
+                            let p = i * n + j
+                            let value = after[p]
+                            guard before[p] != value else { continue }
+                            before[p] = value
+                            for k in 0..<t {
+                                let side = sides[p * t + k], threshold = thresholds[k]
+                                if side > 0 && value <= threshold - (side == 2 ? margin : 0) {
+                                    sides[p * t + k] = -2
+                                    crossings.append((i, j, threshold, true, value))
+                                } else if side < 0 && value > threshold + (side == -2 ? margin : 0) {
+                                    sides[p * t + k] = 2
+                                    crossings.append((i, j, threshold, false, value))
+                                }
                             }
                         }
                     }

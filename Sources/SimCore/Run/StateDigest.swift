@@ -1,7 +1,8 @@
 // StateDigest: a fingerprint of the world after each tick, one hash per part of the state, so two
 // runs' reports show where they first diverge (and in which part) without storing every state.
 
-/// 64-bit hashes of the alignments, forces (deployed and on the move), resources and ties.
+/// 64-bit hashes of the alignments (with their baselines), forces (deployed and on the move),
+/// resources, and ties (with the wars).
 package struct StateDigest: Sendable, Equatable {
     package var alignments: UInt64
     package var forces: UInt64
@@ -48,6 +49,7 @@ extension World {
     package func stateDigest() -> StateDigest {
         var alignmentHash = DigestHasher()
         alignmentHash.add(alignment)
+        alignmentHash.add(baseline)
         var forceHash = DigestHasher()
         forceHash.add(forces)
         for move in movements {
@@ -62,6 +64,12 @@ extension World {
             var tieHash = DigestHasher()
             tieHash.add(UInt64(tie.from)); tieHash.add(UInt64(tie.to)); tieHash.add(UInt64(tie.kind))
             tieSum &+= tieHash.value
+        }
+        // A war is a relation too: hashed like a tie of a kind no scenario can name.
+        for (i, j) in wars {
+            var warHash = DigestHasher()
+            warHash.add(UInt64(i)); warHash.add(UInt64(j)); warHash.add(UInt64.max)
+            tieSum &+= warHash.value
         }
         return StateDigest(
             alignments: alignmentHash.value, forces: forceHash.value,

@@ -5,8 +5,14 @@
 package enum EventType: String, CaseIterable, Sendable {
     /// Two sides fought in a region (losses in the data).
     case clash
-    /// A side's force in a region fell to nothing in a clash.
+    /// A side's force in a region fell to nothing (or below `min_force`) in a clash or a loss.
     case eliminated
+    /// A force lost strength outside a clash (`sim.loss`): the strength and its cause in the data.
+    case loss
+    /// Two agents went to war or made peace (the cause in the data: `hostility`, `calm`, or the
+    /// scenario's).
+    case war
+    case peace
     /// A force set out from one region toward another.
     case move
     /// A moving force reached its destination.

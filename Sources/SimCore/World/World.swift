@@ -1,5 +1,6 @@
 // World: the whole state of one run — agents, regions and links, resources, alignments and their
-// baselines, ties, forces, movements in progress, the clock, the event log and the run's random streams.
+// baselines, ties, wars, forces and losses, movements in progress, the clock, the event log and the
+// run's random streams.
 // Everything the per-tick loop touches is a flat array indexed by agent and region positions.
 
 /// The state of one run. Not shared between threads: each run builds and steps its own.
@@ -14,8 +15,18 @@ package final class World {
     package private(set) var resources: [[Double]] = []
     /// `alignment[i * n + j]`: how agent i stands toward agent j, in [-1, 1]; the diagonal is 0.
     package internal(set) var alignment: [Double] = []
-    /// Each pair's alignment at the start of the run: what decay pulls back toward.
+    /// Each pair's long-run alignment, what decay pulls back toward: `sim.align` sets it with the
+    /// current value, `sim.shift` and the dynamics leave it alone.
     package internal(set) var baseline: [Double] = []
+    /// The alignments when the run began (the end of setup), for reports.
+    package private(set) var initialAlignment: [Double] = []
+    /// `atWar[i * n + j]`, symmetric: whether the two agents' forces fight where they meet.
+    package internal(set) var atWar: [Bool] = []
+    /// Days each pair (i < j, at `i * n + j`) has met the condition that would change its state of
+    /// war: hostility both ways while at peace, calm both ways while at war.
+    var warClock: [Double] = []
+    /// `losses[a]`: strength agent a lost during the run, in combat and to scripted losses.
+    package internal(set) var losses: [Double] = []
     /// `forces[a * regionCount + r]`: strength of agent a in region r.
     package internal(set) var forces: [Double] = []
     package internal(set) var ties: Set<Tie> = []
@@ -44,6 +55,8 @@ package final class World {
     package private(set) var isRunning = false
     /// Battles the last tick's combat fought: what its work cost is estimated from.
     var battlesLastTick = 0
+    /// Euler substeps the last tick's structural balance took.
+    var balanceSubstepsLastTick = 1
 
     private var agentLookup: [String: Int] = [:]
     private var regionLookup: [String: Int] = [:]
@@ -59,9 +72,9 @@ package final class World {
 
     package var agentCount: Int { agents.count }
 
-    /// Bytes the engine keeps per ordered pair of agents: alignment, baseline and the threshold
-    /// scan's copy.
-    package static let bytesPerAgentPair = 3 * MemoryLayout<Double>.stride
+    /// Bytes the engine keeps per ordered pair of agents: alignment, baseline, the alignment at the
+    /// start, the war clock, the state of war, and the threshold scan's value and side.
+    package static let bytesPerAgentPair = 5 * MemoryLayout<Double>.stride + 2
 
     /// The engine's work in one tick, in units comparable to Lua VM instructions: the pair scans
     /// of decay and of each threshold, the region scan of combat and the battles it fought last
@@ -71,7 +84,7 @@ package final class World {
     package var workPerTick: Int64 {
         let n = Int64(agents.count), r = Int64(regions.count)
         let thresholds = Int64(dynamics.effectiveThresholds.count)
-        let balance = dynamics.balance > 0 ? Int64(balanceSubsteps) * (n * n * n / 256 + n * n) : 0
+        let balance = dynamics.balance > 0 ? Int64(balanceSubstepsLastTick) * (n * n * n / 256 + n * n) : 0
         return 1_000 + n * r + 20_000 * Int64(battlesLastTick) + n * n * (1 + thresholds) + balance
     }
     package var regionCount: Int { regions.count }
@@ -100,8 +113,11 @@ package final class World {
         let index = n
         agents.append(agent)
         agentLookup[agent.id] = index
-        alignment = World.grow(alignment, from: n, to: n + 1)
-        baseline = World.grow(baseline, from: n, to: n + 1)
+        alignment = World.grow(alignment, from: n, to: n + 1, zero: 0)
+        baseline = World.grow(baseline, from: n, to: n + 1, zero: 0)
+        atWar = World.grow(atWar, from: n, to: n + 1, zero: false)
+        warClock = World.grow(warClock, from: n, to: n + 1, zero: 0)
+        losses.append(0)
         forces.append(contentsOf: repeatElement(0, count: regions.count))
         for r in resources.indices { resources[r].append(0) }
         randomStreams.append(RandomSource(seed: seed, stream: "policy:" + agent.id))
@@ -153,8 +169,8 @@ package final class World {
         return tieKinds.count - 1
     }
 
-    private static func grow(_ matrix: [Double], from n: Int, to m: Int) -> [Double] {
-        var grown = [Double](repeating: 0, count: m * m)
+    private static func grow<T>(_ matrix: [T], from n: Int, to m: Int, zero: T) -> [T] {
+        var grown = [T](repeating: zero, count: m * m)
         for i in 0..<n {
             for j in 0..<n { grown[i * m + j] = matrix[i * n + j] }
         }
@@ -163,9 +179,19 @@ package final class World {
 
     // MARK: The run
 
-    /// Ends setup: the current alignments become the baselines and events are recorded from now on.
+    /// Ends setup: the alignments are kept as the run's start and events are recorded from now on.
+    /// A force left below `minForce` by setup is removed, with a warning: it cannot fight.
     package func beginRun() {
-        baseline = alignment
+        initialAlignment = alignment
+        for a in agents.indices {
+            for r in regions.indices where force(of: a, in: r) > 0 && force(of: a, in: r) < dynamics.minForce {
+                warnOnce(
+                    key: "min_force \(a) \(r)",
+                    "\(agents[a].id) had \(force(of: a, in: r)) in \(regions[r].id) at the end of setup, below "
+                        + "min_force \(dynamics.minForce): removed")
+                setForce(of: a, in: r, to: 0)
+            }
+        }
         isRunning = true
     }
 
@@ -195,11 +221,32 @@ package final class World {
 
     package func alignment(_ i: Int, toward j: Int) -> Double { alignment[i * agents.count + j] }
 
-    /// Sets how i stands toward j, clamped to [-1, 1]. Returns the value stored.
+    /// Sets how i stands toward j now, clamped to [-1, 1], leaving the baseline: a shift that decay
+    /// pulls back. Returns the value stored.
     @discardableResult
     package func setAlignment(_ i: Int, toward j: Int, to value: Double) -> Double {
         let clamped = min(1, max(-1, value))
         alignment[i * agents.count + j] = clamped
+        return clamped
+    }
+
+    /// Sets how i stands toward j, now and in the long run (the baseline), clamped to [-1, 1].
+    /// Returns the value stored.
+    @discardableResult
+    package func align(_ i: Int, toward j: Int, to value: Double) -> Double {
+        let clamped = setAlignment(i, toward: j, to: value)
+        baseline[i * agents.count + j] = clamped
+        return clamped
+    }
+
+    package func baseline(_ i: Int, toward j: Int) -> Double { baseline[i * agents.count + j] }
+
+    /// Sets only the long-run alignment decay pulls i's toward j back to, clamped to [-1, 1].
+    /// Returns the value stored.
+    @discardableResult
+    package func setBaseline(_ i: Int, toward j: Int, to value: Double) -> Double {
+        let clamped = min(1, max(-1, value))
+        baseline[i * agents.count + j] = clamped
         return clamped
     }
 
@@ -250,10 +297,13 @@ package final class World {
         forces[a * regions.count + r] = max(0, value)
     }
 
-    /// Adds strength to a force (never below 0); records `deploy` with the change made during the run.
+    /// Adds strength to a force, or withdraws it with a negative strength (never below 0; during the
+    /// run a remainder below `minForce` leaves too); records `deploy` with the change made during
+    /// the run. A withdrawal is not a loss: see `loss(_:in:strength:cause:by:)`.
     package func deploy(_ a: Int, in r: Int, strength: Double) {
         let before = force(of: a, in: r)
-        setForce(of: a, in: r, to: before + strength)
+        let after = before + strength
+        setForce(of: a, in: r, to: isRunning && after < dynamics.minForce && strength < 0 ? 0 : after)
         record(
             Event(
                 tick: tick, type: .deploy, agents: [a], region: r,

@@ -1,0 +1,64 @@
+// World+War: which pairs of agents are at war — what built-in combat needs before two forces fight.
+// A scenario declares war and peace (`sim.war`, `sim.peace`); the engine makes war only after
+// hostility both ways has lasted `warDays`, and peace after calm both ways has lasted as long.
+
+extension World {
+    /// Whether i's and j's forces fight where they meet.
+    package func isAtWar(_ i: Int, _ j: Int) -> Bool { atWar[i * agents.count + j] }
+
+    /// Puts two agents at war or at peace, records `war` or `peace` with its cause during the run,
+    /// and restarts the pair's clock toward the next change. Returns whether the state changed.
+    @discardableResult
+    package func setWar(_ i: Int, _ j: Int, _ war: Bool, cause: String) -> Bool {
+        guard i != j else { return false }
+        let n = agents.count
+        warClock[min(i, j) * n + max(i, j)] = 0
+        guard atWar[i * n + j] != war else { return false }
+        atWar[i * n + j] = war
+        atWar[j * n + i] = war
+        record(
+            Event(tick: tick, type: war ? .war : .peace, agents: [i, j], data: [("cause", .string(cause))]))
+        return true
+    }
+
+    /// Pairs at war, each once (i < j), in index order.
+    package var wars: [(Int, Int)] {
+        let n = agents.count
+        var pairs: [(Int, Int)] = []
+        for i in 0..<n {
+            for j in (i + 1)..<n where atWar[i * n + j] { pairs.append((i, j)) }
+        }
+        return pairs
+    }
+
+    /// Dynamic 6: a pair at peace whose alignments have both stood at or below `hostility` for
+    /// `warDays` goes to war (cause `hostility`); a pair at war whose alignments have both stood above
+    /// `hostility + hysteresis` for as long makes peace (cause `calm`). Hostility one way, or for
+    /// less time, changes nothing; an agent and its patron never go to war by themselves.
+    func updateWars() {
+        let days = dynamics.warDays
+        guard days > 0 else { return }
+        let n = agents.count
+        let hostile = dynamics.hostility, calm = dynamics.hostility + dynamics.hysteresis
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let p = i * n + j
+                let a = alignment[p], b = alignment[j * n + i]
+                let drifting =
+                    atWar[p]
+                    ? a > calm && b > calm
+                    : a <= hostile && b <= hostile && agents[i].patron != j && agents[j].patron != i
+                guard drifting else {
+                    warClock[p] = 0
+                    continue
+                }
+                warClock[p] += tickDays
+                // Tick lengths are not always exact binary fractions: a day's rounding must not
+                // postpone the change by a whole tick.
+                if warClock[p] >= days * (1 - 1e-12) {
+                    setWar(i, j, !atWar[p], cause: atWar[p] ? "calm" : "hostility")
+                }
+            }
+        }
+    }
+}
