@@ -74,6 +74,12 @@ package struct BatchDesign: Sendable {
 
     package var totalRuns: Int { points.count * runsPerPoint }
 
+    /// The params the design sets in every run, in the order runs are given them: the fixed ones,
+    /// then the swept or sampled ones.
+    package var paramNames: [String] {
+        fixed.map(\.0) + sweeps.map(\.name) + (sample?.ranges.map(\.name) ?? [])
+    }
+
     package func point(ofRun run: Int) -> Int { run / runsPerPoint }
 
     package func replicate(ofRun run: Int) -> Int { run % runsPerPoint }

@@ -93,6 +93,9 @@ extension RunReport {
             ],
             K.seed: .unsigned(seed),
             K.params: .object(params.map { ($0.0, JSONValue($0.1)) }),
+            K.dynamics: .object(
+                Dynamics.rates.map { ($0.name, .number(dynamics[keyPath: $0.path])) }
+                    + [(K.thresholds, .array(dynamics.effectiveThresholds.map(JSONValue.number)))]),
             K.steps: .int(steps),
             K.start: .string(w.start.description),
             K.end: .string(w.date.description),

@@ -1,5 +1,5 @@
 // RunReport: everything one run produced, gathered for writing — the scenario's identity, the
-// params and seed in force, the final world (copied out), metrics, outcomes, log and predicted coalitions.
+// params, rates and seed in force, the final world (copied out), metrics, outcomes, log and predicted coalitions.
 import SimCore
 
 /// One run's results, ready to be written as JSON, text or HTML: a value, kept after the run's world is gone.
@@ -11,6 +11,9 @@ package struct RunReport: Sendable {
     package var scenario: ScenarioInfo
     package var seed: UInt64
     package var params: [(String, ScalarValue)]
+    /// The rates in force after setup. Hooks may change them part-way (`sim.dynamics`): the final
+    /// world holds the last ones.
+    package var dynamics: Dynamics
     /// Ticks asked for.
     package var steps: Int
     package var status: RunStatus
@@ -26,9 +29,11 @@ package struct RunReport: Sendable {
     /// Predicted blocs at the end (every agent weighing 1).
     package var coalitions: Coalitions
 
+    /// A report of the run that left `world`. `dynamics` are the rates in force after setup; nil
+    /// takes the world's, the same unless a hook changed them.
     package init(
         simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
-        params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World,
+        params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World, dynamics: Dynamics? = nil,
         metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
         outcomes: [(String, ScalarValue)], log: [LogLine]
     ) {
@@ -36,6 +41,7 @@ package struct RunReport: Sendable {
         self.scenario = scenario
         self.seed = seed
         self.params = params
+        self.dynamics = dynamics ?? world.dynamics
         self.steps = steps
         self.status = status
         self.world = FinalWorld(world)

@@ -14,6 +14,8 @@ package enum RunReportKey {
     package static let source = "source"
     package static let seed = "seed"
     package static let params = "params"
+    package static let dynamics = "dynamics"
+    package static let thresholds = "thresholds"
     package static let steps = "steps"
     package static let start = "start"
     package static let end = "end"

@@ -101,8 +101,9 @@ struct RunReportTests {
         let json = makeReport(makeWorld()).json()
         #expect(
             keys(in: json, indent: 2) == [
-                "simrun", "scenario", "seed", "params", "steps", "start", "end", "ticks", "status", "agents",
-                "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log", "warnings",
+                "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status",
+                "agents", "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log",
+                "warnings",
                 "coalitions", "balance",
             ])
         #expect(json.hasSuffix("}\n"))

@@ -67,7 +67,7 @@ struct OptionTableTests {
                 "batch",
                 "--fail-fast, --format, --help, --jobs, --max-instructions, --max-memory, --metrics, --out, "
                     + "--param, --quiet, --resume, --runs, --sample, --seed, --shard, --steps, --summary, --sweep, "
-                    + "--trace, -h"
+                    + "--trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (

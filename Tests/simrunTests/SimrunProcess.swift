@@ -146,7 +146,7 @@ enum SimrunCLI {
 
     /// The report's top-level keys, in the order docs and RunReport+JSON.swift give them.
     static let reportKeys = [
-        "simrun", "scenario", "seed", "params", "steps", "start", "end", "ticks", "status", "agents",
+        "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status", "agents",
         "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log", "warnings",
         "coalitions", "balance",
     ]

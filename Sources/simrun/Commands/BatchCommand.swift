@@ -13,6 +13,8 @@ struct BatchCommand: Command {
     var sweeps: [String] = []
     /// K of `--sample lhs:K`.
     var sample: Int?
+    /// `--vary NAME`: the params the sample varies, in command-line order (none: every one it can).
+    var varied: [String] = []
     var shard: Shard?
     var output = OutputOptions<RunsFormat>()
     var keepMetrics = false
@@ -46,16 +48,23 @@ struct BatchCommand: Command {
             ScenarioOptions.seedFlag.described("batch seed (default 1); run seeds derive from it and the replicate")
                 .scoped(to: \.scenario),
             ScenarioOptions.stepsFlag.scoped(to: \.scenario),
-            ScenarioOptions.paramFlag.described("fix a param for every run (repeatable)").scoped(to: \.scenario),
+            ScenarioOptions.paramFlag.described("fix a param, or a rate dynamics.NAME, for every run (repeatable)")
+                .scoped(to: \.scenario),
             .values(
                 "--sweep", .text("NAME=V1,V2,..."),
                 help: """
-                    vary a param over values, or over a range: NAME=START:STOP:STEP
-                    (repeatable: full factorial)
+                    vary a param (or a rate dynamics.NAME) over values, or over a range:
+                    NAME=START:STOP:STEP (repeatable: full factorial)
                     """, appendingTo: \.sweeps),
             .value(
                 "--sample", sample, help: "K design points by Latin hypercube over the params' declared min/max",
                 \.sample),
+            .values(
+                "--vary", .text("NAME"),
+                help: """
+                    with --sample: sample this param only, or a rate dynamics.NAME over its
+                    documented range (repeatable)
+                    """, appendingTo: \.varied),
         ]
         let running: [Option<BatchCommand>] = [
             .jobs(\.jobs),
@@ -109,12 +118,13 @@ struct BatchCommand: Command {
         // The check runs with the default seed: the batch seed only derives the runs' seeds.
         let check = RunRequest(file: file, steps: scenario.steps, params: scenario.params, limits: limits)
         let flow = try BatchFlow(checking: check)
-        let design = try flow.design(runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample)
+        let design = try flow.design(
+            runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample, varying: varied)
         let checked = flow.scenario
         let format = output.format ?? .jsonl
         let header = RunsHeader(
             version: Simrun.version, scenario: checked.info, design: design,
-            params: checked.params.map(\.name), outcomes: checked.outcomes,
+            params: flow.paramColumns(design), outcomes: checked.outcomes,
             metrics: keepMetrics ? checked.metrics : [], shard: shard)
         let all = (0..<design.totalRuns).filter { shard?.contains(run: $0) ?? true }
 

@@ -11,7 +11,9 @@ struct PairOptions {
             (flag, text)
         }
         return [
-            .values("--param", asGiven, help: "set a param in both scenarios (repeatable)", appendingTo: \.given),
+            .values(
+                "--param", asGiven, help: "set a param (or a rate dynamics.NAME) in both scenarios (repeatable)",
+                appendingTo: \.given),
             .values(
                 "--base-param", asGiven, help: "set a param in the base scenario only (repeatable)",
                 appendingTo: \.given),

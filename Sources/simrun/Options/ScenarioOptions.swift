@@ -6,7 +6,8 @@ struct ScenarioOptions {
     var seed: UInt64 = 1
     /// Overrides the scenario's `steps`.
     var steps: Int?
-    /// `NAME=VALUE`, in command-line order; the scenario types each value like the param's default.
+    /// `NAME=VALUE`, in command-line order; the scenario types each value like the param's default
+    /// (a rate's `dynamics.NAME` takes a number).
     var params: [(String, String)] = []
 
     static var seedFlag: Option<ScenarioOptions> {
@@ -19,8 +20,11 @@ struct ScenarioOptions {
 
     static var paramFlag: Option<ScenarioOptions> {
         .values(
-            "--param", .param, help: "set a scenario param, typed like its default (repeatable)",
-            appendingTo: \.params)
+            "--param", .param,
+            help: """
+                set a scenario param, typed like its default, or pin a built-in rate
+                for the whole run: dynamics.NAME=VALUE (repeatable)
+                """, appendingTo: \.params)
     }
 
     /// All three, in the order help lists them.

@@ -1,6 +1,6 @@
 // BatchFlow: the way into a batch of one scenario, written once for `batch` and for the paired runs
 // of `compare` — check the scenario with its fixed params, type those params like the scenario
-// declares them, build the design, plan the runs.
+// declares them (or as numbers, for the built-in rates `dynamics.NAME`), build the design, plan the runs.
 import LuaBridge
 import SimBatch
 import SimCore
@@ -19,41 +19,43 @@ struct BatchFlow {
     }
 
     /// The design: the fixed params at every point, then either the full factorial of `sweeps` or
-    /// `sample` points of a Latin hypercube over the declared ranges of the params left free. A
-    /// sweep or sample the scenario's params do not allow is a usage error.
+    /// `sample` points of a Latin hypercube over the declared ranges of the params left free — or,
+    /// with `varying`, over the ranges of those params only (a rate's documented range). A sweep or
+    /// sample the params do not allow is a usage error.
     func design(
         runsPerPoint: Int, seed: UInt64, sweeps: [String] = [],
-        sample: Int? = nil
+        sample: Int? = nil, varying: [String] = []
     ) throws(CLIError) -> BatchDesign {
         let isFixed = { (name: String) in request.overrides.contains { $0.0 == name } }
-        var parsed: [Sweep] = []
-        for text in sweeps {
-            do throws(DesignError) {
-                parsed.append(try sweep(text, excluding: parsed, isFixed: isFixed))
-            } catch {
-                throw CLIError(error.message, .usage)
+        do throws(DesignError) {
+            var parsed: [Sweep] = []
+            for text in sweeps { parsed.append(try sweep(text, excluding: parsed, isFixed: isFixed)) }
+            guard let sample else {
+                if let name = varying.first {
+                    throw DesignError(message: "--vary \(name) needs --sample lhs:K")
+                }
+                return BatchDesign(
+                    runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
+                    sweeps: parsed)
             }
-        }
-        guard let sample else {
+            var ranges = varying.isEmpty ? scenario.params.filter { !isFixed($0.name) }.compactMap(BatchFlow.range) : []
+            for name in varying { ranges.append(try range(varying: name, excluding: ranges, isFixed: isFixed)) }
+            guard !ranges.isEmpty else {
+                throw DesignError(
+                    message: "--sample lhs:\(sample): no numeric param with a declared min and max is left to sample")
+            }
             return BatchDesign(
                 runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
-                sweeps: parsed)
+                latinHypercube: sample, ranges: ranges)
+        } catch {
+            throw CLIError(error.message, .usage)
         }
-        let ranges = scenario.params.compactMap { param -> ParamRange? in
-            guard !isFixed(param.name), let min = param.min, let max = param.max, param.isNumeric else { return nil }
-            if case .integer = param.defaultValue {
-                return ParamRange(name: param.name, min: min, max: max, isInteger: true)
-            }
-            return ParamRange(name: param.name, min: min, max: max, isInteger: false)
-        }
-        guard !ranges.isEmpty else {
-            throw CLIError(
-                "--sample lhs:\(sample): no numeric param with a declared min and max is left to sample",
-                .usage)
-        }
-        return BatchDesign(
-            runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
-            latinHypercube: sample, ranges: ranges)
+    }
+
+    /// The params every row of `design` carries, as the runs file names its columns: the scenario's
+    /// in declaration order, then the rates the design sets, in the order runs are given them.
+    func paramColumns(_ design: BatchDesign) -> [String] {
+        scenario.params.map(\.name) + design.paramNames.filter(DynamicsRate.isRate)
     }
 
     /// The runs of `design` to do, on `jobs` threads.
@@ -76,30 +78,72 @@ struct BatchFlow {
     /// The fixed params, typed like their declarations by the check, in command-line order.
     private var fixed: [(String, ScalarValue)] { scenario.overrides }
 
-    /// The param the scenario declares by that name (the first, should it declare two).
-    private func declaration(of name: String) -> ParamDeclaration? {
-        scenario.params.first { $0.name == name }
+    /// The declared param of that name (the first, should the scenario declare two); an error
+    /// naming `flag` and the known params when there is none.
+    private func declaration(of name: String, flag: String) throws(DesignError) -> ParamDeclaration {
+        guard let param = scenario.params.first(where: { $0.name == name }) else {
+            let known = scenario.params.map(\.name).joined(separator: ", ")
+            throw DesignError(message: "\(flag) \(name): the scenario has no such param (known: \(known))")
+        }
+        return param
     }
 
-    /// One `--sweep NAME=...`, its values typed like the param's default and inside its range.
+    /// One `--sweep NAME=...`, its values typed like the param's default (a rate's are numbers) and
+    /// inside its range (a rate's allowed one).
     private func sweep(
         _ text: String, excluding earlier: [Sweep],
         isFixed: (String) -> Bool
     ) throws(DesignError) -> Sweep {
         let name = try Sweep.name(of: text)
-        guard let param = declaration(of: name) else {
-            let known = scenario.params.map(\.name).joined(separator: ", ")
-            throw DesignError(message: "--sweep \(name): the scenario has no such param (known: \(known))")
+        let defaultValue: ScalarValue
+        let outside: (ScalarValue) -> String?
+        if DynamicsRate.isRate(name) {
+            let rate = try DynamicsRate.named(param: name, flag: "--sweep")
+            (defaultValue, outside) = (.number(rate.defaultValue), rate.outsideAllowed)
+        } else {
+            let param = try declaration(of: name, flag: "--sweep")
+            (defaultValue, outside) = (param.defaultValue, param.outsideRange)
         }
         guard !isFixed(name), !earlier.contains(where: { $0.name == name }) else {
             throw DesignError(message: "--sweep \(name): the param is already fixed or swept")
         }
-        let sweep = try Sweep.parse(text, defaultValue: param.defaultValue)
+        let sweep = try Sweep.parse(text, defaultValue: defaultValue)
         for value in sweep.values {
-            if let outside = param.outsideRange(value) {
+            if let outside = outside(value) {
                 throw DesignError(message: "--sweep \(name): \(value) is \(outside)")
             }
         }
         return sweep
+    }
+
+    /// The range `--vary NAME` samples: a scenario param's declared min and max, or a rate's
+    /// documented range.
+    private func range(
+        varying name: String, excluding earlier: [ParamRange],
+        isFixed: (String) -> Bool
+    ) throws(DesignError) -> ParamRange {
+        let range: ParamRange
+        if DynamicsRate.isRate(name) {
+            range = try DynamicsRate.named(param: name, flag: "--vary").sampledRange
+        } else {
+            guard let declared = BatchFlow.range(of: try declaration(of: name, flag: "--vary")) else {
+                throw DesignError(
+                    message: "--vary \(name): only a number param with a declared min and max can be sampled")
+            }
+            range = declared
+        }
+        guard !isFixed(name), !earlier.contains(where: { $0.name == name }) else {
+            throw DesignError(message: "--vary \(name): the param is already fixed or varied")
+        }
+        return range
+    }
+
+    /// A numeric param's declared min and max; nil for a param without both, or not a number.
+    private static func range(of param: ParamDeclaration) -> ParamRange? {
+        guard let min = param.min, let max = param.max, param.isNumeric else { return nil }
+        if case .integer = param.defaultValue {
+            return ParamRange(name: param.name, min: min, max: max, isInteger: true)
+        }
+        return ParamRange(name: param.name, min: min, max: max, isInteger: false)
     }
 }
