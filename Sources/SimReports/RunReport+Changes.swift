@@ -19,7 +19,8 @@ extension RunReport {
         var moved: [AlignmentChange] = []
         for i in 0..<n {
             for j in 0..<n where i != j {
-                let pair = AlignmentChange(from: i, to: j, start: w.initialAlignment[i * n + j], end: w.alignment[i * n + j])
+                let pair = AlignmentChange(
+                    from: i, to: j, start: w.initialAlignment[i * n + j], end: w.alignment[i * n + j])
                 if abs(pair.change) >= minimum { moved.append(pair) }
             }
         }

@@ -12,15 +12,17 @@ import Testing
 
 @Suite("Published models")
 struct PublishedModelTests {
-    /// Two hostile forces in one region, every dynamic but combat off; metrics of both strengths.
+    /// Two forces at war in one region, every dynamic but combat off (min_force too: the closed form
+    /// has no smallest force); metrics of both strengths.
     static func lanchester(a: Double, b: Double, x0: Double, y0: Double, steps: Int, tickDays: Double) -> String {
         """
         sim.scenario{name="square law", start="2024-01-01", steps=\(steps), tick_days=\(tickDays)}
-        sim.dynamics{noise=0, balance=0, decay=0, grievance=0}
+        sim.dynamics{noise=0, balance=0, decay=0, grievance=0, min_force=0}
         sim.agent{id="x", kind="state", effectiveness=\(a)}
         sim.agent{id="y", kind="armed_group", effectiveness=\(b)}
         sim.region{id="field", lat=0, lon=0}
         sim.align("x", "y", -1, {mutual=true})
+        sim.war("x", "y")
         sim.deploy("x", "field", \(x0))
         sim.deploy("y", "field", \(y0))
         sim.metric("x", function() return sim.forces("x").field or 0 end)

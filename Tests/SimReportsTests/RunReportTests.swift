@@ -102,7 +102,7 @@ struct RunReportTests {
         #expect(
             keys(in: json, indent: 2) == [
                 "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status",
-                "agents", "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log",
+                "agents", "regions", "alignments", "ties", "wars", "metrics", "outcomes", "digests", "events", "log",
                 "warnings",
                 "coalitions", "balance",
             ])
@@ -159,7 +159,7 @@ struct RunReportTests {
         #expect(
             keys(in: json, indent: 6).prefix(8) == [
                 "id", "name", "kind", "patron", "effectiveness",
-                "resources", "forces", "moving",
+                "losses", "resources", "forces",
             ])
         #expect((agents[0]["moving"] as? [Any])?.isEmpty == true)
 

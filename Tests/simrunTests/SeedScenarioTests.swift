@@ -63,7 +63,10 @@ struct SeedScenarioTests {
         let ids = agents.compactMap { $0["id"]?.string }
         #expect(ids.count == agents.count && Set(ids).count == ids.count, "agent ids are unique strings")
         for agent in agents {
-            #expect(agent.keys == ["id", "name", "kind", "patron", "effectiveness", "resources", "forces", "moving"])
+            #expect(
+                agent.keys == [
+                    "id", "name", "kind", "patron", "effectiveness", "losses", "resources", "forces", "moving",
+                ])
             if let patron = agent["patron"], !patron.isNull { #expect(ids.contains(patron.string ?? "")) }
         }
         let regionIDs = Set(report["regions"]?.array?.compactMap { $0["id"]?.string } ?? [])

@@ -147,7 +147,7 @@ enum SimrunCLI {
     /// The report's top-level keys, in the order docs and RunReport+JSON.swift give them.
     static let reportKeys = [
         "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status", "agents",
-        "regions", "alignments", "ties", "metrics", "outcomes", "digests", "events", "log", "warnings",
+        "regions", "alignments", "ties", "wars", "metrics", "outcomes", "digests", "events", "log", "warnings",
         "coalitions", "balance",
     ]
 

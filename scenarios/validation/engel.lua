@@ -38,7 +38,8 @@ sim.scenario{
   steps = 36,
 }
 
-sim.dynamics{noise = 0, balance = 0, decay = 0, grievance = 0, blame = 0}
+-- min_force 0: the closed form has no smallest force; a side is gone when it reaches 0.
+sim.dynamics{noise = 0, balance = 0, decay = 0, grievance = 0, blame = 0, min_force = 0}
 
 sim.agent{id = "us", name = "United States", kind = "state", effectiveness = b}
 sim.agent{id = "japan", name = "Japan", kind = "state", effectiveness = a}

@@ -39,7 +39,8 @@ sim.scenario{
   tick_days = tick_days,
 }
 
-sim.dynamics{noise = 0, balance = 0, decay = 0, grievance = 0, blame = 0}
+-- min_force 0: the closed form has no smallest force; a side is gone when it reaches 0.
+sim.dynamics{noise = 0, balance = 0, decay = 0, grievance = 0, blame = 0, min_force = 0}
 
 sim.agent{id = "x", name = "Force X", kind = "state", effectiveness = a}
 sim.agent{id = "y", name = "Force Y", kind = "state", effectiveness = b}

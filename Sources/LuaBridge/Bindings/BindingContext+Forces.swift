@@ -105,7 +105,8 @@ extension BindingContext {
         var cause: String?, by: Int?
         if try args.optionalTable(4, "options") {
             try args.onlyFields(4, ["cause", "by"])
-            cause = try args.field(4, "cause") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+            cause = try args.field(4, "cause") { i, k throws(BindingError) in try args.optionalString(i, k, field: true)
+            }
             by = try args.field(4, "by") { i, k throws(BindingError) in
                 args.isNil(i) ? nil : try args.agent(i, k, field: true)
             }

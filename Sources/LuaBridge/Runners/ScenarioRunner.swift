@@ -10,12 +10,14 @@ package enum ScenarioRunner {
         LuaThread.run { () -> Result<RunReport, ScenarioFailure> in
             do throws(ScenarioFailure) {
                 let scenario = try ScenarioLoader.load(request)
+                // The rates after setup: a hook's sim.dynamics may change them before the end.
+                let dynamics = scenario.world.dynamics
                 let (simulation, status) = scenario.run(recordingDigests: true)
                 return .success(
                     RunReport(
                         simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,
                         params: scenario.params, steps: scenario.steps, status: status, world: scenario.world,
-                        metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
+                        dynamics: dynamics, metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
                         digests: simulation.digests, outcomes: simulation.outcomes, log: scenario.context.log))
             } catch {
                 return .failure(error)

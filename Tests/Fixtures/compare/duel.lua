@@ -12,6 +12,7 @@ sim.agent{id = "b", kind = "armed_group"}
 sim.agent{id = "c", kind = "state"}
 sim.region{id = "r", lat = 0, lon = 0}
 sim.align("a", "b", -0.9, {mutual = true})
+sim.war("a", "b")
 sim.align("c", "a", 0.2)
 sim.deploy("a", "r", 1000 + extra)
 sim.deploy("b", "r", 900 + sim.normal(0, 150))

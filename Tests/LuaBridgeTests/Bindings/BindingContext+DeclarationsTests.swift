@@ -284,6 +284,8 @@ struct DeclarationsTests {
         // 2,224 km at 300 km/day would take 8 days; the road stops at day 1 and the force waits.
         #expect(report.metric("moving") == [0, 1, 1, 1, 1, 1, 1])
         #expect(report.world.dynamics.speed == 0)
+        // The report's rates are those after setup.
+        #expect(report.dynamics.speed == Dynamics().speed)
     }
 
     @Test(

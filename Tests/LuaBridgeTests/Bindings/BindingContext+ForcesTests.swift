@@ -191,6 +191,66 @@ struct ForcesTests {
         #expect(message.contains("main.lua:8: " + expected), "\(message)")
     }
 
+    @Test("sim.loss takes strength, records a loss event with its cause, and sim.losses counts the run's")
+    func loss() throws {
+        let report = try runCompleted(
+            Self.world(steps: 2) + """
+                sim.dynamics{grievance=1, blame=0, decay=0}
+                sim.deploy("a", "r", 100)
+                sim.loss("a", "r", 10, {cause="before the run"})
+                sim.at(0, function()
+                  sim.log(sim.loss("a", "r", 30, {cause="drone strike", by="b"}), sim.losses("a"))
+                  sim.log(sim.loss("a", "r", 59.5), sim.strength("a", "r"), sim.losses("a"))
+                end)
+                sim.metric("ab", function() return sim.alignment("a", "b") end)
+                """)
+        // Setup's 10 is the starting state; the last loss would leave 0.5 < min_force, so all 60 go.
+        #expect(report.logTexts == ["30.0\t30.0", "60.0\t0.0\t90.0"])
+        let losses = report.events("loss")
+        #expect(losses.map(\.agents) == [[0, 1], [0]])
+        #expect(losses.first?.value("cause") == .string("drone strike"))
+        #expect(losses.first?.value("strength") == .number(30))
+        #expect(report.events("eliminated").map(\.agents) == [[0]])
+        #expect(report.world.losses == [90, 0])
+        // `by` is a grievance like a clash's: 30 of 90 lost.
+        #expect(abs(report.metric("ab")[1] - -1.0 / 3) < 1e-12)
+    }
+
+    @Test(
+        "sim.loss is refused with the argument named",
+        arguments: [
+            ("sim.loss(\"a\", \"r\", -1)", "sim.loss: argument #3 (strength) must be 0 or more, got -1.0"),
+            ("sim.loss(\"a\", \"r\", 1, {by=\"z\"})", "sim.loss: field 'by': unknown agent 'z'"),
+            ("sim.loss(\"a\", \"r\", 1, {why=1})", "sim.loss: unknown field 'why'"),
+        ])
+    func lossRefused(_ call: String, _ expected: String) {
+        let message = setupError(Self.world() + "sim.deploy(\"a\", \"r\", 15)\n" + call + "\n")
+        #expect(message.contains("main.lua:9: " + expected), "\(message)")
+    }
+
+    @Test("in the run, a move of less than min_force is refused: no force that small exists")
+    func moveBelowMinForce() {
+        let lua =
+            Self.world() + "sim.deploy(\"a\", \"r\", 15)\n"
+            + "sim.at(0, function() sim.move(\"a\", \"r\", \"s\", 0.5) end)\n"
+        let failure = runFailure(run(lua))
+        #expect(
+            failure?.message.hasSuffix(
+                "main.lua:9: sim.move: argument #4 (strength) 0.5 is below min_force 1.0: no force that small exists")
+                == true, "\(String(describing: failure))")
+    }
+
+    @Test("a move that would leave less than min_force behind takes it along")
+    func moveTakesTheRemainder() throws {
+        let report = try runCompleted(
+            Self.world(steps: 1) + """
+                sim.deploy("a", "r", 15)
+                sim.at(0, function() sim.move("a", "r", "s", 14.5) end)
+                """)
+        #expect(report.events("move").first?.value("strength") == .number(15))
+        #expect(report.world.force(of: 0, in: 0) == 0)
+    }
+
     @Test("sim.get, sim.set and sim.add read and write resources")
     func resources() throws {
         let report = try runCompleted(

@@ -54,6 +54,7 @@ struct RandomTests {
             sim.agent{id="b", kind="state"}
             sim.region{id="r", lat=0, lon=0}
             sim.align("a", "b", -0.9, {mutual=true})
+            sim.war("a", "b")
             sim.deploy("a", "r", 1000)
             sim.deploy("b", "r", 900)
             local function draw() return string.format("%.17g", sim.random()) end
@@ -274,6 +275,7 @@ struct RandomTests {
                 sim.agent{id="b", kind="armed_group"}
                 sim.region{id="r", lat=0, lon=0}
                 sim.align("a", "b", -1, {mutual=true})
+                sim.war("a", "b")
                 sim.deploy("a", "r", 100)
                 sim.deploy("b", "r", 100)
                 sim.at(1, function() sim.log(string.format("%.17g", sim.random())) end)

@@ -89,17 +89,43 @@ struct RelationsTests {
         #expect(message.hasSuffix("main.lua:5: sim.align: an agent has no alignment toward itself ('a')"), "\(message)")
     }
 
-    @Test("the alignments at the end of setup are the baselines decay pulls back toward")
+    @Test("sim.align sets the baseline decay pulls back toward; sim.shift and sim.baseline set one of the two")
     func baseline() throws {
         let report = try runCompleted(
-            Self.world(steps: 1) + """
+            Self.world(steps: 2) + """
                 sim.dynamics{balance=0, decay=1000}
                 sim.align("a", "b", 0.5)
-                sim.at(0, function() sim.align("a", "b", -1) end)
+                sim.shift("a", "b", -0.25)
+                sim.log(sim.baseline("a", "b"), sim.alignment("a", "b"))
+                sim.log(sim.baseline("a", "c", -0.25, {mutual=true}), sim.alignment("c", "a"))
+                sim.at(1, function() sim.align("a", "b", -1) end)
                 sim.metric("ab", function() return sim.alignment("a", "b") end)
                 """)
-        #expect(report.metric("ab").first == 0.5)
+        #expect(report.log.map(\.text) == ["0.5\t0.25", "-0.25\t0.0"])
+        // A shift in setup is not the baseline: decay takes it back as it would on day 0.
+        #expect(report.metric("ab").first == 0.25)
         #expect(abs(report.metric("ab")[1] - 0.5) < 1e-9)
+        // sim.align in a hook moves both: nothing pulls it back.
+        #expect(report.metric("ab")[2] == -1)
+    }
+
+    @Test("a grievance decays the same whether it comes in setup or on day 0")
+    func grievanceInSetupOrOnDayZero() throws {
+        func trajectory(_ grievance: String) throws -> [Double] {
+            try runCompleted(
+                Self.world(steps: 120) + """
+                    sim.align("a", "b", 0.5, {mutual=true})
+                    \(grievance)
+                    sim.metric("ab", function() return sim.alignment("a", "b") end)
+                    """
+            ).metric("ab")
+        }
+        let inSetup = try trajectory("sim.shift(\"a\", \"b\", -1.2)")
+        let onDayZero = try trajectory("sim.at(0, function() sim.shift(\"a\", \"b\", -1.2) end)")
+        // Day 0's value is recorded before the day-0 hook; from the end of day 0 on they agree.
+        #expect(Array(inSetup.dropFirst()) == Array(onDayZero.dropFirst()))
+        // A war's grievance fades: a → b is back above hostility within the 120 days.
+        #expect(inSetup.last! > -0.5)
     }
 
     @Test("sim.tie and sim.cut record tie_made and tie_cut only when something changes")

@@ -60,6 +60,7 @@ struct HostWorkLimitsTests {
                 sim.agent{id="a", kind="state", effectiveness=0}
                 sim.agent{id="b", kind="state", effectiveness=0}
                 sim.align("a", "b", -1, {mutual=true})
+                sim.war("a", "b")
                 for i = 1, 200 do
                   sim.region{id="r" .. i, lat=0, lon=0}
                   sim.deploy("a", "r" .. i, 10)
