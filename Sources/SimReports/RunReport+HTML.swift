@@ -203,8 +203,15 @@ extension RunReport {
                 ])
             }
         }
-        guard !rows.isEmpty else { return }
-        page.heading("Forces at the end")
-        page.table(["agent", "region", "strength", ""], rows, numeric: [2])
+        if !rows.isEmpty {
+            page.heading("Forces at the end")
+            page.table(["agent", "region", "strength", ""], rows, numeric: [2])
+        }
+        let losses = w.agents.indices.filter { w.losses[$0] > 0 }.map {
+            [w.agents[$0].name, ReadableNumber.text(w.losses[$0])]
+        }
+        guard !losses.isEmpty else { return }
+        page.heading("Losses in the run")
+        page.table(["agent", "strength lost"], losses, numeric: [1])
     }
 }

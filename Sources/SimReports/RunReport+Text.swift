@@ -143,9 +143,10 @@ extension RunReport {
             parts += w.movements.filter { $0.agent == a }.map {
                 "→ \(regionName($0.to)) \(rounded($0.strength)) (moving)"
             }
+            if w.losses[a] > 0 { parts.append("lost \(rounded(w.losses[a])) in the run") }
             if !parts.isEmpty { rows.append([agentName(a), parts.joined(separator: ", ")]) }
         }
-        let title = "FORCES  (strength at the end)"
+        let title = "FORCES  (strength at the end, and what each agent lost)"
         return rows.isEmpty ? [title, "  (no forces)"] : [title] + TextTable.alignedLines(rows, wrapWidth: width)
     }
 

@@ -67,6 +67,21 @@ private func step(_ w: World, days: Int) {
     #expect(!w.events.contains { $0.agents == [0, 1] })
 }
 
+@Test func anAgentWithNoForceNeverGoesToWarByItself() {
+    // A figure or a government whose army is an agent of its own has nothing to fight with.
+    let w = colocatedAllies(balance: 0, warDays: 1)
+    w.deploy(1, in: 0, strength: -1000)
+    for (i, j) in [(0, 1), (1, 0)] { w.setAlignment(i, toward: j, to: -1) }
+    step(w, days: 10)
+    #expect(!w.isAtWar(0, 1))
+    // Forces on the road count as forces.
+    w.deploy(1, in: 0, strength: 10)
+    w.addRegion(Region(id: "far", name: "Far", latitude: 10, longitude: 10))
+    w.move(1, from: 0, to: 1, strength: 10)
+    step(w, days: 1)
+    #expect(w.isAtWar(0, 1))
+}
+
 @Test func aClientAndItsPatronNeverGoToWarByThemselves() {
     let w = colocatedAllies(balance: 0, warDays: 1)
     w.setPatron(ofAgent: 1, to: 0)

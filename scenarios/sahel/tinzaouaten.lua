@@ -11,7 +11,7 @@
 --
 -- Timeline (tick 0 = 22 July 2024):
 --   tick 1   (23 Jul)  the FAMa/Wagner column from Kidal reaches Tinzaouaten; built-in combat
---                      with the CSP and JNIM (hostile alignments) runs every day it stays;
+--                      with the CSP and JNIM (at war since 2023, world.lua) runs every day it stays;
 --   tick 3   (25 Jul)  the ambush (scripted clashes on top of the daily fighting);
 --   tick 5   (27 Jul)  the last and deadliest ambush during the retreat;
 --   tick 6   (28 Jul)  survivors fall back on Kidal;
@@ -71,7 +71,7 @@ local st = { ack_tick = nil, ambush_loss = { wagner = 0, fama = 0, csp = 0, jnim
 -- The battle
 ---------------------------------------------------------------------------------------------
 
--- 23 July: the column drives the 235 km from Kidal and arrives the same day, before the fighting.
+-- 23 July: the column drives the 234 km from Kidal and arrives the same day, before the fighting.
 sim.at(1, function()
   sim.move("wagner", "kidal", "tinzaouaten", COLUMN.wagner)
   sim.move("fama", "kidal", "tinzaouaten", COLUMN.fama)

@@ -65,6 +65,9 @@ package struct ScenarioSummary: Sendable {
             let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
             out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
         }
+        for (name, value) in overrides where name.hasPrefix(DynamicsRate.paramPrefix) {
+            out += "  \(name) = \(value)  (a built-in rate, pinned for the whole run)\n"
+        }
         out += "\nAGENTS (\(agents.count))\n"
         for (id, name, kind) in agents { out += "  \(id)  \(name)  [\(kind)]\n" }
         out += "\nREGIONS (\(regions.count), \(linkCount) links)\n"

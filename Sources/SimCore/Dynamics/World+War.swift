@@ -32,14 +32,18 @@ extension World {
     }
 
     /// Dynamic 6: a pair at peace whose alignments have both stood at or below `hostility` for
-    /// `warDays` goes to war (cause `hostility`); a pair at war whose alignments have both stood above
-    /// `hostility + hysteresis` for as long makes peace (cause `calm`). Hostility one way, or for
-    /// less time, changes nothing; an agent and its patron never go to war by themselves.
+    /// `warDays`, both of them armed, goes to war (cause `hostility`); a pair at war whose alignments
+    /// have both stood above `hostility + hysteresis` for as long makes peace (cause `calm`).
+    /// Hostility one way, or for less time, changes nothing; an agent and its patron never go to war
+    /// by themselves, and neither does an agent with no force anywhere (a figure, a government whose
+    /// army is an agent of its own): war is what armed forces do.
     func updateWars() {
         let days = dynamics.warDays
         guard days > 0 else { return }
         let n = agents.count
         let hostile = dynamics.hostility, calm = dynamics.hostility + dynamics.hysteresis
+        var armed = (0..<n).map { totalForce(of: $0) > 0 }
+        for move in movements { armed[move.agent] = true }
         for i in 0..<n {
             for j in (i + 1)..<n {
                 let p = i * n + j
@@ -47,7 +51,8 @@ extension World {
                 let drifting =
                     atWar[p]
                     ? a > calm && b > calm
-                    : a <= hostile && b <= hostile && agents[i].patron != j && agents[j].patron != i
+                    : a <= hostile && b <= hostile && armed[i] && armed[j] && agents[i].patron != j
+                        && agents[j].patron != i
                 guard drifting else {
                     warClock[p] = 0
                     continue

@@ -41,4 +41,39 @@ struct ScenarioLoaderTests {
         ).get()
         #expect(summary.overrides.map(\.1) == [.number(2), .integer(4)])
     }
+
+    @Test("a rate pinned with --param dynamics.NAME holds against sim.dynamics in setup and in hooks")
+    func pinnedRates() throws {
+        let lua =
+            header(steps: 3) + """
+                sim.dynamics{decay = 0.5, speed = 10}
+                sim.agent{id = "a", kind = "state"}
+                sim.agent{id = "b", kind = "state"}
+                sim.align("a", "b", 0.5)
+                sim.at(0, function() sim.shift("a", "b", -1) end)
+                sim.at(1, function() sim.dynamics{decay = 1, speed = 20} end)
+                sim.metric("ab", function() return sim.alignment("a", "b") end)
+                """
+        let pinned = try completed(run(lua, params: [("dynamics.decay", "0")]))
+        // With decay pinned at 0 the shift stays; speed, not pinned, follows the hook.
+        #expect(pinned.metric("ab") == [0.5, -0.5, -0.5, -0.5])
+        #expect(pinned.world.dynamics.decay == 0 && pinned.world.dynamics.speed == 20)
+        #expect(pinned.params.last.map { $0.0 } == "dynamics.decay")
+        #expect(pinned.params.last?.1 == .number(0))
+        let free = try completed(run(lua))
+        #expect(free.metric("ab")[3] > -0.5)
+    }
+
+    @Test(
+        "a pin names a rate the engine has and a number it allows",
+        arguments: [
+            ("dynamics.bogus", "1", "--param dynamics.bogus: no such built-in rate (known: dynamics.speed,"),
+            ("dynamics.decay", "fast", "--param dynamics.decay=fast: expected a number"),
+            ("dynamics.hostility", "-2", "--param dynamics.hostility=-2 is outside [-1, 1]"),
+            ("dynamics.war_days", "3651", "--param dynamics.war_days=3651 is outside [0, 3650]"),
+        ])
+    func pinRefused(_ name: String, _ value: String, _ expected: String) {
+        let message = usageMessage(run(header(steps: 1), params: [(name, value)])) ?? ""
+        #expect(message.hasPrefix(expected), "\(message)")
+    }
 }
