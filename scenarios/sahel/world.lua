@@ -439,13 +439,14 @@ function W.hostile(a, b, hostility)
   return sim.alignment(a, b) <= hostility or sim.alignment(b, a) <= hostility
 end
 
--- sim.move with bookkeeping: never asks for more than is there, returns the days (or nil when
--- nothing moved) and remembers the strength in transit (sim.forces may not count it).
+-- sim.move with bookkeeping: never asks for more than is there nor less than a force can be
+-- (min_force, at least one man), returns the days (or nil when nothing moved) and remembers the
+-- strength in transit (sim.forces may not count it).
 W.moving = {}
 function W.move(agent, from, to, strength)
   local have = W.at(agent, from)
   strength = math.min(strength or have, have)
-  if strength < 1 then return nil end
+  if strength < math.max(1, sim.dynamics().min_force) then return nil end
   local days = sim.move(agent, from, to, strength)
   W.moving[#W.moving + 1] = { agent = agent, strength = strength, eta = sim.tick() + math.max(1, math.ceil(days)) }
   return days

@@ -90,7 +90,25 @@ extension BindingContext {
         return BindingError(message, located: true)
     }
 
+    /// `sim.dynamics{...}` sets rates; `sim.dynamics()` returns those in force, thresholds included,
+    /// so that a script can respect them (a move of at least `min_force`, say).
     func setDynamics(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        if args.isNil(1) {
+            let dynamics = world.dynamics
+            lua_createtable(L, 0, Int32(Dynamics.rates.count + 1))
+            for rate in Dynamics.rates {
+                lua_pushnumber(L, dynamics[keyPath: rate.path])
+                lua.setField(rate.name)
+            }
+            let thresholds = dynamics.effectiveThresholds
+            lua_createtable(L, Int32(thresholds.count), 0)
+            for (position, threshold) in thresholds.enumerated() {
+                lua_pushnumber(L, threshold)
+                lua_rawseti(L, -2, lua_Integer(position + 1))
+            }
+            lua.setField("thresholds")
+            return 1
+        }
         try args.table(1, "rates")
         // Bounded so that no rate makes the engine's per-tick work or its numbers explode.
         try args.onlyFields(1, Dynamics.rates.map(\.name) + ["thresholds"])

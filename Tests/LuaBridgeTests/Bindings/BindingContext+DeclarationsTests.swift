@@ -337,6 +337,20 @@ struct DeclarationsTests {
         #expect(report.world.dynamics == expected)
     }
 
+    @Test("sim.dynamics() returns the rates in force, pinned ones and thresholds included")
+    func dynamicsRead() throws {
+        let lua =
+            header(steps: 0) + """
+                sim.dynamics{war_days=7, thresholds={-0.25, 0.5}}
+                local d = sim.dynamics()
+                sim.log(d.war_days, d.min_force, d.balance, #d.thresholds, d.thresholds[2])
+                sim.dynamics{hysteresis=0.1}
+                sim.log(sim.dynamics().hysteresis, #sim.dynamics().thresholds)
+                """
+        let report = try completed(run(lua, params: [("dynamics.min_force", "5")]))
+        #expect(report.logTexts == ["7.0\t5.0\t0.002\t2\t0.5", "0.1\t2"])
+    }
+
     @Test(
         "sim.dynamics refuses negative rates and a hostility outside [-1, 1]",
         arguments: [
