@@ -225,10 +225,13 @@ package final class World {
     /// pulls back. Returns the value stored.
     @discardableResult
     package func setAlignment(_ i: Int, toward j: Int, to value: Double) -> Double {
-        let clamped = min(1, max(-1, value))
+        let clamped = World.onScale(value)
         alignment[i * agents.count + j] = clamped
         return clamped
     }
+
+    /// The value clamped to the alignment scale [-1, 1].
+    private static func onScale(_ value: Double) -> Double { min(1, max(-1, value)) }
 
     /// Sets how i stands toward j, now and in the long run (the baseline), clamped to [-1, 1].
     /// Returns the value stored.
@@ -245,9 +248,8 @@ package final class World {
     /// Returns the value stored.
     @discardableResult
     package func setBaseline(_ i: Int, toward j: Int, to value: Double) -> Double {
-        let clamped = min(1, max(-1, value))
-        baseline[i * agents.count + j] = clamped
-        return clamped
+        baseline[i * agents.count + j] = World.onScale(value)
+        return baseline[i * agents.count + j]
     }
 
     // MARK: Ties
