@@ -435,7 +435,7 @@ end
 
 -- Hostile in attitude (either side at or below `hostility`); whether they fight is sim.at_war.
 function W.hostile(a, b, hostility)
-  hostility = hostility or -0.5
+  hostility = hostility or sim.dynamics().hostility
   return sim.alignment(a, b) <= hostility or sim.alignment(b, a) <= hostility
 end
 
