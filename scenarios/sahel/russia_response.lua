@@ -56,7 +56,7 @@ local border = B.install{
   gnu_resolve = 0.5, decide_every = 2,
 }
 local M = sim.include("mali_front.lua")
-local front = M.install{ counteroffensive = 0.03, drone_rate = 0.3, earliest = 7 }
+local front = M.install{ counteroffensive = 0.03, drone_rate = 0.3, earliest = "2024-08-08" }
 
 ---------------------------------------------------------------------------------------------
 -- Russia's options
