@@ -1,9 +1,10 @@
 -- scenarios/sahel/ghadames.lua
 --
 -- Haftar's LNA moves toward the Ghadames-Debdeb border crossing with Algeria: do clashes with
--- Algeria follow? Seed article: seeds/000_897de2a47dc8da2c.txt ("Field Marshal Khalifa Haftar
--- ... has moved his troops to southwestern regions targeting the Ghadames-Dabdab border crossing
--- with Algeria"; analysts expect "more clashes" on Algeria's borders with the Sahel and Libya).
+-- Algeria follow? Seed article: seeds/000_897de2a47dc8da2c.txt ([A49] "Field Marshal Khalifa
+-- Haftar ... has moved his troops to southwestern regions targeting the Ghadames-Dabdab border
+-- crossing with Algeria"; [A47] analysts expect "more clashes" on Algeria's borders with the Sahel
+-- and Libya). This scenario covers the Libyan border; the Sahel border is mali_front.lua's.
 --
 -- The run starts on 1 August 2024, a few days after the Tinzaouaten ambush (world.lua's
 -- after_ambush: the losses, Moscow's anger at Algiers, Yusov's statement); Mali's and Niger's
@@ -28,12 +29,20 @@ local russian_backing = sim.param("russian_backing", 0.5, { min = 0.0, max = 1.0
   doc = "Moscow's backing of Haftar: sets russia->lna alignment to 0.2+0.8x; above 0.5 adds an arms_supply tie, below 0.2 cuts the support tie" })
 local gnu_resolve = sim.param("gnu_resolve", 0.5, { min = 0.0, max = 1.0,
   doc = "How hard Tripoli reinforces Ghadames: target GNU strength there as a share of the LNA force nearby" })
+local restraint = sim.param("restraint", 0.9, { min = 0.0, max = 1.0,
+  doc = "Weight of the 2020 ceasefire (UNSMIL's warnings, the Haftar-Dbeibah bargaining) in the LNA's choice to push into GNU-held Ghadames: the push chance is (1 - restraint) x its military drive; 0 = forces and backing alone (the old rule)" })
+local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
+  doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 
 -- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between
 -- agents at war, blame, structural balance, decay toward each pair's baseline, hysteresis on
 -- thresholds, min_force); vary any of them with --param dynamics.NAME=VALUE.
 
 local W = sim.include("world.lua")
+-- The contested claims (world.lua): algeria_complicity, algeria_shelters_jnim, hur_helped_jnim,
+-- algeria_knew. Allegations are off by default.
+W.claims()
+W.track_relations()
 W.after_ambush{ schedule_cuts = true }
 
 -- Russian backing of Haftar (param).
@@ -48,6 +57,7 @@ local st = B.install{
   algeria_alert = algeria_alert,
   gnu_resolve = gnu_resolve,
   decide_every = 2,
+  restraint = restraint,
 }
 
 local lna_start = W.total("lna")
@@ -72,8 +82,28 @@ sim.outcome("first_clash_day", function() return st.first_clash_day end)
 sim.outcome("lna_at_crossing", function() return st.reached_crossing end)        -- got to the post at any time
 sim.outcome("lna_holds_crossing", function() return W.at("lna", "crossing") >= 1 end) -- still there at the end
 sim.outcome("lna_gnu_clash", function() return st.lna_gnu_clash end)
+sim.outcome("lna_entered_ghadames", function() return st.entered_ghadames end)
 sim.outcome("ghadames_held_by", function() return W.holder("ghadames") end)
 sim.outcome("algeria_lna_alignment", function() return sim.alignment("algeria", "lna") end)
 sim.outcome("lna_final_phase", function() return st.phase end)
 sim.outcome("lna_losses", function() return lna_start - W.total("lna") - W.in_transit("lna") end)
 sim.outcome("border_incidents", function() return st.incidents end)
+
+---------------------------------------------------------------------------------------------
+-- The record (sim.observed): what really happened, and whether this run reproduced it
+---------------------------------------------------------------------------------------------
+
+-- Mali cut diplomatic ties with Ukraine on 4 August 2024, Niger on 6 August (their governments'
+-- statements). Scheduled by date here (world.lua's after_ambush): a check of the run, not a test.
+sim.observed("mali_cuts_kyiv_4_aug", function() return W.cut_on_date("mali", "2024-08-04") end)
+sim.observed("niger_cuts_kyiv_6_aug", function() return W.cut_on_date("niger", "2024-08-06") end)
+-- No battle between the LNA and Tripoli's forces at Ghadames in August 2024, nor later in 2024:
+-- the standoff ended without fighting (UNSMIL's statement of 9 August 2024; the LNA: its move
+-- "targets no one").
+sim.observed("no_lna_gnu_battle", function() return not st.lna_gnu_clash end)
+-- The LNA did not enter Ghadames: the town stayed with Tripoli-aligned forces.
+sim.observed("lna_did_not_enter_ghadames", function() return not st.entered_ghadames end)
+-- No clash between Algeria and the LNA in 2024 (none reported on the Ghadames-Debdeb border).
+sim.observed("no_algeria_lna_clash", function() return not st.border_clash end)
+-- No rupture between Moscow and Algiers in 2024 (ambassadors stayed; no break announced).
+sim.observed("no_russia_algeria_rupture", function() return W.no_rupture(rupture_at) end)
