@@ -136,6 +136,7 @@ function A.install(o)
     W.move("fama", "tinzaouaten_outskirts", "kidal")
     W.move("csp", "tinzaouaten_outskirts", "tinzaouaten")
     W.move("jnim", "tinzaouaten_outskirts", "tinzaouaten")
+    -- [A26] [A27] What Wagner and its Malian allies lost in the battle.
     st.battle_loss.wagner = sim.losses("wagner") - (base.wagner or 0)
     st.battle_loss.fama = sim.losses("fama") - (base.fama or 0)
   end)

@@ -96,6 +96,7 @@ local front = M.install{ counteroffensive = counteroffensive, drone_rate = drone
 -- Metrics and outcomes
 ---------------------------------------------------------------------------------------------
 
+-- [A39] "tensions running high" between Moscow and Algiers: both sides' stance, every day.
 sim.metric("russia_algeria", function() return sim.alignment("russia", "algeria") end)
 sim.metric("algeria_russia", function() return sim.alignment("algeria", "russia") end)
 sim.metric("wagner_algeria", function() return sim.alignment("wagner", "algeria") end)
@@ -110,6 +111,7 @@ sim.outcome("tinzaouaten_held_by", function() return W.holder("tinzaouaten") end
 sim.outcome("mali_ukraine_ties_cut", function() return not sim.tied("mali", "ukraine", "diplomatic") end)
 sim.outcome("niger_ukraine_ties_cut", function() return not sim.tied("niger", "ukraine", "diplomatic") end)
 sim.outcome("wagner_losses", function() return wagner_start - W.total("wagner") - W.in_transit("wagner") end)
+-- [A26] Wagner's "heavy losses" and [A27] the "death of Wagner members and Malian allies".
 sim.outcome("wagner_battle_losses", function() return st.battle_loss.wagner end)   -- 23-28 July
 sim.outcome("fama_battle_losses", function() return st.battle_loss.fama end)
 sim.outcome("algeria_knew", function() return st.knew end)
@@ -127,7 +129,7 @@ sim.outcome("sahel_border_clash", function() return M.sahel_border_clashes() > 0
 -- Algiers did not tip Moscow off: Moscow's stated grievance (the article; press reports of
 -- 31 July-early August 2024).
 sim.observed("algeria_did_not_warn", function() return not st.warned end)
--- Wagner "admitted it suffered heavy losses" (the article): at least 20 dead in 25-27 July
+-- [A26] Wagner "admitted it suffered heavy losses" (the article): at least 20 dead in 25-27 July
 -- (Wagner's own channels and African Initiative: 20-25+; CSP claims of 2 August: 84).
 sim.observed("wagner_heavy_losses", function() return st.battle_loss.wagner >= 20 end)
 -- Mali cut diplomatic ties with Ukraine on 4 August 2024 (government communique of 4 August).
