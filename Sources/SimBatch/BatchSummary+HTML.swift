@@ -25,6 +25,7 @@ extension BatchSummary {
                     + "statistics (the messages are at the end).", note: true)
         }
         for name in reading.outcomeNames { reading.outcomeSection(name, into: &page) }
+        reading.recordSection(into: &page)
         let failures = reading.document.failures
         if !failures.isEmpty {
             page.heading("Failures")
@@ -112,6 +113,26 @@ private struct SummaryReading {
         case .category?: categorySection(name, stats, into: &page)
         case nil: page.paragraph("No run gave this outcome a value.", note: true)
         }
+    }
+
+    /// The facts of the historical record the scenario declares, each a share of runs that reproduced
+    /// it, then the share consistent with all of them: the hindcast. Nothing when there are none.
+    func recordSection(into page: inout HTMLPage) {
+        var facts: [String] = []
+        for point in points {
+            for (name, _) in point["observed"]?.object ?? [] where !facts.contains(name) { facts.append(name) }
+        }
+        guard !facts.isEmpty else { return }
+        page.heading("The historical record")
+        page.paragraph(
+            "Each fact the scenario declares with sim.observed, as the share of runs that reproduced it; "
+                + "then the share of runs consistent with every fact.", note: true)
+        for name in facts {
+            page.heading("observed: \(name)", level: 3)
+            booleanSection(name, points.map { $0["observed"]?[name] }, into: &page)
+        }
+        page.heading("consistent with every fact", level: 3)
+        booleanSection("consistent with the record", points.map { $0["consistent"] }, into: &page)
     }
 
     // MARK: Numbers

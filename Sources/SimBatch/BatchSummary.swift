@@ -19,33 +19,37 @@ import SimSupport
 package struct BatchSummary: Sendable {
     /// The outcome names declared by the scenario, in column order.
     package let outcomeNames: [String]
+    /// The facts of the historical record the scenario declares (`sim.observed`), in order.
+    package let observedNames: [String]
     /// Runs added, ok or failed.
     package private(set) var runs = 0
     /// Runs added that ended in an error or a limit.
     package private(set) var failed = 0
 
     private let outcomeIndex: [String: Int]
-    private var points: [Point]
+    var points: [Point]
     /// Failure message → the number of runs that failed with it.
-    private var failures: [ExactText: Int] = [:]
+    var failures: [ExactText: Int] = [:]
     /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
     /// depend on the order runs arrive in.
     private var firstRun: [[OutcomeKind: Int]]
 
     /// Failure groups listed in the table before the rest are counted.
-    private static let failureCap = 20
+    static let failureCap = 20
     /// Categories named in a table row before the rest are counted.
-    private static let categoryCap = 5
+    static let categoryCap = 5
     /// Longest outcome name shown in a table row.
-    private static let nameCap = 28
+    static let nameCap = 28
 
     /// An empty summary for a scenario's declared outcomes and each design point's swept or sampled
     /// params (index = point).
-    package init(outcomeNames: [String], points: [[(String, ScalarValue)]]) {
+    package init(outcomeNames: [String], observedNames: [String] = [], points: [[(String, ScalarValue)]]) {
         self.outcomeNames = outcomeNames
+        self.observedNames = observedNames
         outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
         let empty = Array(repeating: Values(), count: outcomeNames.count)
-        self.points = points.map { Point(params: $0, outcomes: empty) }
+        let facts = Array(repeating: Values(), count: observedNames.count)
+        self.points = points.map { Point(params: $0, outcomes: empty, observed: facts) }
         firstRun = Array(repeating: [:], count: outcomeNames.count)
     }
 
@@ -82,6 +86,20 @@ package struct BatchSummary: Sendable {
             }
             firstRun[o][kind] = min(firstRun[o][kind] ?? .max, record.run)
         }
+        guard !observedNames.isEmpty else { return }
+        // A fact the run did not report counts against consistency with the record, not in its own share.
+        var consistent = true
+        for (f, name) in observedNames.enumerated() {
+            guard let reproduced = record.observed.first(where: { $0.0 == name })?.1 else {
+                consistent = false
+                continue
+            }
+            points[p].observed[f].trues += reproduced ? 1 : 0
+            points[p].observed[f].falses += reproduced ? 0 : 1
+            consistent = consistent && reproduced
+        }
+        points[p].consistent.trues += consistent ? 1 : 0
+        points[p].consistent.falses += consistent ? 0 : 1
     }
 
     /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
@@ -92,16 +110,31 @@ package struct BatchSummary: Sendable {
             kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
         }
         let pointValues: [JSONValue] = points.enumerated().map { p, point in
-            [
-                "point": .int(p),
-                "params": .object(point.params.map { ($0.0, JSONValue($0.1)) }),
-                "runs": .int(point.runs),
-                "failed": .int(point.failed),
-                "outcomes": .object(
-                    outcomeNames.indices.map { o in
-                        (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
-                    }),
+            var fields: [(String, JSONValue)] = [
+                ("point", .int(p)),
+                ("params", .object(point.params.map { ($0.0, JSONValue($0.1)) })),
+                ("runs", .int(point.runs)),
+                ("failed", .int(point.failed)),
+                (
+                    "outcomes",
+                    .object(
+                        outcomeNames.indices.map { o in
+                            (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
+                        })
+                ),
             ]
+            if !observedNames.isEmpty {
+                fields.append(
+                    (
+                        "observed",
+                        .object(
+                            observedNames.indices.map { f in
+                                (observedNames[f], statistics(point.observed[f], as: .boolean, edges: []))
+                            })
+                    ))
+                fields.append(("consistent", statistics(point.consistent, as: .boolean, edges: [])))
+            }
+            return .object(fields)
         }
         let failureValues: [JSONValue] = BatchSummary.ranked(failures).map {
             ["message": .string($0.text), "count": .int($0.count)]
@@ -116,44 +149,10 @@ package struct BatchSummary: Sendable {
         return document.serialized()
     }
 
-    /// The summary as plain text for a terminal `width` columns wide, ending with a newline: per point
-    /// its params and one row per outcome, then the failures.
-    package func table(width: Int = 100) -> String {
-        let width = max(width, 40)
-        let legend = ["numbers: mean ± 95% CI [p5, p95]", "booleans: p [95% CI]", "strings: shares"]
-        var sections: [[String]] = [
-            ["BATCH SUMMARY  \(runs) runs, \(failed) failed"]
-                + TerminalText.wrap(legend.map(BatchSummary.unbroken).joined(separator: "   "), width: width)
-        ]
-        for (p, point) in points.enumerated() {
-            let params = point.params.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: "  ")
-            var lines = TerminalText.wrap(
-                "point \(p)\(params.isEmpty ? "" : "  " + params)  "
-                    + BatchSummary.unbroken("(\(point.runs) runs, \(point.failed) failed)"),
-                width: width)
-            let rows = outcomeNames.indices.map { o -> [String] in
-                let values = point.outcomes[o]
-                let kind = kind(ofOutcome: o)
-                let n = kind.map(values.count) ?? 0
-                return [
-                    outcomeNames[o].truncated(to: BatchSummary.nameCap), "n=\(n)",
-                    summaryText(values, as: kind),
-                ]
-            }
-            lines +=
-                rows.isEmpty
-                ? ["  (no outcomes declared)"] : TextTable.alignedLines(rows, rightAligned: [1], wrapWidth: width)
-            sections.append(lines)
-        }
-        if !failures.isEmpty { sections.append(failureLines(width)) }
-        let text = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
-        return TerminalText.safe(text.replacing(BatchSummary.glue, with: " "))
-    }
-
     // MARK: - Accumulation
 
     /// Everything one outcome took at one point, by kind.
-    private struct Values: Sendable {
+    struct Values: Sendable {
         var numbers: [Double] = []
         var trues = 0
         var falses = 0
@@ -174,15 +173,19 @@ package struct BatchSummary: Sendable {
     }
 
     /// One design point's params, run counts and outcome values.
-    private struct Point: Sendable {
+    struct Point: Sendable {
         var params: [(String, ScalarValue)]
         var runs = 0
         var failed = 0
         var outcomes: [Values]
+        /// Per fact of the record, the ok runs that reproduced it or not.
+        var observed: [Values]
+        /// The ok runs that reproduced every fact, or not.
+        var consistent = Values()
     }
 
     /// The kind of the outcome's first value in run order, nil when it never had one.
-    private func kind(ofOutcome o: Int) -> OutcomeKind? {
+    func kind(ofOutcome o: Int) -> OutcomeKind? {
         var best: (kind: OutcomeKind, run: Int)?
         for kind in OutcomeKind.allCases {
             if let run = firstRun[o][kind], run < best?.run ?? .max { best = (kind, run) }
@@ -193,7 +196,7 @@ package struct BatchSummary: Sendable {
     /// A string compared and hashed by its UTF-8 bytes. Swift's own equality merges canonically
     /// equivalent spellings (é composed and decomposed), and which one a dictionary kept would
     /// depend on the order of adding; scenario strings are Lua's byte strings.
-    private struct ExactText: Hashable, Sendable {
+    struct ExactText: Hashable, Sendable {
         let text: String
 
         init(_ text: String) { self.text = text }
@@ -206,7 +209,7 @@ package struct BatchSummary: Sendable {
     }
 
     /// Texts with their counts, most frequent first, ties in byte order.
-    private static func ranked(_ counts: [ExactText: Int]) -> [(text: String, count: Int)] {
+    static func ranked(_ counts: [ExactText: Int]) -> [(text: String, count: Int)] {
         counts.map { (text: $0.key.text, count: $0.value) }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
         }
@@ -214,7 +217,7 @@ package struct BatchSummary: Sendable {
 
     /// The numbers ascending, −0 before 0 and every NaN last whatever its sign (a NaN read back from
     /// a merged file has lost it), so the statistics come out the same to the bit in any order of adding.
-    private static func ascending(_ numbers: [Double]) -> [Double] {
+    static func ascending(_ numbers: [Double]) -> [Double] {
         numbers.sorted { a, b in
             if a.isNaN || b.isNaN { return !a.isNaN && b.isNaN }
             return a < b || (a == b && a.sign == .minus && b.sign == .plus)
@@ -224,7 +227,7 @@ package struct BatchSummary: Sendable {
     // MARK: - JSON
 
     /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
-    private func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
+    func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
         guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)
         var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
@@ -307,75 +310,7 @@ package struct BatchSummary: Sendable {
         return counts
     }
 
-    private static func interval(_ bounds: (Double, Double)) -> JSONValue {
+    static func interval(_ bounds: (Double, Double)) -> JSONValue {
         [.number(bounds.0), .number(bounds.1)]
-    }
-
-    // MARK: - Table
-
-    /// Joins words that lines must not break between; wrapped text turns it back into a space.
-    private static let glue = "\u{A0}"
-
-    /// The text as one unbreakable word.
-    private static func unbroken(_ text: String) -> String {
-        text.replacing(" ", with: glue)
-    }
-
-    /// One outcome's statistics at one point as a table cell, its items unbroken.
-    private func summaryText(_ values: Values, as kind: OutcomeKind?) -> String {
-        guard let kind else { return "no values" }
-        let n = values.count(kind)
-        var text: String
-        if n == 0 {
-            text = "no values"
-        } else {
-            switch kind {
-            case .number:
-                let sorted = BatchSummary.ascending(values.numbers)
-                let r: (Double) -> String = ReadableNumber.text
-                text = r(Statistics.mean(sorted))
-                if let (lo, hi) = Statistics.meanInterval(sorted) { text += " ± " + r((hi - lo) / 2) }
-                let p5 = r(Statistics.quantile(sorted: sorted, 0.05))
-                let p95 = r(Statistics.quantile(sorted: sorted, 0.95))
-                text = BatchSummary.unbroken(text) + "  " + BatchSummary.unbroken("[\(p5), \(p95)]")
-            case .boolean:
-                let (lo, hi) = Statistics.wilson(successes: values.trues, trials: n)
-                let p = BatchSummary.share(Double(values.trues) / Double(n))
-                text =
-                    BatchSummary.unbroken("p = \(p)") + " "
-                    + BatchSummary.unbroken("[\(BatchSummary.share(lo)), \(BatchSummary.share(hi))]")
-            case .category:
-                let ranked = BatchSummary.ranked(values.categories)
-                var items = ranked.prefix(BatchSummary.categoryCap).map { name, count in
-                    "\(name) \(BatchSummary.percent(Double(count) / Double(n)))"
-                }
-                if ranked.count > BatchSummary.categoryCap {
-                    items.append("+\(ranked.count - BatchSummary.categoryCap) more")
-                }
-                text = items.map(BatchSummary.unbroken).joined(separator: ", ")
-            }
-        }
-        let mixed = values.mixed(besides: kind)
-        if mixed > 0 { text += "  " + BatchSummary.unbroken("(+\(mixed) of another type)") }
-        return text
-    }
-
-    private func failureLines(_ width: Int) -> [String] {
-        let groups = BatchSummary.ranked(failures)
-        var rows = groups.prefix(BatchSummary.failureCap).map { [String($0.count), $0.text] }
-        if groups.count > BatchSummary.failureCap {
-            let rest = groups.dropFirst(BatchSummary.failureCap)
-            rows.append([String(rest.map(\.count).reduce(0, +)), "in \(rest.count) other messages"])
-        }
-        return ["FAILURES"] + TextTable.alignedLines(rows, rightAligned: [0], wrapWidth: width)
-    }
-
-    /// A probability to three decimals: a batch of thousands resolves the third.
-    private static func share(_ p: Double) -> String {
-        String(format: "%.3f", p)
-    }
-
-    private static func percent(_ p: Double) -> String {
-        String(format: "%.1f%%", p * 100)
     }
 }

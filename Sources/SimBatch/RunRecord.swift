@@ -24,6 +24,8 @@ package struct RunRecord: Sendable {
     package var error: String?
     /// The outcomes the run computed (a failed run lacks those it could not compute).
     package var outcomes: [(String, ScalarValue)]
+    /// Each fact of the record the scenario declares (`sim.observed`) and whether the run reproduced it.
+    package var observed: [(String, Bool)]
     /// Each metric's final value, with `--metrics`.
     package var metrics: [(String, Double)]?
     /// Each metric's whole series, with `--trace`.
@@ -32,7 +34,7 @@ package struct RunRecord: Sendable {
     package init(
         run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
         stopped: String? = nil, error: String? = nil, outcomes: [(String, ScalarValue)] = [],
-        metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil
+        observed: [(String, Bool)] = [], metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil
     ) {
         self.run = run
         self.seed = seed
@@ -42,13 +44,14 @@ package struct RunRecord: Sendable {
         self.stopped = stopped
         self.error = error
         self.outcomes = outcomes
+        self.observed = observed
         self.metrics = metrics
         self.trace = trace
     }
 
     /// The record as one compact JSON line without its newline. Keys in order: run, seed, point,
-    /// params, status, stopped, error, outcomes, metrics, trace; an optional field that is nil is
-    /// left out. Non-finite numbers are written `null`.
+    /// params, status, stopped, error, outcomes, observed, metrics, trace; an optional field that is
+    /// nil (observed: empty) is left out. Non-finite numbers are written `null`.
     package func jsonLine() -> String {
         var fields: [(String, JSONValue)] = [
             ("run", .int(run)),
@@ -60,6 +63,7 @@ package struct RunRecord: Sendable {
         if let stopped { fields.append(("stopped", .string(stopped))) }
         if let error { fields.append(("error", .string(error))) }
         fields.append(("outcomes", .object(outcomes.map { ($0.0, JSONValue($0.1)) })))
+        if !observed.isEmpty { fields.append(("observed", .object(observed.map { ($0.0, .bool($0.1)) }))) }
         if let metrics { fields.append(("metrics", .object(metrics.map { ($0.0, .number($0.1)) }))) }
         if let trace {
             fields.append(("trace", .object(trace.map { ($0.0, .array($0.1.map(JSONValue.number))) })))
@@ -83,6 +87,10 @@ package struct RunRecord: Sendable {
         }
         error = try json["error"].map { (v) throws(JSONParseError) in try RunRecord.typed("error", v) { $0.string } }
         outcomes = try RunRecord.pairs("outcomes", RunRecord.required("outcomes", in: json), RunRecord.scalar)
+        observed =
+            try json["observed"].map { (v) throws(JSONParseError) in
+                try RunRecord.pairs("observed", v) { $0.bool }
+            } ?? []
         metrics = try json["metrics"].map { (v) throws(JSONParseError) in
             try RunRecord.pairs("metrics", v, RunRecord.number)
         }
@@ -96,12 +104,15 @@ package struct RunRecord: Sendable {
         }
     }
 
-    /// The CSV column row: `run,seed,point,status,error`, then the given params, outcomes and
-    /// metrics, quoted per RFC 4180 where needed; no newline.
-    /// Metric columns are named `metric.NAME`, so that a metric and an outcome of one name stay two
-    /// columns a reader can tell apart.
-    package static func csvHeader(params: [String], outcomes: [String], metrics: [String]) -> String {
-        (["run", "seed", "point", "status", "error"] + params + outcomes + metrics.map { "metric." + $0 })
+    /// The CSV column row: `run,seed,point,status,error`, then the given params, outcomes, observed
+    /// facts and metrics, quoted per RFC 4180 where needed; no newline.
+    /// Metric columns are named `metric.NAME` and facts `observed.NAME`, so that they and an outcome
+    /// of one name stay columns a reader can tell apart.
+    package static func csvHeader(
+        params: [String], outcomes: [String], observed: [String] = [], metrics: [String]
+    ) -> String {
+        (["run", "seed", "point", "status", "error"] + params + outcomes + observed.map { "observed." + $0 }
+            + metrics.map { "metric." + $0 })
             .map(csvField).joined(separator: ",")
     }
 
@@ -109,13 +120,16 @@ package struct RunRecord: Sendable {
     /// the record lacks is an empty cell. Numbers are written so they read back to the same bits
     /// (integral ones without `.0`; NaN and infinities as R and pandas spell them: `NaN`, `Inf`,
     /// `-Inf`), booleans `true`/`false`.
-    package func csvRow(params: [String], outcomes: [String], metrics: [String]) -> String {
+    package func csvRow(params: [String], outcomes: [String], observed: [String] = [], metrics: [String]) -> String {
         var cells = [String(run), String(seed), String(point), status.rawValue, error.map(RunRecord.csvField) ?? ""]
         for name in params {
             cells.append(self.params.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")
         }
         for name in outcomes {
             cells.append(self.outcomes.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")
+        }
+        for name in observed {
+            cells.append(self.observed.first { $0.0 == name }.map { $0.1 ? "true" : "false" } ?? "")
         }
         for name in metrics {
             cells.append(self.metrics?.first { $0.0 == name }.map { RunRecord.csvNumber($0.1) } ?? "")

@@ -23,21 +23,21 @@ package struct RunsHeader {
 
     package init(
         version: String, scenario: ScenarioInfo, design: BatchDesign, params: [String], outcomes: [String],
-        metrics: [String], shard: Shard?
+        observed: [String] = [], metrics: [String], shard: Shard?
     ) {
+        // A scenario without facts of the record keeps the columns it always had.
+        var columns: [(String, JSONValue)] = [
+            ("params", .array(params.map(JSONValue.string))),
+            ("outcomes", .array(outcomes.map(JSONValue.string))),
+        ]
+        if !observed.isEmpty { columns.append(("observed", .array(observed.map(JSONValue.string)))) }
+        columns.append(("metrics", .array(metrics.map(JSONValue.string))))
         fields = [
             (BatchProvenance.Key.simrun, ["version": .string(version), "schema": .int(RunsHeader.schema)]),
             (BatchProvenance.Key.scenario, ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
             (BatchProvenance.Key.seed, .unsigned(design.seed)),
             (BatchProvenance.Key.design, design.json()),
-            (
-                BatchProvenance.Key.columns,
-                [
-                    "params": .array(params.map(JSONValue.string)),
-                    "outcomes": .array(outcomes.map(JSONValue.string)),
-                    "metrics": .array(metrics.map(JSONValue.string)),
-                ]
-            ),
+            (BatchProvenance.Key.columns, .object(columns)),
             (
                 BatchProvenance.Key.pointParams,
                 .array(design.points.map { point in .object(point.map { ($0.0, JSONValue($0.1)) }) })
@@ -80,7 +80,8 @@ package struct RunsHeader {
         case .csv:
             return RunsHeader.csvMark + json.compact() + "\n"
                 + RunRecord.csvHeader(
-                    params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics")) + "\n"
+                    params: strings("params"), outcomes: strings("outcomes"), observed: strings("observed"),
+                    metrics: strings("metrics")) + "\n"
         }
     }
 
@@ -89,8 +90,9 @@ package struct RunsHeader {
         switch format {
         case .jsonl: return record.jsonLine() + "\n"
         case .csv:
-            return record.csvRow(params: strings("params"), outcomes: strings("outcomes"), metrics: strings("metrics"))
-                + "\n"
+            return record.csvRow(
+                params: strings("params"), outcomes: strings("outcomes"), observed: strings("observed"),
+                metrics: strings("metrics")) + "\n"
         }
     }
 }

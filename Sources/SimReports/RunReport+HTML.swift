@@ -60,6 +60,12 @@ extension RunReport {
         page.heading("Outcomes")
         guard !outcomes.isEmpty else { return page.paragraph("No outcome declared or computed.", note: true) }
         page.table(["outcome", "value"], outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, numeric: [1])
+        guard !observed.isEmpty else { return }
+        page.heading("The historical record")
+        page.paragraph(
+            "\(observed.filter(\.1).count) of \(observed.count) facts the scenario declares were reproduced by this run.",
+            note: true)
+        page.table(["observed fact", "this run"], observed.map { [$0.0, $0.1 ? "reproduced" : "not reproduced"] })
     }
 
     private func metricsSection(_ page: inout HTMLPage) {

@@ -108,6 +108,7 @@ extension RunReport {
             K.wars: .array(w.wars.map { .array([.string(agentIDs[$0.0]), .string(agentIDs[$0.1])]) }),
             K.metrics: .object(zip(metricNames, metrics).map { ($0, .array($1.map(JSONValue.number))) }),
             K.outcomes: .object(outcomes.map { ($0.0, JSONValue($0.1)) }),
+            K.observed: .object(observed.map { ($0.0, .bool($0.1)) }),
             K.digests: .object(
                 StateDigest.parts.map { part in
                     (part.name, .array(digests.map { .string($0[keyPath: part.value].hex16) }))

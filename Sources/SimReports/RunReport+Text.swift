@@ -60,9 +60,18 @@ extension RunReport {
     }
 
     private func outcomeLines(_ width: Int) -> [String] {
-        guard !outcomes.isEmpty else { return ["OUTCOMES", "  (none declared)"] }
-        return ["OUTCOMES"]
-            + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
+        var lines =
+            outcomes.isEmpty
+            ? ["OUTCOMES", "  (none declared)"]
+            : ["OUTCOMES"]
+                + TextTable.alignedLines(outcomes.map { [$0.0, ReadableNumber.text($0.1)] }, wrapWidth: width)
+        if !observed.isEmpty {
+            let reproduced = observed.filter(\.1).count
+            lines += ["", "OBSERVED  (\(reproduced) of \(observed.count) facts of the record reproduced)"]
+            lines += TextTable.alignedLines(
+                observed.map { [$0.0, $0.1 ? "reproduced" : "not reproduced"] }, wrapWidth: width)
+        }
+        return lines
     }
 
     /// The directed pairs whose alignment moved most from the start of the run to the end, largest first.

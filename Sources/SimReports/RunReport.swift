@@ -25,6 +25,9 @@ package struct RunReport: Sendable {
     /// `digests[t]`: the state's fingerprint after t ticks (where two runs first differ).
     package var digests: [StateDigest]
     package var outcomes: [(String, ScalarValue)]
+    /// Each fact of the historical record the scenario declares (`sim.observed`), and whether this
+    /// run reproduced it.
+    package var observed: [(String, Bool)]
     package var log: [LogLine]
     /// Predicted blocs at the end (every agent weighing 1).
     package var coalitions: Coalitions
@@ -35,7 +38,7 @@ package struct RunReport: Sendable {
         simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
         params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World, dynamics: Dynamics? = nil,
         metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
-        outcomes: [(String, ScalarValue)], log: [LogLine]
+        outcomes: [(String, ScalarValue)], observed: [(String, Bool)] = [], log: [LogLine]
     ) {
         self.simrunVersion = simrunVersion
         self.scenario = scenario
@@ -49,6 +52,7 @@ package struct RunReport: Sendable {
         self.metrics = metrics
         self.digests = digests
         self.outcomes = outcomes
+        self.observed = observed
         self.log = log
         self.coalitions = world.coalitions(sizes: [Double](repeating: 1, count: world.agentCount))
     }

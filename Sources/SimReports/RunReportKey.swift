@@ -34,6 +34,7 @@ package enum RunReportKey {
     package static let moving = "moving"
     package static let losses = "losses"
     package static let wars = "wars"
+    package static let observed = "observed"
     package static let from = "from"
     package static let to = "to"
     package static let strength = "strength"

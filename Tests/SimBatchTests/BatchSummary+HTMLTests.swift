@@ -46,6 +46,22 @@ struct BatchSummaryHTMLTests {
         #expect(html.contains("&lt;b&gt;"))
     }
 
+    @Test func theRecordIsASectionOfShares() throws {
+        var summary = BatchSummary(outcomeNames: [], observedNames: ["cut <ties>"], points: [[]])
+        for (run, value) in [true, true, false].enumerated() {
+            summary.add(
+                RunRecord(run: run, seed: 1, point: 0, params: [], status: .ok, observed: [("cut <ties>", value)]))
+        }
+        let html = BatchSummary.html(summary: try JSONValue.parse(summary.json(header: [])))
+        #expect(XMLWellFormedness.problem(in: html) == nil)
+        #expect(html.contains("The historical record"))
+        #expect(html.contains("observed: cut &lt;ties&gt;"))
+        #expect(html.contains("consistent with every fact"))
+        // Without facts, no such section.
+        let plain = BatchSummary.html(summary: try summaryDocument())
+        #expect(!plain.contains("The historical record"))
+    }
+
     @Test func histogramsDrawTheSummarysBins() throws {
         let document = try summaryDocument()
         let html = BatchSummary.html(summary: document)

@@ -309,6 +309,56 @@ struct BatchSummaryTests {
         for run in 0..<8 { summary.add(ok(run, [("c", .string("k\(run)"))])) }
         #expect(summary.table().contains("c  n=8  k0 12.5%, k1 12.5%, k2 12.5%, k3 12.5%, k4 12.5%, +3 more"))
     }
+
+    @Test func observedFactsAreSharesPerPointWithTheShareConsistentWithAll() throws {
+        var summary = BatchSummary(outcomeNames: [], observedNames: ["cut", "calm"], points: [[], []])
+        let facts: [(point: Int, [(String, Bool)])] = [
+            (0, [("cut", true), ("calm", true)]), (0, [("cut", true), ("calm", false)]),
+            (0, [("cut", false), ("calm", true)]), (0, [("cut", true), ("calm", true)]),
+            // A run that reported one fact only is not consistent with the whole record.
+            (1, [("cut", true)]),
+        ]
+        for (run, (point, observed)) in facts.enumerated() {
+            summary.add(RunRecord(run: run, seed: 1, point: point, params: [], status: .ok, observed: observed))
+        }
+        summary.add(failed(9, point: 1, "boom"))
+        let points = try #require(try parse(summary.json(header: []))["points"] as? [[String: Any]])
+        let observed = try #require(points[0]["observed"] as? [String: [String: Any]])
+        #expect(observed.keys.sorted() == ["calm", "cut"])
+        #expect(observed["cut"]?["n"] as? Int == 4 && observed["cut"]?["true"] as? Int == 3)
+        #expect(observed["cut"]?["p"] as? Double == 0.75)
+        let wilson = Statistics.wilson(successes: 3, trials: 4)
+        // Foundation's parser may miss the last bit of a double.
+        let ci = try #require(observed["cut"]?["ci95"] as? [Double])
+        #expect(abs(ci[0] - wilson.0) <= 1e-15 && abs(ci[1] - wilson.1) <= 1e-15)
+        let consistent = try #require(points[0]["consistent"] as? [String: Any])
+        #expect(consistent["n"] as? Int == 4 && consistent["true"] as? Int == 2)
+        let second = try #require(points[1]["consistent"] as? [String: Any])
+        #expect(second["n"] as? Int == 1 && second["true"] as? Int == 0)
+        #expect((points[1]["observed"] as? [String: [String: Any]])?["calm"]?["n"] as? Int == 0)
+        // Scenarios without facts keep the summary they had.
+        let plain = BatchSummary(outcomeNames: ["x"], points: [[]])
+        let plainPoints = try #require(try parse(plain.json(header: []))["points"] as? [[String: Any]])
+        #expect(plainPoints[0].keys.sorted() == ["failed", "outcomes", "params", "point", "runs"])
+    }
+
+    @Test func observedFactsRideInRowsAndComeBack() throws {
+        let record = RunRecord(
+            run: 3, seed: 5, point: 0, params: [], status: .ok, outcomes: [("x", .integer(1))],
+            observed: [("cut", true), ("calm", false)])
+        let line = record.jsonLine()
+        #expect(line.contains("\"outcomes\":{\"x\":1},\"observed\":{\"cut\":true,\"calm\":false}"))
+        let back = try RunRecord(json: JSONValue.parse(line))
+        #expect(back.observed.map(\.0) == ["cut", "calm"] && back.observed.map(\.1) == [true, false])
+        #expect(
+            RunRecord.csvHeader(params: [], outcomes: ["x"], observed: ["cut"], metrics: ["m"])
+                == "run,seed,point,status,error,x,observed.cut,metric.m")
+        #expect(
+            record.csvRow(params: [], outcomes: ["x"], observed: ["cut", "calm"], metrics: [])
+                == "3,5,0,ok,,1,true,false")
+        // No facts, no key: runs files of scenarios without them keep their bytes.
+        #expect(!RunRecord(run: 0, seed: 1, point: 0, params: [], status: .ok).jsonLine().contains("observed"))
+    }
 }
 
 /// The histogram bins the summary JSON keeps for numeric outcomes.
@@ -347,4 +397,5 @@ struct BatchSummaryHistogramTests {
         #expect(histograms[0]?["edges"]?.compact() == histograms[1]?["edges"]?.compact())
         #expect(histograms[0]?["counts"]?.array?.compactMap(\.int).reduce(0, +) == 2)
     }
+
 }

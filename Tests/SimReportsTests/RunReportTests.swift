@@ -102,7 +102,8 @@ struct RunReportTests {
         #expect(
             keys(in: json, indent: 2) == [
                 "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status",
-                "agents", "regions", "alignments", "ties", "wars", "metrics", "outcomes", "digests", "events", "log",
+                "agents", "regions", "alignments", "ties", "wars", "metrics", "outcomes", "observed", "digests",
+                "events", "log",
                 "warnings",
                 "coalitions", "balance",
             ])

@@ -61,23 +61,27 @@ struct OptionTableTests {
     @Test(
         "an undeclared flag is refused with the flags the subcommand takes",
         arguments: [
-            ("run", "--format, --help, --max-instructions, --max-memory, --out, --param, --quiet, --seed, --steps, -h"),
-            ("check", "--help, --param, -h"),
+            (
+                "run",
+                "--format, --help, --lib, --max-instructions, --max-memory, --out, --param, --quiet, --seed, "
+                    + "--steps, -h"
+            ),
+            ("check", "--help, --lib, --param, -h"),
             (
                 "batch",
-                "--fail-fast, --format, --help, --jobs, --max-instructions, --max-memory, --metrics, --out, "
+                "--fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --metrics, --out, "
                     + "--param, --quiet, --resume, --runs, --sample, --seed, --shard, --steps, --summary, --sweep, "
                     + "--trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (
                 "compare",
-                "--base-param, --format, --help, --jobs, --max-instructions, --max-memory, --out, --param, "
+                "--base-param, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --out, --param, "
                     + "--runs, --seed, --steps, --top, --variant-param, -h"
             ),
             (
                 "diff",
-                "--base-param, --format, --help, --max-instructions, --max-memory, --out, --param, --seed, "
+                "--base-param, --format, --help, --lib, --max-instructions, --max-memory, --out, --param, --seed, "
                     + "--steps, --top, --variant-param, -h"
             ),
             ("report", "--format, --help, --out, -h"),

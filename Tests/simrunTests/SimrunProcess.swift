@@ -78,7 +78,9 @@ enum SimrunCLI {
 
     /// Runs `simrun arguments...` in `directory` (the package root by default) and waits for it,
     /// killing it after `timeout` seconds.
-    static func run(_ arguments: [String], timeout: Double = 20, in directory: URL = root) throws -> SimrunResult {
+    static func run(
+        _ arguments: [String], timeout: Double = 20, in directory: URL = root, environment: [String: String] = [:]
+    ) throws -> SimrunResult {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw LaunchError(description: "no simrun binary at \(binary.path): build it with `swift build`")
         }
@@ -98,6 +100,9 @@ enum SimrunCLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -147,7 +152,8 @@ enum SimrunCLI {
     /// The report's top-level keys, in the order docs and RunReport+JSON.swift give them.
     static let reportKeys = [
         "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status", "agents",
-        "regions", "alignments", "ties", "wars", "metrics", "outcomes", "digests", "events", "log", "warnings",
+        "regions", "alignments", "ties", "wars", "metrics", "outcomes", "observed", "digests", "events", "log",
+        "warnings",
         "coalitions", "balance",
     ]
 

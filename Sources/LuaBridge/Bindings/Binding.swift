@@ -3,10 +3,10 @@
 
 /// One Lua-visible function backed by Swift.
 struct Binding {
-    /// The global table it sits in (`sim` or `math`).
+    /// The global table it sits in (`sim`, `math`, or `_G` for a global function).
     let table: String
     let name: String
-    /// `table.name`, as error messages show it; built once, not per call.
+    /// `table.name` (a global's bare name), as error messages show it; built once, not per call.
     let qualifiedName: String
     let run: (BindingContext, LuaArguments) throws(BindingError) -> Int32
 
@@ -16,7 +16,7 @@ struct Binding {
     ) {
         self.table = table
         self.name = name
-        self.qualifiedName = "\(table).\(name)"
+        self.qualifiedName = table == "_G" ? name : "\(table).\(name)"
         self.run = run
     }
 }

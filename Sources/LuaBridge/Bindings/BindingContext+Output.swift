@@ -1,5 +1,5 @@
-// BindingContext+Output: sim.metric, sim.outcome and sim.log — what a run reports besides the
-// world's state.
+// BindingContext+Output: sim.metric, sim.outcome, sim.observed and sim.log (and `print`, its
+// alias) — what a run reports besides the world's state.
 import SimCore
 import SimReports
 
@@ -22,6 +22,15 @@ extension BindingContext {
         try requireSetup(args)
         let name = try uniqueName(args, among: definition.outcomeNames, what: "outcome")
         definition.addOutcome(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
+        return 0
+    }
+
+    /// `sim.observed(name, fn)`: a fact of the historical record; `fn` says at the end of the run
+    /// whether this run reproduced it.
+    func observed(_ args: LuaArguments) throws(BindingError) -> Int32 {
+        try requireSetup(args)
+        let name = try uniqueName(args, among: definition.observedNames, what: "observed fact")
+        definition.addObserved(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
         return 0
     }
 

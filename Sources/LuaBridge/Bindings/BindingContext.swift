@@ -27,6 +27,8 @@ final class BindingContext {
     var pendingReferences: [PendingReference] = []
     /// `sim.log` lines, for the report.
     var log: [LogLine] = []
+    /// Each `sim.observed` fact and whether the run reproduced it, once the run has ended.
+    var observed: [(String, Bool)] = []
     /// Index of the first event not yet counted against the memory cap.
     private var firstUnchargedEvent = 0
 

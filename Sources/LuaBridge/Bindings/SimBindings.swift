@@ -66,7 +66,10 @@ enum SimBindings {
         // Output
         Binding("sim", "metric") { c, a throws(BindingError) in try c.metric(a) },
         Binding("sim", "outcome") { c, a throws(BindingError) in try c.outcome(a) },
+        Binding("sim", "observed") { c, a throws(BindingError) in try c.observed(a) },
         Binding("sim", "log") { c, a throws(BindingError) in try c.log(a) },
+        // Lua's own `print` would write to the terminal, which a run does not own: it logs instead.
+        Binding("_G", "print") { c, a throws(BindingError) in try c.log(a) },
     ]
 
     /// Creates the global `sim` table and puts every binding in its table. The context must

@@ -11,8 +11,8 @@ enum Sandbox {
     /// The standard libraries opened; `coroutine`, `io`, `os`, `debug` and `package` are not.
     static let libraries = ["_G", "table", "string", "math", "utf8"]
 
-    /// The globals a script sees (besides `sim`). Absent on purpose: load, loadstring, dofile,
-    /// loadfile, require, collectgarbage, print, warn.
+    /// The globals a script sees (besides `sim`, and `print`, which the bindings make an alias of
+    /// `sim.log`). Absent on purpose: load, loadstring, dofile, loadfile, require, collectgarbage, warn.
     static let allowedGlobals: Set<String> = [
         "_G", "_VERSION", "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
         "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring",

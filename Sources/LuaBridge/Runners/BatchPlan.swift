@@ -14,11 +14,14 @@ package struct BatchPlan: Sendable {
     package var keepMetrics: Bool
     /// Keep each metric's whole series in the records.
     package var keepTrace: Bool
+    /// Library folders `sim.include` also searches.
+    package var libraries: [String]
 
     package init(
         file: String, design: BatchDesign, limits: ScenarioLimits, runs: [Int], jobs: Int,
-        keepMetrics: Bool, keepTrace: Bool
+        keepMetrics: Bool, keepTrace: Bool, libraries: [String] = []
     ) {
+        self.libraries = libraries
         self.file = file
         self.design = design
         self.limits = limits

@@ -33,7 +33,7 @@ package enum BatchRunner {
         // The design's values are typed already: they reach the scenario as they are.
         let request = RunRequest(
             file: plan.file, seed: record.seed, steps: design.steps,
-            overrides: overrides.map { ($0.0, .value($0.1)) }, limits: plan.limits)
+            overrides: overrides.map { ($0.0, .value($0.1)) }, limits: plan.limits, libraries: plan.libraries)
         let scenario: LoadedScenario
         do throws(ScenarioFailure) {
             scenario = try ScenarioLoader.load(request, cache: cache)
@@ -44,6 +44,7 @@ package enum BatchRunner {
         let (simulation, status) = scenario.run(recordingDigests: false)
         record.params = scenario.params
         record.outcomes = simulation.outcomes
+        record.observed = scenario.context.observed
         switch status {
         case .completed: break
         case .stopped(let reason): record.stopped = reason

@@ -11,25 +11,28 @@ package struct RunRequest: Sendable {
     /// Params to override, by name, in the order given.
     package var overrides: [(String, ParamOverride)]
     package var limits: ScenarioLimits
+    /// Library folders `sim.include` also searches, in order (`--lib`, then `SIMRUN_PATH`).
+    package var libraries: [String]
 
     package init(
         file: String, seed: UInt64 = 1, steps: Int? = nil, overrides: [(String, ParamOverride)] = [],
-        limits: ScenarioLimits = ScenarioLimits()
+        limits: ScenarioLimits = ScenarioLimits(), libraries: [String] = []
     ) {
         self.file = file
         self.seed = seed
         self.steps = steps
         self.overrides = overrides
         self.limits = limits
+        self.libraries = libraries
     }
 
     /// A request with the `--param NAME=VALUE` texts of a command line, in command-line order.
     package init(
         file: String, seed: UInt64 = 1, steps: Int? = nil, params: [(String, String)],
-        limits: ScenarioLimits = ScenarioLimits()
+        limits: ScenarioLimits = ScenarioLimits(), libraries: [String] = []
     ) {
         self.init(
             file: file, seed: seed, steps: steps, overrides: params.map { ($0.0, .text($0.1)) },
-            limits: limits)
+            limits: limits, libraries: libraries)
     }
 }

@@ -18,7 +18,8 @@ package enum ScenarioRunner {
                         simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,
                         params: scenario.params, steps: scenario.steps, status: status, world: scenario.world,
                         dynamics: dynamics, metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
-                        digests: simulation.digests, outcomes: simulation.outcomes, log: scenario.context.log))
+                        digests: simulation.digests, outcomes: simulation.outcomes,
+                        observed: scenario.context.observed, log: scenario.context.log))
             } catch {
                 return .failure(error)
             }

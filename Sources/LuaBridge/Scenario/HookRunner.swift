@@ -173,6 +173,24 @@ extension HookRunner: ScenarioHooks {
             }
             results.append((names[o], value))
         }
+        try evaluateObserved()
         return results
+    }
+
+    /// Checks every `sim.observed` fact, after the outcomes, into `context.observed`.
+    private func evaluateObserved() throws(RunFailure) {
+        let names = context.definition.observedNames
+        for (f, hook) in context.definition.observedHooks.enumerated() {
+            let reproduced = try call(hook, nresults: 1) { () throws(RunFailure) -> Bool in
+                guard case .boolean(let value)? = lua.scalar(at: -1) else {
+                    throw RunFailure(
+                        .error,
+                        "\(hook.origin): observed fact '\(names[f])' returned a "
+                            + "\(lua.typeName(at: -1)), expected a boolean (whether this run reproduced it)")
+                }
+                return value
+            }
+            context.observed.append((names[f], reproduced))
+        }
     }
 }

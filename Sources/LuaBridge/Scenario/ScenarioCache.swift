@@ -11,7 +11,7 @@ final class ScenarioCache {
     /// file system about every folder on the way.
     var resolvedPaths: [String: String] = [:]
     /// Display and resolved paths of each include, by including file and relative path.
-    var includes: [String: (display: String, resolved: String)] = [:]
+    var includes: [String: (display: String, resolved: String, root: String)] = [:]
     /// Compiled chunks (`lua_dump` output with debug information) by resolved path, or `=name`
     /// for simrun's own.
     var compiled: [String: [UInt8]] = [:]

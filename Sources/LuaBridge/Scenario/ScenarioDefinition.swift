@@ -25,6 +25,9 @@ struct ScenarioDefinition {
     private(set) var metricHooks: [Hook] = []
     private(set) var outcomeNames: [String] = []
     private(set) var outcomeHooks: [Hook] = []
+    /// `sim.observed`: facts of the record, each checked at the end like an outcome.
+    private(set) var observedNames: [String] = []
+    private(set) var observedHooks: [Hook] = []
 
     /// Adds a policy after the other policies of its agent and before those of later agents.
     mutating func addPolicy(agent: Int, period: Int, hook: Hook) {
@@ -40,5 +43,10 @@ struct ScenarioDefinition {
     mutating func addOutcome(_ name: String, _ hook: Hook) {
         outcomeNames.append(name)
         outcomeHooks.append(hook)
+    }
+
+    mutating func addObserved(_ name: String, _ hook: Hook) {
+        observedNames.append(name)
+        observedHooks.append(hook)
     }
 }

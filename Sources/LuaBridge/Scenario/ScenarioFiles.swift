@@ -1,5 +1,6 @@
-// ScenarioFiles: the files of one scenario — the main file, the folder tree that `sim.include`
-// may reach, and every source loaded so far, whose bytes make the scenario's sha256.
+// ScenarioFiles: the files of one scenario — the main file, the folder trees that `sim.include`
+// may reach (the main file's and the library folders'), and every source loaded so far, whose bytes
+// make the scenario's sha256.
 import Foundation
 import SimSupport
 
@@ -11,12 +12,16 @@ final class ScenarioFiles {
         /// Absolute path with symlinks resolved: what identifies the file.
         var resolved: String
         var bytes: [UInt8]
+        /// The tree it belongs to, resolved: its own includes may not leave it.
+        var root: String
     }
 
     /// The main scenario file as the user named it.
     let mainPath: String
-    /// The main file's folder, resolved: includes never leave it.
+    /// The main file's folder, resolved: includes never leave it or a library's tree.
     private let root: String
+    /// The library folders as given and resolved, searched in order after the includer's folder.
+    private let libraries: [(display: String, resolved: String)]
     private(set) var sources: [Source] = []
     /// Results of files already included, as registry references, by resolved path.
     var includeResults: [String: Int32] = [:]
@@ -26,12 +31,22 @@ final class ScenarioFiles {
     /// Files already read: by a batch worker, each is read once, not once per run.
     private let cache: ScenarioCache
 
-    init(mainPath: String, cache: ScenarioCache) throws(ScenarioFileError) {
+    init(mainPath: String, libraries: [String] = [], cache: ScenarioCache) throws(ScenarioFileError) {
         self.mainPath = mainPath
         self.cache = cache
+        var folders: [(String, String)] = []
+        for library in libraries {
+            var isFolder: ObjCBool = false
+            let resolved = ScenarioFiles.resolve(library, cache: cache)
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ScenarioFileError(message: "library folder '\(library)' (--lib or SIMRUN_PATH): no such folder")
+            }
+            folders.append((library, resolved))
+        }
+        self.libraries = folders
         let resolved = ScenarioFiles.resolve(mainPath, cache: cache)
         root = (resolved as NSString).deletingLastPathComponent
-        sources.append(try read(display: mainPath, resolved: resolved))
+        sources.append(try read(display: mainPath, resolved: resolved, root: root))
     }
 
     var main: Source { sources[0] }
@@ -46,30 +61,59 @@ final class ScenarioFiles {
         guard !relative.isEmpty, !relative.hasPrefix("/") else {
             throw ScenarioFileError(message: "'\(relative)' must be a relative path")
         }
-        let (display, resolved) = try locate(relative, from: includer)
+        let (display, resolved, tree) = try locate(relative, from: includer)
         if let known = sources.first(where: { $0.resolved == resolved }) { return known }
-        let source = try read(display: display, resolved: resolved)
+        let source = try read(display: display, resolved: resolved, root: tree)
         sources.append(source)
         return source
     }
 
-    /// The display and resolved paths of an include, checked to stay inside the root; remembered by
-    /// the cache, since path arithmetic and symlink resolution are costly next to a run.
-    private func locate(_ relative: String, from includer: String) throws(ScenarioFileError) -> (String, String) {
+    /// The display and resolved paths of an include and the tree it is in: next to the includer
+    /// inside the includer's tree, else in the first library folder that has it, never outside
+    /// those trees. Remembered by the cache, since path arithmetic and symlink resolution are costly
+    /// next to a run.
+    private func locate(
+        _ relative: String, from includer: String
+    ) throws(ScenarioFileError) -> (String, String, String) {
         let key = includer + "\u{0}" + relative
         if let known = cache.includes[key] { return known }
-        let includerPath = sources.first { $0.display == includer }?.resolved ?? main.resolved
-        let resolved = ScenarioFiles.resolve(
-            ((includerPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative),
+        let from = sources.first { $0.display == includer } ?? main
+        let beside = ScenarioFiles.resolve(
+            ((from.resolved as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative),
             cache: cache)
-        guard resolved.hasPrefix(root + "/") else {
-            throw ScenarioFileError(message: "'\(relative)' is outside the scenario's folder")
-        }
         let displayFolder = (includer as NSString).deletingLastPathComponent
-        let display = ((displayFolder.isEmpty ? relative : displayFolder + "/" + relative) as NSString)
-            .standardizingPath
-        cache.includes[key] = (display, resolved)
-        return (display, resolved)
+        let besideDisplay =
+            ((displayFolder.isEmpty ? relative : displayFolder + "/" + relative) as NSString).standardizingPath
+        var found: (String, String, String)?
+        if beside.hasPrefix(from.root + "/") && FileManager.default.fileExists(atPath: beside) {
+            found = (besideDisplay, beside, from.root)
+        } else {
+            for library in libraries {
+                let candidate = ScenarioFiles.resolve(
+                    (library.resolved as NSString).appendingPathComponent(relative), cache: cache)
+                guard candidate.hasPrefix(library.resolved + "/") else {
+                    throw ScenarioFileError(message: "'\(relative)' is outside the library folder '\(library.display)'")
+                }
+                if FileManager.default.fileExists(atPath: candidate) {
+                    found = (
+                        ((library.display as NSString).appendingPathComponent(relative) as NSString).standardizingPath,
+                        candidate, library.resolved
+                    )
+                    break
+                }
+            }
+        }
+        guard let found else {
+            guard beside.hasPrefix(from.root + "/") else {
+                throw ScenarioFileError(message: "'\(relative)' is outside the scenario's folder")
+            }
+            let searched =
+                libraries.isEmpty
+                ? "" : " (nor in the library folders \(libraries.map(\.display).joined(separator: ", ")))"
+            throw ScenarioFileError(message: "\(besideDisplay): no such file\(searched)")
+        }
+        cache.includes[key] = found
+        return found
     }
 
     /// The absolute path with `..` and symlinks resolved, remembered by the cache.
@@ -80,9 +124,9 @@ final class ScenarioFiles {
         return resolved
     }
 
-    private func read(display: String, resolved: String) throws(ScenarioFileError) -> Source {
+    private func read(display: String, resolved: String, root: String) throws(ScenarioFileError) -> Source {
         if let bytes = cache.sources[resolved] {
-            return Source(display: display, resolved: resolved, bytes: bytes)
+            return Source(display: display, resolved: resolved, bytes: bytes, root: root)
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
@@ -92,6 +136,6 @@ final class ScenarioFiles {
             throw ScenarioFileError(message: "\(display): cannot read it as a file")
         }
         cache.sources[resolved] = [UInt8](data)
-        return Source(display: display, resolved: resolved, bytes: [UInt8](data))
+        return Source(display: display, resolved: resolved, bytes: [UInt8](data), root: root)
     }
 }

@@ -17,7 +17,7 @@ enum ScenarioLoader {
         let pinned = try pinnedRates(request.overrides)
         let files: ScenarioFiles
         do {
-            files = try ScenarioFiles(mainPath: request.file, cache: cache)
+            files = try ScenarioFiles(mainPath: request.file, libraries: request.libraries, cache: cache)
         } catch {
             throw .fileNotFound(error.message)
         }

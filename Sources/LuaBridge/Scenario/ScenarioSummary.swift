@@ -24,6 +24,8 @@ package struct ScenarioSummary: Sendable {
     package var policyAgents: [String]
     package var metrics: [String]
     package var outcomes: [String]
+    /// The facts of the historical record it declares (`sim.observed`).
+    package var observed: [String]
     package var warnings: [String]
 
     init(_ scenario: LoadedScenario) {
@@ -47,6 +49,7 @@ package struct ScenarioSummary: Sendable {
         policyAgents = definition.policies.map { world.agents[$0.agent].id }
         metrics = definition.metricNames
         outcomes = definition.outcomeNames
+        observed = definition.observedNames
         warnings = world.warnings
     }
 
@@ -78,6 +81,7 @@ package struct ScenarioSummary: Sendable {
         if !policyAgents.isEmpty { out += "  policies of: \(policyAgents.joined(separator: ", "))\n" }
         out += "\nMETRICS (\(metrics.count)): \(metrics.joined(separator: ", "))\n"
         out += "OUTCOMES (\(outcomes.count)): \(outcomes.joined(separator: ", "))\n"
+        if !observed.isEmpty { out += "OBSERVED (\(observed.count)): \(observed.joined(separator: ", "))\n" }
         if !warnings.isEmpty {
             out += "\nWARNINGS\n" + warnings.map { "  \($0)\n" }.joined()
         }

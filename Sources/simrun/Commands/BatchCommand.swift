@@ -50,6 +50,7 @@ struct BatchCommand: Command {
             ScenarioOptions.stepsFlag.scoped(to: \.scenario),
             ScenarioOptions.paramFlag.described("fix a param, or a rate dynamics.NAME, for every run (repeatable)")
                 .scoped(to: \.scenario),
+            ScenarioOptions.libFlag.scoped(to: \.scenario),
             .values(
                 "--sweep", .text("NAME=V1,V2,..."),
                 help: """
@@ -116,7 +117,9 @@ struct BatchCommand: Command {
 
     func execute() throws(CLIError) -> ExitCode {
         // The check runs with the default seed: the batch seed only derives the runs' seeds.
-        let check = RunRequest(file: file, steps: scenario.steps, params: scenario.params, limits: limits)
+        let check = RunRequest(
+            file: file, steps: scenario.steps, params: scenario.params, limits: limits,
+            libraries: scenario.libraries)
         let flow = try BatchFlow(checking: check)
         let design = try flow.design(
             runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample, varying: varied)
@@ -124,7 +127,7 @@ struct BatchCommand: Command {
         let format = output.format ?? .jsonl
         let header = RunsHeader(
             version: Simrun.version, scenario: checked.info, design: design,
-            params: flow.paramColumns(design), outcomes: checked.outcomes,
+            params: flow.paramColumns(design), outcomes: checked.outcomes, observed: checked.observed,
             metrics: keepMetrics ? checked.metrics : [], shard: shard)
         let all = (0..<design.totalRuns).filter { shard?.contains(run: $0) ?? true }
 
@@ -134,7 +137,8 @@ struct BatchCommand: Command {
         let tableWanted = isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
         var summary =
             summaryPath != nil || tableWanted
-            ? BatchSummary(outcomeNames: checked.outcomes, points: design.points) : nil
+            ? BatchSummary(outcomeNames: checked.outcomes, observedNames: checked.observed, points: design.points)
+            : nil
         let rows: FileHandle
         var done = 0
         var keptFailures = 0

@@ -18,7 +18,8 @@ struct CheckCommand: Command {
                 """,
             sections: [
                 OptionSection([
-                    ScenarioOptions.paramFlag.described("check with a param set (repeatable)").scoped(to: \.scenario)
+                    ScenarioOptions.paramFlag.described("check with a param set (repeatable)").scoped(to: \.scenario),
+                    ScenarioOptions.libFlag.scoped(to: \.scenario),
                 ])
             ],
             exitCodes: [
@@ -35,7 +36,7 @@ struct CheckCommand: Command {
     }
 
     func execute() throws(CLIError) -> ExitCode {
-        let request = RunRequest(file: file, params: scenario.params)
+        let request = RunRequest(file: file, params: scenario.params, libraries: scenario.libraries)
         let summary = try ScenarioRunner.check(request).mapError(CLIError.init).get()
         print(summary.text(), terminator: "")
         print("ok: \(request.file) is valid")

@@ -32,6 +32,7 @@ struct CompareCommand: Command {
                 .jobs(\.jobs),
                 ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
                     .scoped(to: \.scenario),
+                ScenarioOptions.libFlag.scoped(to: \.scenario),
             ] + PairOptions.all.map { $0.scoped(to: \.pairParams) } + LimitOptions.all.map { $0.scoped(to: \.limits) })
     }
 
@@ -90,7 +91,7 @@ struct CompareCommand: Command {
                 throw .commandLine("\(flag) is for comparing two scenario files")
             }
         } else {
-            pair = try ScenarioPair(files: files, params: pairParams)
+            pair = try ScenarioPair(files: files, params: pairParams, libraries: scenario.libraries)
         }
     }
 

@@ -26,6 +26,7 @@ struct DiffCommand: Command {
                 ScenarioOptions.seedFlag.described("the seed of both runs (default 1)").scoped(to: \.scenario),
                 ScenarioOptions.stepsFlag.described("ticks of each run (default: each scenario's steps)")
                     .scoped(to: \.scenario),
+                ScenarioOptions.libFlag.scoped(to: \.scenario),
             ] + PairOptions.all.map { $0.scoped(to: \.pairParams) })
     }
 
@@ -66,7 +67,7 @@ struct DiffCommand: Command {
         guard files.count == 2 else { throw .commandLine("diff needs two files (simrun diff A B), got \(files.count)") }
         switch files.filter({ $0.hasSuffix(".lua") }).count {
         case 2:
-            pair = try ScenarioPair(files: files, params: pairParams)
+            pair = try ScenarioPair(files: files, params: pairParams, libraries: scenario.libraries)
         case 0:
             let scenarioOnly = Self.scenarioFileOptions.names
             if let flag = given.flags.last(where: scenarioOnly.contains) {

@@ -106,7 +106,9 @@ struct MergeCommand: Command {
         let merged = rows.compactMap { $0 }.joined()
         try OutputFile.write(header.text(format) + merged, to: output.out)
         if let summaryPath {
-            var summary = BatchSummary(outcomeNames: header.strings("outcomes"), points: header.points)
+            var summary = BatchSummary(
+                outcomeNames: header.strings("outcomes"), observedNames: header.strings("observed"),
+                points: header.points)
             for record in records.compactMap({ $0 }) { summary.add(record) }
             // The merged rows may be on standard output: the table goes to standard error only.
             try SummaryOutput.write(

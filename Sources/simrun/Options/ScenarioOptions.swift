@@ -1,5 +1,6 @@
-// ScenarioOptions: `--seed`, `--steps` and `--param`, how a scenario is run — declared once for
-// `run`, `check`, `batch`, `compare` and `diff`, each taking the ones it uses.
+// ScenarioOptions: `--seed`, `--steps`, `--param` and `--lib`, how a scenario is run — declared
+// once for `run`, `check`, `batch`, `compare` and `diff`, each taking the ones it uses.
+import Foundation
 import LuaBridge
 
 struct ScenarioOptions {
@@ -9,6 +10,8 @@ struct ScenarioOptions {
     /// `NAME=VALUE`, in command-line order; the scenario types each value like the param's default
     /// (a rate's `dynamics.NAME` takes a number).
     var params: [(String, String)] = []
+    /// `--lib DIR`, in command-line order.
+    var libs: [String] = []
 
     static var seedFlag: Option<ScenarioOptions> {
         .value("--seed", .unsigned, help: "seed of the run's random stream (default 1)", \.seed)
@@ -27,11 +30,26 @@ struct ScenarioOptions {
                 """, appendingTo: \.params)
     }
 
-    /// All three, in the order help lists them.
-    static var all: [Option<ScenarioOptions>] { [seedFlag, stepsFlag, paramFlag] }
+    static var libFlag: Option<ScenarioOptions> {
+        .values(
+            "--lib", .text("DIR"),
+            help: """
+                a library folder sim.include also searches, after the including file's
+                own folder (repeatable; then each folder of SIMRUN_PATH, colon-separated)
+                """, appendingTo: \.libs)
+    }
+
+    /// All four, in the order help lists them.
+    static var all: [Option<ScenarioOptions>] { [seedFlag, stepsFlag, paramFlag, libFlag] }
+
+    /// The library folders `sim.include` searches: `--lib`, then `SIMRUN_PATH`'s, empty entries left out.
+    var libraries: [String] {
+        let path = ProcessInfo.processInfo.environment["SIMRUN_PATH"] ?? ""
+        return libs + path.split(separator: ":").map(String.init)
+    }
 
     /// A request to run `file` with these settings.
     func request(_ file: String, limits: ScenarioLimits) -> RunRequest {
-        RunRequest(file: file, seed: seed, steps: steps, params: params, limits: limits)
+        RunRequest(file: file, seed: seed, steps: steps, params: params, limits: limits, libraries: libraries)
     }
 }

@@ -65,7 +65,7 @@ struct BatchFlow {
     ) -> BatchPlan {
         BatchPlan(
             file: request.file, design: design, limits: request.limits, runs: runs, jobs: jobs,
-            keepMetrics: keepMetrics, keepTrace: keepTrace)
+            keepMetrics: keepMetrics, keepTrace: keepTrace, libraries: request.libraries)
     }
 
     /// Runs the whole plan and returns its records in run order.

@@ -12,11 +12,14 @@ struct ScenarioPair {
     /// `--base-param`, `--variant-param`: for one side, applied after the common ones.
     var baseOnly: [(String, String)] = []
     var variantOnly: [(String, String)] = []
+    /// Library folders `sim.include` searches, for both.
+    var libraries: [String] = []
 
     /// The two scenario files and the params their flags give, read now that there are two scenarios.
-    init(files: [String], params: PairOptions) throws(CLIError) {
+    init(files: [String], params: PairOptions, libraries: [String]) throws(CLIError) {
         base = files[0]
         variant = files[1]
+        self.libraries = libraries
         for (flag, value) in params.given {
             // Read as --param reads its value, and refused in the same words.
             let param = try FlagValue.param.parse(value, "--param")
@@ -32,7 +35,7 @@ struct ScenarioPair {
     func request(_ side: Int, seed: UInt64, steps: Int?, limits: ScenarioLimits) -> RunRequest {
         RunRequest(
             file: side == 0 ? base : variant, seed: seed, steps: steps,
-            params: common + (side == 0 ? baseOnly : variantOnly), limits: limits)
+            params: common + (side == 0 ? baseOnly : variantOnly), limits: limits, libraries: libraries)
     }
 
     /// How a side is labelled in tables: its file name, with its own params when both are one file.

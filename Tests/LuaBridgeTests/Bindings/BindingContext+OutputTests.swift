@@ -138,4 +138,41 @@ struct OutputTests {
         #expect(report.logTexts.count == 2)
         #expect(report.logTexts.first == report.logTexts.last)
     }
+
+    @Test("sim.observed checks a fact of the record at the end, after the outcomes, into the report")
+    func observed() throws {
+        let report = try runCompleted(
+            header(steps: 2) + """
+                sim.outcome("ticks", function() return sim.tick() end)
+                sim.observed("ran two days", function() return sim.tick() == 2 end)
+                sim.observed("ran a year", function() return sim.tick() == 365 end)
+                """)
+        #expect(report.outcomes.map(\.0) == ["ticks"])
+        #expect(report.observed.map(\.0) == ["ran two days", "ran a year"])
+        #expect(report.observed.map(\.1) == [true, false])
+        let json = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any]
+        #expect(json?["observed"] as? [String: Bool] == ["ran two days": true, "ran a year": false])
+        #expect(report.text(width: 100).contains("OBSERVED  (1 of 2 facts of the record reproduced)"))
+    }
+
+    @Test("an observed fact returns a boolean, and is declared once")
+    func observedRefused() {
+        let failure = runFailure(run(header(steps: 1) + "sim.observed(\"f\", function() return 1 end)\n"))
+        #expect(
+            failure?.message.hasSuffix(
+                "main.lua:2: observed fact 'f' returned a number, expected a boolean (whether this run reproduced it)")
+                == true, "\(String(describing: failure))")
+        let twice = setupError(
+            header(steps: 1) + "sim.observed(\"f\", function() return true end)\n"
+                + "sim.observed(\"f\", function() return true end)\n")
+        #expect(twice.hasSuffix("main.lua:3: sim.observed: observed fact 'f' is already declared"), "\(twice)")
+    }
+
+    @Test("print is sim.log under Lua's name: the terminal belongs to simrun")
+    func printLogs() throws {
+        let report = try runCompleted(header(steps: 0) + "print(\"a\", 1, true, nil)\n")
+        #expect(report.logTexts == ["a\t1\ttrue\tnil"])
+        let message = setupError(header(steps: 0) + "print({})\n")
+        #expect(message.hasSuffix("main.lua:2: print: argument #1 must be a string, number or boolean, got table"))
+    }
 }

@@ -67,6 +67,65 @@ struct ScenarioFilesTests {
         #expect(message.hasSuffix("missing.lua: no such file"), "\(message)")
     }
 
+    /// A user's scenario in one folder and a library in another: `lib/sahel/world.lua` includes
+    /// `helpers.lua` beside it; `lib/../secret.lua` is outside every tree.
+    static func library() -> (user: ScenarioFixture, lib: ScenarioFixture) {
+        let user = ScenarioFixture()
+        let lib = ScenarioFixture()
+        lib.write("sahel/world.lua", "return 'world+' .. sim.include(\"helpers.lua\")\n")
+        lib.write("sahel/helpers.lua", "return 'helpers'\n")
+        let outside = lib.directory.deletingLastPathComponent().appendingPathComponent("secret.lua")
+        try? Data("return 'secret'\n".utf8).write(to: outside)
+        return (user, lib)
+    }
+
+    /// Runs the user's `main.lua` with the library folders given.
+    static func run(_ user: ScenarioFixture, libraries: [String]) -> Result<RunReport, ScenarioFailure> {
+        ScenarioRunner.run(
+            RunRequest(file: user.path("main.lua"), params: [], libraries: libraries), simrunVersion: "test")
+    }
+
+    @Test("an include not beside the includer is found in the library folders, in order")
+    func libraryPath() throws {
+        let (user, lib) = Self.library()
+        let other = ScenarioFixture()
+        other.write("sahel/world.lua", "return 'other'\n")
+        user.write("main.lua", header(steps: 0) + "sim.log(sim.include(\"sahel/world.lua\"))\n")
+        let first = try completed(Self.run(user, libraries: [lib.directory.path, other.directory.path]))
+        // world.lua's own include is resolved beside it, inside the library's tree.
+        #expect(first.logTexts == ["world+helpers"])
+        let second = try completed(Self.run(user, libraries: [other.directory.path, lib.directory.path]))
+        #expect(second.logTexts == ["other"])
+        // The library's files are sources of the scenario: they make its sha256.
+        #expect(first.scenario.sha256 != second.scenario.sha256)
+        // A file beside the includer comes first.
+        user.write("sahel/world.lua", "return 'mine'\n")
+        #expect(try completed(Self.run(user, libraries: [lib.directory.path])).logTexts == ["mine"])
+    }
+
+    @Test(
+        "no include leaves the library folders either",
+        arguments: ["../secret.lua", "sahel/../../secret.lua"])
+    func libraryEscape(_ path: String) throws {
+        let (user, lib) = Self.library()
+        user.write("main.lua", header(steps: 0) + "sim.include(\"\(path)\")\n")
+        let message = setupFailure(Self.run(user, libraries: [lib.directory.path]))?.message ?? ""
+        #expect(message.hasSuffix("'\(path)' is outside the library folder '\(lib.directory.path)'"), "\(message)")
+    }
+
+    @Test("a missing include names the library folders searched; a missing library folder is named")
+    func libraryMissing() throws {
+        let (user, lib) = Self.library()
+        user.write("main.lua", header(steps: 0) + "sim.include(\"sahel/none.lua\")\n")
+        let message = setupFailure(Self.run(user, libraries: [lib.directory.path]))?.message ?? ""
+        #expect(message.hasSuffix("sahel/none.lua: no such file (nor in the library folders \(lib.directory.path))"))
+        guard case .failure(.fileNotFound(let missing)) = Self.run(user, libraries: ["/no/such/folder"]) else {
+            Issue.record("a missing library folder should be fileNotFound")
+            return
+        }
+        #expect(missing == "library folder '/no/such/folder' (--lib or SIMRUN_PATH): no such folder")
+    }
+
     @Test("an include cycle is an error")
     func includeCycle() throws {
         let fixture = ScenarioFixture()
