@@ -77,7 +77,7 @@ function B.install(o)
     return true
   end
 
-  -- (Re)start the advance from Sabha toward Ghadames, stopping at the Derj junction.
+  -- [A20] (Re)start the advance from Sabha toward Ghadames, stopping at the Derj junction.
   function B.launch(strength)
     if st.phase ~= "idle" and st.phase ~= "withdrawn" then return false end
     if not go("sabha", "derj", strength or o.lna_force) then return false end

@@ -77,7 +77,7 @@ sim.metric("balance", function() return sim.balance() end)
 ---------------------------------------------------------------------------------------------
 -- Outcomes
 ---------------------------------------------------------------------------------------------
-sim.outcome("border_clash_algeria_lna", function() return st.border_clash end)
+sim.outcome("border_clash_algeria_lna", function() return st.border_clash end)  -- [A47] the Libyan border
 sim.outcome("first_clash_day", function() return st.first_clash_day end)
 sim.outcome("lna_at_crossing", function() return st.reached_crossing end)        -- got to the post at any time
 sim.outcome("lna_holds_crossing", function() return W.at("lna", "crossing") >= 1 end) -- still there at the end

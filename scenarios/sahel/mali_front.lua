@@ -147,7 +147,7 @@ function M.struck_between(a, b)
   return false
 end
 
--- Clashes on Algeria's Sahel border: incidents plus clashes.
+-- [A47] Clashes on Algeria's Sahel border: incidents plus clashes.
 function M.sahel_border_clashes()
   return M.st.border_incidents + M.st.border_clashes
 end

@@ -84,7 +84,7 @@ sim.at("2024-04-13", function()
   local k = bogdanov
   st.warned_on = sim.tick()
   -- [A44] [A45] [A46] The grievances it carried: the separatists, JNIM, Dicko.
-  sim.emit("bogdanov_warning", { agents = { "russia", "algeria" }, region = "algiers",
+  sim.emit("bogdanov_warning", { agents = { "russia", "algeria" }, region = "algiers",  -- [A18] in Algiers
     by = "Deputy Foreign Minister Mikhail Bogdanov", on_behalf_of = "mali, niger",
     about = "ties with the separatists and the Tuareg, JNIM, Imam Mahmoud Dicko", severity = k })
   lasting("russia", "algeria", -0.1 * k)   -- Moscow sides with the AES
@@ -93,7 +93,7 @@ sim.at("2024-04-13", function()
   sim.shift("niger", "russia", 0.03 * k)
   sim.shift("algeria", "mali", -0.05 * k)  -- Algiers knows whose message it was
   sim.shift("algeria", "niger", -0.05 * k)
-  sim.shift("russia", "dicko", -0.05 * k)
+  sim.shift("russia", "dicko", -0.05 * k)  -- [A14] Dicko, one of the "national opponents"
   sim.log("Bogdanov delivers a severe warning in Algiers on behalf of Mali and Niger")
 end)
 

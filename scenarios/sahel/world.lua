@@ -18,18 +18,13 @@
 --              revenue in USD millions for non-state groups.
 --   legitimacy 0..1, standing at home and abroad (a rough judgement, used by policies).
 --
--- Claims of the article are tagged [A1] ... [A52] where they are modelled (the numbers of
+-- Claims of the article are tagged [A#] where they are modelled (# is the number of the claim in
 -- scenarios/README.md's table). What the scenarios add beyond the article says so, with its source.
 -- Allegations are params, off by default (W.claims below): the article reports them as accusations.
 --
 -- Returns a table W of ids and small helpers (see the end of the file).
 
 local W = {}
-
--- TEMP until sim.observed lands on main: record facts as outcomes named observed.NAME.
-if sim.observed == nil then
-  sim.observed = function(name, fn) sim.outcome("observed." .. name, fn) end
-end
 
 ---------------------------------------------------------------------------------------------
 -- Agents
@@ -408,13 +403,13 @@ W.wars = {
   -- [A41] Mali "has been fighting various insurgencies in the north ... for more than a decade":
   -- the Tuareg rebellion and the jihadists since 2012. The wars stand from the start; what the
   -- decade did to forces is in the strengths below (a force worn down, not a history of it).
-  { "fama", "csp" },         -- the 2015 accord's ceasefire broke down in August 2023
-  { "fama", "jnim" },
-  { "mali", "csp" },
-  { "mali", "jnim" },
+  { "fama", "csp", "the northern insurgency since 2012" },  -- the 2015 accord's ceasefire broke down in August 2023
+  { "fama", "jnim", "the northern insurgency since 2012" },
+  { "mali", "csp", "the northern insurgency since 2012" },
+  { "mali", "jnim", "the northern insurgency since 2012" },
   { "niger", "jnim" },       -- JNIM attacks in Tillaberi
 }
-for _, w in ipairs(W.wars) do sim.war(w[1], w[2], { cause = "at war before the run" }) end
+for _, w in ipairs(W.wars) do sim.war(w[1], w[2], { cause = w[3] or "at war before the run" }) end
 
 ---------------------------------------------------------------------------------------------
 -- Forces deployed, July 2024 (men; rough public estimates)
@@ -633,7 +628,8 @@ function W.reckoning(o)
     sim.emit("cooperation_breach", { agents = { "algeria", "russia" },
       reason = "did not tip Moscow off about Ukraine's support to the rebels", knew = o.knew and true or false })
   end
-  local weight = W.clamp((o.dead or 200) / 200, 0.5, 1.5)   -- 200: the ~80 Wagner and ~120 FAMa lost
+  -- [A27] [A36] The dead of Wagner and of its Malian allies weigh: 200 is the ~80 + ~120 lost.
+  local weight = W.clamp((o.dead or 200) / 200, 0.5, 1.5)
   sim.shift("russia", "algeria", -blame * weight)
   sim.shift("algeria", "russia", -(o.knew and 0.25 or 0.5) * blame)
   sim.emit("blame", { agents = { "russia", "algeria" }, reason = "failed to tip it off", dead = o.dead or 200 })
