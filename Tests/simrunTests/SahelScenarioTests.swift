@@ -121,7 +121,9 @@ struct SahelScenarioTests {
         #expect(breaches >= 4)
     }
 
-    @Test("the alleged algeria->csp support tie is a switch in every Sahel scenario, off by default", arguments: scenarios)
+    @Test(
+        "the alleged algeria->csp support tie is a switch in every Sahel scenario, off by default", arguments: scenarios
+    )
     func complicitySwitch(scenario: String) throws {
         func supportTie(_ extra: [String]) throws -> Bool {
             let report = try Self.report(scenario, seed: 1, ["--steps", "1"] + extra)
@@ -218,7 +220,9 @@ struct SahelScenarioTests {
                 }
             }
             let wars = Set(
-                (report["wars"]?.array ?? []).map { ($0.array ?? []).compactMap(\.string).sorted().joined(separator: "|") })
+                (report["wars"]?.array ?? []).map {
+                    ($0.array ?? []).compactMap(\.string).sorted().joined(separator: "|")
+                })
             func align(_ a: String, _ b: String) -> Double { report["alignments"]?[a]?[b]?.double ?? 0 }
             var expected = "nobody"
             if let largest = forces.max(by: { $0.1 < $1.1 }) {
@@ -267,6 +271,41 @@ struct SahelScenarioTests {
         #expect(q > 0.3, "restraint=0: LNA-GNU battle in \(q) of runs")
     }
 
+    // MARK: The record
+
+    static let record: [String: [String]] = [
+        "scenarios/sahel/tinzaouaten.lua": [
+            "algeria_did_not_warn", "wagner_heavy_losses", "mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug",
+            "no_russia_algeria_rupture", "tinzaouaten_not_retaken", "drone_strikes_in_august", "no_sahel_border_clash",
+        ],
+        "scenarios/sahel/strain.lua": [
+            "algeria_did_not_warn", "wagner_heavy_losses", "mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug",
+            "no_russia_algeria_rupture", "no_lna_gnu_battle", "no_algeria_lna_clash", "tinzaouaten_not_retaken",
+            "drone_strikes_in_august", "no_sahel_border_clash",
+        ],
+        "scenarios/sahel/ghadames.lua": [
+            "mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug", "no_lna_gnu_battle", "lna_did_not_enter_ghadames",
+            "no_algeria_lna_clash", "no_russia_algeria_rupture",
+        ],
+        "scenarios/sahel/russia_response.lua": [
+            "mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug", "no_russia_algeria_rupture", "no_lna_gnu_battle",
+            "no_algeria_lna_clash", "tinzaouaten_not_retaken", "drone_strikes_in_august", "no_sahel_border_clash",
+        ],
+    ]
+
+    @Test(
+        "every Sahel scenario declares the record it covers, and a run says which facts it reproduced",
+        arguments: scenarios)
+    func declaresTheRecord(scenario: String) throws {
+        let report = try Self.report(scenario, seed: 1)
+        let observed = try #require(report["observed"])
+        #expect(observed.keys == Self.record[scenario], "\(observed.keys)")
+        #expect(observed.keys.allSatisfy { observed[$0]?.bool != nil })
+        // The breaks with Kyiv on their dates happen in every scenario's run.
+        #expect(observed["mali_cuts_kyiv_4_aug"]?.bool == true)
+        #expect(observed["niger_cuts_kyiv_6_aug"]?.bool == true)
+    }
+
     // MARK: The claim table
 
     @Test("scenarios/README.md maps the article's 52 claims to lines tagged with them")
@@ -281,7 +320,7 @@ struct SahelScenarioTests {
             guard cells.count > 4, let n = Int(cells[1]), (1...52).contains(n) else { continue }
             numbers.append(n)
             // Every `file.lua:LINE` reference in the row is a line that carries the tag [An].
-            let refs = cells[3].matches(of: /`([a-z_]+\.lua):([0-9]+)`/)
+            let refs = String(line).matches(of: /`([a-z_]+\.lua):([0-9]+)`/)
             #expect(!refs.isEmpty, "claim \(n) names no file:line")
             for ref in refs {
                 let path = SimrunCLI.root.appendingPathComponent("scenarios/sahel/\(ref.output.1)")
