@@ -154,6 +154,18 @@ struct SahelScenarioTests {
         #expect(Self.events(quiet, "bogdanov_warning").isEmpty)
     }
 
+    @Test("strain.lua: the same seed in two processes gives byte-identical reports, another seed another")
+    func strainIsReproducible() throws {
+        let args = ["run", "scenarios/sahel/strain.lua", "--seed", "42", "--format", "json"]
+        let first = try SimrunCLI.run(args, timeout: 60)
+        let second = try SimrunCLI.run(args, timeout: 60)
+        #expect(first.exited(0) && second.exited(0), "\(first)\n\(second)")
+        #expect(!first.stdout.isEmpty && first.stdout == second.stdout)
+        let other = try SimrunCLI.run(
+            ["run", "scenarios/sahel/strain.lua", "--seed", "43", "--format", "json"], timeout: 60)
+        #expect(other.exited(0) && other.stdout != first.stdout)
+    }
+
     // MARK: W.holder
 
     /// A scenario next to copies of the Sahel files (sim.include stays within the main file's folder).

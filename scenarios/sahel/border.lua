@@ -141,9 +141,9 @@ function B.install(o)
       -- breaking the 2020 ceasefire. The old rule weighed only the forces and Russian backing
       -- (`drive` below), and the LNA fought for Ghadames in about 60% of ghadames runs: against the
       -- record. What held Haftar back in August 2024 was not the garrison: the LNA's declared aim
-      -- was its own south-west, UNSMIL and Western capitals warned against any offensive move, and
-      -- the Haftars were bargaining with Dbeibah (the central bank crisis of August-September 2024
-      -- was fought with oil shut-ins, not arms). `restraint` (0.9 by default) is that political
+      -- was its own south-west, UNSMIL warned against "provocative military actions" (9 August),
+      -- and the east's quarrels with Tripoli that year were fought with oil shut-ins, not arms (the
+      -- central bank crisis of August-September 2024). `restraint` (0.9 by default) is that political
       -- cost: only a tenth of the military drive becomes a push. A push stays possible (more so
       -- with more Russian backing, or with restraint lowered), as the exception.
       local ratio = (W.at("gnu", "ghadames") + W.in_transit("gnu") + 0.5 * alg) / own
@@ -151,7 +151,7 @@ function B.install(o)
       local p_push = (1 - restraint) * drive
       -- Standing down: more likely with more forces facing it and less backing, and the longer the
       -- column sits at the junction with no order to go on (the August 2024 deployment lasted
-      -- weeks): +0.005 per day there, so after a month a decision is a stand-down one time in five.
+      -- weeks): +0.005 per day there, so after a month a decision is a stand-down one time in four.
       local p_stand = W.clamp(0.05 + 0.06 * math.min(ratio, 3) + 0.15 * math.max(0, 0.8 - back)
         + 0.005 * (t - st.since), 0.05, 0.5)
       if r < p_push then

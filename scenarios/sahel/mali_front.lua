@@ -3,11 +3,12 @@
 -- The Tinzaouaten front after the ambush, shared by tinzaouaten.lua, russia_response.lua and
 -- strain.lua. Seed article: seeds/000_897de2a47dc8da2c.txt; what follows is beyond the article.
 -- After the July 2024 defeat Bamako did not retake Tinzaouaten in 2024 (the town stayed with the
--- rebels, who became the FLA in November 2024; a FAMa/Wagner column reached the ambush site in
--- October 2024 to recover bodies and left). It struck the area with drones (25 August 2024:
--- strikes on Tinzaouaten, civilians killed by the rebels' and local accounts; Algeria denounced
--- them at the UN Security Council). This module lets a new FAMa/Wagner column try, with a weekly
--- chance, and lets drones strike, so the holder of Tinzaouaten varies across seeds.
+-- rebels, who became the FLA in November 2024; a FAMa/Wagner column went to the ambush site in
+-- October 2024 to recover bodies). It struck the area with drones (30 July 2024; 25 August 2024:
+-- two strikes on Tinzaouaten, 21 civilians killed by the rebels' account; Algeria's UN envoy
+-- denounced "private armies" at the Security Council on 26 August). This module lets a new
+-- FAMa/Wagner column try, with a weekly chance, and lets drones strike, so the holder of
+-- Tinzaouaten varies across seeds.
 --
 -- [A21] [A47] It also holds Algeria's Sahel border, where the article's analysts expect "more
 -- clashes": a Malian drone over the border town may be fired on by Algeria's air defence, once
