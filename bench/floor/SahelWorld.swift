@@ -20,10 +20,10 @@ extension World {
         setAlignment(a, toward: b, to: alignment(a, toward: b) + delta)
     }
 
-    /// sim.align(a, b, value[, {mutual = true}]).
+    /// sim.align(a, b, value[, {mutual = true}]): the alignment now and its baseline.
     func align(_ a: Int, _ b: Int, _ value: Double, mutual: Bool = false) {
-        setAlignment(a, toward: b, to: value)
-        if mutual { setAlignment(b, toward: a, to: value) }
+        align(a, toward: b, to: value)
+        if mutual { align(b, toward: a, to: value) }
     }
 
     /// sim.tie(a, b, kind[, {mutual = true}]).
@@ -67,6 +67,7 @@ extension World {
         for spec in SahelData.links { link(region(spec.a), region(spec.b), km: spec.km) }
         for spec in SahelData.alignments { align(agent(spec.a), agent(spec.b), spec.value, mutual: spec.mutual) }
         for spec in SahelData.ties { tie(agent(spec.a), agent(spec.b), spec.kind, mutual: spec.mutual) }
+        for spec in SahelData.wars { setWar(agent(spec.a), agent(spec.b), true, cause: "at war before the run") }
         for spec in SahelData.deployments {
             deploy(agent(spec.agent), in: region(spec.region), strength: spec.strength)
         }
@@ -117,7 +118,8 @@ struct Transit {
 }
 
 extension World {
-    /// W.hostile(a, b): either side at or below -0.5 (the value the Lua helper defaults to).
+    /// W.hostile(a, b): hostile in attitude, either side at or below -0.5 (the value the Lua helper
+    /// defaults to); whether two agents fight is `isAtWar` (sim.at_war).
     func hostile(_ a: Int, _ b: Int, _ hostility: Double = -0.5) -> Bool {
         alignment(a, toward: b) <= hostility || alignment(b, toward: a) <= hostility
     }
