@@ -1044,13 +1044,16 @@ function World:set_war(i, j, war, cause)
 end
 
 -- Dynamic 6 (World+War.swift updateWars): a pair at peace whose alignments have both been at or
--- below `hostility` for `war_days` goes to war (cause `hostility`); a pair at war whose alignments
--- have both been above hostility + hysteresis as long makes peace (`calm`). Never by itself between
--- an agent and its patron.
+-- below `hostility` for `war_days`, both of them armed (a force somewhere, or on the move), goes to
+-- war (cause `hostility`); a pair at war whose alignments have both been above hostility +
+-- hysteresis as long makes peace (`calm`). Never by itself between an agent and its patron.
 function World:update_wars()
   local days = self.dyn.war_days
   if not (days > 0) then return end
   local n, A, W, WC, agents = self.n, self.A, self.W, self.WC, self.agents
+  local armed = {}
+  for a = 1, n do armed[a] = self:total_force(a) > 0 end
+  for _, mv in ipairs(self.moves) do armed[mv.agent] = true end
   local hostile = self.dyn.hostility
   local calm = hostile + self.dyn.hysteresis
   local dt, due = self.tick_days, days * (1 - 1e-12)
@@ -1062,7 +1065,8 @@ function World:update_wars()
       local drifting
       if W[p] then drifting = a > calm and b > calm
       else
-        drifting = a <= hostile and b <= hostile and agents[i].patron ~= j and agents[j].patron ~= i
+        drifting = a <= hostile and b <= hostile and armed[i] and armed[j]
+          and agents[i].patron ~= j and agents[j].patron ~= i
       end
       if not drifting then
         WC[p] = 0.0
@@ -1176,6 +1180,8 @@ local CLASH_FIELDS = set_of { "attacker", "defender", "region", "days" }
 local POLICY_FIELDS = set_of { "every" }
 local RATE_LIMITS = { speed = 100000, noise = 10, grievance = 100, blame = 100, balance = 100, decay = 1000,
   war_days = 3650, hysteresis = 2, min_force = 1000000 }
+local RATE_NAMES = { "speed", "hostility", "noise", "grievance", "blame", "balance", "decay", "war_days",
+  "hysteresis", "min_force" }
 local WAR_FIELDS = set_of { "cause" }
 local LOSS_FIELDS = set_of { "cause", "by" }
 
@@ -1342,7 +1348,15 @@ function Run:make_sim()
     return value
   end
 
+  -- sim.dynamics{...} sets rates; sim.dynamics() returns those in force, thresholds included.
   function sim.dynamics(rates)
+    if rates == nil then
+      local dyn = w.dyn
+      local result = { thresholds = {} }
+      for _, name in ipairs(RATE_NAMES) do result[name] = dyn[name] end
+      for q, v in ipairs(dyn.thresholds or { dyn.hostility }) do result.thresholds[q] = v end
+      return result
+    end
     if type(rates) ~= "table" then error("sim.dynamics: argument #1 (rates) must be a table", 2) end
     only_fields("sim.dynamics", rates, DYNAMICS_FIELDS)
     local dyn = w.dyn

@@ -213,9 +213,11 @@ class GhadamesModel(mesa.Model):
         self.A[a, b] = v
         return v
 
-    def hostile(self, a, b, hostility=-0.5):
-        """W.hostile: hostile in attitude, either side at or below `hostility` (not whether they fight)."""
-        return self.A[a, b] <= hostility or self.A[b, a] <= hostility
+    def hostile(self, a, b):
+        """W.hostile: hostile in attitude, either side at or below the `hostility` rate (not whether
+        they fight)."""
+        h = self.hostility
+        return self.A[a, b] <= h or self.A[b, a] <= h
 
     def war(self, a, b, cause="declared", war=True):
         """sim.war (sim.peace with war=False): restarts the pair's clock; True when the state changed."""
@@ -288,10 +290,11 @@ class GhadamesModel(mesa.Model):
         return km / self.speed if self.speed > 0 else math.inf
 
     def w_move(self, a, frm, to, strength=None):
-        """W.move: never more than is there; None when under 1 man would move; remembers the eta."""
+        """W.move: never more than is there; None when less than min_force (or 1 man) would move;
+        remembers the eta."""
         have = float(self.forces[a, frm])
         strength = have if strength is None else min(strength, have)
-        if strength < 1:
+        if strength < max(1.0, self.min_force):
             return None
         days = self.move(a, frm, to, strength)
         self.w_moving.append((a, strength, self.tick + max(1, math.ceil(days))))
@@ -455,14 +458,18 @@ class GhadamesModel(mesa.Model):
 
     def update_wars(self):
         """Dynamic 6: a pair at peace whose alignments have both been at or below `hostility` for
-        `war_days` goes to war; a pair at war whose alignments have both been above hostility +
-        hysteresis as long makes peace. Never by itself between an agent and its patron."""
+        `war_days`, both armed (a force somewhere or on the move), goes to war; a pair at war whose
+        alignments have both been above hostility + hysteresis as long makes peace. Never by itself
+        between an agent and its patron."""
         if not self.war_days > 0:
             return
         A, AT = self.A, self.A.T
         h = self.hostility
         c = h + self.hysteresis
-        hostile = (A <= h) & (AT <= h) & ~self.patron_pair
+        armed = self.forces.sum(axis=1) > 0
+        for mv in self.movements:
+            armed[mv[0]] = True
+        hostile = (A <= h) & (AT <= h) & ~self.patron_pair & armed[:, None] & armed[None, :]
         calm = (A > c) & (AT > c)
         drifting = np.where(self.at_war, calm, hostile) & self.upper
         self.war_clock = np.where(drifting, self.war_clock + self.tick_days, 0.0)
