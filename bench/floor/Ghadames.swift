@@ -60,11 +60,7 @@ final class Ghadames {
         // sim.scenario{start = "2024-08-01", steps = 120}; tick_days 1.
         w.start = SimDate(iso: "2024-08-01")!
         w.tickDays = 1
-        // sim.dynamics{...}: every rate at its default, written out as the scenario does.
-        var d = Dynamics()
-        d.speed = 300; d.hostility = -0.5; d.noise = 0.2; d.grievance = 1.0
-        d.blame = 0.5; d.balance = 0.02; d.decay = 0.01
-        w.dynamics = d
+        // No sim.dynamics: the built-in rates stay at their defaults (World's own Dynamics()).
         // sim.include("world.lua")
         w.declareSahel()
         id = SahelIDs(w)
@@ -83,9 +79,11 @@ final class Ghadames {
     /// W.after_ambush{schedule_cuts = true}.
     func afterAmbush(scheduleCuts: Bool) {
         let w = world
-        w.deploy(id.wagner, in: id.kidal, strength: -SahelData.ambushLosses.wagner)
-        w.deploy(id.fama, in: id.kidal, strength: -SahelData.ambushLosses.fama)
-        w.deploy(id.csp, in: id.tinzaouaten, strength: -25)
+        // sim.loss(..., {cause = "Tinzaouaten ambush"}), no `by`: in setup it only sets the forces.
+        let ambush = "Tinzaouaten ambush"
+        w.loss(id.wagner, in: id.kidal, strength: SahelData.ambushLosses.wagner, cause: ambush, by: nil)
+        w.loss(id.fama, in: id.kidal, strength: SahelData.ambushLosses.fama, cause: ambush, by: nil)
+        w.loss(id.csp, in: id.tinzaouaten, strength: 25, cause: ambush, by: nil)
         w.shift(id.wagner, id.csp, -0.1)
         w.shift(id.wagner, id.algeria, -0.3)
         w.shift(id.fama, id.algeria, -0.2)
@@ -226,6 +224,8 @@ final class Ghadames {
                 if go(id.derj, id.ghadames) {
                     w.shift(id.gnu, id.lna, -0.15)
                     w.shift(id.lna, id.gnu, -0.1)
+                    // The decision to fight for the town: the 2020 ceasefire is over between them.
+                    w.setWar(id.lna, id.gnu, true, cause: "LNA pushes into Ghadames")
                     emit("lna_push", agents: [id.lna], region: id.ghadames)
                 }
             } else if r < pPush + pStand {
@@ -233,7 +233,7 @@ final class Ghadames {
             }
         case .ghadames:
             let gnu = at(id.gnu, id.ghadames)
-            if gnu >= 5 && w.hostile(id.lna, id.gnu) {
+            if gnu >= 5 && w.isAtWar(id.lna, id.gnu) {
                 // Fighting Tripoli's forces for the town: fall back when losing or when it drags on.
                 if own < 0.7 * gnu || (own < 1.5 * gnu && r < 0.15) {
                     if go(id.ghadames, id.derj) { say("LNA falls back from Ghadames") }
@@ -300,7 +300,7 @@ final class Ghadames {
         if la > 0 && cr > 0 {
             w.shift(id.algeria, id.lna, -(0.004 + 0.012 * alert * uniform()))
             w.shift(id.lna, id.algeria, -0.008 * uniform())
-            if !w.hostile(id.algeria, id.lna) && uniform() < 0.02 + 0.08 * alert {
+            if !w.isAtWar(id.algeria, id.lna) && uniform() < 0.02 + 0.08 * alert {
                 var (attacker, defender) = (id.lna, id.algeria)
                 if uniform() < 0.5 { (attacker, defender) = (id.algeria, id.lna) }
                 w.clash(attacker: attacker, defender: defender, region: id.crossing, days: 0.2)

@@ -1,5 +1,5 @@
-// SahelWorld: scenarios/sahel/world.lua written against SimCore — the agents, regions, links,
-// starting alignments, ties and forces of mid-July 2024, and the helpers W.* that ghadames.lua and
+// SahelData: scenarios/sahel/world.lua written against SimCore — the agents, regions, links,
+// starting alignments, ties, wars and forces of mid-July 2024, and the helpers W.* that ghadames.lua and
 // border.lua use (W.at, W.total, W.move with its in-transit bookkeeping, W.holder, W.hostile,
 // W.after_ambush, W.cut_with_ukraine, W.acknowledge_hur). Every value is the Lua file's; the
 // declarations run in the Lua file's order, so agent, region, link, resource and tie-kind indices
@@ -209,6 +209,21 @@ enum SahelData {
         ("algeria", "niger", "diplomatic", true),
         ("algeria", "gnu", "diplomatic", true),
         ("csp", "jnim", "coordination", true),
+    ]
+
+    /// W.wars: the pairs at war as of July 2024, each made with sim.war(a, b, {cause = "at war before the run"}).
+    static let wars: [(a: String, b: String)] = [
+        ("russia", "ukraine"),
+        ("russia", "hur"),
+        ("wagner", "ukraine"),
+        ("wagner", "hur"),
+        ("wagner", "csp"),
+        ("wagner", "jnim"),
+        ("fama", "csp"),
+        ("fama", "jnim"),
+        ("mali", "csp"),
+        ("mali", "jnim"),
+        ("niger", "jnim"),
     ]
 
     /// sim.deploy(agent, region, strength), July 2024.

@@ -20,10 +20,10 @@ extension World {
         setAlignment(a, toward: b, to: alignment(a, toward: b) + delta)
     }
 
-    /// sim.align(a, b, value[, {mutual = true}]).
+    /// sim.align(a, b, value[, {mutual = true}]): the alignment now and its baseline.
     func align(_ a: Int, _ b: Int, _ value: Double, mutual: Bool = false) {
-        setAlignment(a, toward: b, to: value)
-        if mutual { setAlignment(b, toward: a, to: value) }
+        align(a, toward: b, to: value)
+        if mutual { align(b, toward: a, to: value) }
     }
 
     /// sim.tie(a, b, kind[, {mutual = true}]).
@@ -67,6 +67,7 @@ extension World {
         for spec in SahelData.links { link(region(spec.a), region(spec.b), km: spec.km) }
         for spec in SahelData.alignments { align(agent(spec.a), agent(spec.b), spec.value, mutual: spec.mutual) }
         for spec in SahelData.ties { tie(agent(spec.a), agent(spec.b), spec.kind, mutual: spec.mutual) }
+        for spec in SahelData.wars { setWar(agent(spec.a), agent(spec.b), true, cause: "at war before the run") }
         for spec in SahelData.deployments {
             deploy(agent(spec.agent), in: region(spec.region), strength: spec.strength)
         }
@@ -97,12 +98,12 @@ struct SahelIDs {
 struct Transit {
     private var moves: [(agent: Int, strength: Double, eta: Int)] = []
 
-    /// W.move(agent, from, to, strength): never more than is there; nil (nothing moved) below 1.
-    /// Returns the days the move takes.
+    /// W.move(agent, from, to, strength): never more than is there; nil (nothing moved) below
+    /// min_force or 1, whichever is larger. Returns the days the move takes.
     mutating func move(_ w: World, _ agent: Int, from: Int, to: Int, strength: Double? = nil) -> Double? {
         let have = w.force(of: agent, in: from)
         let amount = min(strength ?? have, have)
-        if amount < 1 { return nil }
+        if amount < max(1, w.dynamics.minForce) { return nil }
         let days = w.move(agent, from: from, to: to, strength: amount)
         moves.append((agent, amount, w.tick + max(1, Int(days.rounded(.up)))))
         return days
@@ -117,9 +118,11 @@ struct Transit {
 }
 
 extension World {
-    /// W.hostile(a, b): either side at or below -0.5 (the value the Lua helper defaults to).
-    func hostile(_ a: Int, _ b: Int, _ hostility: Double = -0.5) -> Bool {
-        alignment(a, toward: b) <= hostility || alignment(b, toward: a) <= hostility
+    /// W.hostile(a, b): hostile in attitude, either side at or below the `hostility` rate in force
+    /// (what the Lua helper reads from sim.dynamics()); whether two agents fight is `isAtWar`.
+    func hostile(_ a: Int, _ b: Int) -> Bool {
+        let hostility = dynamics.hostility
+        return alignment(a, toward: b) <= hostility || alignment(b, toward: a) <= hostility
     }
 
     /// W.holder(region, min): the agent with the largest force there, "contested" when a hostile

@@ -2,7 +2,7 @@
 --
 -- simrun's engine and the part of its `sim.*` API that scenarios/sahel/ghadames.lua (with world.lua
 -- and border.lua) uses, in plain Lua 5.4: no C modules, no LuaJIT. It mirrors Sources/SimCore
--- (World, World+Combat, World+Balance, ForceMove, Simulation, RandomSource) and
+-- (World, World+Combat, World+Balance, World+War, World+Losses, ForceMove, Simulation, RandomSource) and
 -- Sources/LuaBridge (BindingContext*, HookRunner): same state layout (flat arrays indexed by agent and region),
 -- same tick order, same dynamics, same named random streams (xoshiro256** seeded through
 -- SplitMix64; combat, script and one per agent's policy, as RandomStream.swift).
@@ -13,10 +13,131 @@
 local E = {}
 
 local type, error, tostring, ipairs, pairs, select = type, error, tostring, ipairs, pairs, select
-local mathtype, tointeger, floor, ceil, abs, sqrt, exp, log, huge =
-  math.type, math.tointeger, math.floor, math.ceil, math.abs, math.sqrt, math.exp, math.log, math.huge
-local sin, cos, asin, pi = math.sin, math.cos, math.asin, math.pi
+local mathtype, tointeger, floor, ceil, abs, sqrt, huge =
+  math.type, math.tointeger, math.floor, math.ceil, math.abs, math.sqrt, math.huge
+local pi = math.pi
 local sort, concat = table.sort, table.concat
+
+---------------------------------------------------------------------------------------------
+-- PortableMath.swift: the transcendental functions simrun uses, with IEEE-754 basic arithmetic and
+-- square roots only (correctly rounded in Lua as in Swift), the same series in the same order, so
+-- they give simrun's results bit for bit where the C library's exp, log, pow, sin and cos may
+-- differ in the last bit — and one bit can turn a later comparison in a policy the other way.
+---------------------------------------------------------------------------------------------
+
+local LN2_HI = 6.93147180369123816490e-01
+local LN2_LO = 1.90821492927058770002e-10
+local SQRT2 = sqrt(2.0)
+
+-- Swift's rounded(): to nearest, halves away from zero.
+local function round_away(v)
+  local t = v >= 0 and floor(v) or ceil(v)        -- truncated; v - t is exact
+  local f = v - t
+  if f >= 0.5 then return t + 1 elseif f <= -0.5 then return t - 1 end
+  return t
+end
+
+-- v * 2^k, exactly (k is small here: no overflow in the power).
+local function scaled(v, k)
+  local p = 1.0
+  if k >= 0 then for _ = 1, k do p = p * 2.0 end else for _ = 1, -k do p = p * 0.5 end end
+  return v * p
+end
+
+local function pm_exp(x)
+  if x ~= x then return x end
+  if x > 709.782712893384 then return huge end
+  if x < -745.1332191019412 then return 0.0 end
+  local k = round_away(x / (LN2_HI + LN2_LO))
+  local r = (x - k * LN2_HI) - k * LN2_LO
+  local term, sum = 1.0, 1.0
+  for n = 1, 18 do
+    term = term * (r / n)
+    sum = sum + term
+  end
+  return scaled(sum, k)
+end
+
+-- e^x - 1 (the series for |x| < 0.5).
+local function expm1(x)
+  if abs(x) >= 0.5 then return pm_exp(x) - 1 end
+  local term, sum = x, x
+  for n = 2, 20 do
+    term = term * (x / n)
+    sum = sum + term
+  end
+  return sum
+end
+
+local function pm_log(x)
+  if x ~= x or x < 0 then return 0 / 0 end
+  if x == 0 then return -huge end
+  if x == huge then return x end
+  -- x = m * 2^e with m in [1, 2) (Swift's significand and exponent), then m in [1/sqrt2, sqrt2).
+  local e, m = 0, x
+  while m >= 2 do m = m * 0.5; e = e + 1 end
+  while m < 1 do m = m * 2.0; e = e - 1 end
+  if m > SQRT2 then
+    m = m / 2
+    e = e + 1
+  end
+  local z = (m - 1) / (m + 1)
+  local z2 = z * z
+  local power, sum = z, z
+  for n = 3, 41, 2 do
+    power = power * z2
+    sum = sum + power / n
+  end
+  return 2 * sum + e * LN2_LO + e * LN2_HI
+end
+
+local function pm_pow(x, y) return pm_exp(y * pm_log(x)) end
+
+local function reduced(x)
+  if not (abs(x) > pi) then return x end
+  local turns = round_away(x / (2 * pi))
+  return x - turns * 2 * pi
+end
+
+local function pm_sin(x)
+  local r = reduced(x)
+  local term, sum = r, r
+  local r2 = r * r
+  for n = 2, 40, 2 do
+    term = term * (-r2 / (n * (n + 1)))
+    sum = sum + term
+  end
+  return sum
+end
+
+local function pm_cos(x)
+  local r = reduced(x)
+  local term, sum = 1.0, 1.0
+  local r2 = r * r
+  for n = 1, 39, 2 do
+    term = term * (-r2 / (n * (n + 1)))
+    sum = sum + term
+  end
+  return sum
+end
+
+local function pm_atan(x)
+  if abs(x) > 1 then return (x > 0 and pi / 2 or -pi / 2) - pm_atan(1 / x) end
+  local t = x
+  for _ = 1, 2 do t = t / (1 + sqrt(1 + t * t)) end
+  local t2 = t * t
+  local power, sum = t, t
+  for n = 3, 41, 2 do
+    power = power * -t2
+    sum = sum + power / n
+  end
+  return 4 * sum
+end
+
+local function pm_asin(y)
+  if not (abs(y) <= 1) then return 0 / 0 end
+  return 2 * pm_atan(y / (1 + sqrt(1 - y * y)))
+end
 
 ---------------------------------------------------------------------------------------------
 -- Random streams: SplitMix64 and xoshiro256** (RandomSource.swift). Lua 5.4 integers are 64-bit
@@ -77,7 +198,7 @@ local function new_random(seed)
     while true do
       local u, v = 2 * uniform() - 1, 2 * uniform() - 1
       local s = u * u + v * v
-      if s > 0 and s < 1 then return mu + sigma * u * sqrt(-2 * log(s) / s) end
+      if s > 0 and s < 1 then return mu + sigma * u * sqrt(-2 * pm_log(s) / s) end
     end
   end
   -- Uniform integer in [lo, hi] without modulo bias (RandomSource.integer(in:)), in unsigned
@@ -124,28 +245,17 @@ E.new_stream = new_stream
 -- Small maths
 ---------------------------------------------------------------------------------------------
 
--- e^x - 1 for the decay's pull (PortableMath.expm1: series for |x| < 0.5).
-local function expm1(x)
-  if abs(x) >= 0.5 then return exp(x) - 1 end
-  local term, sum = x, x
-  for n = 2, 20 do
-    term = term * x / n
-    sum = sum + term
-  end
-  return sum
-end
-
 local EARTH_RADIUS_KM = 6371.0088
 
 local function great_circle_km(a, b)
   local rad = pi / 180
   local dlat = (b.lat - a.lat) * rad
   local dlon = (b.lon - a.lon) * rad
-  local sl, so = sin(dlat / 2), sin(dlon / 2)
-  local h = sl * sl + cos(a.lat * rad) * cos(b.lat * rad) * so * so
+  local sl, so = pm_sin(dlat / 2), pm_sin(dlon / 2)
+  local h = sl * sl + pm_cos(a.lat * rad) * pm_cos(b.lat * rad) * so * so
   local s = sqrt(h)
   if s > 1 then s = 1 end
-  return 2 * EARTH_RADIUS_KM * asin(s)
+  return 2 * EARTH_RADIUS_KM * pm_asin(s)
 end
 
 -- Civil dates as days since 1970-01-01 (Howard Hinnant's algorithms, SimDate.swift).
@@ -323,7 +433,7 @@ local function fight(m, eff, hostile, start, days)
       end
     end
     if err > 1 and h > minimum_step then
-      local f = 0.9 * err ^ -0.2
+      local f = 0.9 * pm_pow(err, -0.2)
       h = h * (f > 0.1 and f or 0.1)
     else
       local length = h
@@ -352,7 +462,7 @@ local function fight(m, eff, hostile, start, days)
       for p = 1, m * m do dealt[p] = dealt[p] + nd[p] end
       t = t + length
       if err > 0 then
-        local g = 0.9 * h * err ^ -0.2
+        local g = 0.9 * h * pm_pow(err, -0.2)
         h = (5 * h < g) and 5 * h or g
       else
         h = 5 * h
@@ -385,21 +495,24 @@ local function new_world(seed)
     links = {}, region_links = {},
     resource_names = {}, resource_index = {}, resources = {},
     A = {}, base = {}, F = {},            -- alignment[(i-1)*n + j], baseline, forces[(a-1)*R + r]
+    W = {}, WC = {},                      -- at war[(i-1)*n + j] (symmetric), war clock (i < j)
+    losses = {}, initial = nil,           -- strength lost per agent in the run; alignments at its start
     P = {},                               -- scratch for A*A
     ties = {}, tie_kinds = {}, tie_kind_index = {},
     moves = {},
     events = {},
     dyn = { speed = 300.0, hostility = -0.5, noise = 0.2, grievance = 1.0, blame = 0.5,
-            balance = 0.02, decay = 0.01, thresholds = nil },
+            balance = 0.002, decay = 0.01, war_days = 30.0, hysteresis = 0.05, min_force = 1.0,
+            thresholds = nil },
     start = days_from_civil(2024, 1, 1), tick_days = 1.0, tick = 0,
     stop_reason = nil, warnings = {}, warned = {}, running = false,
-    travel = nil, battles_last_tick = 0, dates = {},
+    travel = nil, battles_last_tick = 0, balance_substeps_last_tick = 1, dates = {},
   }, World)
 end
 
-local function grow_square(matrix, n, m)
+local function grow_square(matrix, n, m, zero)
   local grown = {}
-  for p = 1, m * m do grown[p] = 0.0 end
+  for p = 1, m * m do grown[p] = zero end
   for i = 0, n - 1 do
     for j = 1, n do grown[i * m + j] = matrix[i * n + j] end
   end
@@ -410,8 +523,11 @@ function World:add_agent(agent)
   local n = self.n
   self.agents[n + 1] = agent
   self.agent_index[agent.id] = n + 1
-  self.A = grow_square(self.A, n, n + 1)
-  self.base = grow_square(self.base, n, n + 1)
+  self.A = grow_square(self.A, n, n + 1, 0.0)
+  self.base = grow_square(self.base, n, n + 1, 0.0)
+  self.W = grow_square(self.W, n, n + 1, false)
+  self.WC = grow_square(self.WC, n, n + 1, 0.0)
+  self.losses[n + 1] = 0.0
   local F, R = self.F, self.R
   for r = 1, R do F[n * R + r] = 0.0 end
   for _, column in ipairs(self.resources) do column[n + 1] = 0.0 end
@@ -490,10 +606,23 @@ function World:record(kind, agents, region, data)
   }
 end
 
+-- Ends setup: the alignments are kept as the run's start (the baselines are what sim.align set);
+-- a force left below min_force is removed with a warning.
 function World:begin_run()
-  local base, A = {}, self.A
-  for p = 1, #A do base[p] = A[p] end
-  self.base = base
+  local initial, A = {}, self.A
+  for p = 1, #A do initial[p] = A[p] end
+  self.initial = initial
+  local F, R, min_force = self.F, self.R, self.dyn.min_force
+  for a = 1, self.n do
+    for r = 1, R do
+      local s = F[(a - 1) * R + r]
+      if s > 0 and s < min_force then
+        self:warn_once("min_force " .. (a - 1) .. " " .. (r - 1), self.agents[a].id .. " had " .. s .. " in "
+          .. self.regions[r].id .. " at the end of setup, below min_force " .. min_force .. ": removed")
+        F[(a - 1) * R + r] = 0.0
+      end
+    end
+  end
   self.running = true
 end
 
@@ -504,9 +633,24 @@ function World:warn_once(key, message)
   end
 end
 
+-- How i stands toward j now, clamped; the baseline stays (a shift that decay pulls back).
 function World:set_alignment(i, j, value)
   if value > 1 then value = 1.0 elseif value < -1 then value = -1.0 end
   self.A[(i - 1) * self.n + j] = value
+  return value
+end
+
+-- How i stands toward j now and in the long run (sim.align).
+function World:align(i, j, value)
+  local v = self:set_alignment(i, j, value)
+  self.base[(i - 1) * self.n + j] = v
+  return v
+end
+
+-- Only the long-run alignment decay pulls back toward (sim.baseline with a value).
+function World:set_baseline(i, j, value)
+  if value > 1 then value = 1.0 elseif value < -1 then value = -1.0 end
+  self.base[(i - 1) * self.n + j] = value
   return value
 end
 
@@ -534,10 +678,12 @@ function World:set_force(a, r, value)
   self.F[(a - 1) * self.R + r] = value > 0 and value or 0.0
 end
 
+-- A negative strength withdraws; during the run a remainder below min_force leaves too.
 function World:deploy(a, r, strength)
   local F, p = self.F, (a - 1) * self.R + r
   local before = F[p]
   local after = before + strength
+  if self.running and after < self.dyn.min_force and strength < 0 then after = 0.0 end
   F[p] = after > 0 and after or 0.0
   if self.running then self:record("deploy", { a }, r, { strength = F[p] - before }) end
 end
@@ -580,11 +726,15 @@ function World:travel_km(a, b)
   return great_circle_km(self.regions[a], self.regions[b])
 end
 
--- ForceMove.swift: takes strength out of `from` and sends it toward `to`; returns the days.
-function World:move(a, from, to, strength)
+-- ForceMove.swift: takes strength out of `from` and sends it toward `to` (during the run a
+-- remainder below min_force goes along); returns the days.
+function World:move(a, from, to, asked)
   local km = self:travel_km(from, to)
   local F, p = self.F, (a - 1) * self.R + from
-  local left = F[p] - strength
+  local available = F[p]
+  local strength = asked
+  if self.running and available - asked < self.dyn.min_force then strength = available end
+  local left = available - strength
   F[p] = left > 0 and left or 0.0
   local moves = self.moves
   moves[#moves + 1] = { agent = a, from = from, to = to, strength = strength, total_km = km, remaining_km = km }
@@ -617,10 +767,6 @@ function World:advance_movements()
   self.moves = still
 end
 
--- Whether two distinct agents' forces fight when they meet.
-local function are_hostile(A, n, limit, i, j)
-  return i ~= j and (A[(i - 1) * n + j] <= limit or A[(j - 1) * n + i] <= limit)
-end
 
 -- Fights one battle in region r among `sides` (agent indices, ascending) over `days`; `listed`
 -- orders the clash event's agents. Returns losses by side and the (victim, attacker) pairs.
@@ -634,16 +780,19 @@ function World:resolve_battle(sides, hostile, r, days, listed, pairs_out)
   end
   local strengths, dealt = fight(m, eff, hostile, before, days)
   local sigma = self.dyn.noise
+  local min_force = self.dyn.min_force
   local normal = self.combat.normal
   local losses = {}
   for v = 1, m do
     -- Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
     local factor = 1
-    if sigma > 0 then factor = exp(sigma * normal(0, 1) - sigma * sigma / 2) end
+    if sigma > 0 then factor = pm_exp(sigma * normal(0, 1) - sigma * sigma / 2) end
     local lost = before[v] - strengths[v]
     if lost < 0 then lost = 0 end
     lost = lost * factor
     if lost > before[v] then lost = before[v] end
+    -- What is left below min_force is no force: it is lost too, to the same attackers.
+    if before[v] - lost < min_force and lost > 0 then lost = before[v] end
     losses[v] = lost
     local attributed = 0.0
     for a = 1, m do attributed = attributed + dealt[(a - 1) * m + v] end
@@ -657,11 +806,13 @@ function World:resolve_battle(sides, hostile, r, days, listed, pairs_out)
       end
     end
   end
+  local running, lost_by = self.running, self.losses
   for v = 1, m do
     local left = before[v] - losses[v]
     F[(sides[v] - 1) * R + r] = left > 0 and left or 0.0
+    if running then lost_by[sides[v]] = lost_by[sides[v]] + losses[v] end
   end
-  if self.running then
+  if running then
     local data = {}
     for _, agent in ipairs(listed) do
       for v = 1, m do
@@ -676,21 +827,20 @@ function World:resolve_battle(sides, hostile, r, days, listed, pairs_out)
   return losses
 end
 
--- Dynamic 2: in every region the forces of agents hostile to one another fight for one tick.
+-- Dynamic 2: in every region the forces of agents at war with one another fight for one tick.
 function World:fight_battles()
   local pairs_out = {}
   local battles = 0
-  local A, n, F, R = self.A, self.n, self.F, self.R
-  local limit = self.dyn.hostility
+  local W, n, F, R = self.W, self.n, self.F, self.R
   for r = 1, R do
-    -- Any hostile pair among the forces present?
+    -- Any pair at war among the forces present?
     local found = false
     local pi = r
     for i = 1, n do
       if F[pi] > 0 then
         local pj = pi + R
         for j = i + 1, n do
-          if F[pj] > 0 and (A[(i - 1) * n + j] <= limit or A[(j - 1) * n + i] <= limit) then
+          if F[pj] > 0 and W[(i - 1) * n + j] then
             found = true
             break
           end
@@ -707,13 +857,13 @@ function World:fight_battles()
       local sides = {}
       for _, i in ipairs(present) do
         for _, j in ipairs(present) do
-          if are_hostile(A, n, limit, i, j) then sides[#sides + 1] = i break end
+          if W[(i - 1) * n + j] then sides[#sides + 1] = i break end
         end
       end
       local m = #sides
       local hostile = {}
       for a = 1, m do
-        for b = 1, m do hostile[(a - 1) * m + b] = are_hostile(A, n, limit, sides[a], sides[b]) end
+        for b = 1, m do hostile[(a - 1) * m + b] = W[(sides[a] - 1) * n + sides[b]] end
       end
       self:resolve_battle(sides, hostile, r, self.tick_days, sides, pairs_out)
     end
@@ -722,7 +872,7 @@ function World:fight_battles()
   return pairs_out
 end
 
--- A scripted fight, whatever the alignments, with the built-in model and blame.
+-- A scripted fight, at war or not, with the built-in model and blame.
 function World:clash(attacker, defender, region, days)
   if attacker == defender then return 0, 0 end
   local lo, hi = attacker, defender
@@ -735,8 +885,20 @@ function World:clash(attacker, defender, region, days)
   return losses[a], losses[3 - a]
 end
 
--- Dynamic 3: a victim that lost a share s turns against its attacker (grievance * s) and the
--- attacker's backers (blame * grievance * s).
+-- Whether k backs x: x's patron, or tied to x by a `support`, `arms_supply` or `intel_sharing`
+-- tie (`backing`: the sets of those kinds that exist).
+local function backs(agents, backing, k, x)
+  if agents[x].patron == k then return true end
+  local key = k * 65536 + x
+  for _, set in ipairs(backing) do
+    if set[key] then return true end
+  end
+  return false
+end
+
+-- Dynamic 3: a victim that lost a share s turns against its attacker (grievance * s) and, by
+-- blame * grievance * s, against every agent that backs the attacker and backs the victim in none
+-- of those ways.
 function World:assign_blame(losses)
   local grievance = self.dyn.grievance
   if grievance == 0 or #losses == 0 then return end
@@ -745,8 +907,7 @@ function World:assign_blame(losses)
     local k = self.tie_kind_index[name]
     if k then backing[#backing + 1] = self.ties[k] end
   end
-  local backers_of = {}
-  local n, A = self.n, self.A
+  local n, A, agents = self.n, self.A, self.agents
   for _, l in ipairs(losses) do
     if l.before > 0 then
       local share = l.loss / l.before
@@ -756,20 +917,10 @@ function World:assign_blame(losses)
       local v = A[row + attacker] - grievance * share
       A[row + attacker] = v < -1 and -1.0 or (v > 1 and 1.0 or v)
       local spill = self.dyn.blame * grievance * share
-      if spill ~= 0 and #backing > 0 then
-        local backers = backers_of[attacker]
-        if not backers then
-          backers = {}
-          for k = 1, n do
-            local key = k * 65536 + attacker
-            for _, set in ipairs(backing) do
-              if set[key] then backers[#backers + 1] = k break end
-            end
-          end
-          backers_of[attacker] = backers
-        end
-        for _, k in ipairs(backers) do
-          if k ~= victim then
+      if spill ~= 0 then
+        for k = 1, n do
+          if k ~= victim and k ~= attacker and backs(agents, backing, k, attacker)
+              and not backs(agents, backing, k, victim) then
             local w = A[row + k] - spill
             A[row + k] = w < -1 and -1.0 or (w > 1 and 1.0 or w)
           end
@@ -779,14 +930,23 @@ function World:assign_blame(losses)
   end
 end
 
--- Dynamic 4a: dA_ij/dt = balance (1 - A_ij^2) sum_k A_ik A_kj / (N - 2), explicit Euler substeps.
+-- Dynamic 4a: dA_ij/dt = balance (1 - A_ij^2) sum_k A_ik A_kj (per triad, not divided by N - 2),
+-- explicit Euler substeps: enough that no alignment moves more than BALANCE_STEP_LIMIT in one, the
+-- largest row sum of |A| bounding every drive.
 function World:apply_structural_balance()
   local n, rate, dt = self.n, self.dyn.balance, self.tick_days
   if n < 3 or rate == 0 or dt <= 0 then return end
-  local substeps = ceil(abs(rate) * dt / BALANCE_STEP_LIMIT)
-  if substeps < 1 then substeps = 1 end
-  local gain = rate * (dt / substeps) / (n - 2)
   local A, P = self.A, self.P
+  local largest = 0.0
+  for i = 0, n - 1 do
+    local sum = 0.0
+    for p = i * n + 1, i * n + n do sum = sum + abs(A[p]) end
+    if sum > largest then largest = sum end
+  end
+  local substeps = ceil(abs(rate) * dt * largest / BALANCE_STEP_LIMIT)
+  if substeps < 1 then substeps = 1 end
+  self.balance_substeps_last_tick = substeps
+  local gain = rate * (dt / substeps)
   -- Rows and columns of A copied into tables of their own: the inner product then reads two
   -- arrays with the loop index, the cheapest loop plain Lua has.
   local rows, cols = self.rows, self.cols
@@ -868,12 +1028,84 @@ function World:balance_index()
   return total > 0 and balanced / total or 1
 end
 
+-- Puts two agents at war or at peace (World+War.swift setWar): restarts the pair's clock, records
+-- `war` or `peace` with its cause during the run. Returns whether the state changed.
+function World:set_war(i, j, war, cause)
+  if i == j then return false end
+  local n, W = self.n, self.W
+  local lo, hi = i, j
+  if hi < lo then lo, hi = hi, lo end
+  self.WC[(lo - 1) * n + hi] = 0.0
+  if W[(i - 1) * n + j] == war then return false end
+  W[(i - 1) * n + j] = war
+  W[(j - 1) * n + i] = war
+  self:record(war and "war" or "peace", { i, j }, nil, { cause = cause })
+  return true
+end
+
+-- Dynamic 6 (World+War.swift updateWars): a pair at peace whose alignments have both been at or
+-- below `hostility` for `war_days`, both of them armed (a force somewhere, or on the move), goes to
+-- war (cause `hostility`); a pair at war whose alignments have both been above hostility +
+-- hysteresis as long makes peace (`calm`). Never by itself between an agent and its patron.
+function World:update_wars()
+  local days = self.dyn.war_days
+  if not (days > 0) then return end
+  local n, A, W, WC, agents = self.n, self.A, self.W, self.WC, self.agents
+  local armed = {}
+  for a = 1, n do armed[a] = self:total_force(a) > 0 end
+  for _, mv in ipairs(self.moves) do armed[mv.agent] = true end
+  local hostile = self.dyn.hostility
+  local calm = hostile + self.dyn.hysteresis
+  local dt, due = self.tick_days, days * (1 - 1e-12)
+  for i = 1, n do
+    local row = (i - 1) * n
+    for j = i + 1, n do
+      local p = row + j
+      local a, b = A[p], A[(j - 1) * n + i]
+      local drifting
+      if W[p] then drifting = a > calm and b > calm
+      else
+        drifting = a <= hostile and b <= hostile and armed[i] and armed[j]
+          and agents[i].patron ~= j and agents[j].patron ~= i
+      end
+      if not drifting then
+        WC[p] = 0.0
+      else
+        WC[p] = WC[p] + dt
+        if WC[p] >= due then
+          self:set_war(i, j, not W[p], W[p] and "calm" or "hostility")
+        end
+      end
+    end
+  end
+end
+
+-- World+Losses.swift: strength lost outside a clash (sim.loss). A remainder below min_force goes
+-- too; records `loss` (and `eliminated`); with `by`, the victim blames it as after a clash.
+function World:loss(a, r, strength, cause, by)
+  local F, p = self.F, (a - 1) * self.R + r
+  local before = F[p]
+  local lost = strength > 0 and strength or 0.0
+  if lost > before then lost = before end
+  if before - lost < self.dyn.min_force and lost > 0 then lost = before end
+  local left = before - lost
+  F[p] = left > 0 and left or 0.0
+  if self.running then self.losses[a] = self.losses[a] + lost end
+  self:record("loss", by and { a, by } or { a }, r, { strength = lost, cause = cause })
+  if before > 0 and lost >= before then self:record("eliminated", { a }, r) end
+  if by and by ~= a and lost > 0 then
+    self:assign_blame({ { victim = a, attacker = by, loss = lost, before = before } })
+  end
+  return lost
+end
+
 function World:apply_dynamics()
   self:advance_movements()
   local losses = self:fight_battles()
   self:assign_blame(losses)
   self:apply_structural_balance()
   self:apply_decay()
+  self:update_wars()
 end
 
 E.new_world = new_world
@@ -939,13 +1171,19 @@ end
 local function set_of(list) local s = {} for _, v in ipairs(list) do s[v] = true end return s end
 local SCENARIO_FIELDS = set_of { "name", "description", "start", "steps", "source", "tick_days" }
 local PARAM_OPTIONS = set_of { "min", "max", "doc" }
-local DYNAMICS_FIELDS = set_of { "speed", "noise", "grievance", "blame", "balance", "decay", "hostility", "thresholds" }
+local DYNAMICS_FIELDS = set_of { "speed", "noise", "grievance", "blame", "balance", "decay", "hostility",
+  "war_days", "hysteresis", "min_force", "thresholds" }
 local REGION_FIELDS = set_of { "id", "name", "country", "lat", "lon" }
 local AGENT_FIELDS = set_of { "id", "name", "kind", "resources", "patron", "effectiveness" }
 local MUTUAL_FIELDS = set_of { "mutual" }
 local CLASH_FIELDS = set_of { "attacker", "defender", "region", "days" }
 local POLICY_FIELDS = set_of { "every" }
-local RATE_LIMITS = { speed = 100000, noise = 10, grievance = 100, blame = 100, balance = 100, decay = 1000 }
+local RATE_LIMITS = { speed = 100000, noise = 10, grievance = 100, blame = 100, balance = 100, decay = 1000,
+  war_days = 3650, hysteresis = 2, min_force = 1000000 }
+local RATE_NAMES = { "speed", "hostility", "noise", "grievance", "blame", "balance", "decay", "war_days",
+  "hysteresis", "min_force" }
+local WAR_FIELDS = set_of { "cause" }
+local LOSS_FIELDS = set_of { "cause", "by" }
 
 -- The sandbox's globals (Sandbox.swift's allow-list); math.random draws from the stream the script
 -- draws from now (w.draw), like sim.random.
@@ -1110,7 +1348,15 @@ function Run:make_sim()
     return value
   end
 
+  -- sim.dynamics{...} sets rates; sim.dynamics() returns those in force, thresholds included.
   function sim.dynamics(rates)
+    if rates == nil then
+      local dyn = w.dyn
+      local result = { thresholds = {} }
+      for _, name in ipairs(RATE_NAMES) do result[name] = dyn[name] end
+      for q, v in ipairs(dyn.thresholds or { dyn.hostility }) do result.thresholds[q] = v end
+      return result
+    end
     if type(rates) ~= "table" then error("sim.dynamics: argument #1 (rates) must be a table", 2) end
     only_fields("sim.dynamics", rates, DYNAMICS_FIELDS)
     local dyn = w.dyn
@@ -1238,8 +1484,10 @@ function Run:make_sim()
 
   -- Relations ----------------------------------------------------------------------------
 
-  local function set_checked(fname, a, b, value)
-    local stored = w:set_alignment(a, b, value)
+  -- sim.align sets the alignment with its baseline; sim.baseline(a, b, v) the baseline alone.
+  local function set_checked(fname, a, b, value, baseline_only)
+    local stored
+    if baseline_only then stored = w:set_baseline(a, b, value) else stored = w:align(a, b, value) end
     if stored ~= value then
       w:warn_once("clamp " .. a .. " " .. b, fname .. ": alignment of " .. w.agents[a].id .. " toward "
         .. w.agents[b].id .. " was " .. value .. ", clamped to " .. stored)
@@ -1253,6 +1501,18 @@ function Run:make_sim()
     value = value + 0.0
     set_checked("sim.align", i, j, value)
     if mutual then set_checked("sim.align", j, i, value) end
+  end
+
+  function sim.baseline(a, b, value, opts)
+    local i, j = distinct_pair("sim.baseline", a, b)
+    if value ~= nil then
+      number_arg("sim.baseline", value, "#3 (value)")
+      local mutual = mutual_option("sim.baseline", opts)
+      value = value + 0.0
+      set_checked("sim.baseline", i, j, value, true)
+      if mutual then set_checked("sim.baseline", j, i, value, true) end
+    end
+    return w.base[(i - 1) * w.n + j]
   end
 
   function sim.alignment(a, b)
@@ -1308,6 +1568,40 @@ function Run:make_sim()
     return k ~= nil and w.ties[k][i * 65536 + j] == true
   end
 
+  -- War ----------------------------------------------------------------------------------
+
+  local function war_arguments(fname, a, b, opts)
+    local i = agent_index[a] or agent_arg(fname, a, "#1 (a)")
+    local j = agent_index[b] or agent_arg(fname, b, "#2 (b)")
+    if i == j then error(fname .. ": an agent cannot be at war with itself ('" .. a .. "')", 3) end
+    local cause = "declared"
+    if opts ~= nil then
+      if type(opts) ~= "table" then error(fname .. ": argument #3 (options) must be a table", 3) end
+      only_fields(fname, opts, WAR_FIELDS, "argument #3 (options)")
+      if opts.cause ~= nil then
+        if type(opts.cause) ~= "string" then error(fname .. ": field 'cause' must be a string", 3) end
+        cause = opts.cause
+      end
+    end
+    return i, j, cause
+  end
+
+  function sim.war(a, b, opts)
+    local i, j, cause = war_arguments("sim.war", a, b, opts)
+    return w:set_war(i, j, true, cause)
+  end
+
+  function sim.peace(a, b, opts)
+    local i, j, cause = war_arguments("sim.peace", a, b, opts)
+    return w:set_war(i, j, false, cause)
+  end
+
+  function sim.at_war(a, b)
+    local i = agent_index[a] or agent_arg("sim.at_war", a, "#1 (a)")
+    local j = agent_index[b] or agent_arg("sim.at_war", b, "#2 (b)")
+    return i ~= j and w.W[(i - 1) * w.n + j]
+  end
+
   -- Forces -------------------------------------------------------------------------------
 
   function sim.deploy(agent, region, strength)
@@ -1327,12 +1621,39 @@ function Run:make_sim()
     else
       number_arg("sim.move", strength, "#4 (strength)")
       if strength < 0 then error("sim.move: argument #4 (strength) must be 0 or more", 2) end
+      if not run.setup and strength > 0 and strength < w.dyn.min_force then
+        error("sim.move: argument #4 (strength) " .. strength .. " is below min_force " .. w.dyn.min_force
+          .. ": no force that small exists", 2)
+      end
       if strength > available * (1 + 1e-12) then
         error("sim.move: " .. agent .. " has " .. available .. " in " .. from .. ", cannot move " .. strength, 2)
       end
     end
     if strength > available then strength = available end
     return w:move(a, f, t, strength + 0.0)
+  end
+
+  function sim.loss(agent, region, strength, opts)
+    local a = agent_index[agent] or agent_arg("sim.loss", agent, "#1 (agent)")
+    local r = region_index[region] or region_arg("sim.loss", region, "#2 (region)")
+    number_arg("sim.loss", strength, "#3 (strength)")
+    if strength < 0 then error("sim.loss: argument #3 (strength) must be 0 or more", 2) end
+    local cause, by
+    if opts ~= nil then
+      if type(opts) ~= "table" then error("sim.loss: argument #4 (options) must be a table", 2) end
+      only_fields("sim.loss", opts, LOSS_FIELDS, "argument #4 (options)")
+      if opts.cause ~= nil then
+        if type(opts.cause) ~= "string" then error("sim.loss: field 'cause' must be a string", 2) end
+        cause = opts.cause
+      end
+      if opts.by ~= nil then by = agent_index[opts.by] or agent_arg("sim.loss", opts.by, "field 'by'") end
+    end
+    return w:loss(a, r, strength + 0.0, cause, by)
+  end
+
+  function sim.losses(agent)
+    local a = agent_index[agent] or agent_arg("sim.losses", agent, "#1 (agent)")
+    return w.losses[a]
   end
 
   function sim.forces(agent)
@@ -1572,23 +1893,61 @@ function Run:fire_scheduled()
   end
 end
 
--- A `threshold` event for every ordered pair whose alignment crossed a threshold.
+-- Takes each pair's side of each threshold in force from its alignment now (Simulation.swift
+-- watchThresholds): sides[(p-1)*T + k] is +-1 above or at/below since the start, +-2 since a crossing
+-- up or down, after which a crossing back must pass the threshold by `hysteresis`.
+function Run:watch_thresholds()
+  local w = self.world
+  local watched = {}
+  for q, v in ipairs(w.dyn.thresholds or { w.dyn.hostility }) do watched[q] = v end
+  local A, T = w.A, #watched
+  local sides, last = {}, {}
+  for p = 1, #A do
+    local v = A[p]
+    last[p] = v
+    for k = 1, T do sides[(p - 1) * T + k] = v <= watched[k] and -1 or 1 end
+  end
+  self.watched, self.sides, self.last_alignment = watched, sides, last
+end
+
+-- Whether the thresholds in force are still the watched ones.
+local function same_thresholds(dyn, watched)
+  local list = dyn.thresholds
+  if not list then return #watched == 1 and watched[1] == dyn.hostility end
+  if #list ~= #watched then return false end
+  for q = 1, #list do
+    if list[q] ~= watched[q] then return false end
+  end
+  return true
+end
+
+-- A `threshold` event for every ordered pair whose alignment crossed a threshold since the last
+-- check: down when it falls to it or below, up when it rises above it; a crossing back counts only
+-- once the value is `hysteresis` past the threshold.
 function Run:record_threshold_crossings()
   local w = self.world
-  local thresholds = w.dyn.thresholds or { w.dyn.hostility }
+  if not same_thresholds(w.dyn, self.watched) then self:watch_thresholds() end
+  local thresholds, sides = self.watched, self.sides
+  local margin = w.dyn.hysteresis
   local n, A, last = w.n, w.A, self.last_alignment
   local crossings
   local count = #thresholds
   -- Row-major over ordered pairs; the diagonal is 0 in both arrays, so it never differs.
   for p = 1, n * n do
-    local was, value = last[p], A[p]
-    if was ~= value then
+    local value = A[p]
+    if last[p] ~= value then
       last[p] = value
-      for q = 1, count do
-        local threshold = thresholds[q]
+      local base = (p - 1) * count
+      for k = 1, count do
+        local side, threshold = sides[base + k], thresholds[k]
         local direction
-        if was > threshold and value <= threshold then direction = "down"
-        elseif was <= threshold and value > threshold then direction = "up" end
+        if side > 0 and value <= threshold - (side == 2 and margin or 0) then
+          sides[base + k] = -2
+          direction = "down"
+        elseif side < 0 and value > threshold + (side == -2 and margin or 0) then
+          sides[base + k] = 2
+          direction = "up"
+        end
         if direction then
           crossings = crossings or {}
           crossings[#crossings + 1] = { (p - 1) // n + 1, (p - 1) % n + 1, threshold, direction, value }
@@ -1633,9 +1992,7 @@ function Run:run(steps)
   local w = self.world
   steps = steps or self.declaration.steps or error("the scenario declares no steps", 0)
   w:begin_run()
-  local last, A = {}, w.A
-  for p = 1, #A do last[p] = A[p] end
-  self.last_alignment = last
+  self:watch_thresholds()
   self:sample_metrics()
   while w.tick < steps and w.stop_reason == nil do self:step() end
   local outcomes = {}

@@ -142,12 +142,14 @@ class LNAAgent(Actor):
                 if self.go(DERJ, GHADAMES):
                     m.shift(GNU, LNA, -0.15)       # an incursion into Tripoli's territory
                     m.shift(LNA, GNU, -0.1)
+                    # The decision to fight for the town: the 2020 ceasefire is over between them.
+                    m.war(LNA, GNU, "LNA pushes into Ghadames")
                     m.emit("lna_push", (LNA,), GHADAMES, {})
             elif r < p_push + p_stand:
                 self.withdraw(DERJ)
         elif here == GHADAMES:
             gnu = F[GNU, GHADAMES]
-            if gnu >= 5 and m.hostile(LNA, GNU):
+            if gnu >= 5 and m.is_at_war(LNA, GNU):
                 # Fighting Tripoli's forces for the town: fall back when losing or when it drags on.
                 if own < 0.7 * gnu or (own < 1.5 * gnu and r < 0.15):
                     if self.go(GHADAMES, DERJ):
@@ -202,7 +204,7 @@ class AlgeriaAgent(Actor):
         if la > 0 and cr > 0:
             m.shift(ALGERIA, LNA, -(0.004 + 0.012 * alert * rnd()))
             m.shift(LNA, ALGERIA, -0.008 * rnd())
-            if not m.hostile(ALGERIA, LNA) and rnd() < 0.02 + 0.08 * alert:
+            if not m.is_at_war(ALGERIA, LNA) and rnd() < 0.02 + 0.08 * alert:
                 attacker, defender = LNA, ALGERIA
                 if rnd() < 0.5:
                     attacker, defender = ALGERIA, LNA

@@ -1,11 +1,12 @@
 """The ghadames scenario (scenarios/sahel/ghadames.lua with world.lua and border.lua) as a Mesa 3
 model, with the parts of simrun's engine it relies on: movements, Lanchester square-law combat
-integrated inside a tick, blame, structural balance, decay toward the baseline, threshold events,
-scripted clashes, scheduled events, metrics (mesa.DataCollector) and outcomes.
+between agents at war integrated inside a tick, blame, structural balance, decay toward the
+baselines, wars made and ended by lasting hostility or calm, threshold events with hysteresis,
+min_force, scripted clashes and losses, scheduled events, metrics (mesa.DataCollector) and outcomes.
 
 One tick (docs/scenario-api.md, "One tick"):
   1. scheduled events due now (sim.at), then the agents' policies in declaration order;
-  2. movements, combat, blame, structural balance, decay;
+  2. movements, combat, blame, structural balance, decay, wars;
   3. the clock becomes t+1, threshold crossings are recorded, the metrics are collected.
 """
 
@@ -70,16 +71,20 @@ class GhadamesModel(mesa.Model):
         self.ticks = ticks
         self.tick = 0
 
-        # sim.dynamics{...} of ghadames.lua (all simrun's defaults)
+        # ghadames.lua calls no sim.dynamics: simrun's default rates (Dynamics.swift)
         self.speed = 300.0
         self.hostility = -0.5
         self.noise = 0.2
         self.grievance = 1.0
         self.blame = 0.5
-        self.balance_rate = 0.02
+        self.balance_rate = 0.002
         self.decay_rate = 0.01
+        self.war_days = 30.0
+        self.hysteresis = 0.05
+        self.min_force = 1.0
         self.thresholds = (self.hostility,)
         self.tick_days = 1.0
+        self.started = False                      # World.isRunning: events are recorded from the run on
 
         # ---- world.lua: agents, map, alignments, ties, forces
         self.agent_ids = world.AGENT_IDS
@@ -91,18 +96,28 @@ class GhadamesModel(mesa.Model):
             self.actors.append(cls(self, index, ident, name, kind, eff, patron, resources))
         self.effectiveness = [a.effectiveness for a in self.actors]
         self.A = np.zeros((n, n))                 # A[i, j]: how i stands toward j
+        self.baseline = np.zeros((n, n))          # what decay pulls back toward: sim.align sets it
         for a, b, value, mutual in world.ALIGNMENTS:
             i, j = world.AGENT_INDEX[a], world.AGENT_INDEX[b]
-            self.A[i, j] = value
+            self.align(i, j, value)
             if mutual:
-                self.A[j, i] = value
+                self.align(j, i, value)
         self.ties = set()                         # (from, to, kind)
         for a, b, kind, mutual in world.TIES:
             i, j = world.AGENT_INDEX[a], world.AGENT_INDEX[b]
             self.ties.add((i, j, kind))
             if mutual:
                 self.ties.add((j, i, kind))
+        self.at_war = np.zeros((n, n), dtype=bool)   # symmetric: whose forces fight where they meet
+        self.war_clock = np.zeros((n, n))         # days each pair (i < j) has drifted toward a change
+        self.upper = np.triu(np.ones((n, n), dtype=bool), 1)
+        patrons = [a.patron for a in self.actors]
+        self.patron_pair = np.array([[patrons[i] == self.agent_ids[j] or patrons[j] == self.agent_ids[i]
+                                      for j in range(n)] for i in range(n)])
+        for a, b in world.WARS:
+            self.war(world.AGENT_INDEX[a], world.AGENT_INDEX[b], "at war before the run")
         self.forces = np.zeros((n, nr))           # forces[agent, region]: men on the ground
+        self.lost = np.zeros(n)                   # World.losses: strength each agent lost in the run
         for a, r, men in world.FORCES:
             self.forces[world.AGENT_INDEX[a], world.REGION_INDEX[r]] += men
         self.movements = []                       # [agent, from, to, strength, remaining km]
@@ -112,9 +127,8 @@ class GhadamesModel(mesa.Model):
         self.scheduled = []                       # sim.at: (tick, callback), in registration order
 
         # ---- world.lua's after_ambush{schedule_cuts = true}
-        for a, r, men in world.AMBUSH_DEPLOYS:
-            i, k = world.AGENT_INDEX[a], world.REGION_INDEX[r]
-            self.forces[i, k] = max(0.0, self.forces[i, k] + men)
+        for a, r, men in world.AMBUSH_LOSSES:
+            self.loss(world.AGENT_INDEX[a], world.REGION_INDEX[r], men, "Tinzaouaten ambush")
         for a, b, delta in world.AMBUSH_SHIFTS:
             self.shift(world.AGENT_INDEX[a], world.AGENT_INDEX[b], delta)
         self.ties.discard((HUR, CSP, "covert_support"))   # W.acknowledge_hur: Yusov's statement
@@ -124,7 +138,7 @@ class GhadamesModel(mesa.Model):
             self.scheduled.append((_tick_of(date), lambda s=world.AGENT_INDEX[state]: self.cut_with_ukraine(s)))
 
         # ---- ghadames.lua: Russian backing of Haftar (param)
-        self.A[RUSSIA, LNA] = min(1.0, max(-1.0, 0.2 + 0.8 * russian_backing))
+        self.align(RUSSIA, LNA, 0.2 + 0.8 * russian_backing)
         if russian_backing > 0.5:
             self.ties.add((RUSSIA, LNA, "arms_supply"))
         if russian_backing < 0.2:
@@ -142,10 +156,13 @@ class GhadamesModel(mesa.Model):
         self.scheduled.append((haftar_day, lambda: lna.launch(lna_force)))
         self.lna_start = float(self.forces[LNA].sum())
 
-        # ---- end of setup: baselines, threshold scan state, data collection
-        self.baseline = self.A.copy()
-        self.off_diagonal = ~np.eye(n, dtype=bool)
+        # ---- end of setup (World.beginRun): forces below min_force removed; threshold scan state
+        small = (self.forces > 0) & (self.forces < self.min_force)
+        self.forces[small] = 0.0
+        self.started = True
         self.last_A = self.A.copy()
+        # sides[k][i, j]: +-1 above or at/below threshold k since the start, +-2 since a crossing
+        self.sides = [np.where(self.A <= th, -1, 1).astype(np.int8) for th in self.thresholds]
         for name in OUTCOMES:
             setattr(self, name, None)
         reporters = dict(METRICS)
@@ -169,6 +186,7 @@ class GhadamesModel(mesa.Model):
         self.assign_blame(losses)
         self.structural_balance()
         self.decay()
+        self.update_wars()
         self.tick = t + 1
         self.record_threshold_crossings()
         if self.tick >= self.ticks:
@@ -182,15 +200,58 @@ class GhadamesModel(mesa.Model):
     def alignment(self, a, b):
         return self.A[a, b]
 
+    def align(self, a, b, value):
+        """sim.align: the alignment now and its baseline."""
+        v = -1.0 if value < -1.0 else 1.0 if value > 1.0 else value
+        self.A[a, b] = v
+        self.baseline[a, b] = v
+        return v
+
     def shift(self, a, b, delta):
         v = self.A[a, b] + delta
         v = -1.0 if v < -1.0 else 1.0 if v > 1.0 else v
         self.A[a, b] = v
         return v
 
-    def hostile(self, a, b, hostility=-0.5):
-        """W.hostile: either side at or below `hostility`."""
-        return self.A[a, b] <= hostility or self.A[b, a] <= hostility
+    def hostile(self, a, b):
+        """W.hostile: hostile in attitude, either side at or below the `hostility` rate (not whether
+        they fight)."""
+        h = self.hostility
+        return self.A[a, b] <= h or self.A[b, a] <= h
+
+    def war(self, a, b, cause="declared", war=True):
+        """sim.war (sim.peace with war=False): restarts the pair's clock; True when the state changed."""
+        if a == b:
+            return False
+        self.war_clock[min(a, b), max(a, b)] = 0.0
+        if self.at_war[a, b] == war:
+            return False
+        self.at_war[a, b] = self.at_war[b, a] = war
+        if self.started:
+            self.events.append((self.tick, "war" if war else "peace", (a, b), None, {"cause": cause}))
+        return True
+
+    def is_at_war(self, a, b):
+        """sim.at_war."""
+        return a != b and bool(self.at_war[a, b])
+
+    def loss(self, a, r, strength, cause=None, by=None):
+        """sim.loss: strength lost outside a clash (all of it when less than min_force would be left);
+        with `by`, the victim blames that agent as after a clash. Returns the strength lost."""
+        before = float(self.forces[a, r])
+        lost = min(before, max(0.0, strength))
+        if before - lost < self.min_force and lost > 0:
+            lost = before
+        self.forces[a, r] = max(0.0, before - lost)
+        if self.started:
+            self.lost[a] += lost
+            self.events.append((self.tick, "loss", (a,) if by is None else (a, by), r,
+                                {"strength": lost, "cause": cause}))
+            if before > 0 and lost >= before:
+                self.events.append((self.tick, "eliminated", (a,), r, {}))
+        if by is not None and by != a and lost > 0:
+            self.assign_blame([(a, by, lost, before)])
+        return lost
 
     def tied(self, a, b, kind):
         return (a, b, kind) in self.ties
@@ -217,18 +278,23 @@ class GhadamesModel(mesa.Model):
         return False
 
     def move(self, a, frm, to, strength):
-        """sim.move: strength leaves `frm` now and travels at `speed`; returns the days it takes."""
+        """sim.move: strength leaves `frm` now (with a remainder below min_force) and travels at
+        `speed`; returns the days it takes."""
         km = world.TRAVEL_KM[frm][to]
-        self.forces[a, frm] = max(0.0, self.forces[a, frm] - strength)
+        available = float(self.forces[a, frm])
+        if available - strength < self.min_force:
+            strength = available
+        self.forces[a, frm] = max(0.0, available - strength)
         self.movements.append([a, frm, to, strength, km])
         self.events.append((self.tick, "move", (a,), frm, {"to": to, "strength": strength, "km": km}))
         return km / self.speed if self.speed > 0 else math.inf
 
     def w_move(self, a, frm, to, strength=None):
-        """W.move: never more than is there; None when under 1 man would move; remembers the eta."""
+        """W.move: never more than is there; None when less than min_force (or 1 man) would move;
+        remembers the eta."""
         have = float(self.forces[a, frm])
         strength = have if strength is None else min(strength, have)
-        if strength < 1:
+        if strength < max(1.0, self.min_force):
             return None
         days = self.move(a, frm, to, strength)
         self.w_moving.append((a, strength, self.tick + max(1, math.ceil(days))))
@@ -286,11 +352,9 @@ class GhadamesModel(mesa.Model):
         self.movements = still
 
     def fight_battles(self):
-        """Dynamic 2: in every region, forces of mutually hostile agents (either side's alignment at
-        or below `hostility`) fight for one tick. Returns (victim, attacker, loss, strength before)."""
-        H = self.A <= self.hostility
-        H |= H.T
-        H &= self.off_diagonal                     # an agent is never its own enemy
+        """Dynamic 2: in every region, forces of agents at war with one another fight for one tick.
+        Returns (victim, attacker, loss, strength before)."""
+        H = self.at_war                            # symmetric, with a false diagonal
         present = self.forces > 0
         contested = np.flatnonzero((present & (H @ present)).any(axis=0))
         losses = []
@@ -302,7 +366,7 @@ class GhadamesModel(mesa.Model):
         return losses
 
     def clash(self, attacker, defender, region, days=1.0):
-        """sim.clash: a scripted fight, whatever the alignments; same model and blame as combat."""
+        """sim.clash: a scripted fight, at war or not; same model and blame as combat."""
         if attacker == defender:
             return 0.0, 0.0
         sides = [min(attacker, defender), max(attacker, defender)]
@@ -325,6 +389,9 @@ class GhadamesModel(mesa.Model):
             # Mean-one log-normal factor: noise changes who is lucky, not the expected losses.
             factor = math.exp(sigma * gauss(0.0, 1.0) - sigma * sigma / 2) if sigma > 0 else 1.0
             losses[v] = min(before[v], max(0.0, before[v] - strengths[v]) * factor)
+            # What is left below min_force is no force: it is lost too, to the same attackers.
+            if before[v] - losses[v] < self.min_force and losses[v] > 0:
+                losses[v] = before[v]
             attributed = sum(dealt[a * m + v] for a in range(m))
             if losses[v] > 0 and attributed > 0:
                 for a in range(m):
@@ -333,6 +400,7 @@ class GhadamesModel(mesa.Model):
                         pairs.append((sides[v], sides[a], d * losses[v] / attributed, before[v]))
         for v in range(m):
             self.forces[sides[v], r] = max(0.0, before[v] - losses[v])
+            self.lost[sides[v]] += losses[v]
         tick = self.tick
         self.events.append((tick, "clash", tuple(listed), r,
                             {self.agent_ids[s]: losses[sides.index(s)] for s in listed}))
@@ -342,14 +410,19 @@ class GhadamesModel(mesa.Model):
                 self.events.append((tick, "eliminated", (sides[v],), r, {}))
         return losses, pairs
 
+    def backs(self, k, x):
+        """Whether k backs x: x's patron, or a support / arms_supply / intel_sharing tie k -> x."""
+        return (self.actors[x].patron == self.agent_ids[k]
+                or any((k, x, kind) in self.ties for kind in BACKING_TIE_KINDS))
+
     def assign_blame(self, losses):
         """Dynamic 3: a victim losing a share s turns grievance*s against the attacker and
-        blame*grievance*s against every agent with a backing tie to that attacker."""
+        blame*grievance*s against every agent that backs the attacker and backs the victim in none
+        of those ways (a patron, or a supplier of both sides, is not an attacker)."""
         g = self.grievance
         if g == 0 or not losses:
             return
         A = self.A
-        backers_of = {}
         for victim, attacker, loss, before in losses:
             if before <= 0:
                 continue
@@ -358,24 +431,20 @@ class GhadamesModel(mesa.Model):
             spill = self.blame * g * share
             if spill == 0:
                 continue
-            backers = backers_of.get(attacker)
-            if backers is None:
-                backers = [k for k in range(len(self.actors))
-                           if any((k, attacker, kind) in self.ties for kind in BACKING_TIE_KINDS)]
-                backers_of[attacker] = backers
-            for k in backers:
-                if k != victim:
+            for k in range(len(self.actors)):
+                if k != victim and k != attacker and self.backs(k, attacker) and not self.backs(k, victim):
                     A[victim, k] = max(-1.0, min(1.0, A[victim, k] - spill))
 
     def structural_balance(self):
-        """Dynamic 4a: dA_ij/dt = balance (1 - A_ij^2) sum_k A_ik A_kj / (N - 2), explicit Euler
-        substeps (balance*dt <= 0.05 each), clamped to [-1, 1]."""
+        """Dynamic 4a: dA_ij/dt = balance (1 - A_ij^2) sum_k A_ik A_kj (per triad), explicit Euler
+        substeps (balance*dt*(largest row sum of |A|) <= 0.05 each), clamped to [-1, 1]."""
         n = self.A.shape[0]
         if n < 3 or self.balance_rate == 0:
             return
-        substeps = max(1, math.ceil(abs(self.balance_rate) * self.tick_days / 0.05))
-        gain = self.balance_rate * (self.tick_days / substeps) / (n - 2)
         A = self.A
+        largest = float(np.abs(A).sum(axis=1).max())
+        substeps = max(1, math.ceil(abs(self.balance_rate) * self.tick_days * largest / 0.05))
+        gain = self.balance_rate * (self.tick_days / substeps)
         for _ in range(substeps):
             P = A @ A                              # zero diagonal: (A A)_ij sums over k != i, j
             A += gain * (1.0 - A * A) * P
@@ -387,12 +456,42 @@ class GhadamesModel(mesa.Model):
         if self.decay_rate != 0:
             self.A += (self.baseline - self.A) * -math.expm1(-self.decay_rate * self.tick_days)
 
+    def update_wars(self):
+        """Dynamic 6: a pair at peace whose alignments have both been at or below `hostility` for
+        `war_days`, both armed (a force somewhere or on the move), goes to war; a pair at war whose
+        alignments have both been above hostility + hysteresis as long makes peace. Never by itself
+        between an agent and its patron."""
+        if not self.war_days > 0:
+            return
+        A, AT = self.A, self.A.T
+        h = self.hostility
+        c = h + self.hysteresis
+        armed = self.forces.sum(axis=1) > 0
+        for mv in self.movements:
+            armed[mv[0]] = True
+        hostile = (A <= h) & (AT <= h) & ~self.patron_pair & armed[:, None] & armed[None, :]
+        calm = (A > c) & (AT > c)
+        drifting = np.where(self.at_war, calm, hostile) & self.upper
+        self.war_clock = np.where(drifting, self.war_clock + self.tick_days, 0.0)
+        due = drifting & (self.war_clock >= self.war_days * (1 - 1e-12))
+        if due.any():
+            for i, j in zip(*np.nonzero(due)):
+                i, j = int(i), int(j)
+                war = not self.at_war[i, j]
+                self.war(i, j, "hostility" if war else "calm", war)
+
     def record_threshold_crossings(self):
-        """A `threshold` event for every ordered pair whose alignment crossed a threshold."""
+        """A `threshold` event for every ordered pair whose alignment crossed a threshold since the
+        last check: down at or below it, up above it; a crossing back counts only once the value is
+        `hysteresis` past the threshold."""
         before, after = self.last_A, self.A
-        for th in self.thresholds:
-            down = (before > th) & (after <= th)
-            up = (before <= th) & (after > th)
+        changed = before != after
+        margin = self.hysteresis
+        for th, side in zip(self.thresholds, self.sides):
+            down = changed & (side > 0) & (after <= th - np.where(side == 2, margin, 0.0))
+            up = changed & (side < 0) & (after > th + np.where(side == -2, margin, 0.0))
+            side[down] = -2
+            side[up] = 2
             crossed = down | up
             if crossed.any():
                 for i, j in zip(*np.nonzero(crossed)):

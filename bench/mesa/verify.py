@@ -1,9 +1,9 @@
 """Checks the port against simrun where no randomness is involved.
 
-1. The starting state (alignments, ties, forces, tick-0 metrics) against `simrun run --steps 0`.
+1. The starting state (alignments, ties, wars, forces, tick-0 metrics) against `simrun run --steps 0`.
 2. A run with haftar_day=365 (the LNA never sets out, so no policy draws a random number and no
-   battle is fought): structural balance, decay, the scheduled cuts and the metrics over 120 ticks
-   against `simrun run`.
+   battle is fought): structural balance, decay toward the baselines, the wars the engine makes
+   from lasting hostility, the scheduled cuts and the metrics over 120 ticks against `simrun run`.
 3. The square-law integrator against the closed form of a two-sided battle.
 
 Usage: python3 bench/mesa/verify.py [--simrun .build/release/simrun]
@@ -41,14 +41,18 @@ def compare_state(model, rep, label):
             worst = max(worst, abs(model.A[ids.index(a), ids.index(b)] - v))
     ties = {(t["from"], t["to"], t["kind"]) for t in rep["ties"]}
     mine = {(ids[a], ids[b], k) for a, b, k in model.ties}
+    wars = sorted(tuple(w) for w in rep["wars"])
+    my_wars = sorted((ids[a], ids[b]) for a, b in zip(*model.at_war.nonzero()) if a < b)
     fworst = 0.0
     for ag in rep["agents"]:
         a = ids.index(ag["id"])
         for r, s in ag["forces"].items():
             fworst = max(fworst, abs(model.forces[a, world.REGION_INDEX[r]] - s))
         fworst = max(fworst, abs(model.forces[a].sum() - sum(ag["forces"].values())))
-    print(f"{label}: max |alignment diff| {worst:.3g}, ties equal: {ties == mine}, max |force diff| {fworst:.3g}")
-    return worst < 1e-9 and ties == mine and fworst < 1e-9
+        fworst = max(fworst, abs(model.lost[a] - ag["losses"]))
+    print(f"{label}: max |alignment diff| {worst:.3g}, ties equal: {ties == mine}, "
+          f"wars equal: {wars == my_wars} ({len(wars)}), max |force or loss diff| {fworst:.3g}")
+    return worst < 1e-9 and ties == mine and wars == my_wars and fworst < 1e-9
 
 
 def main():
@@ -74,11 +78,12 @@ def main():
     d = max(abs(df[k].iloc[t] - rep["metrics"][k][t + 1]) for k in METRICS for t in range(120))
     print(f"metrics ticks 1..120: max |diff| {d:.3g}")
     ok &= d < 1e-9
-    mine = sorted((e[0], e[1], tuple(world.AGENT_IDS[a] for a in e[2])) for e in m.events
-                  if e[1] in ("threshold", "tie_cut"))
-    theirs = sorted((e["tick"], e["type"], tuple(e["agents"])) for e in rep["events"]
-                    if e["type"] in ("threshold", "tie_cut"))
-    print(f"threshold and tie_cut events: {len(mine)} here, {len(theirs)} in simrun, equal: {mine == theirs}")
+    kinds = ("threshold", "tie_cut", "war", "peace")
+    mine = sorted((e[0], e[1], tuple(world.AGENT_IDS[a] for a in e[2])) for e in m.events if e[1] in kinds)
+    theirs = sorted((e["tick"], e["type"], tuple(e["agents"])) for e in rep["events"] if e["type"] in kinds)
+    counts = {k: sum(1 for e in theirs if e[1] == k) for k in kinds}
+    print(f"threshold, tie_cut, war and peace events: {len(mine)} here, {len(theirs)} in simrun {counts}, "
+          f"equal: {mine == theirs}")
     ok &= mine == theirs
 
     # Two sides: x' = -b y, y' = -a x; x^2 a - y^2 b is conserved (square law).

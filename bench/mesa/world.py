@@ -183,6 +183,13 @@ TIES = [
     ("algeria", "gnu", "diplomatic", B), ("csp", "jnim", "coordination", B),
 ]
 
+# Wars as of July 2024 (W.wars, each made with sim.war in setup): (a, b)
+WARS = [
+    ("russia", "ukraine"), ("russia", "hur"), ("wagner", "ukraine"), ("wagner", "hur"),
+    ("wagner", "csp"), ("wagner", "jnim"), ("fama", "csp"), ("fama", "jnim"),
+    ("mali", "csp"), ("mali", "jnim"), ("niger", "jnim"),
+]
+
 # Forces deployed, July 2024: (agent, region, men)
 FORCES = [
     ("wagner", "kidal", 500), ("wagner", "gao", 350), ("wagner", "bamako", 650),
@@ -196,8 +203,9 @@ FORCES = [
     ("gnu", "tripoli", 8000), ("gnu", "ghadames", 300),
 ]
 
-# world.lua's after_ambush (about 1 August 2024): deploys and alignment shifts made in setup
-AMBUSH_DEPLOYS = [("wagner", "kidal", -80), ("fama", "kidal", -120), ("csp", "tinzaouaten", -25)]
+# world.lua's after_ambush (about 1 August 2024): losses (sim.loss, no `by`) and alignment shifts
+# made in setup; the shifts leave the baselines where sim.align put them
+AMBUSH_LOSSES = [("wagner", "kidal", 80), ("fama", "kidal", 120), ("csp", "tinzaouaten", 25)]
 AMBUSH_SHIFTS = [
     ("wagner", "csp", -0.1), ("wagner", "algeria", -0.3), ("fama", "algeria", -0.2),
     ("russia", "algeria", -0.2), ("algeria", "russia", -0.05), ("mali", "ukraine", -0.4),
