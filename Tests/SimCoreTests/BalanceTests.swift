@@ -116,7 +116,7 @@ private func threeAllies(bystanders: Int) -> World {
 
 @Test func oneTriadAtTheDefaultRateTakesAboutTheDocumentedTime() {
     // docs/dynamics.md: one wholly unbalanced triad (|A_ik·A_kj| = 1, held there) takes a pair from
-    // +0.5 to 0 in atanh(0.5)/balance days, 275 at the default 0.002. Holding C's relations at ±1
+    // +0.5 to 0 in atanh(0.5)/balance days, 549.3 at the default 0.001. Holding C's relations at ±1
     // (saturated, so (1 − A²) = 0 keeps them) makes that the exact solution.
     let w = World(seed: 1)
     for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
@@ -124,15 +124,15 @@ private func threeAllies(bystanders: Int) -> World {
     w.align(1, toward: 0, to: 0.5)
     for (i, j, v) in [(0, 2, 1.0), (2, 0, 1.0), (1, 2, -1.0), (2, 1, -1.0)] { w.align(i, toward: j, to: v) }
     w.dynamics.decay = 0
-    #expect(w.dynamics.balance == 0.002)
+    #expect(w.dynamics.balance == 0.001)
     w.beginRun()
     var day = 0
     while w.alignment(0, toward: 1) > 0 {
         w.applyDynamics()
         day += 1
     }
-    #expect(day == Int((atanh(0.5) / 0.002).rounded(.up)))
-    #expect(day == 275)
+    #expect(day == Int((atanh(0.5) / 0.001).rounded(.up)))
+    #expect(day == 550)
 }
 
 @Test func structuralBalanceNeedsThreeAgents() {

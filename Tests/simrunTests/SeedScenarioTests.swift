@@ -12,6 +12,7 @@ struct SeedScenarioTests {
         "scenarios/sahel/russia_response.lua": [
             "russia_algeria_rupture", "border_clash_algeria_lna", "tinzaouaten_held_by",
         ],
+        "scenarios/sahel/strain.lua": ["russia_algeria_rupture", "tinzaouaten_held_by"],
     ]
 
     @Test("runs to a complete JSON report", arguments: SimrunCLI.seedScenarios)

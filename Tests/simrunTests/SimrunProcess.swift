@@ -147,6 +147,7 @@ enum SimrunCLI {
         "scenarios/sahel/tinzaouaten.lua",
         "scenarios/sahel/ghadames.lua",
         "scenarios/sahel/russia_response.lua",
+        "scenarios/sahel/strain.lua",
     ]
 
     /// The report's top-level keys, in the order docs and RunReport+JSON.swift give them.

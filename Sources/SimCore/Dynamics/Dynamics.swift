@@ -15,7 +15,7 @@ package struct Dynamics: Sendable, Equatable {
     /// Share of that grievance also turned toward the attacker's backers.
     package var blame = 0.5
     /// Rate of structural balance per day, per triad.
-    package var balance = 0.002
+    package var balance = 0.001
     /// Rate per day of the pull back toward each pair's baseline.
     package var decay = 0.01
     /// Days of hostility both ways after which a pair is at war (and of calm both ways after which a

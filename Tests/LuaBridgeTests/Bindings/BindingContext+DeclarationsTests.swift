@@ -348,7 +348,7 @@ struct DeclarationsTests {
                 sim.log(sim.dynamics().hysteresis, #sim.dynamics().thresholds)
                 """
         let report = try completed(run(lua, params: [("dynamics.min_force", "5")]))
-        #expect(report.logTexts == ["7.0\t5.0\t0.002\t2\t0.5", "0.1\t2"])
+        #expect(report.logTexts == ["7.0\t5.0\t0.001\t2\t0.5", "0.1\t2"])
     }
 
     @Test(
