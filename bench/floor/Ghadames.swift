@@ -1,8 +1,10 @@
 // Ghadames: scenarios/sahel/ghadames.lua with border.lua's B.install, as a SimCore ScenarioHooks.
 // The setup builds the World as the Lua setup does (same calls, same order); the hooks are the Lua
-// hooks: the two dated Ukraine cuts and the LNA launch (sim.at), the clash recorder (sim.on), the
-// three policies, the six metrics and the ten outcomes. Every random draw comes from the World's
-// streams as simrun's bindings take it (World.drawScript), in the order the Lua makes it.
+// hooks: Moscow's reckoning with Algiers, the two dated Ukraine cuts and the LNA launch (sim.at),
+// W.track_relations' tick and tie_cut handlers and border.lua's clash recorder (sim.on), the three
+// policies, the six metrics, the eleven outcomes and the six facts of the record (sim.observed).
+// Every random draw comes from the World's streams as simrun's bindings take it
+// (World.drawScript), in the order the Lua makes it.
 import SimBatch
 import SimCore
 import SimReports
@@ -15,6 +17,7 @@ final class Ghadames {
 
     /// What a `sim.at` hook does.
     enum Scheduled {
+        case reckoning
         case cutWithUkraine(Int)
         case launch
     }
@@ -34,9 +37,25 @@ final class Ghadames {
     var firstClashDay = -1
     var incidents = 0
     var lnaGnuClash = false
+    var firstLnaGnuDay = -1
+    var enteredGhadames = false
+    /// st.since: the tick the LNA arrived where it stands.
+    var since = 0
     var reachedGhadames = false
     var reachedCrossing = false
     var gnuSent = 0.0
+
+    /// W.c.knew: whether Algerian intelligence knew of HUR's help (drawn once in setup).
+    var knew = false
+    /// W.silence.
+    var silenceReckoned = false
+    var silenceWarned = false
+    var silenceBreach = false
+    /// W.cut_on: the tick of each state's cut with Kyiv.
+    var cutOn: [Int: Int] = [:]
+    /// W.relations: the lowest russia->algeria seen, and whether a Russia-Algeria diplomatic tie was cut.
+    var relationsLow = 1.0
+    var relationsCut = false
 
     var transit = Transit()
     var scheduled: [(tick: Int, action: Scheduled)] = []
@@ -44,8 +63,10 @@ final class Ghadames {
     private(set) var log: [LogLine] = []
     /// ghadames.lua's `lna_start`: the LNA's deployed strength at the end of setup.
     var lnaStart = 0.0
-    /// Index of the first event not yet handed to the clash handler.
+    /// Index of the first event not yet handed to the handlers.
     var dispatched = 0
+    /// The sim.observed facts and whether the run reproduced them, once the outcomes are evaluated.
+    var observed: [(String, Bool)] = []
 
     let metricNames = [
         "algeria_lna", "lna_near_border", "algeria_border_force", "gnu_ghadames",
@@ -64,6 +85,8 @@ final class Ghadames {
         // sim.include("world.lua")
         w.declareSahel()
         id = SahelIDs(w)
+        claims()
+        // W.track_relations(): its handlers are in dispatchEvents and fireScheduled.
         afterAmbush(scheduleCuts: true)
         // Russian backing of Haftar (param).
         w.align(id.russia, id.lna, 0.2 + 0.8 * params.russianBacking)
@@ -76,6 +99,19 @@ final class Ghadames {
 
     // MARK: world.lua's scenario helpers
 
+    /// W.claims(): the contested claims as params; `knew` drawn from the script stream.
+    func claims() {
+        let w = world
+        knew = uniform() < params.algeriaKnew
+        if params.algeriaComplicity { w.tie(id.algeria, id.csp, "support") }
+        if params.algeriaSheltersJnim { w.tie(id.algeria, id.jnim, "support") }
+        if params.hurHelpedJnim {
+            w.tie(id.hur, id.jnim, "covert_support")
+            w.align(id.hur, id.jnim, 0.25)
+            w.align(id.jnim, id.hur, 0.15)
+        }
+    }
+
     /// W.after_ambush{schedule_cuts = true}.
     func afterAmbush(scheduleCuts: Bool) {
         let w = world
@@ -87,20 +123,54 @@ final class Ghadames {
         w.shift(id.wagner, id.csp, -0.1)
         w.shift(id.wagner, id.algeria, -0.3)
         w.shift(id.fama, id.algeria, -0.2)
-        w.shift(id.russia, id.algeria, -0.2)
-        w.shift(id.algeria, id.russia, -0.05)
         w.shift(id.mali, id.ukraine, -0.4)
         w.shift(id.niger, id.ukraine, -0.4)
         w.shift(id.mali, id.algeria, -0.1)
         w.shift(id.russia, id.ukraine, -0.05)
-        // W.acknowledge_hur()
-        if w.tied(id.hur, id.csp, "covert_support") { w.cut(id.hur, id.csp, "covert_support") }
-        w.tie(id.hur, id.csp, "support")
-        w.tie(id.hur, id.csp, "intel_sharing")
+        acknowledgeHur()
+        scheduled.append((0, .reckoning))
         if scheduleCuts {
             scheduled.append((tick(of: "2024-08-04"), .cutWithUkraine(id.mali)))
             scheduled.append((tick(of: "2024-08-06"), .cutWithUkraine(id.niger)))
         }
+    }
+
+    /// W.acknowledge_hur(): Yusov's statement.
+    func acknowledgeHur() {
+        let w = world
+        if w.tied(id.hur, id.csp, "covert_support") { w.cut(id.hur, id.csp, "covert_support") }
+        w.tie(id.hur, id.csp, "support")
+        w.tie(id.hur, id.csp, "intel_sharing")
+        if w.tied(id.hur, id.jnim, "covert_support") {
+            w.cut(id.hur, id.jnim, "covert_support")
+            w.tie(id.hur, id.jnim, "support")
+        }
+    }
+
+    /// W.reckoning{warned = false, knew = knew, dead = 200}, after_ambush's hook at tick 0 (blame
+    /// W.MOSCOW_BLAME = 0.2).
+    func reckoning() {
+        let w = world
+        let blame = 0.2
+        let dead = Int(SahelData.ambushLosses.wagner + SahelData.ambushLosses.fama)
+        silenceReckoned = true
+        silenceWarned = false
+        if w.tied(id.algeria, id.russia, "intel_sharing") {
+            silenceBreach = true
+            emit(
+                "cooperation_breach", agents: [id.algeria, id.russia],
+                data: [
+                    ("knew", .boolean(knew)),
+                    ("reason", .string("did not tip Moscow off about Ukraine's support to the rebels")),
+                ])
+        }
+        let weight = Self.clamp(Double(dead) / 200, 0.5, 1.5)
+        w.shift(id.russia, id.algeria, -blame * weight)
+        w.shift(id.algeria, id.russia, -(knew ? 0.25 : 0.5) * blame)
+        emit(
+            "blame", agents: [id.russia, id.algeria],
+            data: [("dead", .integer(dead)), ("reason", .string("failed to tip it off"))])
+        say("Moscow blames Algiers for failing to tip it off")
     }
 
     /// The tick of a date, as sim.at computes it.
@@ -115,13 +185,27 @@ final class Ghadames {
         guard w.tied(state, id.ukraine, "diplomatic") else { return }
         w.cut(state, id.ukraine, "diplomatic", mutual: true)
         w.shift(id.ukraine, state, -0.2)
+        cutOn[state] = w.tick
         say("\(w.agents[state].id) cuts diplomatic ties with Ukraine")
+    }
+
+    /// W.cut_on_date(state, date): the cut came on that date, give or take a day. W.tick_of(date)
+    /// is the date's day count from the start (one day per tick).
+    func cutOnDate(_ state: Int, _ iso: String) -> Bool {
+        guard let t = cutOn[state] else { return false }
+        return abs(t - (SimDate(iso: iso)!.daysSinceEpoch - world.start.daysSinceEpoch)) <= 1
+    }
+
+    /// W.no_rupture(rupture_at).
+    func noRupture(_ ruptureAt: Double) -> Bool {
+        let low = min(relationsLow, world.alignment(id.russia, toward: id.algeria))
+        return low >= ruptureAt && !relationsCut
     }
 
     func say(_ text: String) { log.append(LogLine(tick: world.tick, text: text)) }
 
-    /// sim.emit(type, {agents = ..., region = ...}).
-    func emit(_ type: String, agents: [Int], region: Int, data: [(String, ScalarValue)] = []) {
+    /// sim.emit(type, {agents = ..., region = ..., ...}): data in sorted key order, as simrun reads it.
+    func emit(_ type: String, agents: [Int], region: Int? = nil, data: [(String, ScalarValue)] = []) {
         world.record(Event(tick: world.tick, type: type, agents: agents, region: region, data: data))
     }
 
@@ -142,7 +226,10 @@ final class Ghadames {
             firstClashDay = tick
             say("first clash between Algerian forces and the LNA")
         }
-        if agents.contains(id.gnu) && agents.contains(id.lna) { lnaGnuClash = true }
+        if agents.contains(id.gnu) && agents.contains(id.lna) && !lnaGnuClash {
+            lnaGnuClash = true
+            firstLnaGnuDay = tick
+        }
     }
 
     /// go(from, to, strength).
@@ -201,6 +288,7 @@ final class Ghadames {
             }
             phase =
                 dest == id.sabha ? .withdrawn : (dest == id.derj ? .derj : dest == id.ghadames ? .ghadames : .crossing)
+            since = t
             if phase == .ghadames { reachedGhadames = true }
             if phase == .crossing { reachedCrossing = true }
             return
@@ -216,12 +304,16 @@ final class Ghadames {
 
         switch phase {
         case .derj:
-            // Ghadames is held by Tripoli-aligned forces: entering it means fighting the GNU.
+            // Ghadames is held by Tripoli-aligned forces: entering it means fighting the GNU and
+            // breaking the 2020 ceasefire, which `restraint` weighs.
             let ratio = (at(id.gnu, id.ghadames) + inTransit(id.gnu) + 0.5 * alg) / own
-            let pPush = Self.clamp(0.03 + 0.25 * back - 0.12 * min(ratio, 3), 0.02, 0.6)
-            let pStand = Self.clamp(0.03 + 0.06 * min(ratio, 3) + 0.15 * max(0, 0.8 - back), 0.02, 0.5)
+            let drive = Self.clamp(0.03 + 0.25 * back - 0.12 * min(ratio, 3), 0.02, 0.6)
+            let pPush = (1 - params.restraint) * drive
+            let pStand = Self.clamp(
+                0.05 + 0.06 * min(ratio, 3) + 0.15 * max(0, 0.8 - back) + 0.005 * Double(t - since), 0.05, 0.5)
             if r < pPush {
                 if go(id.derj, id.ghadames) {
+                    enteredGhadames = true
                     w.shift(id.gnu, id.lna, -0.15)
                     w.shift(id.lna, id.gnu, -0.1)
                     // The decision to fight for the town: the 2020 ceasefire is over between them.

@@ -1,9 +1,9 @@
 // SahelData: scenarios/sahel/world.lua written against SimCore — the agents, regions, links,
-// starting alignments, ties, wars and forces of mid-July 2024, and the helpers W.* that ghadames.lua and
-// border.lua use (W.at, W.total, W.move with its in-transit bookkeeping, W.holder, W.hostile,
-// W.after_ambush, W.cut_with_ukraine, W.acknowledge_hur). Every value is the Lua file's; the
+// starting alignments, ties, wars and forces of mid-July 2024 (the helpers W.* that ghadames.lua and
+// border.lua use are in SahelWorld.swift and Ghadames.swift). Every value is the Lua file's; the
 // declarations run in the Lua file's order, so agent, region, link, resource and tie-kind indices
-// are the same as simrun's.
+// are the same as simrun's. The alleged ties (algeria->csp support, algeria->jnim shelter) are
+// W.claims params, off by default (Ghadames.claims).
 import SimCore
 
 enum SahelData {
@@ -22,7 +22,10 @@ enum SahelData {
             ("mali", "Malian transitional government (junta of Assimi Goita)", "state", nil, nil, 40000, 900, 0.55),
             ("fama", "Malian Armed Forces (FAMa)", "military", "mali", 0.035, 40000, 0, 0.6),
             ("niger", "Niger (CNSP junta of Abdourahamane Tiani)", "state", nil, 0.035, 33000, 300, 0.5),
-            ("algeria", "Algeria (Tebboune government and ANP)", "state", nil, 0.06, 130_000, 21600, 0.7),
+            (
+                "algeria", "Algeria (the article's 'ruling junta': Tebboune government and ANP)", "state", nil, 0.06,
+                130_000, 21600, 0.7
+            ),
             ("ukraine", "Ukraine", "state", nil, nil, 900_000, 44000, 0.75),
             (
                 "hur", "Ukraine's military intelligence (HUR; spokesman Andrii Yusov)", "intel_service", "ukraine", nil,
@@ -41,6 +44,10 @@ enum SahelData {
     /// region(id, name, country, lat, lon).
     static let regions: [(id: String, name: String, country: String?, lat: Double, lon: Double)] = [
         ("tinzaouaten", "Tinzaouaten (Kidal region, Algerian border)", "mali", 19.9486, 2.9678),
+        (
+            "tinzaouaten_outskirts", "Outskirts of Tinzaouaten (the column's position, 26-27 July 2024)", "mali",
+            19.88, 2.88
+        ),
         ("kidal", "Kidal", "mali", 18.4411, 1.4078),
         ("gao", "Gao", "mali", 16.2717, -0.0447),
         ("bamako", "Bamako", "mali", 12.6392, -8.0029),
@@ -62,7 +69,8 @@ enum SahelData {
 
     /// sim.link(a, b, km): km nil = great-circle distance.
     static let links: [(a: String, b: String, km: Double?)] = [
-        ("kidal", "tinzaouaten", nil),
+        ("kidal", "tinzaouaten_outskirts", nil),
+        ("tinzaouaten_outskirts", "tinzaouaten", nil),
         ("kidal", "gao", nil),
         ("gao", "bamako", 1200),
         ("gao", "niamey", nil),
@@ -201,9 +209,7 @@ enum SahelData {
         ("ukraine", "algeria", "diplomatic", true),
         ("ukraine", "hur", "support", false),
         ("hur", "csp", "covert_support", false),
-        ("algeria", "csp", "support", false),
         ("algeria", "csp", "diplomatic", false),
-        ("algeria", "jnim", "sanctuary", false),
         ("algeria", "dicko", "diplomatic", false),
         ("algeria", "mali", "diplomatic", true),
         ("algeria", "niger", "diplomatic", true),
@@ -211,20 +217,24 @@ enum SahelData {
         ("csp", "jnim", "coordination", true),
     ]
 
-    /// W.wars: the pairs at war as of July 2024, each made with sim.war(a, b, {cause = "at war before the run"}).
-    static let wars: [(a: String, b: String)] = [
-        ("russia", "ukraine"),
-        ("russia", "hur"),
-        ("wagner", "ukraine"),
-        ("wagner", "hur"),
-        ("wagner", "csp"),
-        ("wagner", "jnim"),
-        ("fama", "csp"),
-        ("fama", "jnim"),
-        ("mali", "csp"),
-        ("mali", "jnim"),
-        ("niger", "jnim"),
-    ]
+    /// W.wars: the pairs at war as of July 2024, each made with sim.war(a, b, {cause = ...}): its own
+    /// cause, or "at war before the run".
+    static let wars: [(a: String, b: String, cause: String)] = {
+        let before = "at war before the run", north = "the northern insurgency since 2012"
+        return [
+            ("russia", "ukraine", before),
+            ("russia", "hur", before),
+            ("wagner", "ukraine", before),
+            ("wagner", "hur", before),
+            ("wagner", "csp", before),
+            ("wagner", "jnim", before),
+            ("fama", "csp", north),
+            ("fama", "jnim", north),
+            ("mali", "csp", north),
+            ("mali", "jnim", north),
+            ("niger", "jnim", before),
+        ]
+    }()
 
     /// sim.deploy(agent, region, strength), July 2024.
     static let deployments: [(agent: String, region: String, strength: Double)] = [

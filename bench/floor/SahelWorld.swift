@@ -67,7 +67,7 @@ extension World {
         for spec in SahelData.links { link(region(spec.a), region(spec.b), km: spec.km) }
         for spec in SahelData.alignments { align(agent(spec.a), agent(spec.b), spec.value, mutual: spec.mutual) }
         for spec in SahelData.ties { tie(agent(spec.a), agent(spec.b), spec.kind, mutual: spec.mutual) }
-        for spec in SahelData.wars { setWar(agent(spec.a), agent(spec.b), true, cause: "at war before the run") }
+        for spec in SahelData.wars { setWar(agent(spec.a), agent(spec.b), true, cause: spec.cause) }
         for spec in SahelData.deployments {
             deploy(agent(spec.agent), in: region(spec.region), strength: spec.strength)
         }
@@ -76,14 +76,14 @@ extension World {
 
 /// The indices the scenario's hooks use, looked up once per world.
 struct SahelIDs {
-    let russia, mali, fama, wagner, niger, algeria, ukraine, hur, csp, lna, gnu: Int
+    let russia, mali, fama, wagner, niger, algeria, ukraine, hur, csp, jnim, lna, gnu: Int
     let kidal, tinzaouaten, algiers, ouargla, debdeb, crossing, ghadames, derj, tripoli, sabha: Int
     let support, armsSupply: Int
 
     init(_ w: World) {
         russia = w.agent("russia"); mali = w.agent("mali"); fama = w.agent("fama")
         wagner = w.agent("wagner"); niger = w.agent("niger"); algeria = w.agent("algeria")
-        ukraine = w.agent("ukraine"); hur = w.agent("hur"); csp = w.agent("csp")
+        ukraine = w.agent("ukraine"); hur = w.agent("hur"); csp = w.agent("csp"); jnim = w.agent("jnim")
         lna = w.agent("lna"); gnu = w.agent("gnu")
         kidal = w.region("kidal"); tinzaouaten = w.region("tinzaouaten"); algiers = w.region("algiers")
         ouargla = w.region("ouargla"); debdeb = w.region("debdeb"); crossing = w.region("crossing")
@@ -125,23 +125,19 @@ extension World {
         return alignment(a, toward: b) <= hostility || alignment(b, toward: a) <= hostility
     }
 
-    /// W.holder(region, min): the agent with the largest force there, "contested" when a hostile
-    /// runner-up has at least half as much, "nobody" when no force reaches `min`.
+    /// W.holder(region, min): the agent with the largest force there (of at least `min`), "contested"
+    /// while any other force of at least `min` is at war with it or hostile in attitude either way,
+    /// "nobody" when no force reaches `min`.
     func holder(_ r: Int, min: Double = 5) -> String {
-        var best: Int?, bestStrength = 0.0, second: Int?, secondStrength = 0.0
+        var best: Int?, bestStrength = 0.0
         for a in 0..<agentCount {
             let s = force(of: a, in: r)
-            if s >= min {
-                if s > bestStrength {
-                    (second, secondStrength) = (best, bestStrength)
-                    (best, bestStrength) = (a, s)
-                } else if s > secondStrength {
-                    (second, secondStrength) = (a, s)
-                }
-            }
+            if s >= min && s > bestStrength { (best, bestStrength) = (a, s) }
         }
         guard let best else { return "nobody" }
-        if let second, secondStrength >= 0.5 * bestStrength, hostile(best, second) { return "contested" }
+        for a in 0..<agentCount where a != best && force(of: a, in: r) >= min {
+            if isAtWar(best, a) || hostile(best, a) { return "contested" }
+        }
         return agents[best].id
     }
 }

@@ -12,7 +12,8 @@ let usage = """
       --seed S            with --runs 1 the run's seed, as `simrun run --seed S`; with more runs the batch
                           seed, run i getting the seed `simrun batch --seed S` gives run i (default 1)
       --param NAME=VALUE  one of ghadames.lua's params (haftar_day, lna_force, algeria_alert,
-                          russian_backing, gnu_resolve)
+                          russian_backing, gnu_resolve, restraint, rupture_at) or world.lua's claims
+                          (algeria_complicity, algeria_shelters_jnim, hur_helped_jnim, algeria_knew)
       --out FILE          each run's record as a line of JSON, as in simrun batch's runs.jsonl
       --summary FILE      the batch summary as JSON, in simrun batch's layout
 
@@ -52,10 +53,14 @@ while let flag = arguments.popFirst() {
 
 let outcomeNames = [
     "border_clash_algeria_lna", "first_clash_day", "lna_at_crossing", "lna_holds_crossing",
-    "lna_gnu_clash", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
+    "lna_gnu_clash", "lna_entered_ghadames", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
     "lna_losses", "border_incidents",
 ]
-var summary = BatchSummary(outcomeNames: outcomeNames, points: [[]])
+let observedNames = [
+    "mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug", "no_lna_gnu_battle", "lna_did_not_enter_ghadames",
+    "no_algeria_lna_clash", "no_russia_algeria_rupture",
+]
+var summary = BatchSummary(outcomeNames: outcomeNames, observedNames: observedNames, points: [[]])
 var lines: [String] = []
 var last: RunRecord?
 let reported = params.reported
@@ -76,6 +81,7 @@ for run in 0..<runs {
         record.error = failure.message
     }
     record.outcomes = simulation.outcomes
+    record.observed = scenario.observed
     summary.add(record)
     if outPath != nil { lines.append(record.jsonLine()) }
     last = record
@@ -100,6 +106,7 @@ if let summaryPath {
 if runs == 1, let last {
     print("seed \(last.seed)  status \(last.status.rawValue)")
     for (name, value) in last.outcomes { print("  \(name) = \(value)") }
+    for (name, reproduced) in last.observed { print("  observed \(name) = \(reproduced)") }
 } else {
     print(
         "runs \(runs)  seconds \(String(format: "%.4f", seconds))"

@@ -9,14 +9,16 @@ difference, its standard error and z = difference / SE:
   numbers     difference of means,  SE = sqrt(sd1^2/n1 + sd2^2/n2)
   booleans    difference of shares, SE = sqrt(p(1-p)(1/n1 + 1/n2)) with p pooled
   categories  the same per category (each a share of the runs)
+The facts of the record (sim.observed) are compared as booleans, as "observed NAME".
 |z| <= 3 is agreement within Monte Carlo error. Exit status 1 when some |z| > 3.
 
     python3 bench/lua/compare.py --runs SIMRUN_RUNS.jsonl LUA_RUNS.jsonl
 
 compares the two batches run by run instead (simrun's `--out` and the Lua driver's `--out`, same
 seed): the same run seeds, the same status, every boolean, integer and category outcome equal,
-how many runs are bit-identical, and the largest relative difference of a float outcome.
-Exit status 1 when a seed, status or non-float outcome differs.
+every fact of the record (sim.observed) equal, how many runs are bit-identical, and the largest
+relative difference of a float outcome. Exit status 1 when a seed, status, non-float outcome or
+fact differs.
 """
 import json
 import math
@@ -24,11 +26,15 @@ import sys
 
 
 def load(path):
+    """The outcome summaries, then the facts' (as "observed NAME")."""
     with open(path) as f:
         data = json.load(f)
     if "points" in data:                       # simrun's summary.json
-        return data["points"][0]["outcomes"]
-    return data["outcomes"]                     # the Lua driver's --json
+        data = data["points"][0]
+    out = dict(data["outcomes"])                # the Lua driver's --json has the same keys
+    for name, fact in data.get("observed", {}).items():
+        out["observed " + name] = fact
+    return out
 
 
 def share_row(name, c1, n1, c2, n2):
@@ -52,7 +58,7 @@ def read_runs(path):
 
 def compare_runs(path_a, path_b):
     a, b = read_runs(path_a), read_runs(path_b)
-    problems, identical, worst, worst_at, floats = [], 0, 0.0, None, 0
+    problems, identical, worst, worst_at, floats, facts = [], 0, 0.0, None, 0, 0
     for i in sorted(set(a) | set(b)):
         x, y = a.get(i), b.get(i)
         if x is None or y is None:
@@ -65,7 +71,16 @@ def compare_runs(path_a, path_b):
         if set(ox) != set(oy):
             problems.append(f"run {i}: different outcome names")
             continue
+        fx, fy = x.get("observed", {}), y.get("observed", {})
+        if list(fx) != list(fy):
+            problems.append(f"run {i}: different facts of the record: {list(fx)} vs {list(fy)}")
+            continue
+        facts += len(fx)
         same = True
+        for name, v in fx.items():
+            if v is not fy[name]:
+                problems.append(f"run {i}: observed {name} = {v!r} vs {fy[name]!r}")
+                same = False
         for name, v in ox.items():
             w = oy[name]
             if isinstance(v, float) or isinstance(w, float):
@@ -84,10 +99,11 @@ def compare_runs(path_a, path_b):
                 problems.append(f"run {i}: {name} = {v!r} vs {w!r}")
                 same = False
         identical += same
-    print(f"runs: simrun {len(a)}, lua port {len(b)}; bit-identical (every outcome): {identical}")
+    print(f"runs: simrun {len(a)}, lua port {len(b)}; bit-identical (every outcome and fact): {identical}")
+    print(f"facts of the record compared: {facts}")
     print(f"float outcome values compared: {floats}; largest relative difference: {worst:.3g}"
           + (f" (run {worst_at[0]}, {worst_at[1]}: {worst_at[2]!r} vs {worst_at[3]!r})" if worst_at else ""))
-    print(f"seed, status, boolean, integer or category differences: {len(problems)}")
+    print(f"seed, status, boolean, integer, category or fact differences: {len(problems)}")
     for p in problems[:20]:
         print("  " + p)
     sys.exit(1 if problems else 0)

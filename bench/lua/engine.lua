@@ -8,7 +8,8 @@
 -- SplitMix64; combat, script and one per agent's policy, as RandomStream.swift).
 --
 -- E.new_run{file=, seed=, params=} builds a fresh world and a fresh environment, runs the scenario's
--- setup in it and returns a run object; run:run() steps it and returns the outcomes.
+-- setup in it and returns a run object; run:run() steps it and returns the outcomes and the facts of
+-- the record (sim.observed).
 
 local E = {}
 
@@ -502,7 +503,7 @@ local function new_world(seed)
     moves = {},
     events = {},
     dyn = { speed = 300.0, hostility = -0.5, noise = 0.2, grievance = 1.0, blame = 0.5,
-            balance = 0.002, decay = 0.01, war_days = 30.0, hysteresis = 0.05, min_force = 1.0,
+            balance = 0.001, decay = 0.01, war_days = 30.0, hysteresis = 0.05, min_force = 1.0,
             thresholds = nil },
     start = days_from_civil(2024, 1, 1), tick_days = 1.0, tick = 0,
     stop_reason = nil, warnings = {}, warned = {}, running = false,
@@ -1224,13 +1225,14 @@ function E.new_run(opts)
     overrides = opts.params or {}, declaration = nil, params = {}, param_names = {},
     at_hooks = {}, tick_handlers = {}, event_handlers = {}, any_handlers = {},
     policies = {}, metric_names = {}, metric_fns = {}, metrics = {},
-    outcome_names = {}, outcome_fns = {}, log = {},
+    outcome_names = {}, outcome_fns = {}, observed_names = {}, observed_fns = {}, log = {},
     dispatched = 0, has_handlers = false, setup = true,
     include_results = {}, including = {}, pending = {},
   }, Run)
   local env = make_env(w)
   run.env = env
   env.sim = run:make_sim()
+  env.print = env.sim.log               -- `print` logs, as in simrun's sandbox
   run.including[run.file] = true
   load_file(run.file, env)()
   run.setup = false
@@ -1692,6 +1694,8 @@ function Run:make_sim()
 
   function sim.tick() return w.tick end
 
+  function sim.date() return w:date_text(w.tick) end
+
   function sim.balance() return w:balance_index() end
 
   -- Hooks --------------------------------------------------------------------------------
@@ -1824,6 +1828,16 @@ function Run:make_sim()
     function_arg("sim.outcome", fn, "#2 (fn)")
     run.outcome_names[#run.outcome_names + 1] = name
     run.outcome_fns[#run.outcome_fns + 1] = fn
+  end
+
+  -- sim.observed(name, fn): a fact of the historical record; fn says at the end of the run, after
+  -- the outcomes, whether this run reproduced it (a boolean).
+  function sim.observed(name, fn)
+    require_setup("sim.observed")
+    unique_name("sim.observed", name, run.observed_names)
+    function_arg("sim.observed", fn, "#2 (fn)")
+    run.observed_names[#run.observed_names + 1] = name
+    run.observed_fns[#run.observed_fns + 1] = fn
   end
 
   function sim.log(...)
@@ -1987,7 +2001,8 @@ function Run:step()
   self:sample_metrics()
 end
 
---- Runs the scenario's steps (or `steps`) and returns the outcomes as an array of {name, value}.
+--- Runs the scenario's steps (or `steps`) and returns the outcomes as an array of {name, value},
+--- then the sim.observed facts, evaluated after the outcomes, as an array of {name, value}.
 function Run:run(steps)
   local w = self.world
   steps = steps or self.declaration.steps or error("the scenario declares no steps", 0)
@@ -2007,7 +2022,16 @@ function Run:run(steps)
     end
     outcomes[o] = { name = self.outcome_names[o], value = v }
   end
-  return outcomes
+  local observed = {}
+  for f, fn in ipairs(self.observed_fns) do
+    local v = fn()
+    if type(v) ~= "boolean" then
+      error("observed fact '" .. self.observed_names[f] .. "' returned a " .. type(v)
+        .. ", expected a boolean (whether this run reproduced it)", 0)
+    end
+    observed[f] = { name = self.observed_names[f], value = v }
+  end
+  return outcomes, observed
 end
 
 return E

@@ -8,8 +8,9 @@
 -- (SplitMix64(S xor i * 0x9E3779B97F4A7C15)), and the engine draws from the same named xoshiro256**
 -- streams as simrun (combat, script, policy:<agent id>), each seeded from the run seed and its name.
 -- It prints runs, seconds, runs/s, ms per run and, per outcome, the mean (numbers), the
--- proportion (booleans) or the category frequencies (strings). --json prints the same as JSON;
--- --out writes one JSON line per run (run, seed, status, outcomes) like simrun's runs.jsonl.
+-- proportion (booleans) or the category frequencies (strings), then the share of runs that
+-- reproduced each fact of the record (sim.observed). --json prints the same as JSON; --out writes
+-- one JSON line per run (run, seed, status, outcomes, observed) like simrun's runs.jsonl.
 
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 package.path = here .. "/?.lua;" .. package.path
@@ -81,12 +82,13 @@ local out
 if opts.out then out = assert(io.open(opts.out, "w")) end
 
 local names, stats = nil, {}
+local facts, fact_stats = nil, {}   -- sim.observed: name -> {trues, falses}
 local failed, failures = 0, {}
 
 local started = os.clock()
 for run = 0, opts.runs - 1 do
   local seed = E.run_seed(opts.seed, run)
-  local ok, result = pcall(function()
+  local ok, result, observed = pcall(function()
     local r = E.new_run{ file = opts.scenario, seed = seed, params = opts.params }
     return r:run(opts.steps)
   end)
@@ -119,10 +121,27 @@ for run = 0, opts.runs - 1 do
         s.categories[v] = (s.categories[v] or 0) + 1
       end
     end
+    if not facts then
+      facts = {}
+      for f, entry in ipairs(observed) do
+        facts[f] = entry.name
+        fact_stats[entry.name] = { trues = 0, falses = 0 }
+      end
+    end
+    for _, entry in ipairs(observed) do
+      local s = fact_stats[entry.name]
+      if entry.value then s.trues = s.trues + 1 else s.falses = s.falses + 1 end
+    end
     if out then
       local parts = {}
       for o, entry in ipairs(result) do parts[o] = json_string(entry.name) .. ":" .. json_value(entry.value) end
-      out:write('{"run":', run, ',"seed":', E.unsigned(seed), ',"status":"ok","outcomes":{', table.concat(parts, ","), '}}\n')
+      out:write('{"run":', run, ',"seed":', E.unsigned(seed), ',"status":"ok","outcomes":{', table.concat(parts, ","), '}')
+      if #observed > 0 then
+        parts = {}
+        for f, entry in ipairs(observed) do parts[f] = json_string(entry.name) .. ":" .. tostring(entry.value) end
+        out:write(',"observed":{', table.concat(parts, ","), '}')
+      end
+      out:write('}\n')
     end
   end
 end
@@ -186,7 +205,18 @@ if opts.json then
     end
     entries[#entries + 1] = json_string(name) .. ":" .. body
   end
-  parts[#parts + 1] = table.concat(entries, ",") .. "}}"
+  parts[#parts + 1] = table.concat(entries, ",") .. "}"
+  if facts and #facts > 0 then
+    entries = {}
+    for _, name in ipairs(facts) do
+      local s = fact_stats[name]
+      local n = s.trues + s.falses
+      entries[#entries + 1] = json_string(name) .. ':{"type":"boolean","n":' .. n .. ',"true":' .. s.trues
+        .. ',"p":' .. json_number(s.trues / n) .. '}'
+    end
+    parts[#parts + 1] = ',"observed":{' .. table.concat(entries, ",") .. "}"
+  end
+  parts[#parts + 1] = "}"
   print(table.concat(parts))
 else
   print(string.format("plain Lua port (%s), %s: %d runs, batch seed %d, xoshiro256** named streams (simrun's seeds)",
@@ -207,6 +237,15 @@ else
       for _, c in ipairs(sorted_categories(s)) do n = n + c.count end
       for _, c in ipairs(sorted_categories(s)) do shares[#shares + 1] = string.format("%s %.4f", c.name, c.count / n) end
       print(string.format("%-26s %s  (n %d)", name, table.concat(shares, ", "), n))
+    end
+  end
+  if facts and #facts > 0 then
+    print("")
+    print("observed (share of runs that reproduced the fact of the record):")
+    for _, name in ipairs(facts) do
+      local s = fact_stats[name]
+      local n = s.trues + s.falses
+      print(string.format("%-26s p %.4f  (%d of %d)", name, s.trues / n, s.trues, n))
     end
   end
 end

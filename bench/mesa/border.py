@@ -27,7 +27,8 @@ class BorderState:
     """border.lua's `st`: what the policies remember and the outcomes read."""
 
     __slots__ = ("phase", "dest", "eta", "launched", "border_clash", "first_clash_day", "incidents",
-                 "lna_gnu_clash", "reached_ghadames", "reached_crossing", "gnu_sent")
+                 "lna_gnu_clash", "first_lna_gnu_day", "entered_ghadames", "since", "reached_ghadames",
+                 "reached_crossing", "gnu_sent")
 
     def __init__(self):
         self.phase = "idle"           # idle, moving, derj, ghadames, crossing, withdrawn
@@ -38,6 +39,9 @@ class BorderState:
         self.first_clash_day = -1
         self.incidents = 0
         self.lna_gnu_clash = False
+        self.first_lna_gnu_day = -1
+        self.entered_ghadames = False  # the LNA pushed into Ghadames at some point
+        self.since = 0                 # tick of arrival where the LNA stands
         self.reached_ghadames = False
         self.reached_crossing = False
         self.gnu_sent = 0
@@ -116,6 +120,7 @@ class LNAAgent(Actor):
                     st.phase = "withdrawn"
                 return
             st.phase = "withdrawn" if st.dest == SABHA else m.region_ids[st.dest]
+            st.since = t
             if st.phase == "ghadames":
                 st.reached_ghadames = True
             if st.phase == "crossing":
@@ -134,12 +139,18 @@ class LNAAgent(Actor):
         r = m.random.random()
 
         if here == DERJ:
-            # Ghadames is held by Tripoli-aligned forces: entering it means fighting the GNU.
+            # Ghadames is held by Tripoli-aligned forces: entering it means fighting the GNU and
+            # breaking the 2020 ceasefire, which `restraint` weighs: only (1 - restraint) of the
+            # military drive becomes a push.
             ratio = (F[GNU, GHADAMES] + m.in_transit(GNU) + 0.5 * alg) / own
-            p_push = clamp(0.03 + 0.25 * back - 0.12 * min(ratio, 3), 0.02, 0.6)
-            p_stand = clamp(0.03 + 0.06 * min(ratio, 3) + 0.15 * max(0, 0.8 - back), 0.02, 0.5)
+            drive = clamp(0.03 + 0.25 * back - 0.12 * min(ratio, 3), 0.02, 0.6)
+            p_push = (1 - m.restraint) * drive
+            # Standing down grows by 0.005 a day the column sits at the junction.
+            p_stand = clamp(0.05 + 0.06 * min(ratio, 3) + 0.15 * max(0, 0.8 - back) + 0.005 * (t - st.since),
+                            0.05, 0.5)
             if r < p_push:
                 if self.go(DERJ, GHADAMES):
+                    st.entered_ghadames = True
                     m.shift(GNU, LNA, -0.15)       # an incursion into Tripoli's territory
                     m.shift(LNA, GNU, -0.1)
                     # The decision to fight for the town: the 2020 ceasefire is over between them.

@@ -2,10 +2,12 @@
 model, with the parts of simrun's engine it relies on: movements, Lanchester square-law combat
 between agents at war integrated inside a tick, blame, structural balance, decay toward the
 baselines, wars made and ended by lasting hostility or calm, threshold events with hysteresis,
-min_force, scripted clashes and losses, scheduled events, metrics (mesa.DataCollector) and outcomes.
+min_force, scripted clashes and losses, scheduled events, metrics (mesa.DataCollector), outcomes and
+the facts of the historical record (sim.observed).
 
 One tick (docs/scenario-api.md, "One tick"):
-  1. scheduled events due now (sim.at), then the agents' policies in declaration order;
+  1. scheduled events due now (sim.at), the `tick` handler (W.track_relations), then the agents'
+     policies in declaration order;
   2. movements, combat, blame, structural balance, decay, wars;
   3. the clock becomes t+1, threshold crossings are recorded, the metrics are collected.
 """
@@ -17,20 +19,27 @@ import mesa
 import numpy as np
 
 import world
-from border import (ALGERIA, CROSSING, DERJ, GHADAMES, GNU, LNA, RUSSIA, DEBDEB, POLICY_CLASSES,
+from border import (ALGERIA, CROSSING, DERJ, GHADAMES, GNU, LNA, RUSSIA, DEBDEB, POLICY_CLASSES, clamp,
                     Actor, BorderState)
 from engine import SquareLawBattle
 
-UKRAINE, HUR, CSP = (world.AGENT_INDEX[a] for a in ("ukraine", "hur", "csp"))
+UKRAINE, HUR, CSP, JNIM, MALI, NIGER = (world.AGENT_INDEX[a] for a in ("ukraine", "hur", "csp", "jnim", "mali",
+                                                                         "niger"))
 BACKING_TIE_KINDS = ("support", "arms_supply", "intel_sharing")
 
-# sim.param declarations of ghadames.lua: name -> (default, min, max)
+# sim.param declarations of ghadames.lua, then those of world.lua's W.claims: name -> (default, min, max)
 PARAMS = {
     "haftar_day": (7, 0, 365),
     "lna_force": (1500, 100, 4000),
     "algeria_alert": (0.6, 0.0, 1.0),
     "russian_backing": (0.5, 0.0, 1.0),
     "gnu_resolve": (0.5, 0.0, 1.0),
+    "restraint": (0.9, 0.0, 1.0),
+    "rupture_at": (0.0, -1.0, 1.0),
+    "algeria_complicity": (False, None, None),
+    "algeria_shelters_jnim": (False, None, None),
+    "hur_helped_jnim": (True, None, None),
+    "algeria_knew": (0.5, 0.0, 1.0),
 }
 DEFAULTS = {name: spec[0] for name, spec in PARAMS.items()}
 TICKS = 120  # sim.scenario{steps = 120}
@@ -46,8 +55,11 @@ METRICS = {
 }
 # Outcomes (sim.outcome), evaluated once at the end; model attributes of the same names.
 OUTCOMES = ("border_clash_algeria_lna", "first_clash_day", "lna_at_crossing", "lna_holds_crossing",
-            "lna_gnu_clash", "ghadames_held_by", "algeria_lna_alignment", "lna_final_phase",
-            "lna_losses", "border_incidents")
+            "lna_gnu_clash", "lna_entered_ghadames", "ghadames_held_by", "algeria_lna_alignment",
+            "lna_final_phase", "lna_losses", "border_incidents")
+# Facts of the record (sim.observed), evaluated after the outcomes; model attributes of the same names.
+OBSERVED = ("mali_cuts_kyiv_4_aug", "niger_cuts_kyiv_6_aug", "no_lna_gnu_battle", "lna_did_not_enter_ghadames",
+            "no_algeria_lna_clash", "no_russia_algeria_rupture")
 
 
 def _tick_of(date, start=world.START_DATE, tick_days=1.0):
@@ -60,13 +72,20 @@ class GhadamesModel(mesa.Model):
     """Haftar's LNA advances on the Ghadames-Debdeb crossing (Aug 2024)."""
 
     def __init__(self, haftar_day=7, lna_force=1500, algeria_alert=0.6, russian_backing=0.5,
-                 gnu_resolve=0.5, ticks=TICKS, seed=None):
+                 gnu_resolve=0.5, restraint=0.9, rupture_at=0.0, algeria_complicity=False,
+                 algeria_shelters_jnim=False, hur_helped_jnim=True, algeria_knew=0.5, ticks=TICKS, seed=None):
         super().__init__(seed=seed)
-        for name, value in (("haftar_day", haftar_day), ("lna_force", lna_force),
-                            ("algeria_alert", algeria_alert), ("russian_backing", russian_backing),
-                            ("gnu_resolve", gnu_resolve)):
-            _, lo, hi = PARAMS[name]
-            if not lo <= value <= hi:
+        given = dict(haftar_day=haftar_day, lna_force=lna_force, algeria_alert=algeria_alert,
+                     russian_backing=russian_backing, gnu_resolve=gnu_resolve, restraint=restraint,
+                     rupture_at=rupture_at, algeria_complicity=algeria_complicity,
+                     algeria_shelters_jnim=algeria_shelters_jnim, hur_helped_jnim=hur_helped_jnim,
+                     algeria_knew=algeria_knew)
+        for name, value in given.items():
+            default, lo, hi = PARAMS[name]
+            if isinstance(default, bool):
+                if not isinstance(value, bool):
+                    raise ValueError(f"param {name}={value!r} is not a boolean")
+            elif not lo <= value <= hi:
                 raise ValueError(f"param {name}={value} is outside [{lo}, {hi}]")
         self.ticks = ticks
         self.tick = 0
@@ -77,7 +96,7 @@ class GhadamesModel(mesa.Model):
         self.noise = 0.2
         self.grievance = 1.0
         self.blame = 0.5
-        self.balance_rate = 0.002
+        self.balance_rate = 0.001
         self.decay_rate = 0.01
         self.war_days = 30.0
         self.hysteresis = 0.05
@@ -114,8 +133,8 @@ class GhadamesModel(mesa.Model):
         patrons = [a.patron for a in self.actors]
         self.patron_pair = np.array([[patrons[i] == self.agent_ids[j] or patrons[j] == self.agent_ids[i]
                                       for j in range(n)] for i in range(n)])
-        for a, b in world.WARS:
-            self.war(world.AGENT_INDEX[a], world.AGENT_INDEX[b], "at war before the run")
+        for a, b, cause in world.WARS:
+            self.war(world.AGENT_INDEX[a], world.AGENT_INDEX[b], cause)
         self.forces = np.zeros((n, nr))           # forces[agent, region]: men on the ground
         self.lost = np.zeros(n)                   # World.losses: strength each agent lost in the run
         for a, r, men in world.FORCES:
@@ -126,14 +145,29 @@ class GhadamesModel(mesa.Model):
         self.w_moving = []                        # W.moving: (agent, strength, eta)
         self.scheduled = []                       # sim.at: (tick, callback), in registration order
 
+        # ---- world.lua's W.claims(): the contested claims as params
+        self.knew = self.random.random() < algeria_knew   # sim.chance(algeria_knew), once per run
+        for name, (a, b, kind) in world.CLAIM_TIES.items():
+            if given[name]:
+                self.ties.add((world.AGENT_INDEX[a], world.AGENT_INDEX[b], kind))
+        if hur_helped_jnim:
+            self.ties.add((HUR, JNIM, "covert_support"))
+            for a, b, value in world.HUR_JNIM_ALIGNMENTS:
+                self.align(world.AGENT_INDEX[a], world.AGENT_INDEX[b], value)
+
+        # ---- world.lua's W.track_relations(): the lowest russia->algeria seen (the `tick` handler,
+        # in step) and whether a Russia-Algeria diplomatic tie was cut (in cut)
+        self.relations_low = 1.0
+        self.relations_cut = False
+        self.cut_on = {}                          # W.cut_on: state -> tick of its cut with Kyiv
+
         # ---- world.lua's after_ambush{schedule_cuts = true}
         for a, r, men in world.AMBUSH_LOSSES:
             self.loss(world.AGENT_INDEX[a], world.REGION_INDEX[r], men, "Tinzaouaten ambush")
         for a, b, delta in world.AMBUSH_SHIFTS:
             self.shift(world.AGENT_INDEX[a], world.AGENT_INDEX[b], delta)
-        self.ties.discard((HUR, CSP, "covert_support"))   # W.acknowledge_hur: Yusov's statement
-        self.ties.add((HUR, CSP, "support"))
-        self.ties.add((HUR, CSP, "intel_sharing"))
+        self.acknowledge_hur()
+        self.scheduled.append((0, self.reckoning))
         for date, state in world.SCHEDULED_CUTS:
             self.scheduled.append((_tick_of(date), lambda s=world.AGENT_INDEX[state]: self.cut_with_ukraine(s)))
 
@@ -150,6 +184,8 @@ class GhadamesModel(mesa.Model):
         self.algeria_alert = algeria_alert
         self.russian_backing = russian_backing
         self.gnu_resolve = gnu_resolve
+        self.restraint = restraint
+        self.rupture_at = rupture_at
         self.decide_every = 2
         self.st = BorderState()
         lna = self.actors[LNA]
@@ -163,10 +199,10 @@ class GhadamesModel(mesa.Model):
         self.last_A = self.A.copy()
         # sides[k][i, j]: +-1 above or at/below threshold k since the start, +-2 since a crossing
         self.sides = [np.where(self.A <= th, -1, 1).astype(np.int8) for th in self.thresholds]
-        for name in OUTCOMES:
+        for name in OUTCOMES + OBSERVED:
             setattr(self, name, None)
         reporters = dict(METRICS)
-        reporters.update({name: name for name in OUTCOMES})
+        reporters.update({name: name for name in OUTCOMES + OBSERVED})
         self.datacollector = mesa.DataCollector(model_reporters=reporters, tables={"tick0": list(METRICS)})
         # Tick 0's metrics go to a table: batch_run reads the model-reporter row of index
         # model.steps - 1, so those rows must be one per step (the row of the final tick last).
@@ -180,6 +216,8 @@ class GhadamesModel(mesa.Model):
         for when, callback in self.scheduled:     # sim.at hooks due now
             if when == t:
                 callback()
+        if self.A[RUSSIA, ALGERIA] < self.relations_low:   # W.track_relations' sim.on("tick")
+            self.relations_low = self.A[RUSSIA, ALGERIA]
         self.agents.do("step")                    # policies, in agent declaration order
         self.advance_movements()
         losses = self.fight_battles()
@@ -191,6 +229,7 @@ class GhadamesModel(mesa.Model):
         self.record_threshold_crossings()
         if self.tick >= self.ticks:
             self.evaluate_outcomes()
+            self.evaluate_observed()
             self.running = False
         self.datacollector.collect(self)
 
@@ -257,9 +296,13 @@ class GhadamesModel(mesa.Model):
         return (a, b, kind) in self.ties
 
     def cut(self, a, b, kind):
+        """sim.cut: the `tie_cut` event (during the run) goes to W.track_relations' handler."""
         if (a, b, kind) in self.ties:
             self.ties.remove((a, b, kind))
-            self.events.append((self.tick, "tie_cut", (a, b), None, {"kind": kind}))
+            if self.started:
+                self.events.append((self.tick, "tie_cut", (a, b), None, {"kind": kind}))
+                if kind == "diplomatic" and {a, b} == {RUSSIA, ALGERIA}:
+                    self.relations_cut = True
 
     def emit(self, kind, agents, region, data):
         self.events.append((self.tick, kind, agents, region, data))
@@ -273,9 +316,45 @@ class GhadamesModel(mesa.Model):
             self.cut(state, UKRAINE, "diplomatic")
             self.cut(UKRAINE, state, "diplomatic")
             self.shift(UKRAINE, state, -0.2)      # Kyiv calls the decision short-sighted
+            self.cut_on[state] = self.tick
             self.log_line(self.agent_ids[state] + " cuts diplomatic ties with Ukraine")
             return True
         return False
+
+    def acknowledge_hur(self):
+        """W.acknowledge_hur: Yusov's statement makes HUR's covert help public support (to JNIM too
+        when W.claims made that tie)."""
+        self.cut(HUR, CSP, "covert_support")
+        self.ties.add((HUR, CSP, "support"))
+        self.ties.add((HUR, CSP, "intel_sharing"))
+        if (HUR, JNIM, "covert_support") in self.ties:
+            self.cut(HUR, JNIM, "covert_support")
+            self.ties.add((HUR, JNIM, "support"))
+
+    def reckoning(self):
+        """W.reckoning{warned = false, knew = knew, dead = 200}, after_ambush's sim.at hook of tick 0:
+        Algeria's silence breaks the intelligence cooperation, Moscow blames Algiers in proportion to
+        the dead, and Algiers resents it (twice as much when it did not know)."""
+        blame = world.MOSCOW_BLAME
+        dead = world.AMBUSH_DEAD
+        if self.tied(ALGERIA, RUSSIA, "intel_sharing"):
+            self.emit("cooperation_breach", (ALGERIA, RUSSIA), None, {
+                "knew": self.knew, "reason": "did not tip Moscow off about Ukraine's support to the rebels"})
+        weight = clamp(dead / 200, 0.5, 1.5)
+        self.shift(RUSSIA, ALGERIA, -blame * weight)
+        self.shift(ALGERIA, RUSSIA, -(0.25 if self.knew else 0.5) * blame)
+        self.emit("blame", (RUSSIA, ALGERIA), None, {"dead": dead, "reason": "failed to tip it off"})
+        self.log_line("Moscow blames Algiers for failing to tip it off")
+
+    def cut_on_date(self, state, date):
+        """W.cut_on_date: the state cut its ties with Kyiv on that date, give or take a day."""
+        t = self.cut_on.get(state)
+        return t is not None and abs(t - _tick_of(date)) <= 1
+
+    def no_rupture(self):
+        """W.no_rupture(rupture_at): russia->algeria never below rupture_at, and no diplomatic cut."""
+        low = min(self.relations_low, self.A[RUSSIA, ALGERIA])
+        return bool(low >= self.rupture_at) and not self.relations_cut
 
     def move(self, a, frm, to, strength):
         """sim.move: strength leaves `frm` now (with a remainder below min_force) and travels at
@@ -312,24 +391,23 @@ class GhadamesModel(mesa.Model):
             st.border_clash = True
             st.first_clash_day = tick
             self.log_line("first clash between Algerian forces and the LNA")
-        if GNU in agents and LNA in agents:
+        if GNU in agents and LNA in agents and not st.lna_gnu_clash:
             st.lna_gnu_clash = True
+            st.first_lna_gnu_day = tick
 
     def holder(self, r, minimum=5):
-        """W.holder: the largest force there; 'contested' when a hostile one has half as much."""
-        best, best_s, second, second_s = None, 0.0, None, 0.0
-        for a in range(len(self.actors)):
+        """W.holder: the largest force there (of at least `minimum`); 'contested' while any other
+        force of at least `minimum` is at war with it or hostile in attitude either way."""
+        best, best_s = None, 0.0
+        for a in world.HOLDER_AGENTS:
             s = self.forces[a, r]
-            if s >= minimum:
-                if s > best_s:
-                    second, second_s = best, best_s
-                    best, best_s = a, s
-                elif s > second_s:
-                    second, second_s = a, s
+            if s >= minimum and s > best_s:
+                best, best_s = a, s
         if best is None:
             return "nobody"
-        if second is not None and second_s >= 0.5 * best_s and self.hostile(best, second):
-            return "contested"
+        for a in world.HOLDER_AGENTS:
+            if a != best and self.forces[a, r] >= minimum and (self.is_at_war(best, a) or self.hostile(best, a)):
+                return "contested"
         return self.agent_ids[best]
 
     # ------------------------------------------------------------------------------------------
@@ -520,8 +598,19 @@ class GhadamesModel(mesa.Model):
         self.lna_at_crossing = st.reached_crossing
         self.lna_holds_crossing = bool(F[LNA, CROSSING] >= 1)
         self.lna_gnu_clash = st.lna_gnu_clash
+        self.lna_entered_ghadames = st.entered_ghadames
         self.ghadames_held_by = self.holder(GHADAMES)
         self.algeria_lna_alignment = float(self.A[ALGERIA, LNA])
         self.lna_final_phase = st.phase
         self.lna_losses = self.lna_start - float(F[LNA].sum()) - self.in_transit(LNA)
         self.border_incidents = st.incidents
+
+    def evaluate_observed(self):
+        """ghadames.lua's sim.observed facts, after the outcomes: whether this run reproduced them."""
+        st = self.st
+        self.mali_cuts_kyiv_4_aug = self.cut_on_date(MALI, "2024-08-04")
+        self.niger_cuts_kyiv_6_aug = self.cut_on_date(NIGER, "2024-08-06")
+        self.no_lna_gnu_battle = not st.lna_gnu_clash
+        self.lna_did_not_enter_ghadames = not st.entered_ghadames
+        self.no_algeria_lna_clash = not st.border_clash
+        self.no_russia_algeria_rupture = self.no_rupture()

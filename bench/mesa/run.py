@@ -1,12 +1,15 @@
 """Monte Carlo batch of the ghadames Mesa model with mesa.batch_run, and its outcome distribution.
 
-    python3 bench/mesa/run.py --runs 1000 --processes 1 [--seed 42] [--json] [--compare summary.json]
+    python3 bench/mesa/run.py --runs 1000 --processes 1 [--seed 42] [--param NAME=VALUE ...] [--json]
+                              [--compare summary.json]
 
 Without --seed, batch_run runs `iterations=runs` models with the default params and no seed: each
 model seeds its RNG from OS entropy, so every run is distinct (and not reproducible). With --seed S,
 the seeds S, S+1, ..., S+runs-1 are passed as a swept `seed` parameter (iterations=1): distinct and
-reproducible. --compare reads a `simrun batch --summary` file and prints how the two distributions
-agree (z scores of the differences; |z| < 3 is agreement within Monte Carlo error).
+reproducible. --param sets one of the model's params (ghadames.lua's and W.claims'; booleans as
+true/false) for every run. --compare reads a `simrun batch --summary` file and prints how the two
+distributions of the outcomes and of the facts of the record (sim.observed) agree (z scores of the
+differences; |z| < 3 is agreement within Monte Carlo error).
 """
 
 import argparse
@@ -20,15 +23,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import mesa  # noqa: E402
 
-from ghadames import DEFAULTS, OUTCOMES, TICKS, GhadamesModel  # noqa: E402
+from ghadames import DEFAULTS, OBSERVED, OUTCOMES, PARAMS, TICKS, GhadamesModel  # noqa: E402
 
 
-def summarize(rows):
-    """Per outcome, as simrun's summary: booleans -> proportion, numbers -> mean and sd,
+def summarize(rows, names=OUTCOMES):
+    """Per outcome (or fact), as simrun's summary: booleans -> proportion, numbers -> mean and sd,
     strings -> category counts."""
     out = {}
     n = len(rows)
-    for name in OUTCOMES:
+    for name in names:
         values = [r[name] for r in rows]
         if all(isinstance(v, bool) for v in values):
             k = sum(values)
@@ -66,6 +69,19 @@ def z_proportion(p1, n1, p2, n2):
     return 0.0 if se == 0 else (p1 - p2) / se
 
 
+def parse_param(text):
+    """NAME=VALUE for one of GhadamesModel's params, typed as its default."""
+    name, sep, value = text.partition("=")
+    if not sep or name not in PARAMS:
+        raise argparse.ArgumentTypeError(f"NAME=VALUE with NAME one of {', '.join(PARAMS)}")
+    default = PARAMS[name][0]
+    if isinstance(default, bool):
+        if value not in ("true", "false"):
+            raise argparse.ArgumentTypeError(f"{name}: true or false")
+        return name, value == "true"
+    return name, type(default)(value)
+
+
 def compare(mine, theirs):
     """Rows (outcome, statistic, Mesa, simrun, z) comparing this batch with a simrun summary."""
     rows = []
@@ -90,11 +106,14 @@ def main():
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--seed", type=int, default=None, help="first seed; seeds seed..seed+runs-1")
+    ap.add_argument("--param", type=parse_param, action="append", default=[], metavar="NAME=VALUE",
+                    help="a param of the model for every run")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ap.add_argument("--compare", metavar="SUMMARY_JSON", help="simrun batch --summary file to compare with")
     args = ap.parse_args()
 
     parameters = dict(DEFAULTS)
+    parameters.update(dict(args.param))
     iterations = args.runs
     if args.seed is not None:
         parameters["seed"] = range(args.seed, args.seed + args.runs)
@@ -106,28 +125,34 @@ def main():
     seconds = time.perf_counter() - start
     assert len(results) == args.runs and all(r["Step"] == TICKS - 1 for r in results)
     summary = summarize(results)
+    facts = summarize(results, OBSERVED)
     report = {"runs": len(results), "processes": args.processes,
               "seeds": f"{args.seed}..{args.seed + args.runs - 1}" if args.seed is not None else "os entropy",
+              "params": dict(args.param),
               "seconds": seconds, "runs_per_s": len(results) / seconds,
-              "ms_per_run": 1000 * seconds / len(results), "outcomes": summary}
+              "ms_per_run": 1000 * seconds / len(results), "outcomes": summary, "observed": facts}
     rows = None
     if args.compare:
         with open(args.compare) as f:
-            theirs = json.load(f)["points"][0]["outcomes"]
-        rows = compare(summary, theirs)
+            point = json.load(f)["points"][0]
+        rows = compare(summary, point["outcomes"])
+        rows += [("observed " + r[0],) + r[1:] for r in compare(facts, point.get("observed", {}))]
         report["comparison"] = [dict(zip(("outcome", "statistic", "mesa", "simrun", "z"), r)) for r in rows]
     if args.json:
         print(json.dumps(report))
         return
-    print(f"runs {report['runs']}  processes {args.processes}  seeds {report['seeds']}")
+    print(f"runs {report['runs']}  processes {args.processes}  seeds {report['seeds']}"
+          + "".join(f"  {k}={v}" for k, v in args.param))
     print(f"seconds {seconds:.3f}  runs/s {report['runs_per_s']:.1f}  ms/run {report['ms_per_run']:.2f}")
     print("outcomes:")
     print_summary(summary)
+    print("observed (the facts of the record):")
+    print_summary(facts)
     if rows:
-        print(f"\n{'outcome':26s} {'statistic':14s} {'mesa':>10s} {'simrun':>10s} {'z':>7s}")
+        print(f"\n{'outcome':35s} {'statistic':14s} {'mesa':>10s} {'simrun':>10s} {'z':>7s}")
         for name, stat, a, b, z in rows:
             flag = "" if abs(z) < 3 else "  <-- |z| >= 3"
-            print(f"{name:26s} {stat:14s} {a:10.4g} {b:10.4g} {z:7.2f}{flag}")
+            print(f"{name:35s} {stat:14s} {a:10.4g} {b:10.4g} {z:7.2f}{flag}")
         print(f"max |z| = {max(abs(r[4]) for r in rows):.2f} over {len(rows)} statistics")
 
 

@@ -1,9 +1,12 @@
 """Checks the port against simrun where no randomness is involved.
 
 1. The starting state (alignments, ties, wars, forces, tick-0 metrics) against `simrun run --steps 0`.
-2. A run with haftar_day=365 (the LNA never sets out, so no policy draws a random number and no
-   battle is fought): structural balance, decay toward the baselines, the wars the engine makes
-   from lasting hostility, the scheduled cuts and the metrics over 120 ticks against `simrun run`.
+2. Runs with haftar_day=365 (the LNA never sets out, so no policy draws a random number and no
+   battle is fought) and algeria_knew=1 or 0 (W.claims' one draw then decides nothing): Moscow's
+   reckoning with Algiers, structural balance, decay toward the baselines, the wars the engine makes
+   from lasting hostility, the scheduled cuts, the metrics over 120 ticks, the outcomes and the facts
+   of the record against `simrun run`; and the same with the claims switched
+   (algeria_complicity=true, algeria_shelters_jnim=true, hur_helped_jnim=false).
 3. The square-law integrator against the closed form of a two-sided battle.
 
 Usage: python3 bench/mesa/verify.py [--simrun .build/release/simrun]
@@ -17,7 +20,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ghadames import GhadamesModel, METRICS  # noqa: E402
+from ghadames import GhadamesModel, METRICS, OBSERVED, OUTCOMES  # noqa: E402
 from engine import SquareLawBattle  # noqa: E402
 import world  # noqa: E402
 
@@ -69,22 +72,38 @@ def main():
     print(f"tick-0 metrics: max |diff| {d:.3g}")
     ok &= d < 1e-12
 
-    rep = simrun_report(args.simrun, "--param", "haftar_day=365")
-    m = GhadamesModel(haftar_day=365, seed=1)
-    while m.running:
-        m.step()
-    ok &= compare_state(m, rep, "haftar_day=365 after 120 ticks")
-    df = m.datacollector.get_model_vars_dataframe()
-    d = max(abs(df[k].iloc[t] - rep["metrics"][k][t + 1]) for k in METRICS for t in range(120))
-    print(f"metrics ticks 1..120: max |diff| {d:.3g}")
-    ok &= d < 1e-9
-    kinds = ("threshold", "tie_cut", "war", "peace")
-    mine = sorted((e[0], e[1], tuple(world.AGENT_IDS[a] for a in e[2])) for e in m.events if e[1] in kinds)
-    theirs = sorted((e["tick"], e["type"], tuple(e["agents"])) for e in rep["events"] if e["type"] in kinds)
-    counts = {k: sum(1 for e in theirs if e[1] == k) for k in kinds}
-    print(f"threshold, tie_cut, war and peace events: {len(mine)} here, {len(theirs)} in simrun {counts}, "
-          f"equal: {mine == theirs}")
-    ok &= mine == theirs
+    kinds = ("threshold", "tie_cut", "war", "peace", "cooperation_breach", "blame")
+    for label, params in (
+            ("knew", {"haftar_day": 365, "algeria_knew": 1.0}),
+            ("did not know", {"haftar_day": 365, "algeria_knew": 0.0}),
+            ("claims switched", {"haftar_day": 365, "algeria_knew": 1.0, "algeria_complicity": True,
+                                 "algeria_shelters_jnim": True, "hur_helped_jnim": False})):
+        flags = []
+        for name, value in params.items():
+            flags += ["--param", f"{name}={str(value).lower() if isinstance(value, bool) else value}"]
+        rep = simrun_report(args.simrun, *flags)
+        m = GhadamesModel(seed=1, **params)
+        while m.running:
+            m.step()
+        print(f"-- {' '.join(flags[1::2])}")
+        ok &= compare_state(m, rep, f"{label}, after 120 ticks")
+        df = m.datacollector.get_model_vars_dataframe()
+        d = max(abs(df[k].iloc[t] - rep["metrics"][k][t + 1]) for k in METRICS for t in range(120))
+        print(f"metrics ticks 1..120: max |diff| {d:.3g}")
+        ok &= d < 1e-9
+        mine = {k: getattr(m, k) for k in OUTCOMES}
+        theirs = rep["outcomes"]
+        same = all(abs(mine[k] - theirs[k]) < 1e-9 if isinstance(theirs[k], float) else mine[k] == theirs[k]
+                   for k in OUTCOMES) and set(theirs) == set(OUTCOMES)
+        facts = {k: getattr(m, k) for k in OBSERVED}
+        print(f"outcomes equal: {same}; facts of the record equal: {facts == rep['observed']} {facts}")
+        ok &= same and facts == rep["observed"]
+        mine = sorted((e[0], e[1], tuple(world.AGENT_IDS[a] for a in e[2])) for e in m.events if e[1] in kinds)
+        theirs = sorted((e["tick"], e["type"], tuple(e["agents"])) for e in rep["events"] if e["type"] in kinds)
+        counts = {k: sum(1 for e in theirs if e[1] == k) for k in kinds}
+        print(f"threshold, tie_cut, war, peace, cooperation_breach and blame events: {len(mine)} here, "
+              f"{len(theirs)} in simrun {counts}, equal: {mine == theirs}")
+        ok &= mine == theirs
 
     # Two sides: x' = -b y, y' = -a x; x^2 a - y^2 b is conserved (square law).
     a, b, x0, y0 = 0.05, 0.045, 1000.0, 1500.0

@@ -1,5 +1,5 @@
 """world.lua as Python data: the actors, the map, the starting alignments, ties and forces of the
-Sahel/Libya scenarios (as of about 20 July 2024), and world.lua's after_ambush changes.
+Sahel/Libya scenarios (as of about 20 July 2024), W.claims' ties, and world.lua's after_ambush changes.
 
 The map's travel distances (shortest path over the links, great-circle where no path exists) are
 computed once at import: the map is the same in every run. Everything else is plain data that
@@ -22,7 +22,7 @@ AGENTS = [
      {"strength": 40000, "funds": 0, "legitimacy": 0.6}),
     ("niger", "Niger (CNSP junta of Abdourahamane Tiani)", "state", 0.035, None,
      {"strength": 33000, "funds": 300, "legitimacy": 0.5}),
-    ("algeria", "Algeria (Tebboune government and ANP)", "state", 0.06, None,
+    ("algeria", "Algeria (the article's 'ruling junta': Tebboune government and ANP)", "state", 0.06, None,
      {"strength": 130000, "funds": 21600, "legitimacy": 0.7}),
     ("ukraine", "Ukraine", "state", 0.05, None,
      {"strength": 900000, "funds": 44000, "legitimacy": 0.75}),
@@ -47,6 +47,8 @@ AGENT_INDEX = {a: i for i, a in enumerate(AGENT_IDS)}
 # ---------------------------------------------------------------------------------------------
 REGIONS = [
     ("tinzaouaten", "Tinzaouaten (Kidal region, Algerian border)", "mali", 19.9486, 2.9678),
+    ("tinzaouaten_outskirts", "Outskirts of Tinzaouaten (the column's position, 26-27 July 2024)", "mali",
+     19.88, 2.88),
     ("kidal", "Kidal", "mali", 18.4411, 1.4078),
     ("gao", "Gao", "mali", 16.2717, -0.0447),
     ("bamako", "Bamako", "mali", 12.6392, -8.0029),
@@ -70,7 +72,8 @@ REGION_INDEX = {r: i for i, r in enumerate(REGION_IDS)}
 
 # Links: (a, b, km or None for the great-circle distance)
 LINKS = [
-    ("kidal", "tinzaouaten", None), ("kidal", "gao", None), ("gao", "bamako", 1200),
+    ("kidal", "tinzaouaten_outskirts", None), ("tinzaouaten_outskirts", "tinzaouaten", None),
+    ("kidal", "gao", None), ("gao", "bamako", 1200),
     ("gao", "niamey", None), ("kidal", "bordj_badji_mokhtar", None),
     ("tinzaouaten", "bordj_badji_mokhtar", None), ("tinzaouaten", "tamanrasset", None),
     ("tamanrasset", "algiers", 1950), ("bordj_badji_mokhtar", "algiers", None),
@@ -177,18 +180,25 @@ TIES = [
     ("ukraine", "mali", "diplomatic", B), ("ukraine", "niger", "diplomatic", B),
     ("ukraine", "algeria", "diplomatic", B), ("ukraine", "hur", "support", O),
     ("hur", "csp", "covert_support", O),
-    ("algeria", "csp", "support", O), ("algeria", "csp", "diplomatic", O),
-    ("algeria", "jnim", "sanctuary", O), ("algeria", "dicko", "diplomatic", O),
+    ("algeria", "csp", "diplomatic", O), ("algeria", "dicko", "diplomatic", O),
     ("algeria", "mali", "diplomatic", B), ("algeria", "niger", "diplomatic", B),
     ("algeria", "gnu", "diplomatic", B), ("csp", "jnim", "coordination", B),
 ]
 
-# Wars as of July 2024 (W.wars, each made with sim.war in setup): (a, b)
+# Wars as of July 2024 (W.wars, each made with sim.war in setup): (a, b, cause)
+_BEFORE, _NORTH = "at war before the run", "the northern insurgency since 2012"
 WARS = [
-    ("russia", "ukraine"), ("russia", "hur"), ("wagner", "ukraine"), ("wagner", "hur"),
-    ("wagner", "csp"), ("wagner", "jnim"), ("fama", "csp"), ("fama", "jnim"),
-    ("mali", "csp"), ("mali", "jnim"), ("niger", "jnim"),
+    ("russia", "ukraine", _BEFORE), ("russia", "hur", _BEFORE), ("wagner", "ukraine", _BEFORE),
+    ("wagner", "hur", _BEFORE), ("wagner", "csp", _BEFORE), ("wagner", "jnim", _BEFORE),
+    ("fama", "csp", _NORTH), ("fama", "jnim", _NORTH), ("mali", "csp", _NORTH), ("mali", "jnim", _NORTH),
+    ("niger", "jnim", _BEFORE),
 ]
+
+# W.claims: the contested claims as params. The alleged ties are made only when their param is on;
+# HUR's help to JNIM (on by default) is a covert_support tie with these alignments (sim.align).
+CLAIM_TIES = {"algeria_complicity": ("algeria", "csp", "support"),
+              "algeria_shelters_jnim": ("algeria", "jnim", "support")}
+HUR_JNIM_ALIGNMENTS = [("hur", "jnim", 0.25), ("jnim", "hur", 0.15)]
 
 # Forces deployed, July 2024: (agent, region, men)
 FORCES = [
@@ -204,13 +214,16 @@ FORCES = [
 ]
 
 # world.lua's after_ambush (about 1 August 2024): losses (sim.loss, no `by`) and alignment shifts
-# made in setup; the shifts leave the baselines where sim.align put them
+# made in setup; the shifts leave the baselines where sim.align put them. Moscow's anger at Algiers'
+# silence is W.reckoning, a sim.at hook of tick 0 (GhadamesModel.reckoning).
 AMBUSH_LOSSES = [("wagner", "kidal", 80), ("fama", "kidal", 120), ("csp", "tinzaouaten", 25)]
 AMBUSH_SHIFTS = [
     ("wagner", "csp", -0.1), ("wagner", "algeria", -0.3), ("fama", "algeria", -0.2),
-    ("russia", "algeria", -0.2), ("algeria", "russia", -0.05), ("mali", "ukraine", -0.4),
-    ("niger", "ukraine", -0.4), ("mali", "algeria", -0.1), ("russia", "ukraine", -0.05),
+    ("mali", "ukraine", -0.4), ("niger", "ukraine", -0.4), ("mali", "algeria", -0.1),
+    ("russia", "ukraine", -0.05),
 ]
+MOSCOW_BLAME = 0.2                    # W.MOSCOW_BLAME
+AMBUSH_DEAD = 80 + 120                # W.ambush_losses.wagner + .fama
 # Mali's (4 Aug) and Niger's (6 Aug) breaks with Kyiv, scheduled by date
 SCHEDULED_CUTS = [("2024-08-04", "mali"), ("2024-08-06", "niger")]
 START_DATE = "2024-08-01"
