@@ -67,9 +67,10 @@ extension Discovery {
             series: [
                 LineChart.Series(
                     name: "peeling trajectory", points: trajectory.reversed().map { ($0.coverage, $0.density) }),
+                // The chosen box last, on top of the pasted one where pasting moved nothing.
+                LineChart.Series(name: "chosen box, pasted", points: [(box.coverage, box.density)], joined: false),
                 LineChart.Series(
                     name: "chosen box (step \(chosenStep))", points: [(chosen.coverage, chosen.density)], joined: false),
-                LineChart.Series(name: "chosen box, pasted", points: [(box.coverage, box.density)], joined: false),
             ],
             xTitle: "coverage", yTitle: "density", fixedY: (0, 1, 0.25, 2), markers: true,
             label: "Density against coverage along the peeling trajectory")

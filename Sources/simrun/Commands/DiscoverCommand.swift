@@ -56,6 +56,7 @@ struct DiscoverCommand: Command {
                             \.minCoverage),
                     ]),
                 OptionSection(
+                    "Output",
                     [
                         OutputOptions<Format>.formatFlag(
                             [.text, .json, .html], help: "text (default), json, or html: one page with charts"),
@@ -66,8 +67,7 @@ struct DiscoverCommand: Command {
                 (.ok, "ok"),
                 (
                     .usage,
-                    "usage (also: an unknown outcome, a flag that does not fit its kind, a design that varies no "
-                        + "param, a CSV runs file)"
+                    "usage (also: an unknown outcome, a flag unfit for its kind, no varied param, a CSV file)"
                 ),
                 (.scenario, "RUNS is not a runs file, or holds no finished run with the outcome, or no case"),
                 (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
