@@ -70,7 +70,8 @@ extension Discovery {
                 // The chosen box last, on top of the pasted one where pasting moved nothing.
                 LineChart.Series(name: "chosen box, pasted", points: [(box.coverage, box.density)], joined: false),
                 LineChart.Series(
-                    name: "chosen box (step \(chosenStep))", points: [(chosen.coverage, chosen.density)], joined: false),
+                    name: "chosen box (step \(chosenStep))", points: [(chosen.coverage, chosen.density)],
+                    joined: false),
             ],
             xTitle: "coverage", yTitle: "density", fixedY: (0, 1, 0.25, 2), markers: true,
             label: "Density against coverage along the peeling trajectory")

@@ -40,7 +40,8 @@ extension Discovery {
 
     /// How many runs are cases, of how many.
     var summaryLine: String {
-        "\(prim.totalCases) of \(prim.totalRuns) runs are cases (\(Discovery.share(Double(prim.totalCases) / Double(prim.totalRuns)))); "
+        let share = Double(prim.totalCases) / Double(prim.totalRuns)
+        return "\(prim.totalCases) of \(prim.totalRuns) runs are cases (\(Discovery.share(share))); "
             + "inputs: \(prim.names.joined(separator: ", "))"
     }
 

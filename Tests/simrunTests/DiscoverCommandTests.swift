@@ -109,6 +109,42 @@ struct DiscoverCommandTests {
         #expect(sweep.json?["boxes"]?[0]?["limits"]?["a"]?[0]?.double == 0.7, "\(sweep.out)")
     }
 
+    @Test("failed runs and runs without the outcome are left out, and counted")
+    func leftOut() throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let scenario = dir.path("flaky.lua")
+        try """
+        sim.scenario{ name = "flaky", start = "2024-01-01", steps = 1 }
+        sim.agent{ id = "x", name = "X", kind = "state" }
+        local a = sim.param("a", 0.5, { min = 0, max = 1 })
+        sim.on("tick", function() if a > 0.9 then error("boom") end end)
+        sim.outcome("level", function() return a end)
+
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let batch = try BatchFixture.batch(
+            [scenario, "--runs", "1", "--sample", "lhs:50", "--quiet", "--out", dir.path("runs.jsonl")])
+        #expect(batch.exited(65), "a batch with failed runs: \(batch)")
+        // Three finished runs lose their outcome, as in a file written by hand.
+        var lines = try dir.text("runs.jsonl").split(separator: "\n").map(String.init)
+        var emptied = 0
+        for i in lines.indices.dropFirst() where emptied < 3 && lines[i].contains("\"status\":\"ok\"") {
+            lines[i] = lines[i].replacing(/"outcomes":\{[^}]*\}/, with: "\"outcomes\":{}")
+            emptied += 1
+        }
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: dir.path("runs.jsonl"), atomically: true, encoding: .utf8)
+        let result = try discover([dir.path("runs.jsonl"), "--outcome", "level", "--below", "0.3", "--format", "json"])
+        #expect(result.exited(0), "\(result)")
+        let json = try #require(result.json)
+        // Strata of 1/50: a > 0.9 in 5 of the 50 runs.
+        #expect(json["left_out"]?["failed"]?.int == 5)
+        #expect(json["left_out"]?["lacking_outcome"]?.int == 3)
+        #expect(json["cases"]?["of"]?.int == 42)
+        let text = try discover([dir.path("runs.jsonl"), "--outcome", "level", "--below", "0.3"])
+        #expect(text.out.contains("Left out: 5 failed runs; 3 runs without a value of level."), "\(text.out)")
+    }
+
     @Test("bad input: one line and its exit code")
     func refusals() throws {
         let dir = try BatchScratch()
