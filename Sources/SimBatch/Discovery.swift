@@ -94,7 +94,7 @@ package struct Discovery: Sendable {
     }
 
     /// The params a design varies: its sample's ranges, then its sweeps, in the header's order.
-    package static func variedParams(_ design: JSONValue?) -> [String] {
+    private static func variedParams(_ design: JSONValue?) -> [String] {
         let sampled = design?["sample"]?["ranges"]?.object?.map(\.0) ?? []
         let swept = design?["sweeps"]?.array?.compactMap { $0["name"]?.string } ?? []
         return sampled + swept.filter { !sampled.contains($0) }

@@ -5,7 +5,7 @@
 ///
 /// Coverage is the share of all cases inside the box, density the share of the box's runs that are
 /// cases, mass the share of all runs inside the box.
-package struct PrimBox: Sendable, Equatable {
+package struct PrimBox: Sendable {
     /// One closed range per param, in the order of `PRIM.names`.
     package var limits: [ClosedRange<Double>]
     /// The runs inside, ascending.

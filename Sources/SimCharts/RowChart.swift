@@ -1,6 +1,7 @@
 // RowChart: labelled rows over one horizontal value axis — probability bars with their intervals,
-// arrows from an alignment's start to its end, or marks at the days events happened — the charts
-// where each row is a named thing and the comparison runs across.
+// arrows from an alignment's start to its end, marks at the days events happened, or a box's limits
+// within each param's range — the charts where each row is a named thing and the comparison runs
+// across.
 import SimSupport
 
 /// Rows with a label on the left and a mark on a shared horizontal axis.
