@@ -1,6 +1,7 @@
 // RowChart: labelled rows over one horizontal value axis — probability bars with their intervals,
-// arrows from an alignment's start to its end, or marks at the days events happened — the charts
-// where each row is a named thing and the comparison runs across.
+// arrows from an alignment's start to its end, marks at the days events happened, or a box's limits
+// within each param's range — the charts where each row is a named thing and the comparison runs
+// across.
 import SimSupport
 
 /// Rows with a label on the left and a mark on a shared horizontal axis.
@@ -12,6 +13,9 @@ package struct RowChart {
         case arrow(from: Double, to: Double)
         /// Ticks at each value (the days of a timeline lane).
         case marks([Double])
+        /// A bar from one value to another over a grey track of the whole axis (a box's limits
+        /// within a param's range).
+        case span(from: Double, to: Double)
     }
 
     package struct Row {
@@ -120,6 +124,11 @@ package struct RowChart {
                     ("x", SVGDocument.number(x.start)), ("y", SVGDocument.number(mid - 10)),
                     ("width", SVGDocument.number(x.end - x.start)), ("height", "20"), ("fill", "transparent"),
                 ], tooltip: row.tooltip)
+        case .span(let from, let to):
+            doc.rect(x.start, mid - 3, x.end - x.start, 6, fill: "#e3e3e3")
+            let (a, b) = (x.clampedPosition(from), x.clampedPosition(to))
+            // A box of one value still shows: at least 2 px wide.
+            doc.rect(min(a, b), mid - 7, max(2, abs(b - a)), 14, fill: ChartPalette.series(0), tooltip: row.tooltip)
         }
     }
 }

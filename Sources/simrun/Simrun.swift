@@ -11,7 +11,7 @@ enum Simrun {
     static var subcommands: [any Command.Type] {
         [
             RunCommand.self, CheckCommand.self, BatchCommand.self, MergeCommand.self, CompareCommand.self,
-            DiffCommand.self, ReportCommand.self,
+            DiffCommand.self, ReportCommand.self, DiscoverCommand.self,
         ]
     }
 

@@ -19,7 +19,8 @@ struct SimrunTests {
         #expect(result.out.hasPrefix("simrun 0.1.0: "))
         for line in [
             "simrun run FILE", "simrun check FILE", "simrun compare BASE VARIANT", "simrun diff A B",
-            "simrun report SUMMARY", "simrun help [SUBCOMMAND]", "simrun --version",
+            "simrun report SUMMARY", "simrun discover RUNS --outcome NAME", "simrun help [SUBCOMMAND]",
+            "simrun --version",
         ] {
             #expect(result.out.contains(line), "help mentions \(line)")
         }
@@ -44,7 +45,7 @@ struct SimrunTests {
         #expect(result.exited(64), "\(result)")
         #expect(
             result.errLines == [
-                "simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, help)",
+                "simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, discover, help)",
                 "Run 'simrun help' for usage.",
             ])
         #expect(result.stdout.isEmpty)
@@ -56,7 +57,8 @@ struct SimrunTests {
         #expect(result.exited(64), "\(result)")
         #expect(
             result.errLines.first
-                == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, help)")
+                == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, discover, help)"
+        )
     }
 
     @Test("the binary under test is the one built for this package")

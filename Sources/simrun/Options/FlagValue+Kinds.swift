@@ -1,5 +1,6 @@
 // FlagValue+Kinds: the sorts of value simrun's flags read — text, whole numbers, a step count, a
-// size in bytes, a NAME=VALUE param and one of a few names — each with the message that refuses it.
+// size in bytes, a number, a NAME=VALUE param and one of a few names — each with the message that
+// refuses it.
 import SimCore
 
 extension FlagValue where T == String {
@@ -58,6 +59,18 @@ extension FlagValue where T == Int {
                 throw .commandLine("\(flag) takes a size like 256M or 1G, got '\(text)'")
             }
             return value * scale
+        }
+    }
+}
+
+extension FlagValue where T == Double {
+    /// A finite number: a threshold, a share.
+    static var number: FlagValue {
+        FlagValue(name: "X") { text, flag throws(CLIError) in
+            guard let value = Double(text), value.isFinite else {
+                throw .commandLine("\(flag) takes a number, got '\(text)'")
+            }
+            return value
         }
     }
 }

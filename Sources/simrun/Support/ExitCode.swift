@@ -7,7 +7,7 @@ enum ExitCode: Int32, CaseIterable {
     /// A wrong flag, a missing argument, an unknown or ill-typed `--param`.
     case usage = 64
     /// The scenario failed: syntax, validation, a runtime error, a limit reached; or a run of a batch
-    /// failed; or merged files do not make one batch.
+    /// failed; or merged files do not make one batch; or a runs file `discover` cannot use.
     case scenario = 65
     /// The scenario file does not exist.
     case fileNotFound = 66
