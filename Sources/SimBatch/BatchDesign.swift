@@ -62,12 +62,7 @@ package struct BatchDesign: Sendable {
                 strata.swapAt(i, Int(random.integer(in: 0...Int64(i))))
             }
             for p in 0..<size {
-                let x = range.min + (Double(strata[p]) + random.uniform()) / Double(size) * (range.max - range.min)
-                let value: ScalarValue =
-                    range.isInteger
-                    ? .integer(Int(Swift.min(Swift.max(x.rounded(), range.min.rounded(.up)), range.max.rounded(.down))))
-                    : .number(x)
-                points[p].append((range.name, value))
+                points[p].append((range.name, range.value(at: (Double(strata[p]) + random.uniform()) / Double(size))))
             }
         }
     }
@@ -107,11 +102,13 @@ package struct BatchDesign: Sendable {
     package func json() -> JSONValue {
         let sampleJSON: JSONValue =
             sample.map { sample in
-                [
-                    "method": .string("lhs"),
-                    "size": .int(sample.size),
-                    "ranges": .object(sample.ranges.map { ($0.name, [.number($0.min), .number($0.max)]) }),
+                let ranges = sample.ranges.filter { $0.choices == nil }.map { range -> (String, JSONValue) in
+                    (range.name, [.number(range.min), .number(range.max)])
+                }
+                let fields: [(String, JSONValue)] = [
+                    ("method", .string("lhs")), ("size", .int(sample.size)), ("ranges", .object(ranges)),
                 ]
+                return JSONValue.object(fields + BatchDesign.choicesJSON(sample.ranges))
             } ?? .null
         return [
             "runs": .int(runsPerPoint),
@@ -124,5 +121,12 @@ package struct BatchDesign: Sendable {
             "sample": sampleJSON,
             "points": .int(points.count),
         ]
+    }
+
+    /// `"choices": {name: [values]}` for the sampled params that take choices; nothing when none
+    /// does, so designs without them keep their bytes.
+    private static func choicesJSON(_ ranges: [ParamRange]) -> [(String, JSONValue)] {
+        let chosen = ranges.compactMap { range in range.choices.map { (range.name, JSONValue.array($0.map(JSONValue.init))) } }
+        return chosen.isEmpty ? [] : [("choices", .object(chosen))]
     }
 }

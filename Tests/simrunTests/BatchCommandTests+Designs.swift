@@ -101,7 +101,12 @@ extension BatchCommandTests {
         let points = try #require(runs.header["point_params"]?.array)
         #expect(points.count == 10)
         #expect(runs.header["design"]?["sample"]?["method"]?.string == "lhs")
-        #expect(points.allSatisfy { $0.keys == ["a", "b"] }, "only the numeric params with min and max are sampled")
+        #expect(
+            points.allSatisfy { $0.keys == ["a", "b", "loud"] },
+            "the numbers with min and max and the boolean are sampled, the string without choices is not")
+        // loud: a boolean, false and true each taking half the strata: 5 and 5.
+        let louds = points.compactMap { $0["loud"]?.bool }
+        #expect(louds.count == 10 && louds.filter { $0 }.count == 5, "loud values \(louds)")
 
         // b: a number in [0, 1]: one value in each stratum [k/10, (k+1)/10).
         let bs = points.compactMap { $0["b"]?.double }
@@ -131,7 +136,36 @@ extension BatchCommandTests {
             Self.coin, "--runs", "1", "--sample", "lhs:4", "--param", "a=3", "--out", dir.path("fixed.jsonl"))
         #expect(fixed.exited(0), "\(fixed)")
         let fixedRuns = try BatchRunsText(dir.text("fixed.jsonl"))
-        #expect(fixedRuns.header["point_params"]?.array?.allSatisfy { $0.keys == ["b"] } == true)
+        #expect(fixedRuns.header["point_params"]?.array?.allSatisfy { $0.keys == ["b", "loud"] } == true)
         #expect(fixedRuns.rows.allSatisfy { $0["params"]?["a"]?.int == 3 })
+    }
+
+    @Test("choices are sampled among their values, and a param declared fixed is left alone unless varied")
+    func choicesAndFixed() throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let file = dir.path("p.lua")
+        try """
+        sim.scenario{name = "p", start = "2024-01-01", steps = 0}
+        local side = sim.param("side", "north", {choices = {"north", "south"}})
+        local cut = sim.param("cut", 0.5, {min = 0, max = 1, fixed = true})
+        sim.outcome("side", function() return side end)
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try BatchFixture.batch(file, "--runs", "1", "--sample", "lhs:6", "--out", dir.path("runs.jsonl"))
+        #expect(result.exited(0), "\(result)")
+        let runs = try BatchRunsText(dir.text("runs.jsonl"))
+        let points = try #require(runs.header["point_params"]?.array)
+        #expect(points.allSatisfy { $0.keys == ["side"] })
+        #expect(
+            points.compactMap { $0["side"]?.string }.sorted() == ["north", "north", "north", "south", "south", "south"])
+        #expect(
+            runs.header["design"]?["sample"]?["choices"]?["side"]?.array?.compactMap(\.string) == ["north", "south"])
+        let varied = try BatchFixture.batch(
+            file, "--runs", "1", "--sample", "lhs:3", "--vary", "cut", "--out", dir.path("cut.jsonl"))
+        #expect(varied.exited(0), "\(varied)")
+        let cut = try BatchRunsText(dir.text("cut.jsonl"))
+        #expect(cut.header["point_params"]?.array?.allSatisfy { $0.keys == ["cut"] } == true)
+        let refused = try SimrunCLI.run(["run", file, "--param", "side=west"])
+        #expect(refused.exited(64) && refused.err.contains("--param side=west is not one of north, south"))
     }
 }

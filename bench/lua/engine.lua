@@ -1171,7 +1171,7 @@ end
 
 local function set_of(list) local s = {} for _, v in ipairs(list) do s[v] = true end return s end
 local SCENARIO_FIELDS = set_of { "name", "description", "start", "steps", "source", "tick_days" }
-local PARAM_OPTIONS = set_of { "min", "max", "doc" }
+local PARAM_OPTIONS = set_of { "min", "max", "doc", "choices", "fixed", "sample" }
 local DYNAMICS_FIELDS = set_of { "speed", "noise", "grievance", "blame", "balance", "decay", "hostility",
   "war_days", "hysteresis", "min_force", "thresholds" }
 local REGION_FIELDS = set_of { "id", "name", "country", "lat", "lon" }

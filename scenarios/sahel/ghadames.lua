@@ -31,7 +31,7 @@ local gnu_resolve = sim.param("gnu_resolve", 0.5, { min = 0.0, max = 1.0,
   doc = "How hard Tripoli reinforces Ghadames: target GNU strength there as a share of the LNA force nearby" })
 local restraint = sim.param("restraint", 0.9, { min = 0.0, max = 1.0,
   doc = "Weight of the 2020 ceasefire (UNSMIL's warnings, the Haftar-Dbeibah bargaining) in the LNA's choice to push into GNU-held Ghadames: the push chance is (1 - restraint) x its military drive; 0 = forces and backing alone (the old rule)" })
-local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
+local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0, fixed = true,
   doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 
 -- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between

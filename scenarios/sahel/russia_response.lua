@@ -45,7 +45,7 @@ local decide_every = sim.param("decide_every", 7, { min = 1, max = 60,
   doc = "Days between two Russian decisions" })
 local algeria_alert = sim.param("algeria_alert", 0.6, { min = 0.0, max = 1.0,
   doc = "How readily and how heavily Algeria reinforces its Libyan border (as in ghadames.lua)" })
-local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
+local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0, fixed = true,
   doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 local restraint = sim.param("restraint", 0.9, { min = 0.0, max = 1.0,
   doc = "Weight of the 2020 ceasefire in the LNA's choice to push into GNU-held Ghadames (as in ghadames.lua)" })

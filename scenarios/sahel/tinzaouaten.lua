@@ -41,7 +41,7 @@ local counteroffensive = sim.param("counteroffensive", 0.03, { min = 0.0, max = 
   doc = "Weekly chance (at 500 Wagner in Kidal) that FAMa and Wagner send a new column to retake Tinzaouaten, from 5 Aug" })
 local drone_rate = sim.param("drone_rate", 0.3, { min = 0.0, max = 1.0,
   doc = "Weekly chance of a Malian drone strike on Tinzaouaten" })
-local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0,
+local rupture_at = sim.param("rupture_at", 0.0, { min = -1.0, max = 1.0, fixed = true,
   doc = "Russia's alignment toward Algeria below which the relationship counts as ruptured" })
 
 -- The built-in dynamics run at their documented defaults (docs/dynamics.md: combat only between

@@ -56,12 +56,18 @@ extension BindingContext {
                 "argument #2 (default) must be a number, boolean or string, "
                     + "got \(args.lua.typeName(at: 2))")
         }
-        var min: Double?, max: Double?, doc: String?
+        var min: Double?, max: Double?, doc: String?, choices: [ScalarValue]?, fixed = false
         if try args.optionalTable(3, "options") {
-            try args.onlyFields(3, ["min", "max", "doc"])
+            try args.onlyFields(3, ["min", "max", "doc", "choices", "fixed", "sample"])
             min = try args.field(3, "min") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
             max = try args.field(3, "max") { i, k throws(BindingError) in try args.optionalNumber(i, k, field: true) }
             doc = try args.field(3, "doc") { i, k throws(BindingError) in try args.optionalString(i, k, field: true) }
+            choices = try args.field(3, "choices") { i, _ throws(BindingError) in
+                try paramChoices(args, at: i, like: defaultValue)
+            }
+            let fixedOption = try args.field(3, "fixed") { i, _ throws(BindingError) in args.boolean(i) }
+            let sampled = try args.field(3, "sample") { i, _ throws(BindingError) in args.isNil(i) || args.boolean(i) }
+            fixed = fixedOption || !sampled
         }
         var value = defaultValue
         let override = paramOverrides[name]
@@ -74,14 +80,40 @@ extension BindingContext {
         if let number = defaultValue.numeric, !number.isFinite {
             throw args.fail("argument #2 (default) must be a finite number, got \(number)")
         }
-        let param = ParamDeclaration(name: name, value: value, defaultValue: defaultValue, min: min, max: max, doc: doc)
-        if let outside = param.outsideRange(value) {
-            if let override { throw usageError("--param \(name)=\(override) is \(outside)") }
-            throw args.fail("the default \(ScalarValue.plainText(value.numeric!)) of '\(name)' is \(outside)")
+        let param = ParamDeclaration(
+            name: name, value: value, defaultValue: defaultValue, min: min, max: max, choices: choices, fixed: fixed,
+            doc: doc)
+        if let outside = param.outsideRange(defaultValue) {
+            throw args.fail("the default \(defaultValue) of '\(name)' is \(outside)")
+        }
+        if let outside = param.outsideRange(value), let override {
+            throw usageError("--param \(name)=\(override) is \(outside)")
         }
         definition.params.append(param)
         lua.push(value)
         return 1
+    }
+
+    /// The `choices = {...}` of a param: a non-empty array of distinct values of the default's type.
+    private func paramChoices(
+        _ args: LuaArguments, at index: Int32, like defaultValue: ScalarValue
+    ) throws(BindingError) -> [ScalarValue]? {
+        if args.isNil(index) { return nil }
+        guard lua_type(L, index) == LUA_TTABLE, (1...1_000).contains(lua_rawlen(L, index)) else {
+            throw args.fail("field 'choices' must be an array of 1 to 1000 values like the default")
+        }
+        var choices: [ScalarValue] = []
+        for position in 1...Int(lua_rawlen(L, index)) {
+            lua_rawgeti(L, index, lua_Integer(position))
+            defer { simrun_pop(L, 1) }
+            guard let given = lua.scalar(at: -1), let value = ParamOverride.value(given).resolved(like: defaultValue)
+            else {
+                throw args.fail("field 'choices' must hold values of the default's type (\(defaultValue.typeDescription))")
+            }
+            guard !choices.contains(value) else { throw args.fail("field 'choices' names \(value) twice") }
+            choices.append(value)
+        }
+        return choices
     }
 
     /// Records a `--param` error so that the loader reports it as the user's.

@@ -65,6 +65,8 @@ package struct ScenarioSummary: Sendable {
             if p.min != nil || p.max != nil {
                 range = " [\(p.min.map(ScalarValue.plainText) ?? "")..\(p.max.map(ScalarValue.plainText) ?? "")]"
             }
+            if let choices = p.choices { range += " {" + choices.map(\.description).joined(separator: "|") + "}" }
+            if p.fixed { range += " (fixed: not sampled)" }
             let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
             out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
         }

@@ -38,11 +38,15 @@ struct BatchFlow {
                     runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
                     sweeps: parsed)
             }
-            var ranges = varying.isEmpty ? scenario.params.filter { !isFixed($0.name) }.compactMap(BatchFlow.range) : []
+            // Without --vary, the uncertainties: params declared `fixed` are settings, left alone.
+            var ranges =
+                varying.isEmpty
+                ? scenario.params.filter { !isFixed($0.name) && !$0.fixed }.compactMap(BatchFlow.range) : []
             for name in varying { ranges.append(try range(varying: name, excluding: ranges, isFixed: isFixed)) }
             guard !ranges.isEmpty else {
                 throw DesignError(
-                    message: "--sample lhs:\(sample): no numeric param with a declared min and max is left to sample")
+                    message: "--sample lhs:\(sample): no param is left to sample (a number with a declared min and "
+                        + "max, a boolean or choices, not fixed)")
             }
             return BatchDesign(
                 runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
@@ -128,7 +132,8 @@ struct BatchFlow {
         } else {
             guard let declared = BatchFlow.range(of: try declaration(of: name, flag: "--vary")) else {
                 throw DesignError(
-                    message: "--vary \(name): only a number param with a declared min and max can be sampled")
+                    message: "--vary \(name): only a number with a declared min and max, a boolean or choices can be "
+                        + "sampled")
             }
             range = declared
         }
@@ -138,8 +143,13 @@ struct BatchFlow {
         return range
     }
 
-    /// A numeric param's declared min and max; nil for a param without both, or not a number.
+    /// What a sample draws of a param: its choices, false or true for a boolean, or a number's
+    /// declared min and max; nil for a string without choices or a number without both bounds.
     private static func range(of param: ParamDeclaration) -> ParamRange? {
+        if let choices = param.choices { return ParamRange(name: param.name, choices: choices) }
+        if case .boolean = param.defaultValue {
+            return ParamRange(name: param.name, choices: [.boolean(false), .boolean(true)])
+        }
         guard let min = param.min, let max = param.max, param.isNumeric else { return nil }
         if case .integer = param.defaultValue {
             return ParamRange(name: param.name, min: min, max: max, isInteger: true)
