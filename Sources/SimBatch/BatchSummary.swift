@@ -109,6 +109,8 @@ package struct BatchSummary: Sendable {
         let edges = outcomeNames.indices.map { o in
             kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
         }
+        // Every category an outcome took anywhere, so that each point gives each one its share, 0 included.
+        let seen = outcomeNames.indices.map { o in Set(points.flatMap { $0.outcomes[o].categories.keys }) }
         let pointValues: [JSONValue] = points.enumerated().map { p, point in
             var fields: [(String, JSONValue)] = [
                 ("point", .int(p)),
@@ -119,7 +121,11 @@ package struct BatchSummary: Sendable {
                     "outcomes",
                     .object(
                         outcomeNames.indices.map { o in
-                            (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
+                            (
+                                outcomeNames[o],
+                                statistics(
+                                    point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o], categories: seen[o])
+                            )
                         })
                 ),
             ]
@@ -226,8 +232,11 @@ package struct BatchSummary: Sendable {
 
     // MARK: - JSON
 
-    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
-    func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
+    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`,
+    /// and each of `categories` the point did not give is listed with count 0 (ranked last).
+    func statistics(
+        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactText> = []
+    ) -> JSONValue {
         guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)
         var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
@@ -268,7 +277,9 @@ package struct BatchSummary: Sendable {
                     (
                         "categories",
                         .object(
-                            BatchSummary.ranked(values.categories).map { name, count in
+                            BatchSummary.ranked(
+                                values.categories.merging(categories.map { ($0, 0) }) { count, _ in count }
+                            ).map { name, count in
                                 (
                                     name,
                                     [
