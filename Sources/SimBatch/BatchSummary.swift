@@ -102,6 +102,11 @@ package struct BatchSummary: Sendable {
         points[p].consistent.falses += consistent ? 0 : 1
     }
 
+    /// Records why each point of an adaptive batch stopped taking runs (index = point).
+    package mutating func record(stops: [AdaptiveRounds.Stop?]) {
+        for (p, stop) in zip(points.indices, stops) { points[p].stopped = stop }
+    }
+
     /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
     /// and failure counts, the grouped failures and each point's outcome statistics.
     package func json(header: [(String, JSONValue)]) -> String {
@@ -117,6 +122,9 @@ package struct BatchSummary: Sendable {
                 ("params", .object(point.params.map { ($0.0, JSONValue($0.1)) })),
                 ("runs", .int(point.runs)),
                 ("failed", .int(point.failed)),
+            ]
+            if let stopped = point.stopped { fields.append(("stopped", .string(stopped.rawValue))) }
+            fields.append(
                 (
                     "outcomes",
                     .object(
@@ -127,8 +135,7 @@ package struct BatchSummary: Sendable {
                                     point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o], categories: seen[o])
                             )
                         })
-                ),
-            ]
+                ))
             if !observedNames.isEmpty {
                 fields.append(
                     (
@@ -183,6 +190,8 @@ package struct BatchSummary: Sendable {
         var params: [(String, ScalarValue)]
         var runs = 0
         var failed = 0
+        /// Why the point stopped taking runs, in an adaptive batch.
+        var stopped: AdaptiveRounds.Stop?
         var outcomes: [Values]
         /// Per fact of the record, the ok runs that reproduced it or not.
         var observed: [Values]
