@@ -94,6 +94,16 @@ private struct SummaryReading {
             rows.append(("sample", "Latin hypercube, \(sample.compact()) points"))
         }
         if let steps = design?["steps"]?.int { rows.append(("steps", String(steps))) }
+        if let precision = design?["precision"] {
+            let all = precision["all"]?.double.map { ["every outcome ≤ \(ReadableNumber.text($0))"] } ?? []
+            let named = (precision["outcomes"]?.object ?? []).map { "\($0.0) ≤ \($0.1.compact())" }
+            let round = precision["round"]?.int.map { "; rounds of \($0) runs a point" } ?? ""
+            rows.append(("precision (95% half-width)", (named + all).joined(separator: ", ") + round))
+            let stops = points.map { point in
+                "\(point["runs"]?.int.map(String.init) ?? "?") (\(point["stopped"]?.string ?? "unfinished"))"
+            }
+            rows.append(("runs taken, why stopped", stops.joined(separator: ", ")))
+        }
         return rows
     }
 

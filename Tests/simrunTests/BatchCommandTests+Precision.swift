@@ -132,6 +132,8 @@ extension BatchCommandTests {
             #expect(summary["points"]?[p]?["stopped"]?.string == "cap")
             #expect(summary["points"]?[p]?["runs"]?.int == 150)
         }
+        let merged = try SimrunCLI.run("merge", dir.path("runs.jsonl"), "--out", dir.path("merged.jsonl"))
+        #expect(merged.exited(64) && merged.err.contains("is an adaptive batch (--precision)"), "\(merged)")
     }
 
     @Test("--precision refuses W ≤ 0, an unknown outcome, --shard and --round alone, each on one line with exit 64")
