@@ -135,14 +135,14 @@ struct BatchCommand: Command {
             } catch {
                 throw .commandLine(error.message)
             }
-        } else if round != nil {
-            throw .commandLine("--round needs --precision")
         }
         self.file = file
         arguments = given.arguments
     }
 
     func execute() throws(CLIError) -> ExitCode {
+        // Here rather than in `validate`: every flag parses alone, and this one means nothing alone.
+        if round != nil && precision == nil { throw CLIError("--round needs --precision", .usage) }
         // The check runs with the default seed: the batch seed only derives the runs' seeds.
         let check = RunRequest(
             file: file, steps: scenario.steps, params: scenario.params, limits: limits,

@@ -112,12 +112,12 @@ struct CompareCommand: Command {
             } catch {
                 throw .commandLine(error.message)
             }
-        } else if round != nil {
-            throw .commandLine("--round needs --precision")
         }
     }
 
     func execute() throws(CLIError) -> ExitCode {
+        // Here rather than in `validate`: every flag parses alone, and this one means nothing alone.
+        if round != nil && precision == nil { throw CLIError("--round needs --precision", .usage) }
         let text: String
         if let runs, let pair {
             text = try pairedRuns(pair, runs: runs)
