@@ -144,6 +144,7 @@ extension BatchCommandTests {
             (["--precision", "nope=0.1"], "--precision nope: the scenario has no such outcome (known: hit, x, side)"),
             (["--precision", "0.1", "--shard", "1/2"], "--precision cannot be combined with --shard"),
             (["--round", "10"], "--round needs --precision"),
+            (["--precision", "0.1", "--format", "csv", "--resume"], "--precision with --resume needs --format jsonl"),
         ]
         for (flags, message) in cases {
             let result = try BatchFixture.batch([Self.draw, "--runs", "10", "--out", "/dev/null"] + flags)

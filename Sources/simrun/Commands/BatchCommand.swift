@@ -130,6 +130,11 @@ struct BatchCommand: Command {
                     "--precision cannot be combined with --shard: when a point stops depends on all its runs of "
                         + "each round, which no shard holds")
             }
+            if resume && output.format == .csv {
+                throw .commandLine(
+                    "--precision with --resume needs --format jsonl: the rounds are replayed from the rows, "
+                        + "which CSV cannot give back exactly")
+            }
             do throws(DesignError) {
                 precision = try Precision(parsing: precisionTexts, round: round ?? Precision.defaultRound)
             } catch {
