@@ -19,6 +19,8 @@ package struct BatchDesign: Sendable {
     package var sweeps: [Sweep]
     /// The Latin hypercube sample, with `--sample lhs:K`.
     package var sample: (size: Int, ranges: [ParamRange])?
+    /// With `--precision`: the precision to run each point to, `runsPerPoint` being the cap.
+    package var precision: Precision?
     /// Each point's swept or sampled values, in sweep (or range) order.
     package private(set) var points: [[(String, ScalarValue)]]
 
@@ -98,7 +100,7 @@ package struct BatchDesign: Sendable {
 
     /// The design as it goes in a runs file's header and the summary: `{"runs": N, "steps": S|null,
     /// "params": {fixed}, "sweeps": [{"name", "values"}], "sample": null | {"method": "lhs", "size": K,
-    /// "ranges": {name: [min, max]}}, "points": count}`.
+    /// "ranges": {name: [min, max]}}, "points": count}`, and with `--precision` its `"precision"`.
     package func json() -> JSONValue {
         let sampleJSON: JSONValue =
             sample.map { sample in
@@ -110,17 +112,22 @@ package struct BatchDesign: Sendable {
                 ]
                 return JSONValue.object(fields + BatchDesign.choicesJSON(sample.ranges))
             } ?? .null
-        return [
-            "runs": .int(runsPerPoint),
-            "steps": steps.map(JSONValue.int) ?? .null,
-            "params": .object(fixed.map { ($0.0, JSONValue($0.1)) }),
-            "sweeps": .array(
-                sweeps.map { sweep in
-                    ["name": .string(sweep.name), "values": .array(sweep.values.map(JSONValue.init))]
-                }),
-            "sample": sampleJSON,
-            "points": .int(points.count),
+        var fields: [(String, JSONValue)] = [
+            ("runs", .int(runsPerPoint)),
+            ("steps", steps.map(JSONValue.int) ?? .null),
+            ("params", .object(fixed.map { ($0.0, JSONValue($0.1)) })),
+            (
+                "sweeps",
+                .array(
+                    sweeps.map { sweep in
+                        ["name": .string(sweep.name), "values": .array(sweep.values.map(JSONValue.init))]
+                    })
+            ),
+            ("sample", sampleJSON),
+            ("points", .int(points.count)),
         ]
+        if let precision { fields.append(("precision", precision.json())) }
+        return .object(fields)
     }
 
     /// `"choices": {name: [values]}` for the sampled params that take choices; nothing when none

@@ -94,6 +94,16 @@ private struct SummaryReading {
             rows.append(("sample", "Latin hypercube, \(sample.compact()) points"))
         }
         if let steps = design?["steps"]?.int { rows.append(("steps", String(steps))) }
+        if let precision = design?["precision"] {
+            let all = precision["all"]?.double.map { ["every outcome ≤ \(ReadableNumber.text($0))"] } ?? []
+            let named = (precision["outcomes"]?.object ?? []).map { "\($0.0) ≤ \($0.1.compact())" }
+            let round = precision["round"]?.int.map { "; rounds of \($0) runs a point" } ?? ""
+            rows.append(("precision (95% half-width)", (named + all).joined(separator: ", ") + round))
+            let stops = points.map { point in
+                "\(point["runs"]?.int.map(String.init) ?? "?") (\(point["stopped"]?.string ?? "unfinished"))"
+            }
+            rows.append(("runs taken, why stopped", stops.joined(separator: ", ")))
+        }
         return rows
     }
 
@@ -140,7 +150,7 @@ private struct SummaryReading {
     private func numberSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
             page.figures(
-                againstParams(yTitle: "mean of \(name)", label: name, fixedY: nil) { stat in
+                againstParams(stats, yTitle: "mean of \(name)", fixedY: nil) { stat in
                     guard let mean = stat?["mean"]?.double else { return nil }
                     let ci = stat?["ci95"]?.array?.compactMap(\.double)
                     return (mean, ci?.count == 2 ? (ci![0], ci![1]) : nil)
@@ -181,7 +191,7 @@ private struct SummaryReading {
     private func booleanSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
             page.figures(
-                againstParams(yTitle: "P(\(name))", label: name, fixedY: (0, 1, 0.2, 1)) { stat in
+                againstParams(stats, yTitle: "P(\(name))", fixedY: (0, 1, 0.2, 1)) { stat in
                     proportion(stat)
                 }, wide: true)
         }
@@ -209,10 +219,9 @@ private struct SummaryReading {
             for category in charted {
                 page.heading("\(name) = \(category)", level: 3)
                 page.figures(
-                    againstParams(
-                        yTitle: "P(\(category))", label: "\(name) = \(category)",
-                        fixedY: (0, 1, 0.2, 1)
-                    ) { stat in proportion(stat?["categories"]?[category]) }, wide: true)
+                    againstParams(stats, yTitle: "P(\(category))", fixedY: (0, 1, 0.2, 1)) { stat in
+                        share(of: category, stat)
+                    }, wide: true)
             }
         }
         var rows: [RowChart.Row] = []
@@ -220,7 +229,7 @@ private struct SummaryReading {
             let n = stat?["n"]?.int ?? 0
             for category in charted {
                 let label = points.count > 1 ? "\(category) — \(pointLabel(point))" : category
-                rows.append(probabilityRow(label, proportion(stat?["categories"]?[category]) ?? (0, (0, 1)), n: n))
+                rows.append(probabilityRow(label, share(of: category, stat), n: n))
             }
         }
         page.figures(
@@ -242,6 +251,16 @@ private struct SummaryReading {
         return (p, ci?.count == 2 ? (ci![0], ci![1]) : nil)
     }
 
+    /// A category's share of a point's `n` values with its Wilson interval, from its count (0 when the
+    /// point does not list it, as summaries before the zero counts did); nil at a point without values.
+    /// The same estimate as the summary's own and `compare`'s.
+    private func share(of category: String, _ stat: JSONValue?) -> (Double, (Double, Double)?)? {
+        guard let n = stat?["n"]?.int, n > 0 else { return nil }
+        let count = stat?["categories"]?[category]?["count"]?.int ?? 0
+        guard (0...n).contains(count) else { return nil }
+        return (Double(count) / Double(n), Statistics.wilson(successes: count, trials: n))
+    }
+
     private func probabilityRow(_ label: String, _ value: (Double, (Double, Double)?)?, n: Int) -> RowChart.Row {
         guard let (p, ci) = value else { return RowChart.Row(label: label, mark: .marks([]), note: "no values") }
         let interval = ci.map { "[\(Self.share($0.0)), \(Self.share($0.1))]" } ?? ""
@@ -258,22 +277,19 @@ private struct SummaryReading {
 
     // MARK: Against the params
 
-    /// One chart per varying numeric param: the statistic at each point against the param's value,
-    /// with its interval; points that differ only in that param are joined along a sweep, one line
-    /// per combination of the other params.
+    /// One chart per varying numeric param: the statistic of `stats` (one entry per point) at each
+    /// point against the param's value, with its interval; points that differ only in that param are
+    /// joined along a sweep, one line per combination of the other params.
     private func againstParams(
-        yTitle: String, label: String,
+        _ stats: [JSONValue?], yTitle: String,
         fixedY: (low: Double, high: Double, step: Double, decimals: Int)?,
         statistic: (JSONValue?) -> (Double, (Double, Double)?)?
     ) -> [(svg: String, caption: String)] {
-        let name = label
-        return varying.compactMap { param -> (svg: String, caption: String)? in
+        varying.compactMap { param -> (svg: String, caption: String)? in
             var series: [LineChart.Series] = []
             var keys: [String] = []
-            for point in points {
-                guard let x = point["params"]?[param]?.double,
-                    let (y, interval) = statistic(point["outcomes"]?[name] ?? nil)
-                else { continue }
+            for (point, stat) in zip(points, stats) {
+                guard let x = point["params"]?[param]?.double, let (y, interval) = statistic(stat) else { continue }
                 let others = (point["params"]?.object ?? []).filter { $0.0 != param }
                 let key = others.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")
                 if let s = keys.firstIndex(of: key) {

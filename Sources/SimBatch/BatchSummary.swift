@@ -102,6 +102,11 @@ package struct BatchSummary: Sendable {
         points[p].consistent.falses += consistent ? 0 : 1
     }
 
+    /// Records why each point of an adaptive batch stopped taking runs (index = point).
+    package mutating func record(stops: [AdaptiveRounds.Stop?]) {
+        for (p, stop) in zip(points.indices, stops) { points[p].stopped = stop }
+    }
+
     /// The summary as pretty JSON: the caller's `header` pairs (the provenance) first, then the run
     /// and failure counts, the grouped failures and each point's outcome statistics.
     package func json(header: [(String, JSONValue)]) -> String {
@@ -109,20 +114,28 @@ package struct BatchSummary: Sendable {
         let edges = outcomeNames.indices.map { o in
             kind(ofOutcome: o) == .number ? BatchSummary.binEdges(points.flatMap { $0.outcomes[o].numbers }) : []
         }
+        // Every category an outcome took anywhere, so that each point gives each one its share, 0 included.
+        let seen = outcomeNames.indices.map { o in Set(points.flatMap { $0.outcomes[o].categories.keys }) }
         let pointValues: [JSONValue] = points.enumerated().map { p, point in
             var fields: [(String, JSONValue)] = [
                 ("point", .int(p)),
                 ("params", .object(point.params.map { ($0.0, JSONValue($0.1)) })),
                 ("runs", .int(point.runs)),
                 ("failed", .int(point.failed)),
+            ]
+            if let stopped = point.stopped { fields.append(("stopped", .string(stopped.rawValue))) }
+            fields.append(
                 (
                     "outcomes",
                     .object(
                         outcomeNames.indices.map { o in
-                            (outcomeNames[o], statistics(point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o]))
+                            (
+                                outcomeNames[o],
+                                statistics(
+                                    point.outcomes[o], as: kind(ofOutcome: o), edges: edges[o], categories: seen[o])
+                            )
                         })
-                ),
-            ]
+                ))
             if !observedNames.isEmpty {
                 fields.append(
                     (
@@ -177,6 +190,8 @@ package struct BatchSummary: Sendable {
         var params: [(String, ScalarValue)]
         var runs = 0
         var failed = 0
+        /// Why the point stopped taking runs, in an adaptive batch.
+        var stopped: AdaptiveRounds.Stop?
         var outcomes: [Values]
         /// Per fact of the record, the ok runs that reproduced it or not.
         var observed: [Values]
@@ -226,8 +241,11 @@ package struct BatchSummary: Sendable {
 
     // MARK: - JSON
 
-    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`.
-    func statistics(_ values: Values, as kind: OutcomeKind?, edges: [Double]) -> JSONValue {
+    /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`,
+    /// and each of `categories` the point did not give is listed with count 0 (ranked last).
+    func statistics(
+        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactText> = []
+    ) -> JSONValue {
         guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)
         var pairs: [(String, JSONValue)] = [("type", .string(kind.rawValue)), ("n", .int(n))]
@@ -268,7 +286,9 @@ package struct BatchSummary: Sendable {
                     (
                         "categories",
                         .object(
-                            BatchSummary.ranked(values.categories).map { name, count in
+                            BatchSummary.ranked(
+                                values.categories.merging(categories.map { ($0, 0) }) { count, _ in count }
+                            ).map { name, count in
                                 (
                                     name,
                                     [

@@ -74,14 +74,14 @@ struct OptionTableTests {
             (
                 "batch",
                 "--fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --metrics, --out, "
-                    + "--param, --quiet, --resume, --runs, --sample, --seed, --shard, --steps, --summary, --sweep, "
-                    + "--trace, --vary, -h"
+                    + "--param, --precision, --quiet, --resume, --round, --runs, --sample, --seed, --shard, --steps, "
+                    + "--summary, --sweep, --trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (
                 "compare",
                 "--base-param, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --out, --param, "
-                    + "--runs, --seed, --steps, --top, --variant-param, -h"
+                    + "--precision, --round, --runs, --seed, --steps, --top, --variant-param, -h"
             ),
             (
                 "diff",
@@ -240,6 +240,7 @@ struct OptionTableTests {
         case "lhs:K": return "lhs:37"
         case "K/N": return "3/7"
         case "NAME=V1,V2,...": return "a=3,7"
+        case "[NAME=]W": return "a=0.37"
         default: return String(valueName.split(separator: "|").last ?? "")  // one of a few names
         }
     }

@@ -16,6 +16,10 @@ struct BatchCommand: Command {
     /// `--vary NAME`: the params the sample varies, in command-line order (none: every one it can).
     var varied: [String] = []
     var shard: Shard?
+    /// `--precision W` or `NAME=W`, as given (parsed by `validate`).
+    var precisionTexts: [String] = []
+    var round: Int?
+    var precision: Precision?
     var output = OutputOptions<RunsFormat>()
     var keepMetrics = false
     var keepTrace = false
@@ -70,6 +74,15 @@ struct BatchCommand: Command {
         let running: [Option<BatchCommand>] = [
             .jobs(\.jobs),
             .value("--shard", shard, help: "run only shard K of N (run indices i with i mod N = K-1)", \.shard),
+            .values(
+                "--precision", .text("[NAME=]W"),
+                help: """
+                    run in rounds until the 95% interval's half-width of outcome NAME (without NAME: of
+                    every outcome) is at most W at every point; --runs is then the cap (repeatable)
+                    """, appendingTo: \.precisionTexts),
+            .value(
+                "--round", .count(minimum: 1),
+                help: "with --precision: runs per point in a round (default \(Precision.defaultRound))", \.round),
         ]
         let output: [Option<BatchCommand>] =
             [
@@ -111,19 +124,47 @@ struct BatchCommand: Command {
         if resume && output.format == .csv && summaryPath != nil {
             throw .commandLine("--summary with --resume needs --format jsonl: CSV rows cannot be read back exactly")
         }
+        if !precisionTexts.isEmpty {
+            if shard != nil {
+                throw .commandLine(
+                    "--precision cannot be combined with --shard: when a point stops depends on all its runs of "
+                        + "each round, which no shard holds")
+            }
+            if resume && output.format == .csv {
+                throw .commandLine(
+                    "--precision with --resume needs --format jsonl: the rounds are replayed from the rows, "
+                        + "which CSV cannot give back exactly")
+            }
+            do throws(DesignError) {
+                precision = try Precision(parsing: precisionTexts, round: round ?? Precision.defaultRound)
+            } catch {
+                throw .commandLine(error.message)
+            }
+        }
         self.file = file
         arguments = given.arguments
     }
 
     func execute() throws(CLIError) -> ExitCode {
+        // Here rather than in `validate`: every flag parses alone, and this one means nothing alone.
+        if round != nil && precision == nil { throw CLIError("--round needs --precision", .usage) }
         // The check runs with the default seed: the batch seed only derives the runs' seeds.
         let check = RunRequest(
             file: file, steps: scenario.steps, params: scenario.params, limits: limits,
             libraries: scenario.libraries)
         let flow = try BatchFlow(checking: check)
-        let design = try flow.design(
+        var design = try flow.design(
             runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample, varying: varied)
         let checked = flow.scenario
+        design.precision = precision
+        var rounds: AdaptiveRounds?
+        if let precision {
+            do throws(DesignError) {
+                rounds = AdaptiveRounds(design: design, targets: try precision.targets(declared: checked.outcomes))
+            } catch {
+                throw CLIError(error.message, .usage)
+            }
+        }
         let format = output.format ?? .jsonl
         let header = RunsHeader(
             version: Simrun.version, scenario: checked.info, design: design,
@@ -142,9 +183,13 @@ struct BatchCommand: Command {
         let rows: FileHandle
         var done = 0
         var keptFailures = 0
-        if resume, let path = output.out, let existing = try resumable(path, header: header, runs: all) {
+        var kept: [RunRecord] = []
+        if resume, let path = output.out,
+            let existing = try resumable(path, header: header, runs: rounds == nil ? all : nil)
+        {
             done = existing.rows.count
             keptFailures = existing.failed
+            kept = existing.records
             for record in existing.records { summary?.add(record) }
             rows = try OutputFile.append(to: path, keeping: existing.validLength)
         } else {
@@ -152,9 +197,6 @@ struct BatchCommand: Command {
             try OutputFile.write(header.text(format), to: rows, path: output.out)
         }
 
-        let plan = flow.plan(
-            design, runs: Array(all.dropFirst(done)), jobs: jobs, keepMetrics: keepMetrics,
-            keepTrace: keepTrace)
         let stop = BatchStop()
         let interrupts = InterruptWatch(stop: stop)
         let sink = RunSink(
@@ -163,8 +205,17 @@ struct BatchCommand: Command {
         var progress = BatchProgress(
             total: all.count, alreadyDone: done,
             enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let emitted = BatchRunner.run(
-            plan, stop: stop, tick: { progress.show(done: done + sink.count) }, emit: { sink.write($0) })
+        let tick = { progress.show(done: done + sink.count) }
+        let emitted: Int
+        if var adaptive = rounds {
+            emitted = try runRounds(&adaptive, kept: kept, flow: flow, stop: stop, sink: sink, tick: tick)
+            rounds = adaptive
+        } else {
+            let plan = flow.plan(
+                design, runs: Array(all.dropFirst(done)), jobs: jobs, keepMetrics: keepMetrics,
+                keepTrace: keepTrace)
+            emitted = BatchRunner.run(plan, stop: stop, tick: tick, emit: { sink.write($0) })
+        }
         progress.finish()
         if let error = sink.writeError { throw error }
         if interrupts.interrupted {
@@ -173,22 +224,25 @@ struct BatchCommand: Command {
                 "interrupted after \(done + emitted) of \(all.count) runs; \(kept). Resume with: simrun batch "
                     + resumeArguments(), .interrupted)
         }
-        if let summary = sink.summary {
+        if var summary = sink.summary {
+            if let rounds { summary.record(stops: rounds.stopped) }
             try SummaryOutput.write(
                 summary, header: header, to: summaryPath,
                 tableOnStandardOutput: isatty(STDOUT_FILENO) == 1, quiet: quiet)
         }
         let failed = keptFailures + sink.failed
         if failed > 0 {
-            let stopped = failFast && done + emitted < all.count ? " (stopped early by --fail-fast)" : ""
+            let finished = rounds?.isFinished ?? (done + emitted == all.count)
+            let stopped = failFast && !finished ? " (stopped early by --fail-fast)" : ""
             throw CLIError("\(failed) of \(done + emitted) runs failed\(stopped)", .scenario)
         }
         return .ok
     }
 
     /// The runs file at `path`, checked to belong to this batch and to hold a prefix of its runs;
-    /// nil when there is nothing to keep (no file yet, or killed before its header was written).
-    private func resumable(_ path: String, header: RunsHeader, runs: [Int]) throws(CLIError) -> RunsFileContents? {
+    /// nil when there is nothing to keep (no file yet, or killed before its header was written). With
+    /// `runs` nil (an adaptive batch), the rounds check the order of the rows instead.
+    private func resumable(_ path: String, header: RunsHeader, runs: [Int]?) throws(CLIError) -> RunsFileContents? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let existing: RunsFileContents
         do throws(RunsFileContents.ReadError) {
@@ -202,7 +256,7 @@ struct BatchCommand: Command {
                 "--resume: \(path) belongs to another batch (scenario, seed, design, columns or shard "
                     + "differ)", .usage)
         }
-        guard existing.rows.map(\.run) == Array(runs.prefix(existing.rows.count)) else {
+        if let runs, existing.rows.map(\.run) != Array(runs.prefix(existing.rows.count)) {
             throw CLIError("--resume: the rows of \(path) are not this batch's runs in order", .usage)
         }
         return existing

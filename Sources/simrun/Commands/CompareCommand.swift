@@ -20,6 +20,10 @@ struct CompareCommand: Command {
     var pairParams = PairOptions()
     /// The two scenarios of a paired comparison.
     var pair: ScenarioPair?
+    /// `--precision W` or `NAME=W`, as given (parsed by `validate`).
+    var precisionTexts: [String] = []
+    var round: Int?
+    var precision: Precision?
 
     /// The flags only running two scenarios uses: refused with two output files.
     static var pairedRunOptions: OptionSection<CompareCommand> {
@@ -27,6 +31,15 @@ struct CompareCommand: Command {
             "Paired runs of two scenarios",
             [
                 .value("--runs", .count(minimum: 2), help: "runs of each scenario (required)", \.runs),
+                .values(
+                    "--precision", .text("[NAME=]W"),
+                    help: """
+                        run pairs in rounds until the paired difference's 95% half-width of outcome NAME
+                        (without NAME: of every common outcome) is at most W; --runs is then the cap (repeatable)
+                        """, appendingTo: \.precisionTexts),
+                .value(
+                    "--round", .count(minimum: 1),
+                    help: "with --precision: pairs in a round (default \(Precision.defaultRound))", \.round),
                 ScenarioOptions.seedFlag.described("seed the run seeds derive from, as in simrun batch (default 1)")
                     .scoped(to: \.scenario),
                 .jobs(\.jobs),
@@ -93,9 +106,18 @@ struct CompareCommand: Command {
         } else {
             pair = try ScenarioPair(files: files, params: pairParams, libraries: scenario.libraries)
         }
+        if !precisionTexts.isEmpty {
+            do throws(DesignError) {
+                precision = try Precision(parsing: precisionTexts, round: round ?? Precision.defaultRound)
+            } catch {
+                throw .commandLine(error.message)
+            }
+        }
     }
 
     func execute() throws(CLIError) -> ExitCode {
+        // Here rather than in `validate`: every flag parses alone, and this one means nothing alone.
+        if round != nil && precision == nil { throw CLIError("--round needs --precision", .usage) }
         let text: String
         if let runs, let pair {
             text = try pairedRuns(pair, runs: runs)

@@ -64,6 +64,11 @@ struct MergeCommand: Command {
                 } ?? Key.simrun
             throw CLIError("\(path) is not from the same batch as \(files[0]): its \(field) differs", .scenario)
         }
+        if header[BatchProvenance.Key.design]?["precision"] != nil {
+            throw CLIError(
+                "\(files[0]) is an adaptive batch (--precision): it runs whole on one machine and is never "
+                    + "sharded, so there is nothing to merge", .usage)
+        }
         let format = shards[0].format
         if let other = zip(files, shards).first(where: { $0.1.format != format }) {
             throw CLIError(
