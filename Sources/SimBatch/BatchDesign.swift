@@ -133,7 +133,9 @@ package struct BatchDesign: Sendable {
     /// `"choices": {name: [values]}` for the sampled params that take choices; nothing when none
     /// does, so designs without them keep their bytes.
     private static func choicesJSON(_ ranges: [ParamRange]) -> [(String, JSONValue)] {
-        let chosen = ranges.compactMap { range in range.choices.map { (range.name, JSONValue.array($0.map(JSONValue.init))) } }
+        let chosen = ranges.compactMap { range in
+            range.choices.map { (range.name, JSONValue.array($0.map(JSONValue.init))) }
+        }
         return chosen.isEmpty ? [] : [("choices", .object(chosen))]
     }
 }

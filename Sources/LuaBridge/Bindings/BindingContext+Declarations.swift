@@ -108,7 +108,8 @@ extension BindingContext {
             defer { simrun_pop(L, 1) }
             guard let given = lua.scalar(at: -1), let value = ParamOverride.value(given).resolved(like: defaultValue)
             else {
-                throw args.fail("field 'choices' must hold values of the default's type (\(defaultValue.typeDescription))")
+                throw args.fail(
+                    "field 'choices' must hold values of the default's type (\(defaultValue.typeDescription))")
             }
             guard !choices.contains(value) else { throw args.fail("field 'choices' names \(value) twice") }
             choices.append(value)
