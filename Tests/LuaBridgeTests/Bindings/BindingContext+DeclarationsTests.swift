@@ -201,6 +201,44 @@ struct DeclarationsTests {
                     min: 0, max: 10, doc: "how many"))
     }
 
+    @Test("choices and fixed say how a param is sampled; a value outside the choices is refused")
+    func sampledParams() throws {
+        let lua =
+            header(steps: 0) + """
+                sim.param("side", "north", {choices = {"north", "south"}})
+                sim.param("w", 0.5, {choices = {0.25, 0.5, 1}})
+                sim.param("cut", 0.5, {min = 0, max = 1, fixed = true})
+                sim.param("gate", true, {sample = false})
+                """
+        let summary = try ScenarioRunnerCheck.summary(lua)
+        #expect(
+            summary.params.map(\.choices) == [
+                [.string("north"), .string("south")], [.number(0.25), .number(0.5), .number(1)], nil, nil,
+            ])
+        #expect(summary.params.map(\.fixed) == [false, false, true, true])
+        #expect(usageMessage(run(lua, params: [("side", "west")])) == "--param side=west is not one of north, south")
+        #expect(try completed(run(lua, params: [("w", "1")])).params.first { $0.0 == "w" }?.1 == .number(1))
+    }
+
+    @Test(
+        "bad choices are the scenario's error",
+        arguments: [
+            (
+                "sim.param(\"s\", \"a\", {choices = {}})",
+                "field 'choices' must be an array of 1 to 1000 values like the default"
+            ),
+            (
+                "sim.param(\"s\", \"a\", {choices = {\"a\", 1}})",
+                "field 'choices' must hold values of the default's type (a string)"
+            ),
+            ("sim.param(\"s\", \"a\", {choices = {\"a\", \"a\"}})", "field 'choices' names a twice"),
+            ("sim.param(\"s\", \"c\", {choices = {\"a\", \"b\"}})", "the default c of 's' is not one of a, b"),
+        ])
+    func badChoices(_ call: String, _ expected: String) {
+        let message = setupError(header(steps: 0) + call + "\n")
+        #expect(message.hasSuffix("main.lua:2: sim.param: " + expected), "\(message)")
+    }
+
     // MARK: Agents and regions
 
     @Test("a patron naming an unknown agent is an error with file and line")
