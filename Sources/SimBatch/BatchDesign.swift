@@ -62,14 +62,21 @@ package struct BatchDesign: Sendable {
                 strata.swapAt(i, Int(random.integer(in: 0...Int64(i))))
             }
             for p in 0..<size {
-                let x = range.min + (Double(strata[p]) + random.uniform()) / Double(size) * (range.max - range.min)
-                let value: ScalarValue =
-                    range.isInteger
-                    ? .integer(Int(Swift.min(Swift.max(x.rounded(), range.min.rounded(.up)), range.max.rounded(.down))))
-                    : .number(x)
-                points[p].append((range.name, value))
+                points[p].append((range.name, range.value(at: (Double(strata[p]) + random.uniform()) / Double(size))))
             }
         }
+    }
+
+    /// One run at each of `points`, all with replicate 0's seed: the design of a sensitivity
+    /// analysis, whose points the analysis itself lays out.
+    package init(seed: UInt64, steps: Int?, fixed: [(String, ScalarValue)], points: [[(String, ScalarValue)]]) {
+        runsPerPoint = 1
+        self.seed = seed
+        self.steps = steps
+        self.fixed = fixed
+        sweeps = []
+        sample = nil
+        self.points = points
     }
 
     package var totalRuns: Int { points.count * runsPerPoint }
