@@ -36,8 +36,10 @@ struct SensitivityCommand: Command {
             .value("--method", method, help: "sobol (Saltelli's design) or morris (required)", \.method).required(),
             .value(
                 "--samples", .count(minimum: 2),
-                help: "N rows of A and B (sobol: N·(k+2) runs) or r trajectories (morris: r·(k+1) runs) (required)",
-                \.samples
+                help: """
+                    N rows of A and B (sobol: N·(k+2) runs) or N trajectories
+                    (morris: N·(k+1) runs); 2 or more (required)
+                    """, \.samples
             ).required(),
             ScenarioOptions.seedFlag.described(
                 "seed (default 1) of the design, the bootstrap and the runs' one shared seed"
