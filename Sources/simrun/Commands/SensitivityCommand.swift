@@ -26,7 +26,7 @@ struct SensitivityCommand: Command {
     static let name = "sensitivity"
 
     static var declaration: CommandDeclaration<SensitivityCommand> {
-        let method = FlagValue<SensitivityDesign.Method>(name: "METHOD") { text, flag throws(CLIError) in
+        let method = FlagValue<SensitivityDesign.Method>(name: "sobol|morris") { text, flag throws(CLIError) in
             guard let method = SensitivityDesign.Method(rawValue: text) else {
                 throw .commandLine("\(flag) takes sobol or morris, got '\(text)'")
             }
