@@ -123,6 +123,28 @@ struct SensitivityCommandTests {
         #expect(result.json?["outcomes"]?["y"]?["dynamics.decay"]?["mu_star"]?.double == 0)
     }
 
+    @Test("one seed for every run: a scenario's own noise cancels out of the elementary effects")
+    func commonRandomNumbers() throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let file = try scenario(
+            dir,
+            """
+            sim.scenario{ name = "noisy", start = "2024-01-01", steps = 1 }
+            sim.agent{ id = "x", name = "X", kind = "state" }
+            local a = sim.param("a", 0.5, { min = 0, max = 1 })
+            local r = 0
+            sim.on("tick", function() r = sim.random() end)
+            sim.outcome("y", function() return a + r end)
+
+            """)
+        let result = try sensitivity([file, "--method", "morris", "--samples", "4", "--format", "json"])
+        #expect(result.exited(0), "\(result)")
+        let a = try #require(result.json?["outcomes"]?["y"]?["a"], "\(result)")
+        #expect(abs((a["mu_star"]?.double ?? 0) - 1) < 1e-12)
+        #expect((a["sigma"]?.double ?? 1) < 1e-12)
+    }
+
     @Test("failed runs are counted and listed, the outputs they lack have null indices with a note; exit 65")
     func failedRuns() throws {
         let dir = try BatchScratch()
