@@ -69,6 +69,18 @@ package struct BatchDesign: Sendable {
         }
     }
 
+    /// One run at each of `points`, all with replicate 0's seed: the design of a sensitivity
+    /// analysis, whose points the analysis itself lays out.
+    package init(seed: UInt64, steps: Int?, fixed: [(String, ScalarValue)], points: [[(String, ScalarValue)]]) {
+        runsPerPoint = 1
+        self.seed = seed
+        self.steps = steps
+        self.fixed = fixed
+        sweeps = []
+        sample = nil
+        self.points = points
+    }
+
     package var totalRuns: Int { points.count * runsPerPoint }
 
     /// The params the design sets in every run, in the order runs are given them: the fixed ones,

@@ -1,5 +1,5 @@
-// ParamRange: what a Latin hypercube samples of one param — a number's declared bounds, or the
-// values a boolean or a param with `choices` may take.
+// ParamRange: what a Latin hypercube or a sensitivity design samples of one param — a number's
+// declared bounds, or the values a boolean or a param with `choices` may take.
 import SimCore
 
 /// One param as `--sample lhs:K` samples it.
@@ -25,11 +25,12 @@ package struct ParamRange: Sendable, Equatable {
         self.choices = choices
     }
 
-    /// The value at `x` in [0, 1): its place in the range.
-    func value(at x: Double) -> ScalarValue {
-        if let choices { return choices[Swift.min(Int(x * Double(choices.count)), choices.count - 1)] }
-        let v = min + x * (max - min)
-        guard isInteger else { return .number(v) }
-        return .integer(Int(Swift.min(Swift.max(v.rounded(), min.rounded(.up)), max.rounded(.down))))
+    /// The value at share `u` of the range, `min + u·(max − min)`; an integer param takes it rounded,
+    /// kept within its bounds, and a param with choices the choice whose equal share holds `u`.
+    package func value(at u: Double) -> ScalarValue {
+        if let choices { return choices[Swift.min(Int(u * Double(choices.count)), choices.count - 1)] }
+        let x = min + u * (max - min)
+        guard isInteger else { return .number(x) }
+        return .integer(Int(Swift.min(Swift.max(x.rounded(), min.rounded(.up)), max.rounded(.down))))
     }
 }

@@ -12,6 +12,7 @@ enum Simrun {
         [
             RunCommand.self, CheckCommand.self, BatchCommand.self, MergeCommand.self, CompareCommand.self,
             DiffCommand.self, ReportCommand.self, DiscoverCommand.self,
+            SensitivityCommand.self,
         ]
     }
 

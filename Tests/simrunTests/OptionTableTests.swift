@@ -19,6 +19,7 @@ struct OptionTableTests {
             (DiffCommand.self, ["a.lua", "b.lua"]),
             (ReportCommand.self, ["s.json"]),
             (DiscoverCommand.self, ["runs.jsonl", "--outcome", "x"]),
+            (SensitivityCommand.self, ["s.lua", "--method", "sobol", "--samples", "2"]),
         ]
     }
 

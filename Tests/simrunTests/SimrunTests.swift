@@ -45,7 +45,7 @@ struct SimrunTests {
         #expect(result.exited(64), "\(result)")
         #expect(
             result.errLines == [
-                "simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, discover, help)",
+                "simrun: error: unknown subcommand '\(name)' (run, check, batch, merge, compare, diff, report, discover, sensitivity, help)",
                 "Run 'simrun help' for usage.",
             ])
         #expect(result.stdout.isEmpty)
@@ -57,7 +57,7 @@ struct SimrunTests {
         #expect(result.exited(64), "\(result)")
         #expect(
             result.errLines.first
-                == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, discover, help)"
+                == "simrun: error: no subcommand 'bogus' (run, check, batch, merge, compare, diff, report, discover, sensitivity, help)"
         )
     }
 

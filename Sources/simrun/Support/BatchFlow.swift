@@ -38,11 +38,7 @@ struct BatchFlow {
                     runsPerPoint: runsPerPoint, seed: seed, steps: request.steps, fixed: fixed,
                     sweeps: parsed)
             }
-            // Without --vary, the uncertainties: params declared `fixed` are settings, left alone.
-            var ranges =
-                varying.isEmpty
-                ? scenario.params.filter { !isFixed($0.name) && !$0.fixed }.compactMap(BatchFlow.range) : []
-            for name in varying { ranges.append(try range(varying: name, excluding: ranges, isFixed: isFixed)) }
+            let ranges = try sampledRanges(varying: varying)
             guard !ranges.isEmpty else {
                 throw DesignError(
                     message: "--sample lhs:\(sample): no param is left to sample (a number with a declared min and "
@@ -54,6 +50,18 @@ struct BatchFlow {
         } catch {
             throw CLIError(error.message, .usage)
         }
+    }
+
+    /// The ranges a sample covers: those of `varying` (a scenario param's declared min and max, a
+    /// rate's documented range), or without it every numeric param with both that `--param` leaves free.
+    func sampledRanges(varying: [String]) throws(DesignError) -> [ParamRange] {
+        let isFixed = { (name: String) in request.overrides.contains { $0.0 == name } }
+        // Without --vary, the uncertainties: params declared `fixed` are settings, left alone.
+        var ranges =
+            varying.isEmpty
+            ? scenario.params.filter { !isFixed($0.name) && !$0.fixed }.compactMap(BatchFlow.range) : []
+        for name in varying { ranges.append(try range(varying: name, excluding: ranges, isFixed: isFixed)) }
+        return ranges
     }
 
     /// The params every row of `design` carries, as the runs file names its columns: the scenario's
@@ -80,7 +88,7 @@ struct BatchFlow {
     }
 
     /// The fixed params, typed like their declarations by the check, in command-line order.
-    private var fixed: [(String, ScalarValue)] { scenario.overrides }
+    var fixed: [(String, ScalarValue)] { scenario.overrides }
 
     /// The declared param of that name (the first, should the scenario declare two); an error
     /// naming `flag` and the known params when there is none.

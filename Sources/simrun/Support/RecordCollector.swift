@@ -11,4 +11,7 @@ final class RecordCollector: @unchecked Sendable {
     func add(_ record: RunRecord) { lock.withLock { collected.append(record) } }
 
     var records: [RunRecord] { lock.withLock { collected } }
+
+    /// How many records have come so far, for a progress line.
+    var count: Int { lock.withLock { collected.count } }
 }

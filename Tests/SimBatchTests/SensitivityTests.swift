@@ -1,0 +1,98 @@
+// SensitivityTests: the Sobol and Morris estimators on functions evaluated here in Swift, whose indices
+// are known in closed form, and the shape of the designs they read.
+import SimCore
+import Testing
+
+@testable import SimBatch
+
+struct SensitivityTests {
+    private let unit = [
+        ParamRange(name: "x1", min: 0, max: 1, isInteger: false),
+        ParamRange(name: "x2", min: 0, max: 1, isInteger: false),
+    ]
+
+    /// `f` at every point of the design, the params as numbers in range order.
+    private func outputs(_ design: SensitivityDesign, _ f: ([Double]) -> Double) -> [Double] {
+        design.points.map { point in f(point.map { $0.1.numeric ?? .nan }) }
+    }
+
+    @Test("Saltelli's design: N·(k+2) runs in blocks A, A_B^1 … A_B^k, B; A_B^i is A with B's column i")
+    func sobolDesignShape() {
+        let design = SensitivityDesign(method: .sobol, samples: 5, ranges: unit + [unit[0]], seed: 3)
+        #expect(design.totalRuns == 5 * 5)
+        for j in 0..<5 {
+            let block = Array(design.unitPoints[(j * 5)..<(j * 5 + 5)])
+            let (a, b) = (block[0], block[4])
+            for i in 0..<3 {
+                #expect(block[1 + i].indices.allSatisfy { c in block[1 + i][c] == (c == i ? b[c] : a[c]) })
+            }
+            #expect(a.allSatisfy { $0 >= 0 && $0 < 1 } && b.allSatisfy { $0 >= 0 && $0 < 1 })
+        }
+    }
+
+    @Test("Morris's design: r trajectories of k+1 grid points, each step moves one param by ±Δ = 2/3 (p = 4)")
+    func morrisDesignShape() {
+        let design = SensitivityDesign(method: .morris, samples: 20, ranges: unit + [unit[0]], seed: 9)
+        #expect(design.totalRuns == 20 * 4)
+        let grid: Set<Double> = [0, 1.0 / 3, 2.0 / 3, 1]
+        for t in 0..<20 {
+            var moved: Set<Int> = []
+            for s in 0..<3 {
+                let (from, to) = (design.unitPoints[t * 4 + s], design.unitPoints[t * 4 + s + 1])
+                let changed = (0..<3).filter { from[$0] != to[$0] }
+                #expect(changed.count == 1)
+                #expect(abs(abs(to[changed[0]] - from[changed[0]]) - 2.0 / 3) < 1e-12)
+                moved.formUnion(changed)
+            }
+            #expect(moved.count == 3)
+            #expect(design.unitPoints[t * 4].allSatisfy { x in grid.contains { abs($0 - x) < 1e-12 } })
+        }
+    }
+
+    @Test("y = x1 + 2·x2 on [0, 1]²: S1 = ST = (0.2, 0.8) within 0.03 and inside the intervals")
+    func sobolLinear() throws {
+        let design = SensitivityDesign(method: .sobol, samples: 2048, ranges: unit, seed: 11)
+        let indices = try #require(
+            SobolIndices.estimate(outputs: outputs(design) { $0[0] + 2 * $0[1] }, params: 2, seed: 11))
+        for (s, expected) in zip(indices, [0.2, 0.8]) {
+            #expect(abs(s.first - expected) < 0.03, "\(s)")
+            #expect(abs(s.total - expected) < 0.03, "\(s)")
+            #expect(s.firstInterval.contains(expected) && s.totalInterval.contains(expected), "\(s)")
+        }
+    }
+
+    @Test("the same seed gives the same indices and intervals; a constant output has none")
+    func sobolDeterministicAndConstant() {
+        let design = SensitivityDesign(method: .sobol, samples: 64, ranges: unit, seed: 5)
+        let y = outputs(design) { $0[0] * $0[1] }
+        #expect(
+            SobolIndices.estimate(outputs: y, params: 2, seed: 5)
+                == SobolIndices.estimate(outputs: y, params: 2, seed: 5))
+        #expect(SobolIndices.estimate(outputs: y.map { _ in 4 }, params: 2, seed: 5) == nil)
+    }
+
+    @Test("Morris on y = 3·x1 − 2·x2 over [0, 2] × [−1, 1]: mu* = |c|·range = 6 and 4, mu = 6 and −4, sigma 0")
+    func morrisLinear() {
+        let ranges = [
+            ParamRange(name: "x1", min: 0, max: 2, isInteger: false),
+            ParamRange(name: "x2", min: -1, max: 1, isInteger: false),
+        ]
+        let design = SensitivityDesign(method: .morris, samples: 10, ranges: ranges, seed: 2)
+        let effects = MorrisEffects.estimate(outputs: outputs(design) { 3 * $0[0] - 2 * $0[1] }, design: design)
+        #expect(abs(effects[0].muStar - 6) < 1e-9 && abs(effects[0].mu - 6) < 1e-9)
+        #expect(abs(effects[1].muStar - 4) < 1e-9 && abs(effects[1].mu + 4) < 1e-9)
+        #expect(effects.allSatisfy { ($0.sigma ?? 1) < 1e-9 })
+    }
+
+    @Test("integer ranges take rounded values within their bounds")
+    func integerRounding() {
+        let design = SensitivityDesign(
+            method: .sobol, samples: 50, ranges: [ParamRange(name: "n", min: 1, max: 5, isInteger: true)], seed: 1)
+        let values = design.points.map { point -> Int in
+            guard case .integer(let n) = point[0].1 else { return -1 }
+            return n
+        }
+        #expect(values.allSatisfy { (1...5).contains($0) })
+        #expect(Set(values).count == 5)
+    }
+}
