@@ -177,7 +177,10 @@ struct SensitivityCommandTests {
             (["--method", "saltelli", "--samples", "8"], "--method takes sobol or morris"),
             (["--method", "sobol", "--samples", "8", "--vary", "x9"], "--vary x9: the scenario has no such param"),
             (["--method", "sobol", "--samples", "8", "--vary", "dynamics.nope"], "no such built-in rate"),
-            (["--method", "sobol", "--samples", "8", "--vary", "label"], "only a number param"),
+            (
+                ["--method", "sobol", "--samples", "8", "--vary", "label"],
+                "only a number with a declared min and max, a boolean or choices"
+            ),
             (
                 ["--method", "morris", "--samples", "8", "--param", "x1=0", "--param", "x2=0", "--param", "x3=0"],
                 "no number param with a declared min and max is left to vary"
