@@ -42,8 +42,16 @@ extension World {
         guard days > 0 else { return }
         let n = agents.count
         let hostile = dynamics.hostility, calm = dynamics.hostility + dynamics.hysteresis
-        var armed = (0..<n).map { totalForce(of: $0) > 0 }
-        for move in movements { armed[move.agent] = true }
+        // Who has a force is asked only once some pair at peace is hostile both ways: most ticks none is.
+        var armedAgents: [Bool]?
+        func armed(_ k: Int) -> Bool {
+            if armedAgents == nil {
+                var found = (0..<n).map { totalForce(of: $0) > 0 }
+                for move in movements { found[move.agent] = true }
+                armedAgents = found
+            }
+            return armedAgents![k]
+        }
         for i in 0..<n {
             for j in (i + 1)..<n {
                 let p = i * n + j
@@ -51,7 +59,7 @@ extension World {
                 let drifting =
                     atWar[p]
                     ? a > calm && b > calm
-                    : a <= hostile && b <= hostile && armed[i] && armed[j] && agents[i].patron != j
+                    : a <= hostile && b <= hostile && armed(i) && armed(j) && agents[i].patron != j
                         && agents[j].patron != i
                 guard drifting else {
                     warClock[p] = 0
