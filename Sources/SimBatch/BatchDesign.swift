@@ -9,10 +9,22 @@ import SimSupport
 /// The design of a batch: its points, `runsPerPoint` replicates at each, and their seeds.
 ///
 /// Runs are numbered `0 ..< totalRuns`; run `i` belongs to point `i / runsPerPoint` and is replicate
-/// `i % runsPerPoint` there. A replicate has the same seed at every point (common random numbers).
+/// `i % runsPerPoint` there. By default a replicate has the same seed at every point (common random
+/// numbers); with `seeding` `.independent` every run has a seed of its own.
 package struct BatchDesign: Sendable {
+    /// How runs get their seeds.
+    package enum Seeding: String, Sendable, CaseIterable {
+        /// Replicate r has the same seed at every point: differences between points are not noise.
+        case common
+        /// Every run its own seed: each run an independent draw, as calibration by rejection needs.
+        case independent
+    }
+
     package var runsPerPoint: Int
     package var seed: UInt64
+    package var seeding = Seeding.common
+    /// With `--accept`: the facts of the record (`sim.observed`) a run must reproduce to be accepted.
+    package var accept: [String]?
     package var steps: Int?
     /// The `--param` values, applied to every run.
     package var fixed: [(String, ScalarValue)]
@@ -100,9 +112,28 @@ package struct BatchDesign: Sendable {
         return mixer.next()
     }
 
+    /// SplitMix64(batch XOR 0x494E_4400_0000_0000 XOR (run × 0x9E3779B97F4A7C15)).next(): a seed of
+    /// the run's own, from the batch seed and the run index; the constant keeps run r apart from
+    /// replicate r of a common-seeded design.
+    package static func seed(batch: UInt64, independentRun run: Int) -> UInt64 {
+        var mixer = SplitMix64(seed: batch ^ 0x494E_4400_0000_0000 ^ (UInt64(run) &* 0x9E37_79B9_7F4A_7C15))
+        return mixer.next()
+    }
+
     /// The seed a run is started with.
     package func seed(ofRun run: Int) -> UInt64 {
-        BatchDesign.seed(batch: seed, replicate: replicate(ofRun: run))
+        switch seeding {
+        case .common: return BatchDesign.seed(batch: seed, replicate: replicate(ofRun: run))
+        case .independent: return BatchDesign.seed(batch: seed, independentRun: run)
+        }
+    }
+
+    /// Whether a run is accepted by `accept`: it finished ok and reproduced every fact named; nil
+    /// without `accept`.
+    package func accepts(status: RunRecord.Status, observed: [(String, Bool)]) -> Bool? {
+        accept.map { facts in
+            status == .ok && facts.allSatisfy { fact in observed.first { $0.0 == fact }?.1 == true }
+        }
     }
 
     /// The params a run overrides: the fixed ones, then its point's values.
@@ -112,7 +143,8 @@ package struct BatchDesign: Sendable {
 
     /// The design as it goes in a runs file's header and the summary: `{"runs": N, "steps": S|null,
     /// "params": {fixed}, "sweeps": [{"name", "values"}], "sample": null | {"method": "lhs", "size": K,
-    /// "ranges": {name: [min, max]}}, "points": count}`, and with `--precision` its `"precision"`.
+    /// "ranges": {name: [min, max]}}, "points": count}`, then only when they apply: `"seeds":
+    /// "independent"`, `"accept": [facts]` and `"precision"`.
     package func json() -> JSONValue {
         let sampleJSON: JSONValue =
             sample.map { sample in
@@ -138,6 +170,8 @@ package struct BatchDesign: Sendable {
             ("sample", sampleJSON),
             ("points", .int(points.count)),
         ]
+        if seeding != .common { fields.append(("seeds", .string(seeding.rawValue))) }
+        if let accept { fields.append(("accept", .array(accept.map(JSONValue.string)))) }
         if let precision { fields.append(("precision", precision.json())) }
         return .object(fields)
     }

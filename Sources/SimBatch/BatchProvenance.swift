@@ -44,7 +44,7 @@ package struct BatchProvenance: Sendable {
     /// `design.steps` (nil: the scenario's own).
     package var steps: Int? { design?["steps"]?.int }
     /// Whether the points lie along sweeps (a Latin hypercube's points stand alone).
-    package var isSweep: Bool { design?["sample"]?.int == nil }
+    package var isSweep: Bool { design?["sample"]?.object == nil }
 
     /// The names of one kind of column (`params`, `outcomes`, `metrics`); nil when the file has none.
     package func names(_ column: String) -> [String]? {

@@ -24,6 +24,7 @@ extension BatchSummary {
                 "\(reading.failed) of \(reading.runs) runs failed; their outcomes are left out of the "
                     + "statistics (the messages are at the end).", note: true)
         }
+        reading.calibrationSection(into: &page)
         for name in reading.outcomeNames { reading.outcomeSection(name, into: &page) }
         reading.recordSection(into: &page)
         let failures = reading.document.failures
@@ -43,7 +44,7 @@ extension BatchSummary {
 }
 
 /// What the page derives from a summary document.
-private struct SummaryReading {
+struct SummaryReading {
     let document: SummaryDocument
     var points: [JSONValue] { document.points }
     let outcomeNames: [String]
@@ -90,10 +91,14 @@ private struct SummaryReading {
                     }.joined(separator: "; ")
                 ))
         }
-        if let sample = design?["sample"], sample.int != nil {
-            rows.append(("sample", "Latin hypercube, \(sample.compact()) points"))
+        if let size = design?["sample"]?["size"]?.int {
+            rows.append(("sample", "Latin hypercube, \(size) points"))
         }
         if let steps = design?["steps"]?.int { rows.append(("steps", String(steps))) }
+        if let seeds = design?["seeds"]?.string { rows.append(("seeds", seeds)) }
+        if let facts = design?["accept"]?.array {
+            rows.append(("accepted on", facts.compactMap(\.string).joined(separator: ", ")))
+        }
         if let precision = design?["precision"] {
             let all = precision["all"]?.double.map { ["every outcome ≤ \(ReadableNumber.text($0))"] } ?? []
             let named = (precision["outcomes"]?.object ?? []).map { "\($0.0) ≤ \($0.1.compact())" }
@@ -150,11 +155,8 @@ private struct SummaryReading {
     private func numberSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
             page.figures(
-                againstParams(stats, yTitle: "mean of \(name)", fixedY: nil) { stat in
-                    guard let mean = stat?["mean"]?.double else { return nil }
-                    let ci = stat?["ci95"]?.array?.compactMap(\.double)
-                    return (mean, ci?.count == 2 ? (ci![0], ci![1]) : nil)
-                }, wide: true)
+                againstParams(stats, yTitle: "mean of \(name)", fixedY: nil, statistic: Self.pooledMean),
+                wide: true)
         }
         var figures: [(svg: String, caption: String)] = []
         for (point, stat) in zip(points, stats).prefix(BatchSummary.histogramCap) {
@@ -176,7 +178,7 @@ private struct SummaryReading {
         let number = { (stat: JSONValue?, key: String) in stat?[key]?.double.map(ReadableNumber.text) ?? "–" }
         page.table(
             ["point", "n", "mean", "95% CI", "sd", "p5", "median", "p95"],
-            zip(points, stats).map { point, stat in
+            zip(points, stats).prefix(Self.pointCap).map { point, stat in
                 let ci = stat?["ci95"]?.array?.compactMap(\.double) ?? []
                 return [
                     pointLabel(point), stat?["n"]?.int.map(String.init) ?? "0", number(stat, "mean"),
@@ -184,6 +186,7 @@ private struct SummaryReading {
                     number(stat, "sd"), number(stat, "p5"), number(stat, "median"), number(stat, "p95"),
                 ]
             }, numeric: [1, 2, 3, 4, 5, 6, 7])
+        listedPointsNote(into: &page)
     }
 
     // MARK: Booleans and categories
@@ -191,11 +194,10 @@ private struct SummaryReading {
     private func booleanSection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
         if points.count > 1 {
             page.figures(
-                againstParams(stats, yTitle: "P(\(name))", fixedY: (0, 1, 0.2, 1)) { stat in
-                    proportion(stat)
-                }, wide: true)
+                againstParams(stats, yTitle: "P(\(name))", fixedY: (0, 1, 0.2, 1), statistic: Self.pooledProportion),
+                wide: true)
         }
-        let rows = zip(points, stats).map { point, stat in
+        let rows = zip(points, stats).prefix(Self.pointCap).map { point, stat in
             probabilityRow(pointLabel(point), proportion(stat), n: stat?["n"]?.int ?? 0)
         }
         page.figures(
@@ -205,6 +207,7 @@ private struct SummaryReading {
                     "P(\(name) is true) at each point, with its 95% Wilson interval."
                 )
             ], wide: true)
+        listedPointsNote(into: &page)
     }
 
     private func categorySection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
@@ -219,13 +222,13 @@ private struct SummaryReading {
             for category in charted {
                 page.heading("\(name) = \(category)", level: 3)
                 page.figures(
-                    againstParams(stats, yTitle: "P(\(category))", fixedY: (0, 1, 0.2, 1)) { stat in
-                        share(of: category, stat)
+                    againstParams(stats, yTitle: "P(\(category))", fixedY: (0, 1, 0.2, 1)) { stats in
+                        Self.pooledShare(of: category, stats)
                     }, wide: true)
             }
         }
         var rows: [RowChart.Row] = []
-        for (point, stat) in zip(points, stats) {
+        for (point, stat) in zip(points, stats).prefix(Self.pointCap) {
             let n = stat?["n"]?.int ?? 0
             for category in charted {
                 let label = points.count > 1 ? "\(category) — \(pointLabel(point))" : category
@@ -239,6 +242,7 @@ private struct SummaryReading {
                     "Share of runs giving each value, with its 95% Wilson interval."
                 )
             ], wide: true)
+        listedPointsNote(into: &page)
         if categories.count > charted.count {
             page.paragraph("\(categories.count - charted.count) rarer values are in the JSON summary.", note: true)
         }
@@ -261,7 +265,7 @@ private struct SummaryReading {
         return (Double(count) / Double(n), Statistics.wilson(successes: count, trials: n))
     }
 
-    private func probabilityRow(_ label: String, _ value: (Double, (Double, Double)?)?, n: Int) -> RowChart.Row {
+    func probabilityRow(_ label: String, _ value: (Double, (Double, Double)?)?, n: Int) -> RowChart.Row {
         guard let (p, ci) = value else { return RowChart.Row(label: label, mark: .marks([]), note: "no values") }
         let interval = ci.map { "[\(Self.share($0.0)), \(Self.share($0.1))]" } ?? ""
         return RowChart.Row(
@@ -269,45 +273,9 @@ private struct SummaryReading {
             tooltip: "\(label): p = \(Self.share(p)) \(interval)")
     }
 
-    private func probabilityChart(_ rows: [RowChart.Row], label: String) -> String {
+    func probabilityChart(_ rows: [RowChart.Row], label: String) -> String {
         RowChart(rows: rows, domain: (0, 1, 0.1, 1), axisTitle: "probability", label: label).svg
     }
 
-    private static func share(_ p: Double) -> String { String(format: "%.3f", p) }
-
-    // MARK: Against the params
-
-    /// One chart per varying numeric param: the statistic of `stats` (one entry per point) at each
-    /// point against the param's value, with its interval; points that differ only in that param are
-    /// joined along a sweep, one line per combination of the other params.
-    private func againstParams(
-        _ stats: [JSONValue?], yTitle: String,
-        fixedY: (low: Double, high: Double, step: Double, decimals: Int)?,
-        statistic: (JSONValue?) -> (Double, (Double, Double)?)?
-    ) -> [(svg: String, caption: String)] {
-        varying.compactMap { param -> (svg: String, caption: String)? in
-            var series: [LineChart.Series] = []
-            var keys: [String] = []
-            for (point, stat) in zip(points, stats) {
-                guard let x = point["params"]?[param]?.double, let (y, interval) = statistic(stat) else { continue }
-                let others = (point["params"]?.object ?? []).filter { $0.0 != param }
-                let key = others.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")
-                if let s = keys.firstIndex(of: key) {
-                    series[s].points.append((x, y))
-                    series[s].intervals.append(interval)
-                } else {
-                    keys.append(key)
-                    series.append(
-                        .init(
-                            name: key.isEmpty ? yTitle : key, points: [(x, y)], intervals: [interval],
-                            joined: isSweep))
-                }
-            }
-            guard !series.isEmpty else { return nil }
-            let chart = LineChart(
-                series: series, width: 1100, height: 300, xTitle: param, yTitle: yTitle,
-                fixedY: fixedY, markers: true, label: "\(yTitle) against \(param)")
-            return (chart.svg, "\(yTitle) at each design point against \(param), with 95% intervals.")
-        }
-    }
+    static func share(_ p: Double) -> String { String(format: "%.3f", p) }
 }

@@ -18,7 +18,9 @@ extension BatchSummary {
             let params = point.params.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: "  ")
             var lines = TerminalText.wrap(
                 "point \(p)\(params.isEmpty ? "" : "  " + params)  "
-                    + BatchSummary.unbroken("(\(point.runs) runs, \(point.failed) failed)"),
+                    + BatchSummary.unbroken(
+                        "(\(point.runs) runs, \(point.failed) failed"
+                            + (acceptedFacts != nil ? ", \(point.accepted) accepted)" : ")")),
                 width: width)
             let rows = outcomeNames.indices.map { o -> [String] in
                 let values = point.outcomes[o]
@@ -48,6 +50,7 @@ extension BatchSummary {
                 : TextTable.alignedLines(rows + factRows, rightAligned: [1], wrapWidth: width)
             sections.append(lines)
         }
+        if acceptedFacts != nil { sections.append(calibrationLines(width)) }
         if !failures.isEmpty { sections.append(failureLines(width)) }
         let text = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
         return TerminalText.safe(text.replacing(BatchSummary.glue, with: " "))
@@ -64,7 +67,7 @@ extension BatchSummary {
     }
 
     /// One outcome's statistics at one point as a table cell, its items unbroken.
-    private func summaryText(_ values: Values, as kind: OutcomeKind?) -> String {
+    func summaryText(_ values: Values, as kind: OutcomeKind?) -> String {
         guard let kind else { return "no values" }
         let n = values.count(kind)
         var text: String

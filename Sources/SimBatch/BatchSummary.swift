@@ -25,6 +25,15 @@ package struct BatchSummary: Sendable {
     package private(set) var runs = 0
     /// Runs added that ended in an error or a limit.
     package private(set) var failed = 0
+    /// With `--accept`: the facts a run must reproduce to count in the estimates.
+    package let acceptedFacts: [String]?
+    /// Runs added that were accepted.
+    package private(set) var accepted = 0
+    /// With `--accept`: per design param (in the points' order), its values over every run (the
+    /// prior) and over the accepted ones (the posterior).
+    var draws: [(name: String, prior: Values, posterior: Values)] = []
+    /// With `--accept`: per outcome, its values over every accepted run (the posterior predictive).
+    var predictive: [Values] = []
 
     private let outcomeIndex: [String: Int]
     var points: [Point]
@@ -42,10 +51,19 @@ package struct BatchSummary: Sendable {
     static let nameCap = 28
 
     /// An empty summary for a scenario's declared outcomes and each design point's swept or sampled
-    /// params (index = point).
-    package init(outcomeNames: [String], observedNames: [String] = [], points: [[(String, ScalarValue)]]) {
+    /// params (index = point); with `accepting`, the estimates are over the runs that reproduce
+    /// those facts and the summary gives the posterior of the design's params.
+    package init(
+        outcomeNames: [String], observedNames: [String] = [], accepting: [String]? = nil,
+        points: [[(String, ScalarValue)]]
+    ) {
         self.outcomeNames = outcomeNames
         self.observedNames = observedNames
+        acceptedFacts = accepting
+        if accepting != nil {
+            draws = (points.first ?? []).map { (name: $0.0, prior: Values(), posterior: Values()) }
+            predictive = Array(repeating: Values(), count: outcomeNames.count)
+        }
         outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
         let empty = Array(repeating: Values(), count: outcomeNames.count)
         let facts = Array(repeating: Values(), count: observedNames.count)
@@ -60,32 +78,35 @@ package struct BatchSummary: Sendable {
         precondition(points.indices.contains(p), "run \(record.run) is at point \(p), outside the design")
         runs += 1
         points[p].runs += 1
+        let isAccepted = acceptedFacts != nil && record.accepted == true
+        if acceptedFacts != nil {
+            for (d, (_, value)) in zip(draws.indices, points[p].params) {
+                draws[d].prior.add(value)
+                if isAccepted { draws[d].posterior.add(value) }
+            }
+        }
         guard record.status == .ok else {
             failed += 1
             points[p].failed += 1
             failures[ExactText(record.error ?? record.status.rawValue), default: 0] += 1
             return
         }
+        countFacts(record, at: p)
+        if acceptedFacts != nil {
+            guard isAccepted else { return }
+            accepted += 1
+            points[p].accepted += 1
+        }
         for (name, value) in record.outcomes {
             guard let o = outcomeIndex[name] else { continue }
-            let kind: OutcomeKind
-            switch value {
-            case .integer(let v):
-                kind = .number
-                points[p].outcomes[o].numbers.append(Double(v))
-            case .number(let v):
-                kind = .number
-                points[p].outcomes[o].numbers.append(v)
-            case .boolean(let v):
-                kind = .boolean
-                points[p].outcomes[o].trues += v ? 1 : 0
-                points[p].outcomes[o].falses += v ? 0 : 1
-            case .string(let v):
-                kind = .category
-                points[p].outcomes[o].categories[ExactText(v), default: 0] += 1
-            }
+            let kind = points[p].outcomes[o].add(value)
+            if acceptedFacts != nil { predictive[o].add(value) }
             firstRun[o][kind] = min(firstRun[o][kind] ?? .max, record.run)
         }
+    }
+
+    /// Counts which facts of the record an ok run reproduced, and whether it reproduced them all.
+    private mutating func countFacts(_ record: RunRecord, at p: Int) {
         guard !observedNames.isEmpty else { return }
         // A fact the run did not report counts against consistency with the record, not in its own share.
         var consistent = true
@@ -123,6 +144,7 @@ package struct BatchSummary: Sendable {
                 ("runs", .int(point.runs)),
                 ("failed", .int(point.failed)),
             ]
+            if acceptedFacts != nil { fields.append(("accepted", .int(point.accepted))) }
             if let stopped = point.stopped { fields.append(("stopped", .string(stopped.rawValue))) }
             fields.append(
                 (
@@ -152,13 +174,12 @@ package struct BatchSummary: Sendable {
         let failureValues: [JSONValue] = BatchSummary.ranked(failures).map {
             ["message": .string($0.text), "count": .int($0.count)]
         }
+        let counts: [(String, JSONValue)] =
+            [("runs", .int(runs)), ("failed", .int(failed))]
+            + (acceptedFacts != nil ? [("accepted", .int(accepted))] : [])
         let document = JSONValue.object(
-            header + [
-                ("runs", .int(runs)),
-                ("failed", .int(failed)),
-                ("failures", .array(failureValues)),
-                ("points", .array(pointValues)),
-            ])
+            header + counts + [("failures", .array(failureValues)), ("points", .array(pointValues))]
+                + calibrationJSON())
         return document.serialized()
     }
 
@@ -170,6 +191,26 @@ package struct BatchSummary: Sendable {
         var trues = 0
         var falses = 0
         var categories: [ExactText: Int] = [:]
+
+        /// Adds one value under its kind (integers count as numbers) and returns that kind.
+        @discardableResult
+        mutating func add(_ value: ScalarValue) -> OutcomeKind {
+            switch value {
+            case .integer(let v):
+                numbers.append(Double(v))
+                return .number
+            case .number(let v):
+                numbers.append(v)
+                return .number
+            case .boolean(let v):
+                trues += v ? 1 : 0
+                falses += v ? 0 : 1
+                return .boolean
+            case .string(let v):
+                categories[ExactText(v), default: 0] += 1
+                return .category
+            }
+        }
 
         func count(_ kind: OutcomeKind) -> Int {
             switch kind {
@@ -190,6 +231,8 @@ package struct BatchSummary: Sendable {
         var params: [(String, ScalarValue)]
         var runs = 0
         var failed = 0
+        /// With `--accept`: the ok runs that reproduced the facts.
+        var accepted = 0
         /// Why the point stopped taking runs, in an adaptive batch.
         var stopped: AdaptiveRounds.Stop?
         var outcomes: [Values]

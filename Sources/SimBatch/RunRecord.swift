@@ -26,6 +26,8 @@ package struct RunRecord: Sendable {
     package var outcomes: [(String, ScalarValue)]
     /// Each fact of the record the scenario declares (`sim.observed`) and whether the run reproduced it.
     package var observed: [(String, Bool)]
+    /// With `--accept`: whether the run reproduced the facts the batch accepts on.
+    package var accepted: Bool?
     /// Each metric's final value, with `--metrics`.
     package var metrics: [(String, Double)]?
     /// Each metric's whole series, with `--trace`.
@@ -50,7 +52,7 @@ package struct RunRecord: Sendable {
     }
 
     /// The record as one compact JSON line without its newline. Keys in order: run, seed, point,
-    /// params, status, stopped, error, outcomes, observed, metrics, trace; an optional field that is
+    /// params, status, stopped, error, outcomes, observed, accepted, metrics, trace; an optional field that is
     /// nil (observed: empty) is left out. Non-finite numbers are written `null`.
     package func jsonLine() -> String {
         var fields: [(String, JSONValue)] = [
@@ -64,6 +66,7 @@ package struct RunRecord: Sendable {
         if let error { fields.append(("error", .string(error))) }
         fields.append(("outcomes", .object(outcomes.map { ($0.0, JSONValue($0.1)) })))
         if !observed.isEmpty { fields.append(("observed", .object(observed.map { ($0.0, .bool($0.1)) }))) }
+        if let accepted { fields.append(("accepted", .bool(accepted))) }
         if let metrics { fields.append(("metrics", .object(metrics.map { ($0.0, .number($0.1)) }))) }
         if let trace {
             fields.append(("trace", .object(trace.map { ($0.0, .array($0.1.map(JSONValue.number))) })))
@@ -91,6 +94,9 @@ package struct RunRecord: Sendable {
             try json["observed"].map { (v) throws(JSONParseError) in
                 try RunRecord.pairs("observed", v) { $0.bool }
             } ?? []
+        accepted = try json["accepted"].map { (v) throws(JSONParseError) in
+            try RunRecord.typed("accepted", v) { $0.bool }
+        }
         metrics = try json["metrics"].map { (v) throws(JSONParseError) in
             try RunRecord.pairs("metrics", v, RunRecord.number)
         }
@@ -105,14 +111,15 @@ package struct RunRecord: Sendable {
     }
 
     /// The CSV column row: `run,seed,point,status,error`, then the given params, outcomes, observed
-    /// facts and metrics, quoted per RFC 4180 where needed; no newline.
+    /// facts, `accepted` when the batch accepts runs, and metrics, quoted per RFC 4180 where needed;
+    /// no newline.
     /// Metric columns are named `metric.NAME` and facts `observed.NAME`, so that they and an outcome
     /// of one name stay columns a reader can tell apart.
     package static func csvHeader(
-        params: [String], outcomes: [String], observed: [String] = [], metrics: [String]
+        params: [String], outcomes: [String], observed: [String] = [], accepting: Bool = false, metrics: [String]
     ) -> String {
         (["run", "seed", "point", "status", "error"] + params + outcomes + observed.map { "observed." + $0 }
-            + metrics.map { "metric." + $0 })
+            + (accepting ? ["accepted"] : []) + metrics.map { "metric." + $0 })
             .map(csvField).joined(separator: ",")
     }
 
@@ -120,7 +127,9 @@ package struct RunRecord: Sendable {
     /// the record lacks is an empty cell. Numbers are written so they read back to the same bits
     /// (integral ones without `.0`; NaN and infinities as R and pandas spell them: `NaN`, `Inf`,
     /// `-Inf`), booleans `true`/`false`.
-    package func csvRow(params: [String], outcomes: [String], observed: [String] = [], metrics: [String]) -> String {
+    package func csvRow(
+        params: [String], outcomes: [String], observed: [String] = [], accepting: Bool = false, metrics: [String]
+    ) -> String {
         var cells = [String(run), String(seed), String(point), status.rawValue, error.map(RunRecord.csvField) ?? ""]
         for name in params {
             cells.append(self.params.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")
@@ -131,6 +140,7 @@ package struct RunRecord: Sendable {
         for name in observed {
             cells.append(self.observed.first { $0.0 == name }.map { $0.1 ? "true" : "false" } ?? "")
         }
+        if accepting { cells.append(accepted.map { $0 ? "true" : "false" } ?? "") }
         for name in metrics {
             cells.append(self.metrics?.first { $0.0 == name }.map { RunRecord.csvNumber($0.1) } ?? "")
         }

@@ -81,8 +81,16 @@ package struct RunsHeader {
             return RunsHeader.csvMark + json.compact() + "\n"
                 + RunRecord.csvHeader(
                     params: strings("params"), outcomes: strings("outcomes"), observed: strings("observed"),
-                    metrics: strings("metrics")) + "\n"
+                    accepting: accepts, metrics: strings("metrics")) + "\n"
         }
+    }
+
+    /// Whether the batch accepts runs on facts of the record (`--accept`): its rows then say which.
+    package var accepts: Bool { acceptedFacts != nil }
+
+    /// The facts a run of the batch must reproduce to be accepted; nil without `--accept`.
+    package var acceptedFacts: [String]? {
+        self[BatchProvenance.Key.design]?["accept"]?.array.map { $0.compactMap(\.string) }
     }
 
     /// One run's row, newline included.
@@ -92,7 +100,7 @@ package struct RunsHeader {
         case .csv:
             return record.csvRow(
                 params: strings("params"), outcomes: strings("outcomes"), observed: strings("observed"),
-                metrics: strings("metrics")) + "\n"
+                accepting: accepts, metrics: strings("metrics")) + "\n"
         }
     }
 }

@@ -207,3 +207,52 @@ struct BatchDesignTests {
         #expect(message { () throws(DesignError) in _ = try Shard.parse(text) } == expected)
     }
 }
+
+/// Independent seeding and acceptance on facts of the record (`--seeds`, `--accept`).
+struct BatchDesignCalibrationTests {
+    private let sweep = Sweep(name: "a", values: [.integer(1), .integer(2), .integer(3)])
+
+    @Test("independent seeds follow the documented formula: reference values computed outside Swift")
+    func independentSeedsArePinned() {
+        // SplitMix64(batch ^ 0x494E_4400_0000_0000 ^ (run × 0x9E3779B97F4A7C15)).next(), computed in Python.
+        #expect(BatchDesign.seed(batch: 42, independentRun: 0) == 13_307_922_018_030_013_754)
+        #expect(BatchDesign.seed(batch: 42, independentRun: 7) == 11_697_865_575_639_026_452)
+        #expect(BatchDesign.seed(batch: 5, independentRun: 123_456) == 14_435_236_402_284_014_472)
+    }
+
+    @Test("with independent seeds no two runs share a seed; with common seeds a replicate keeps its seed")
+    func independentSeedsDifferAcrossPoints() {
+        var design = BatchDesign(runsPerPoint: 4, seed: 42, steps: nil, fixed: [], sweeps: [sweep])
+        #expect(design.seeding == .common)
+        #expect(design.seed(ofRun: 1) == design.seed(ofRun: 5))
+        design.seeding = .independent
+        let seeds = (0..<design.totalRuns).map(design.seed(ofRun:))
+        #expect(Set(seeds).count == 12)
+        #expect(seeds[5] == BatchDesign.seed(batch: 42, independentRun: 5))
+        // Run r is not replicate r of a common-seeded design.
+        #expect(seeds[1] != BatchDesign.seed(batch: 42, replicate: 1))
+    }
+
+    @Test("a run is accepted when it ended ok and reproduced every fact named")
+    func acceptanceNeedsEveryFactAndAnOkRun() {
+        var design = BatchDesign(runsPerPoint: 1, seed: 1, steps: nil, fixed: [], sweeps: [])
+        #expect(design.accepts(status: .ok, observed: [("a", true)]) == nil)
+        design.accept = ["a", "b"]
+        #expect(design.accepts(status: .ok, observed: [("a", true), ("b", true), ("c", false)]) == true)
+        #expect(design.accepts(status: .ok, observed: [("a", true), ("b", false)]) == false)
+        #expect(design.accepts(status: .ok, observed: [("a", true)]) == false, "a fact not reported")
+        #expect(design.accepts(status: .limit, observed: [("a", true), ("b", true)]) == false)
+        design.accept = []
+        #expect(design.accepts(status: .ok, observed: []) == true, "no fact to reproduce")
+    }
+
+    @Test("the design's JSON names its seeding and facts only when they are not the default")
+    func designJSONAddsSeedsAndAcceptOnlyWhenSet() {
+        var design = BatchDesign(runsPerPoint: 2, seed: 1, steps: nil, fixed: [], sweeps: [sweep])
+        let plain = design.json().compact()
+        #expect(!plain.contains("seeds") && !plain.contains("accept"))
+        design.seeding = .independent
+        design.accept = ["three_heads"]
+        #expect(design.json().compact() == plain.dropLast() + #","seeds":"independent","accept":["three_heads"]}"#)
+    }
+}

@@ -154,4 +154,35 @@ struct RunRecordTests {
         #expect(Double(String(cell))?.bitPattern == x.bitPattern)
         #expect(!cell.hasSuffix(".0"))
     }
+
+    @Test("accepted rides after observed in a JSON line, reads back, and is a CSV column only when accepting")
+    func acceptedFlag() throws {
+        var record = RunRecord(
+            run: 4, seed: 9, point: 1, params: [("p", .number(0.5))], status: .ok, outcomes: [("heads", .integer(3))],
+            observed: [("three_heads", true)])
+        #expect(!record.jsonLine().contains("accepted"))
+        #expect(try RunRecord(json: JSONValue.parse(record.jsonLine())).accepted == nil)
+        record.accepted = true
+        #expect(record.jsonLine().hasSuffix(#""observed":{"three_heads":true},"accepted":true}"#))
+        #expect(try RunRecord(json: JSONValue.parse(record.jsonLine())).accepted == true)
+        record.accepted = false
+        #expect(try RunRecord(json: JSONValue.parse(record.jsonLine())).accepted == false)
+        #expect(throws: JSONParseError.self) {
+            try RunRecord(
+                json: JSONValue.parse(
+                    #"{"run":0,"seed":1,"point":0,"params":{},"status":"ok","outcomes":{},"accepted":1}"#))
+        }
+        let columns = (params: ["p"], outcomes: ["heads"], observed: ["three_heads"])
+        #expect(
+            RunRecord.csvHeader(
+                params: columns.params, outcomes: columns.outcomes, observed: columns.observed, accepting: true,
+                metrics: ["m"]) == "run,seed,point,status,error,p,heads,observed.three_heads,accepted,metric.m")
+        #expect(
+            record.csvRow(
+                params: columns.params, outcomes: columns.outcomes, observed: columns.observed, accepting: true,
+                metrics: []) == "4,9,1,ok,,0.5,3,true,false")
+        #expect(
+            record.csvRow(params: columns.params, outcomes: columns.outcomes, observed: columns.observed, metrics: [])
+                == "4,9,1,ok,,0.5,3,true")
+    }
 }

@@ -53,7 +53,10 @@ struct SummaryDocumentTests {
 
     /// A Latin hypercube's points stand alone; a header's point params are read as scalars.
     @Test func headerOfASample() throws {
-        let header = try JSONValue.parse(#"{"design": {"runs": 2, "sample": 3}, "point_params": [{"x": 0.5}, {}]}"#)
+        // The design as `batch` writes it: a sample is an object (a null sample is a sweep's design).
+        let header = try JSONValue.parse(
+            #"{"design": {"runs": 2, "sample": {"method": "lhs", "size": 3, "ranges": {"x": [0, 1]}}}, "#
+                + #""point_params": [{"x": 0.5}, {}]}"#)
         let provenance = BatchProvenance(header)
         #expect(!provenance.isSweep)
         #expect(provenance.pointParams?.count == 2)

@@ -74,9 +74,9 @@ struct OptionTableTests {
             ("check", "--help, --lib, --param, -h"),
             (
                 "batch",
-                "--fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --metrics, --out, "
-                    + "--param, --precision, --quiet, --resume, --round, --runs, --sample, --seed, --shard, --steps, "
-                    + "--summary, --sweep, --trace, --vary, -h"
+                "--accept, --fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, "
+                    + "--metrics, --out, --param, --precision, --quiet, --resume, --round, --runs, --sample, --seed, "
+                    + "--seeds, --shard, --steps, --summary, --sweep, --trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (

@@ -46,7 +46,7 @@ struct GhadamesParams {
         func boolean() -> Bool? { text == "true" ? true : text == "false" ? false : nil }
         switch name {
         case "haftar_day":
-            guard let v = Int(text), (0...365).contains(v) else { return "haftar_day: an integer in [0, 365]" }
+            guard let v = Int(text), (0...121).contains(v) else { return "haftar_day: an integer in [0, 121]" }
             haftarDay = v
         case "lna_force":
             guard let v = Int(text), (100...4000).contains(v) else { return "lna_force: an integer in [100, 4000]" }

@@ -29,7 +29,7 @@ BACKING_TIE_KINDS = ("support", "arms_supply", "intel_sharing")
 
 # sim.param declarations of ghadames.lua, then those of world.lua's W.claims: name -> (default, min, max)
 PARAMS = {
-    "haftar_day": (7, 0, 365),
+    "haftar_day": (7, 0, 121),
     "lna_force": (1500, 100, 4000),
     "algeria_alert": (0.6, 0.0, 1.0),
     "russian_backing": (0.5, 0.0, 1.0),

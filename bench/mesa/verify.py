@@ -1,7 +1,7 @@
 """Checks the port against simrun where no randomness is involved.
 
 1. The starting state (alignments, ties, wars, forces, tick-0 metrics) against `simrun run --steps 0`.
-2. Runs with haftar_day=365 (the LNA never sets out, so no policy draws a random number and no
+2. Runs with haftar_day=121 (the LNA never sets out, so no policy draws a random number and no
    battle is fought) and algeria_knew=1 or 0 (W.claims' one draw then decides nothing): Moscow's
    reckoning with Algiers, structural balance, decay toward the baselines, the wars the engine makes
    from lasting hostility, the scheduled cuts, the metrics over 120 ticks, the outcomes and the facts
@@ -74,9 +74,9 @@ def main():
 
     kinds = ("threshold", "tie_cut", "war", "peace", "cooperation_breach", "blame")
     for label, params in (
-            ("knew", {"haftar_day": 365, "algeria_knew": 1.0}),
-            ("did not know", {"haftar_day": 365, "algeria_knew": 0.0}),
-            ("claims switched", {"haftar_day": 365, "algeria_knew": 1.0, "algeria_complicity": True,
+            ("knew", {"haftar_day": 121, "algeria_knew": 1.0}),
+            ("did not know", {"haftar_day": 121, "algeria_knew": 0.0}),
+            ("claims switched", {"haftar_day": 121, "algeria_knew": 1.0, "algeria_complicity": True,
                                  "algeria_shelters_jnim": True, "hur_helped_jnim": False})):
         flags = []
         for name, value in params.items():

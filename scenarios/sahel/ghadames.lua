@@ -19,8 +19,8 @@ sim.scenario{
   source = "seeds/000_897de2a47dc8da2c.txt",
 }
 
-local haftar_day = sim.param("haftar_day", 7, { min = 0, max = 365,
-  doc = "Day (after 1 Aug 2024) the LNA column leaves Sabha toward Ghadames; 7 = 8 Aug 2024, when LNA moves southwest were reported" })
+local haftar_day = sim.param("haftar_day", 7, { min = 0, max = 121,
+  doc = "Day (after 1 Aug 2024) the LNA column leaves Sabha toward Ghadames; 7 = 8 Aug 2024, when LNA moves southwest were reported; 121 = not within the run's 120 days" })
 local lna_force = sim.param("lna_force", 1500, { min = 100, max = 4000,
   doc = "Men in the LNA column (drawn from the 4,000 at Sabha)" })
 local algeria_alert = sim.param("algeria_alert", 0.6, { min = 0.0, max = 1.0,

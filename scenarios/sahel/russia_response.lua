@@ -39,8 +39,8 @@ local haftar_weight = sim.param("haftar_weight", 0.2, { min = 0.0, max = 1.0,
   doc = "Weight of `back_haftar` in Russia's choice" })
 local accommodate_weight = sim.param("accommodate_weight", 0.35, { min = 0.0, max = 1.0,
   doc = "Weight of `accommodate` in Russia's choice" })
-local haftar_day = sim.param("haftar_day", 7, { min = 0, max = 365,
-  doc = "Day (after 1 Aug 2024) the LNA column leaves Sabha toward Ghadames; 7 = 8 Aug 2024" })
+local haftar_day = sim.param("haftar_day", 7, { min = 0, max = 121,
+  doc = "Day (after 1 Aug 2024) the LNA column leaves Sabha toward Ghadames; 7 = 8 Aug 2024; 121 = not within the run's 120 days" })
 local decide_every = sim.param("decide_every", 7, { min = 1, max = 60,
   doc = "Days between two Russian decisions" })
 local algeria_alert = sim.param("algeria_alert", 0.6, { min = 0.0, max = 1.0,

@@ -43,8 +43,8 @@ local ukraine_support = sim.param("ukraine_support", 0.5, { min = 0.0, max = 1.0
   doc = "Weight of HUR's help to the rebels (as in tinzaouaten.lua)" })
 local moscow_blame = sim.param("moscow_blame", 0.2, { min = 0.0, max = 1.0,
   doc = "Drop of Russia's alignment toward Algeria when Moscow's anger at Algiers' silence is reported (31 Jul 2024), at 200 Wagner and FAMa dead" })
-local haftar_day = sim.param("haftar_day", 118, { min = 0, max = 365,
-  doc = "Day (after 12 Apr 2024) the LNA column leaves Sabha toward Ghadames; 118 = 8 Aug 2024" })
+local haftar_day = sim.param("haftar_day", 118, { min = 0, max = 264,
+  doc = "Day (after 12 Apr 2024) the LNA column leaves Sabha toward Ghadames; 118 = 8 Aug 2024; 264 = not within the run's 263 days" })
 local algeria_alert = sim.param("algeria_alert", 0.6, { min = 0.0, max = 1.0,
   doc = "How readily and how heavily Algeria reinforces its Libyan border (as in ghadames.lua)" })
 local restraint = sim.param("restraint", 0.9, { min = 0.0, max = 1.0,

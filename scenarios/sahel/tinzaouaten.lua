@@ -31,8 +31,8 @@ sim.scenario{
   source = "seeds/000_897de2a47dc8da2c.txt",
 }
 
-local haftar_day = sim.param("haftar_day", 17, { min = 0, max = 365,
-  doc = "Day (after 22 Jul 2024) the LNA column leaves Sabha toward Ghadames; 17 = 8 Aug 2024, when LNA moves southwest were reported" })
+local haftar_day = sim.param("haftar_day", 17, { min = 0, max = 121,
+  doc = "Day (after 22 Jul 2024) the LNA column leaves Sabha toward Ghadames; 17 = 8 Aug 2024, when LNA moves southwest were reported; 121 = not within the run's 120 days" })
 local ukraine_support = sim.param("ukraine_support", 0.5, { min = 0.0, max = 1.0,
   doc = "Weight of HUR's help to the rebels (intelligence, drones): adds 200x fighters' worth of strength at Tinzaouaten and sharpens Mali's and Niger's reaction; 0 = no help and no acknowledgement" })
 local moscow_blame = sim.param("moscow_blame", 0.2, { min = 0.0, max = 1.0,

@@ -39,6 +39,7 @@ package enum BatchRunner {
             scenario = try ScenarioLoader.load(request, cache: cache)
         } catch {
             record.fail(error.runFailure)
+            record.accepted = design.accepts(status: record.status, observed: [])
             return record
         }
         let (simulation, status) = scenario.run(recordingDigests: false)
@@ -50,6 +51,7 @@ package enum BatchRunner {
         case .stopped(let reason): record.stopped = reason
         case .failed(let failure): record.fail(failure)
         }
+        record.accepted = design.accepts(status: record.status, observed: record.observed)
         let names = scenario.definition.metricNames
         if plan.keepMetrics {
             record.metrics = zip(names, simulation.metrics).compactMap { name, series in

@@ -15,6 +15,10 @@ struct BatchCommand: Command {
     var sample: Int?
     /// `--vary NAME`: the params the sample varies, in command-line order (none: every one it can).
     var varied: [String] = []
+    /// `--seeds`: as given; nil means common random numbers, or independent seeds with `--accept`.
+    var seeding: BatchDesign.Seeding?
+    /// `--accept observed` or `--accept FACT`, as given.
+    var accept: [String] = []
     var shard: Shard?
     /// `--precision W` or `NAME=W`, as given (parsed by `validate`).
     var precisionTexts: [String] = []
@@ -70,6 +74,19 @@ struct BatchCommand: Command {
                     with --sample: sample this param only, or a rate dynamics.NAME over its
                     documented range (repeatable)
                     """, appendingTo: \.varied),
+            .value(
+                "--seeds", .choice(BatchDesign.Seeding.allCases),
+                help: """
+                    common: replicate r has one seed at every point (the default); independent: every run
+                    a seed of its own (the default with --accept)
+                    """, \.seeding),
+            .values(
+                "--accept", .text("observed|FACT"),
+                help: """
+                    calibrate to the record: the estimates are over the runs that reproduce every fact
+                    the scenario declares with sim.observed (observed) or the facts named (repeatable),
+                    and the summary gives each sampled param's posterior
+                    """, appendingTo: \.accept),
         ]
         let running: [Option<BatchCommand>] = [
             .jobs(\.jobs),
@@ -157,6 +174,7 @@ struct BatchCommand: Command {
             runsPerPoint: runs, seed: scenario.seed, sweeps: sweeps, sample: sample, varying: varied)
         let checked = flow.scenario
         design.precision = precision
+        try calibrate(&design, declared: checked.observed)
         var rounds: AdaptiveRounds?
         if let precision {
             do throws(DesignError) {
@@ -178,7 +196,9 @@ struct BatchCommand: Command {
         let tableWanted = isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
         var summary =
             summaryPath != nil || tableWanted
-            ? BatchSummary(outcomeNames: checked.outcomes, observedNames: checked.observed, points: design.points)
+            ? BatchSummary(
+                outcomeNames: checked.outcomes, observedNames: checked.observed, accepting: design.accept,
+                points: design.points)
             : nil
         let rows: FileHandle
         var done = 0
@@ -237,6 +257,42 @@ struct BatchCommand: Command {
             throw CLIError("\(failed) of \(done + emitted) runs failed\(stopped)", .scenario)
         }
         return .ok
+    }
+
+    /// Sets the design's seeding and, with `--accept`, the facts a run must reproduce: `observed` is
+    /// every fact the scenario declares. Rejection needs every run an independent draw, so `--accept`
+    /// refuses `--seeds common`.
+    private func calibrate(_ design: inout BatchDesign, declared: [String]) throws(CLIError) {
+        design.seeding = seeding ?? (accept.isEmpty ? .common : .independent)
+        guard !accept.isEmpty else { return }
+        if precision != nil {
+            throw CLIError(
+                "--accept cannot be combined with --precision: the rounds would stop on every run, the estimates "
+                    + "are over the accepted ones", .usage)
+        }
+        if design.seeding == .common {
+            throw CLIError(
+                "--accept needs --seeds independent: with common seeds every point's runs share one draw of the "
+                    + "scenario's chances, and the accepted params would be conditioned on it", .usage)
+        }
+        guard !declared.isEmpty else {
+            throw CLIError(
+                "--accept: \(file) declares no fact of the record (sim.observed), so no run can be accepted",
+                .usage)
+        }
+        var facts: [String] = []
+        for name in accept {
+            let named = name == "observed" ? declared : [name]
+            for fact in named where !facts.contains(fact) {
+                guard declared.contains(fact) else {
+                    throw CLIError(
+                        "--accept \(fact): the scenario declares no such fact (known: "
+                            + declared.joined(separator: ", ") + ")", .usage)
+                }
+                facts.append(fact)
+            }
+        }
+        design.accept = facts
     }
 
     /// The runs file at `path`, checked to belong to this batch and to hold a prefix of its runs;

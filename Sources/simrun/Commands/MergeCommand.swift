@@ -113,7 +113,7 @@ struct MergeCommand: Command {
         if let summaryPath {
             var summary = BatchSummary(
                 outcomeNames: header.strings("outcomes"), observedNames: header.strings("observed"),
-                points: header.points)
+                accepting: header.acceptedFacts, points: header.points)
             for record in records.compactMap({ $0 }) { summary.add(record) }
             // The merged rows may be on standard output: the table goes to standard error only.
             try SummaryOutput.write(
