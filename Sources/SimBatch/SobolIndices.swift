@@ -50,10 +50,16 @@ package struct SobolIndices: Sendable, Equatable {
         }
     }
 
-    /// S1 and ST of each param over the given rows (repeats allowed); nil when V is 0.
+    /// S1 and ST of each param over the given rows (repeats allowed); nil when f_A and f_B take one
+    /// value over them.
     private static func indices(
         a: [Double], b: [Double], ab: [[Double]], rows: [Int]
     ) -> [(first: Double, total: Double)]? {
+        // Compared exactly, not through V: the mean of equal values may differ from them in the last
+        // bit, and a V of 1e-38 made of rounding would turn a rare boolean's indices into 1e30.
+        guard let first = rows.first, rows.contains(where: { a[$0] != a[first] || b[$0] != a[first] }) else {
+            return nil
+        }
         let count = Double(rows.count)
         var sum = 0.0
         for j in rows { sum += a[j] + b[j] }

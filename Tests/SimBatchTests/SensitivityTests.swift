@@ -71,6 +71,35 @@ struct SensitivityTests {
         #expect(SobolIndices.estimate(outputs: y.map { _ in 4 }, params: 2, seed: 5) == nil)
     }
 
+    @Test("f_A and f_B all equal while f_AB varies: no indices, not the 1e30 a rounding V would give")
+    func sobolConstantBaseRowsWithVaryingMixedRows() {
+        // k = 2, n = 11: blocks of (f_A, f_AB1, f_AB2, f_B); 0.1 is inexact, and the centred values'
+        // mean differs from each of them in the last bit (V was 1e-35 and S1 of x1 −1.4e32).
+        var y: [Double] = []
+        for row in 0..<11 { y += [0.1, row == 1 ? 1 : 0.1, 0.1, 0.1] }
+        #expect(SobolIndices.estimate(outputs: y, params: 2, seed: 1) == nil)
+    }
+
+    @Test("a rare boolean (one true f_A in 50 rows): the indices by hand, and resamples without it left out")
+    func sobolRareBoolean() throws {
+        var y: [Double] = []
+        for row in 0..<50 { y += [row == 5 ? 1 : 0, row == 5 ? 1 : 0, 0, 0] }
+        let indices = try #require(SobolIndices.estimate(outputs: y, params: 2, seed: 3))
+        for s in indices {
+            #expect(s.first.isFinite && s.total.isFinite, "\(s)")
+            #expect(s.firstInterval.lowerBound > -2 && s.firstInterval.upperBound < 3, "\(s)")
+        }
+        // Bootstrap resamples that miss the one true row say nothing and are left out, as documented;
+        // before, their V of rounding noise made them count as indices of 0, and x2's total interval
+        // was [0.04, 1.98].
+        #expect(indices[1].totalInterval.lowerBound > 0.9 && indices[1].totalInterval.upperBound < 1.1)
+        // Row 5 keeps its f_A when x1 takes B's value and loses it when x2 does: x2 carries it all. By
+        // hand, centred on the mean 0.01: V = (0.99² + 99·0.01²)/100 = 0.0099, ST2 = ½·(1/50)/V = 100/99,
+        // S1 of x2 = (0.01/50)/V = 2/99.
+        #expect(indices[0].first == 0 && indices[0].total == 0)
+        #expect(abs(indices[1].total - 100.0 / 99) < 1e-12 && abs(indices[1].first - 2.0 / 99) < 1e-12)
+    }
+
     @Test("Morris on y = 3·x1 − 2·x2 over [0, 2] × [−1, 1]: mu* = |c|·range = 6 and 4, mu = 6 and −4, sigma 0")
     func morrisLinear() {
         let ranges = [

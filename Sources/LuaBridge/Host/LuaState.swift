@@ -37,6 +37,9 @@ final class LuaState {
     /// Instructions executed so far, to the hook's granularity.
     var instructionsUsed: Int64 { limits.pointee.instructions }
 
+    /// Bytes counted against the memory cap so far: the Lua heap and what the host charged.
+    var memoryUsed: Int { limits.pointee.memory_used }
+
     /// Loads a scenario file as a chunk named after its path; `key` (its resolved path) finds its
     /// compiled form in the cache. Stack: +1 (the function) on success, 0 on failure.
     func load(_ bytes: [UInt8], displayPath: String, key: String) throws(RunFailure) {
@@ -70,14 +73,19 @@ final class LuaState {
         if status != LUA_OK { throw failure(status: status, context: context) }
     }
 
-    /// Compiles text in a scratch state, outside any run's budget and cap, and returns the dump.
+    /// Compiles text in a scratch state, outside any run's instruction budget but under its memory
+    /// cap, and returns the dump.
     private func compile(_ bytes: [UInt8], chunk: String) throws(RunFailure) -> [UInt8] {
-        var unlimited = simrun_limits()
-        return try withUnsafeMutablePointer(to: &unlimited) { limits throws(RunFailure) -> [UInt8] in
+        var capped = simrun_limits()
+        capped.memory_limit = capacity.maxMemory
+        return try withUnsafeMutablePointer(to: &capped) { limits throws(RunFailure) -> [UInt8] in
             guard let scratch = simrun_newstate(limits) else { fatalError("cannot allocate a Lua state") }
             defer { lua_close(scratch) }
             let status = bytes.withUnsafeBytes { raw in
                 simrun_load(scratch, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, chunk, "t")
+            }
+            if status == LUA_ERRMEM {
+                throw RunFailure(.limit, memoryLimitMessage(String(chunk.dropFirst())) + " while compiling")
             }
             guard status == LUA_OK else {
                 var length = 0

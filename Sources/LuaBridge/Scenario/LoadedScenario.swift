@@ -41,6 +41,18 @@ final class LoadedScenario {
         context.phase = .running
         let simulation = Simulation(world: world, hooks: HookRunner(context: context))
         simulation.recordsDigests = recordingDigests
+        // The engine keeps every metric's value and (for a report) a digest at each tick, outside the
+        // Lua heap: the whole recording counts against the memory cap before the first tick, so a run
+        // that could not keep it fails at once instead of growing past the cap on the host.
+        let perTick = definition.metricNames.count * 8 + (recordingDigests ? MemoryLayout<StateDigest>.stride : 0)
+        let (bytes, overflow) = (steps + 1).multipliedReportingOverflow(by: perTick)
+        guard !overflow, context.lua.charge(bytes: bytes) else {
+            let message =
+                context.lua.memoryLimitMessage(context.files.mainPath)
+                + ": recording \(definition.metricNames.count) metrics over \(steps) ticks"
+            return (simulation, .failed(RunFailure(.limit, message)))
+        }
+        simulation.reserveRecording(ticks: steps)
         return (simulation, simulation.run(steps: steps))
     }
 }

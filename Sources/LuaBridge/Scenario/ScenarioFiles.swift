@@ -31,6 +31,10 @@ final class ScenarioFiles {
     /// Files already read: by a batch worker, each is read once, not once per run.
     private let cache: ScenarioCache
 
+    /// The largest scenario file or include read: the shipped scenarios are under 40 KB, and a file
+    /// is compiled in memory of the same order as its size.
+    static let maxFileBytes = 16 << 20
+
     init(mainPath: String, libraries: [String] = [], cache: ScenarioCache) throws(ScenarioFileError) {
         self.mainPath = mainPath
         self.cache = cache
@@ -132,10 +136,21 @@ final class ScenarioFiles {
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
             throw ScenarioFileError(message: "\(display): no such file")
         }
-        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: resolved) else {
+        // Read no further than the cap: a huge or sparse file, or a device that never ends, is refused
+        // after reading one byte past it, not after reading it whole.
+        guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: resolved),
+            let data = try? handle.read(upToCount: ScenarioFiles.maxFileBytes + 1)
+        else {
             throw ScenarioFileError(message: "\(display): cannot read it as a file")
         }
-        cache.sources[resolved] = [UInt8](data)
-        return Source(display: display, resolved: resolved, bytes: [UInt8](data), root: root)
+        try? handle.close()
+        guard data.count <= ScenarioFiles.maxFileBytes else {
+            throw ScenarioFileError(
+                message: "\(display): larger than \(ScenarioFiles.maxFileBytes >> 20) MiB, the cap on a scenario file or "
+                    + "an include")
+        }
+        let bytes = [UInt8](data)
+        cache.sources[resolved] = bytes
+        return Source(display: display, resolved: resolved, bytes: bytes, root: root)
     }
 }

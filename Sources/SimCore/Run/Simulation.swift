@@ -30,6 +30,14 @@ package final class Simulation {
         lastAlignment = world.alignment
     }
 
+    /// Makes room for the recording of `ticks` ticks at once, so the recording never holds more
+    /// than it needs (arrays grown by doubling may hold twice that); for a host that bounds the
+    /// recording before the run.
+    package func reserveRecording(ticks: Int) {
+        for m in metrics.indices { metrics[m].reserveCapacity(ticks + 1) }
+        if recordsDigests { digests.reserveCapacity(ticks + 1) }
+    }
+
     /// Runs up to `steps` ticks, then evaluates the outcomes. Whatever was computed before a
     /// failure stays in `metrics` and `world`.
     package func run(steps: Int) -> RunStatus {
