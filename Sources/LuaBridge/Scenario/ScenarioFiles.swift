@@ -146,8 +146,9 @@ final class ScenarioFiles {
         try? handle.close()
         guard data.count <= ScenarioFiles.maxFileBytes else {
             throw ScenarioFileError(
-                message: "\(display): larger than \(ScenarioFiles.maxFileBytes >> 20) MiB, the cap on a scenario file or "
-                    + "an include")
+                message:
+                    "\(display): larger than \(ScenarioFiles.maxFileBytes >> 20) MiB, the cap on a scenario file "
+                    + "or an include")
         }
         let bytes = [UInt8](data)
         cache.sources[resolved] = bytes
