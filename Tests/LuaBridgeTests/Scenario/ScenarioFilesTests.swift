@@ -67,6 +67,45 @@ struct ScenarioFilesTests {
         #expect(message.hasSuffix("missing.lua: no such file"), "\(message)")
     }
 
+    @Test("an include of exactly 16 MiB loads; one byte more, or a 4 GiB sparse file, is refused unread")
+    func includeSizeCap() throws {
+        let fixture = ScenarioFixture()
+        fixture.write("main.lua", header(steps: 0) + "sim.log(sim.include(\"big.lua\"))\n")
+        let body = "return 'big'\n--"
+        let exact = Array(body.utf8) + [UInt8](repeating: 0x20, count: ScenarioFiles.maxFileBytes - body.utf8.count)
+        fixture.write("big.lua", bytes: exact)
+        #expect(try completed(fixture.run()).logTexts == ["big"])
+        fixture.write("big.lua", bytes: exact + [0x20])
+        let message = setupFailure(fixture.run())?.message ?? ""
+        #expect(
+            message.hasSuffix("big.lua: larger than 16 MiB, the cap on a scenario file or an include"), "\(message)")
+        // Sparse: 4 GiB on paper, nothing on disk; refused after reading just past the cap.
+        let sparse = fixture.path("sparse.lua")
+        #expect(FileManager.default.createFile(atPath: sparse, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: sparse))
+        try handle.truncate(atOffset: 4 << 30)
+        try handle.close()
+        fixture.write("main.lua", header(steps: 0) + "sim.include(\"sparse.lua\")\n")
+        #expect(
+            setupFailure(fixture.run())?.message.hasSuffix(
+                "sparse.lua: larger than 16 MiB, the cap on a scenario file or an include") == true)
+    }
+
+    @Test("a file is compiled under the run's memory cap: one whose compiling needs more fails for the limit")
+    func compileUnderTheCap() throws {
+        let fixture = ScenarioFixture()
+        // 200,000 distinct string constants: megabytes of compiler tables, under a 1 MiB cap.
+        let constants = (0..<200_000).map { "'k\($0)'" }.joined(separator: ",")
+        fixture.write("main.lua", header(steps: 0) + "local t = {" + constants + "}\n")
+        let failure = setupFailure(fixture.run(limits: ScenarioLimits(maxMemory: 1 << 20)))
+        #expect(failure?.kind == .limit)
+        #expect(
+            failure?.message.hasSuffix("memory limit of 1048576 bytes reached (--max-memory) while compiling") == true,
+            "\(String(describing: failure))")
+        // Under the default cap the same file compiles and runs.
+        #expect(try completed(fixture.run()).status == .completed)
+    }
+
     /// A user's scenario in one folder and a library in another: `lib/sahel/world.lua` includes
     /// `helpers.lua` beside it; `lib/../secret.lua` is outside every tree.
     static func library() -> (user: ScenarioFixture, lib: ScenarioFixture) {
