@@ -35,8 +35,9 @@ struct BatchCommand: Command {
 
     static var declaration: CommandDeclaration<BatchCommand> {
         let sample = FlagValue<Int>(name: "lhs:K") { text, flag throws(CLIError) in
-            guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), k >= 1 else {
-                throw .commandLine("\(flag) takes lhs:K with K a whole number 1 or more, got '\(text)'")
+            guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), (1...BatchDesign.maxPoints).contains(k) else {
+                throw .commandLine(
+                    "\(flag) takes lhs:K with K a whole number from 1 to \(BatchDesign.maxPoints), got '\(text)'")
             }
             return k
         }
@@ -48,7 +49,10 @@ struct BatchCommand: Command {
             }
         }
         let design: [Option<BatchCommand>] = [
-            .value("--runs", .count(minimum: 1), help: "runs per design point (required)", \.runs).required(),
+            .value(
+                "--runs", .count(minimum: 1, maximum: BatchDesign.maxRuns), help: "runs per design point (required)",
+                \.runs
+            ).required(),
             ScenarioOptions.seedFlag.described("batch seed (default 1); run seeds derive from it and the replicate")
                 .scoped(to: \.scenario),
             ScenarioOptions.stepsFlag.scoped(to: \.scenario),
@@ -81,7 +85,7 @@ struct BatchCommand: Command {
                     every outcome) is at most W at every point; --runs is then the cap (repeatable)
                     """, appendingTo: \.precisionTexts),
             .value(
-                "--round", .count(minimum: 1),
+                "--round", .count(minimum: 1, maximum: BatchDesign.maxRuns),
                 help: "with --precision: runs per point in a round (default \(Precision.defaultRound))", \.round),
         ]
         let output: [Option<BatchCommand>] =
