@@ -55,11 +55,13 @@ private struct SummaryReading {
     init(_ json: JSONValue) {
         document = SummaryDocument(json)
         outcomeNames = document.outcomeNames
-        var names: [String] = []
-        for point in document.points {
-            for (name, _) in point["params"]?.object ?? [] where !names.contains(name) { names.append(name) }
-        }
-        varying = names
+        varying = SummaryReading.inFirstOrder(document.points.flatMap { ($0["params"]?.object ?? []).map(\.0) })
+    }
+
+    /// Each name once, where it first appears: in one pass, as a summary may hold many.
+    static func inFirstOrder(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     var scenarioName: String { document.provenance.scenarioName ?? "unnamed scenario" }
@@ -128,10 +130,7 @@ private struct SummaryReading {
     /// The facts of the historical record the scenario declares, each a share of runs that reproduced
     /// it, then the share consistent with all of them: the hindcast. Nothing when there are none.
     func recordSection(into page: inout HTMLPage) {
-        var facts: [String] = []
-        for point in points {
-            for (name, _) in point["observed"]?.object ?? [] where !facts.contains(name) { facts.append(name) }
-        }
+        let facts = SummaryReading.inFirstOrder(points.flatMap { ($0["observed"]?.object ?? []).map(\.0) })
         guard !facts.isEmpty else { return }
         page.heading("The historical record")
         page.paragraph(
@@ -153,7 +152,7 @@ private struct SummaryReading {
                 againstParams(stats, yTitle: "mean of \(name)", fixedY: nil) { stat in
                     guard let mean = stat?["mean"]?.double else { return nil }
                     let ci = stat?["ci95"]?.array?.compactMap(\.double)
-                    return (mean, ci?.count == 2 ? (ci![0], ci![1]) : nil)
+                    return (mean, ci.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
                 }, wide: true)
         }
         var figures: [(svg: String, caption: String)] = []
@@ -208,12 +207,7 @@ private struct SummaryReading {
     }
 
     private func categorySection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
-        var categories: [String] = []
-        for stat in stats {
-            for (category, _) in stat?["categories"]?.object ?? [] where !categories.contains(category) {
-                categories.append(category)
-            }
-        }
+        let categories = SummaryReading.inFirstOrder(stats.flatMap { ($0?["categories"]?.object ?? []).map(\.0) })
         let charted = categories.prefix(BatchSummary.chartedCategoryCap)
         if points.count > 1 {
             for category in charted {
@@ -248,7 +242,7 @@ private struct SummaryReading {
     private func proportion(_ stat: JSONValue?) -> (Double, (Double, Double)?)? {
         guard let p = stat?["p"]?.double else { return nil }
         let ci = stat?["ci95"]?.array?.compactMap(\.double)
-        return (p, ci?.count == 2 ? (ci![0], ci![1]) : nil)
+        return (p, ci.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
     }
 
     /// A category's share of a point's `n` values with its Wilson interval, from its count (0 when the
@@ -287,16 +281,16 @@ private struct SummaryReading {
     ) -> [(svg: String, caption: String)] {
         varying.compactMap { param -> (svg: String, caption: String)? in
             var series: [LineChart.Series] = []
-            var keys: [String] = []
+            var keys: [String: Int] = [:]
             for (point, stat) in zip(points, stats) {
                 guard let x = point["params"]?[param]?.double, let (y, interval) = statistic(stat) else { continue }
                 let others = (point["params"]?.object ?? []).filter { $0.0 != param }
                 let key = others.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")
-                if let s = keys.firstIndex(of: key) {
+                if let s = keys[key] {
                     series[s].points.append((x, y))
                     series[s].intervals.append(interval)
                 } else {
-                    keys.append(key)
+                    keys[key] = series.count
                     series.append(
                         .init(
                             name: key.isEmpty ? yTitle : key, points: [(x, y)], intervals: [interval],
