@@ -113,11 +113,9 @@ package struct RunsFileContents {
         package var beforeHeader = false
     }
 
-    /// Reads a runs file written by `simrun batch` or `simrun merge`.
-    package static func read(path: String) throws(ReadError) -> RunsFileContents {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(message: "\(path): cannot read it")
-        }
+    /// Reads the bytes of a runs file written by `simrun batch` or `simrun merge`; `path` names it in
+    /// messages.
+    package static func read(_ data: Data, path: String) throws(ReadError) -> RunsFileContents {
         let text = String(decoding: data, as: UTF8.self)
         let format: RunsFormat = text.hasPrefix(RunsHeader.csvMark) ? .csv : .jsonl
         var records = RunsFileContents.records(in: text, format: format)[...]

@@ -81,7 +81,7 @@ struct CompareCommand: Command {
             exitCodes: [
                 (.ok, "compared"), (.usage, "usage"),
                 (.scenario, "a file is not a report, runs file or summary, or a scenario does not load"),
-                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.fileNotFound, "file not found or unreadable"), (.cannotWrite, "cannot write"),
             ],
             notes: "See docs/compare.md.")
     }

@@ -30,7 +30,8 @@ struct MergeCommand: Command {
                 ])
             ],
             exitCodes: [
-                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found or unreadable"),
+                (.cannotWrite, "cannot write"),
                 (.scenario, "the files do not make one whole batch (mixed batches, missing or duplicated runs)"),
             ])
     }
@@ -45,11 +46,9 @@ struct MergeCommand: Command {
     func execute() throws(CLIError) -> ExitCode {
         var shards: [RunsFileContents] = []
         for path in files {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIError("\(path): no such file", .fileNotFound)
-            }
+            let data = try InputFile.read(path)
             do throws(RunsFileContents.ReadError) {
-                shards.append(try RunsFileContents.read(path: path))
+                shards.append(try RunsFileContents.read(data, path: path))
             } catch {
                 throw CLIError(error.message, .scenario)
             }

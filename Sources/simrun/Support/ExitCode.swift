@@ -9,7 +9,7 @@ enum ExitCode: Int32, CaseIterable {
     /// The scenario failed: syntax, validation, a runtime error, a limit reached; or a run of a batch
     /// failed; or merged files do not make one batch; or a runs file `discover` cannot use.
     case scenario = 65
-    /// The scenario file does not exist.
+    /// An input file (a scenario, a runs file, a summary, a report) does not exist or cannot be read.
     case fileNotFound = 66
     /// The output file cannot be written.
     case cannotWrite = 74
@@ -23,7 +23,7 @@ enum ExitCode: Int32, CaseIterable {
         case .differ: "simrun diff: the runs differ"
         case .usage: "usage"
         case .scenario: "scenario error or limit"
-        case .fileNotFound: "file not found"
+        case .fileNotFound: "file not found or unreadable"
         case .cannotWrite: "cannot write output"
         case .interrupted: "a batch interrupted"
         }
