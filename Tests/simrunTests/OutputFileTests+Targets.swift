@@ -110,9 +110,9 @@ extension OutputFileTests {
         #expect(Self.kind(fifo) == S_IFIFO)
     }
 
-    @Test("--out /dev/stdout writes to standard output")
-    func devStdout() throws {
-        let result = try SimrunCLI.run("run", Self.scenario, "--steps", "2", "--out", "/dev/stdout")
+    @Test("--out /dev/stdout (a link into /proc) writes to standard output", arguments: ["/dev/stdout", "/dev/fd/1"])
+    func devStdout(path: String) throws {
+        let result = try SimrunCLI.run("run", Self.scenario, "--steps", "2", "--out", path)
         #expect(result.exited(0), "\(result)")
         #expect(result.stdout == (try Self.report()))
     }
