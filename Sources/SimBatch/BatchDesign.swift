@@ -20,6 +20,13 @@ package struct BatchDesign: Sendable {
         case independent
     }
 
+    /// The most design points a batch has (the product of its sweeps, a sample's K): the runs file's
+    /// header lists every point, and a summary keeps each one's statistics.
+    package static let maxPoints = 1_000_000
+    /// The most runs a batch has (runs per point × points): every one is numbered and planned ahead,
+    /// and a summary keeps every value an outcome took.
+    package static let maxRuns = 100_000_000
+
     package var runsPerPoint: Int
     package var seed: UInt64
     package var seeding = Seeding.common
@@ -94,6 +101,27 @@ package struct BatchDesign: Sendable {
     }
 
     package var totalRuns: Int { points.count * runsPerPoint }
+
+    /// Runs per point × points, checked against `maxPoints` and `maxRuns` before any point is laid
+    /// out: a message naming the flags when the design is too large.
+    package static func checkSize(runsPerPoint: Int, sweeps: [Sweep], sample: Int?) throws(DesignError) {
+        var points = sample ?? 1
+        for sweep in sweeps {
+            // At most maxPoints × Sweep.maxValues: the running product cannot overflow before the check.
+            points *= sweep.values.count
+            guard points <= maxPoints else {
+                let names = sweeps.map { "--sweep \($0.name)" }.joined(separator: " × ")
+                throw DesignError(message: "\(names): more than \(maxPoints) design points")
+            }
+        }
+        guard points <= maxPoints else {
+            throw DesignError(message: "--sample lhs:\(points): more than \(maxPoints) design points")
+        }
+        guard runsPerPoint <= maxRuns / points else {
+            throw DesignError(
+                message: "--runs \(runsPerPoint) at \(points) design points: more than \(maxRuns) runs in all")
+        }
+    }
 
     /// The params the design sets in every run, in the order runs are given them: the fixed ones,
     /// then the swept or sampled ones.

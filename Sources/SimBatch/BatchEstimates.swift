@@ -28,6 +28,11 @@ package struct BatchEstimates: Sendable {
             throw ComparisonInputError("\(label): not a batch summary (no design or points)")
         }
         let document = SummaryDocument(summary)
+        do throws(SummaryDocument.Invalid) {
+            try document.check()
+        } catch {
+            throw ComparisonInputError("\(label): \(error.message)")
+        }
         self.init(label: label, provenance: document.provenance)
         for point in document.points {
             pointParams.append(document.params(ofPoint: point))

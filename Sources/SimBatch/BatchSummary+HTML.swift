@@ -56,11 +56,13 @@ struct SummaryReading {
     init(_ json: JSONValue) {
         document = SummaryDocument(json)
         outcomeNames = document.outcomeNames
-        var names: [String] = []
-        for point in document.points {
-            for (name, _) in point["params"]?.object ?? [] where !names.contains(name) { names.append(name) }
-        }
-        varying = names
+        varying = SummaryReading.inFirstOrder(document.points.flatMap { ($0["params"]?.object ?? []).map(\.0) })
+    }
+
+    /// Each name once, where it first appears: in one pass, as a summary may hold many.
+    static func inFirstOrder(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     var scenarioName: String { document.provenance.scenarioName ?? "unnamed scenario" }
@@ -133,10 +135,7 @@ struct SummaryReading {
     /// The facts of the historical record the scenario declares, each a share of runs that reproduced
     /// it, then the share consistent with all of them: the hindcast. Nothing when there are none.
     func recordSection(into page: inout HTMLPage) {
-        var facts: [String] = []
-        for point in points {
-            for (name, _) in point["observed"]?.object ?? [] where !facts.contains(name) { facts.append(name) }
-        }
+        let facts = SummaryReading.inFirstOrder(points.flatMap { ($0["observed"]?.object ?? []).map(\.0) })
         guard !facts.isEmpty else { return }
         page.heading("The historical record")
         page.paragraph(
@@ -211,12 +210,7 @@ struct SummaryReading {
     }
 
     private func categorySection(_ name: String, _ stats: [JSONValue?], into page: inout HTMLPage) {
-        var categories: [String] = []
-        for stat in stats {
-            for (category, _) in stat?["categories"]?.object ?? [] where !categories.contains(category) {
-                categories.append(category)
-            }
-        }
+        let categories = SummaryReading.inFirstOrder(stats.flatMap { ($0?["categories"]?.object ?? []).map(\.0) })
         let charted = categories.prefix(BatchSummary.chartedCategoryCap)
         if points.count > 1 {
             for category in charted {
@@ -252,7 +246,7 @@ struct SummaryReading {
     private func proportion(_ stat: JSONValue?) -> (Double, (Double, Double)?)? {
         guard let p = stat?["p"]?.double else { return nil }
         let ci = stat?["ci95"]?.array?.compactMap(\.double)
-        return (p, ci?.count == 2 ? (ci![0], ci![1]) : nil)
+        return (p, ci.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
     }
 
     /// A category's share of a point's `n` values with its Wilson interval, from its count (0 when the

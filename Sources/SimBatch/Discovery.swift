@@ -56,8 +56,8 @@ package struct Discovery: Sendable {
         guard let kind = values.first.map(Discovery.kind) else {
             throw .data("no finished run has a value of \(outcome)")
         }
-        var seen: [String] = []
-        for case .string(let name) in values where !seen.contains(name) { seen.append(name) }
+        var seen: Set<String> = []
+        for case .string(let name) in values { seen.insert(name) }
         rule = try CaseRule.make(
             outcome: outcome, kind: kind, value: value, above: above, below: below, seen: seen.sorted())
         var names: [String] = []

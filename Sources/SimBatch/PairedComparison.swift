@@ -32,12 +32,12 @@ package struct PairedComparison: Sendable {
     package init(base: [RunRecord], variant: [RunRecord], outcomes: [String]) {
         pairCount = base.count
         let points = (base.map(\.point).max() ?? -1) + 1
-        var ok: [(RunRecord, RunRecord)] = []
+        // Grouped by point in one pass: a file's points may be many, each with few runs.
+        var ok = [[(RunRecord, RunRecord)]](repeating: [], count: points)
         for (b, v) in zip(base, variant) {
-            if b.status == .ok && v.status == .ok { ok.append((b, v)) } else { failedPairs += 1 }
+            if b.status == .ok && v.status == .ok { ok[b.point].append((b, v)) } else { failedPairs += 1 }
         }
-        for p in 0..<points {
-            let pairs = ok.filter { $0.0.point == p }
+        for (p, pairs) in ok.enumerated() {
             for name in outcomes {
                 let values = pairs.compactMap { b, v -> (ScalarValue, ScalarValue)? in
                     guard let x = b.outcome(name), let y = v.outcome(name) else { return nil }

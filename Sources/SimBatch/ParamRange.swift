@@ -31,6 +31,8 @@ package struct ParamRange: Sendable, Equatable {
         if let choices { return choices[Swift.min(Int(u * Double(choices.count)), choices.count - 1)] }
         let x = min + u * (max - min)
         guard isInteger else { return .number(x) }
-        return .integer(Int(Swift.min(Swift.max(x.rounded(), min.rounded(.up)), max.rounded(.down))))
+        // A scenario may declare bounds past what Int holds: the values stay within both.
+        let low = Swift.max(min.rounded(.up), -0x1p63), high = Swift.min(max.rounded(.down), (0x1p63).nextDown)
+        return .integer(Int(Swift.min(Swift.max(x.rounded(), low), high)))
     }
 }

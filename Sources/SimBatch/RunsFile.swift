@@ -59,13 +59,6 @@ package struct RunsHeader {
         BatchProvenance.names(column, in: self[BatchProvenance.Key.columns]) ?? []
     }
 
-    /// Runs in the whole batch: runs per point × points.
-    package var totalRuns: Int? {
-        let provenance = provenance
-        guard let runs = provenance.runsPerPoint, let points = provenance.pointParams?.count else { return nil }
-        return runs * points
-    }
-
     /// Each point's swept or sampled params, for the summary.
     package var points: [[(String, ScalarValue)]] {
         provenance.pointParams ?? []
@@ -109,6 +102,10 @@ package struct RunsHeader {
 package struct RunsFileContents {
     package var format: RunsFormat
     package var header: RunsHeader
+    /// `design.runs`, checked: 1 to `BatchDesign.maxRuns`.
+    package var runsPerPoint: Int
+    /// Runs in the whole batch, runs per point × points, checked: at most `BatchDesign.maxRuns`.
+    package var totalRuns: Int
     /// Run index and exact text (newline included) of every complete row.
     package var rows: [(run: Int, text: Substring)]
     /// Parsed rows (JSON lines only).
@@ -124,11 +121,9 @@ package struct RunsFileContents {
         package var beforeHeader = false
     }
 
-    /// Reads a runs file written by `simrun batch` or `simrun merge`.
-    package static func read(path: String) throws(ReadError) -> RunsFileContents {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(message: "\(path): cannot read it")
-        }
+    /// Reads the bytes of a runs file written by `simrun batch` or `simrun merge`; `path` names it in
+    /// messages.
+    package static func read(_ data: Data, path: String) throws(ReadError) -> RunsFileContents {
         let text = String(decoding: data, as: UTF8.self)
         let format: RunsFormat = text.hasPrefix(RunsHeader.csvMark) ? .csv : .jsonl
         var records = RunsFileContents.records(in: text, format: format)[...]
@@ -136,20 +131,22 @@ package struct RunsFileContents {
             throw ReadError(message: "\(path): no header line", beforeHeader: true)
         }
         let headerText = format == .csv ? first.dropFirst(RunsHeader.csvMark.count) : first
-        let header: JSONValue
+        let headerJSON: JSONValue
         do throws(JSONParseError) {
-            header = try JSONValue.parse(String(headerText.dropLast()))
+            headerJSON = try JSONValue.parse(String(headerText.dropLast()))
         } catch {
             throw ReadError(message: "\(path):1: not a simrun runs file (\(error.message))")
         }
-        guard let fields = header.object, header[BatchProvenance.Key.simrun] != nil,
-            header[BatchProvenance.Key.design] != nil
+        guard let fields = headerJSON.object, headerJSON[BatchProvenance.Key.simrun] != nil,
+            headerJSON[BatchProvenance.Key.design] != nil
         else {
             throw ReadError(message: "\(path):1: not a simrun runs file")
         }
+        let header = RunsHeader(fields: fields)
+        let (runsPerPoint, totalRuns) = try RunsFileContents.size(of: header, path: path)
         var contents = RunsFileContents(
-            format: format, header: RunsHeader(fields: fields), rows: [], records: [],
-            failed: 0, validLength: first.utf8.count)
+            format: format, header: header, runsPerPoint: runsPerPoint, totalRuns: totalRuns, rows: [],
+            records: [], failed: 0, validLength: first.utf8.count)
         if format == .csv, let columns = records.popFirst() {
             contents.validLength += columns.utf8.count
         }
@@ -157,26 +154,69 @@ package struct RunsFileContents {
             let number = offset + (format == .csv ? 3 : 2)
             switch format {
             case .jsonl:
+                let record: RunRecord
                 do throws(JSONParseError) {
-                    let record = try RunRecord(json: try JSONValue.parse(String(row.dropLast())))
-                    contents.rows.append((record.run, row))
-                    contents.records.append(record)
-                    if record.status != .ok { contents.failed += 1 }
+                    record = try RunRecord(json: try JSONValue.parse(String(row.dropLast())))
                 } catch {
                     throw ReadError(message: "\(path):\(number): not a run (\(error.message))")
                 }
+                try contents.check(run: record.run, point: record.point, path: path, line: number)
+                contents.rows.append((record.run, row))
+                contents.records.append(record)
+                if record.status != .ok { contents.failed += 1 }
             case .csv:
                 // run,seed,point,status,...: none of the first four is ever quoted.
                 let cells = row.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false)
-                guard cells.count >= 4, let run = Int(cells[0]) else {
+                guard cells.count >= 4, let run = Int(cells[0]), let point = Int(cells[2]) else {
                     throw ReadError(message: "\(path):\(number): not a run row")
                 }
+                try contents.check(run: run, point: point, path: path, line: number)
                 contents.rows.append((run, row))
                 if cells[3] != "ok" { contents.failed += 1 }
             }
             contents.validLength += row.utf8.count
         }
         return contents
+    }
+
+    /// Runs per point and runs in all as the header's design gives them, each within the limits of
+    /// a batch (`BatchDesign.maxRuns`, `maxPoints`): a header claiming more is not one simrun wrote.
+    private static func size(of header: RunsHeader, path: String) throws(ReadError) -> (perPoint: Int, total: Int) {
+        let design = header[BatchProvenance.Key.design]
+        guard let runs = design?["runs"]?.int, (1...BatchDesign.maxRuns).contains(runs) else {
+            let given = design?["runs"]?.compact() ?? "missing"
+            throw ReadError(
+                message: "\(path):1: design.runs is \(given), not a whole number from 1 to \(BatchDesign.maxRuns)")
+        }
+        guard let points = header[BatchProvenance.Key.pointParams]?.array?.count,
+            (1...BatchDesign.maxPoints).contains(points)
+        else {
+            throw ReadError(
+                message: "\(path):1: point_params is not a list of 1 to \(BatchDesign.maxPoints) design points")
+        }
+        if let declared = design?["points"], declared.int != points {
+            throw ReadError(
+                message: "\(path):1: design.points is \(declared.compact()), but point_params lists \(points)")
+        }
+        // Both factors are bounded above: the product cannot overflow.
+        guard runs * points <= BatchDesign.maxRuns else {
+            throw ReadError(
+                message: "\(path):1: design.runs \(runs) at \(points) points is more than \(BatchDesign.maxRuns) runs")
+        }
+        return (runs, runs * points)
+    }
+
+    /// A row's run must lie in the batch and at the point the design puts it: merge, resume, compare
+    /// and the summary index by both.
+    private func check(run: Int, point: Int, path: String, line: Int) throws(ReadError) {
+        guard (0..<totalRuns).contains(run) else {
+            throw ReadError(message: "\(path):\(line): run \(run) is outside the batch's \(totalRuns) runs")
+        }
+        guard point == run / runsPerPoint else {
+            throw ReadError(
+                message: "\(path):\(line): run \(run) is at point \(point), but the design puts it at point "
+                    + "\(run / runsPerPoint)")
+        }
     }
 
     /// The complete records of a file, each with its newline: lines of JSON, or CSV records, whose

@@ -74,6 +74,13 @@ package struct SensitivityDesign: Sendable {
         unitPoints = points
     }
 
+    /// The runs a design of `samples` over `params` params takes, N·(k + 2) or r·(k + 1), when it is
+    /// at most `BatchDesign.maxPoints` (every run is a point of its own); nil past that.
+    package static func runs(method: Method, samples: Int, params: Int) -> Int? {
+        let (runs, overflow) = samples.multipliedReportingOverflow(by: params + (method == .sobol ? 2 : 1))
+        return !overflow && runs <= BatchDesign.maxPoints ? runs : nil
+    }
+
     /// Morris's step in the unit cube, p / (2(p − 1)).
     package static func delta(levels: Int) -> Double {
         Double(levels) / (2 * Double(levels - 1))

@@ -57,8 +57,8 @@ package enum Statistics {
     /// so a short batch's interval errs on the wide side.
     package static func studentT975(degreesOfFreedom df: Double) -> Double {
         precondition(df >= 1, "Student's t needs at least one degree of freedom")
-        let whole = Int(df.rounded(.down))
-        if whole < t975Table.count { return t975Table[whole - 1] }
+        // Compared as a double: Welch's df of a summary's extreme spreads may be infinite.
+        if df < Double(t975Table.count) { return t975Table[Int(df) - 1] }
         // Cornish–Fisher expansion in 1/ν (Abramowitz & Stegun 26.7.5); its error past ν = 30 is
         // below 1e-9.
         return cornishFisher(v: 1 / df)

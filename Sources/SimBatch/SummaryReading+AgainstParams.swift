@@ -51,16 +51,17 @@ extension SummaryReading {
         _ statistic: ([JSONValue?]) -> (Double, (Double, Double)?)?
     ) -> [LineChart.Series] {
         var series: [LineChart.Series] = []
-        var keys: [String] = []
+        // Series by the other params' values: one lookup a point, not a scan of the series.
+        var keys: [String: Int] = [:]
         for (point, stat) in zip(points, stats) {
             guard let x = point["params"]?[param]?.double, let (y, interval) = statistic([stat]) else { continue }
             let others = (point["params"]?.object ?? []).filter { $0.0 != param }
             let key = others.map { "\($0.0)=\($0.1.compact())" }.joined(separator: "  ")
-            if let s = keys.firstIndex(of: key) {
+            if let s = keys[key] {
                 series[s].points.append((x, y))
                 series[s].intervals.append(interval)
             } else {
-                keys.append(key)
+                keys[key] = series.count
                 series.append(
                     .init(name: key.isEmpty ? yTitle : key, points: [(x, y)], intervals: [interval], joined: isSweep))
             }

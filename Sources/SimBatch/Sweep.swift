@@ -71,10 +71,13 @@ package struct Sweep: Sendable, Equatable {
             bounds.append(i)
         }
         let (start, stop, step) = (bounds[0], bounds[1], bounds[2])
-        try checkDirection(start: Double(start), stop: Double(stop), step: Double(step), fail)
+        // Compared as integers: past 2^53, doubles would take neighbouring bounds for equal ones.
+        try checkDirection(start: start, stop: stop, step: step, fail)
         let (span, overflow) = stop.subtractingReportingOverflow(start)
-        guard !overflow, span / step < maxValues else { throw fail("more than \(maxValues) values") }
-        return (0...(span / step)).map { .integer(start + $0 * step) }
+        let (last, divisionOverflow) = span.dividedReportingOverflow(by: step)
+        guard !overflow, !divisionOverflow, last < maxValues else { throw fail("more than \(maxValues) values") }
+        // Every value lies between start and stop: no product or sum below can overflow.
+        return (0...last).map { .integer(start + $0 * step) }
     }
 
     private static func numberRange(
@@ -97,17 +100,18 @@ package struct Sweep: Sendable, Equatable {
         guard last < Double(maxValues) else { throw fail("more than \(maxValues) values") }
         let places = max(decimals(parts[0]), decimals(parts[2]))
         return (0...Int(last)).map { k in
+            let value = start + Double(k) * step
             // Rounding to the decimals written gives the double nearest the decimal value meant.
-            .number(Double(String(format: "%.*f", places, start + Double(k) * step))!)
+            return .number(Double(String(format: "%.*f", places, value)) ?? value)
         }
     }
 
-    private static func checkDirection(
-        start: Double, stop: Double, step: Double,
+    private static func checkDirection<T: Comparable & AdditiveArithmetic>(
+        start: T, stop: T, step: T,
         _ fail: (String) -> DesignError
     ) throws(DesignError) {
-        guard step != 0 else { throw fail("the step is 0") }
-        guard step > 0 ? start <= stop : start >= stop else { throw fail("the step leads away from stop") }
+        guard step != .zero else { throw fail("the step is 0") }
+        guard step > .zero ? start <= stop : start >= stop else { throw fail("the step leads away from stop") }
     }
 
     /// A finite number written in decimal (no hex, `inf` or `nan`): a range rounds to the decimals

@@ -93,25 +93,27 @@ package struct ReportComparison: Sendable {
         resources = ReportComparison.largestFirst(resources)
         forces = ReportComparison.largestFirst(forces)
 
-        var kinds: [String] = []
-        var counts: [String: (Int, Int, Int?, Int?)] = [:]
+        // Per kind, in order of first appearance: each side's count and first tick.
+        var rows: [EventRow] = []
+        var row: [String: Int] = [:]
         for (side, list) in [base.events, variant.events].enumerated() {
             for event in list {
-                let kind = event.kind
-                if counts[kind] == nil { kinds.append(kind); counts[kind] = (0, 0, nil, nil) }
+                let r = row[event.kind] ?? rows.count
+                if r == rows.count {
+                    row[event.kind] = r
+                    rows.append(
+                        EventRow(kind: event.kind, baseCount: 0, variantCount: 0, baseFirst: nil, variantFirst: nil))
+                }
                 if side == 0 {
-                    counts[kind]!.0 += 1
-                    if counts[kind]!.2 == nil { counts[kind]!.2 = event.tick }
+                    rows[r].baseCount += 1
+                    rows[r].baseFirst = rows[r].baseFirst ?? event.tick
                 } else {
-                    counts[kind]!.1 += 1
-                    if counts[kind]!.3 == nil { counts[kind]!.3 = event.tick }
+                    rows[r].variantCount += 1
+                    rows[r].variantFirst = rows[r].variantFirst ?? event.tick
                 }
             }
         }
-        events = kinds.compactMap { kind in
-            let (b, v, bt, vt) = counts[kind]!
-            return b == v ? nil : EventRow(kind: kind, baseCount: b, variantCount: v, baseFirst: bt, variantFirst: vt)
-        }
+        events = rows.filter { $0.baseCount != $0.variantCount }
     }
 
     private static func largestFirst(_ rows: [ValueRow]) -> [ValueRow] {

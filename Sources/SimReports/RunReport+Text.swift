@@ -121,7 +121,9 @@ extension RunReport {
                 let v = values[index]
                 guard v.isFinite else { return " " }
                 guard high > low else { return levels[levels.count / 2] }
-                return levels[Int(((v - low) / (high - low) * Double(levels.count - 1)).rounded())]
+                // Halved first, which changes no bit: the span of values near ±1.8e308 overflows.
+                let share = (v / 2 - low / 2) / (high / 2 - low / 2)
+                return levels[Int((share * Double(levels.count - 1)).rounded())]
             })
     }
 

@@ -13,9 +13,14 @@ package struct RoundSteps: Sendable {
     package let decimals: Int
 
     /// Steps over `low...high` widened to round values, at most about `count` of them. An interval of
-    /// one value is widened around it; with `includeZero` it reaches zero.
+    /// one value is widened around it; with `includeZero` it reaches zero. Bounds past ±10^300 are
+    /// taken at ±10^300.
     package init(covering low: Double, _ high: Double, count: Int, includeZero: Bool = false) {
-        var lo = low.isFinite ? low : 0, hi = high.isFinite ? high : 1
+        // Past ±10^300 the span may overflow to infinity, or outgrow the largest step (5 × 10^300)
+        // by so much that the values number in the billions.
+        let limit = 1e300
+        var lo = low.isFinite ? min(max(low, -limit), limit) : 0
+        var hi = high.isFinite ? min(max(high, -limit), limit) : 1
         if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
         if hi < lo { swap(&lo, &hi) }
         if hi == lo {

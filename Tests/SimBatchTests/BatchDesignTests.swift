@@ -80,6 +80,17 @@ struct BatchDesignTests {
         ("d=0:10:-1", .integer(0), "--sweep d=0:10:-1: the step leads away from stop"),
         ("d=0:1000000000:1", .integer(0), "--sweep d=0:1000000000:1: more than 100000 values"),
         ("w=0:1:1e-9", .number(0), "--sweep w=0:1:1e-9: more than 100000 values"),
+        ("d=0:100000:1", .integer(0), "--sweep d=0:100000:1: more than 100000 values"),
+        // Int.min / −1 overflows; a span past Int.max overflows; bounds 2^62 + 1 and 2^62 are one double.
+        ("d=0:-9223372036854775808:-1", .integer(0), "--sweep d=0:-9223372036854775808:-1: more than 100000 values"),
+        (
+            "d=-9223372036854775808:9223372036854775807:1", .integer(0),
+            "--sweep d=-9223372036854775808:9223372036854775807:1: more than 100000 values"
+        ),
+        (
+            "d=4611686018427387905:4611686018427387904:1", .integer(0),
+            "--sweep d=4611686018427387905:4611686018427387904:1: the step leads away from stop"
+        ),
     ])
     func sweepErrorsNameTheFlag(text: String, defaultValue: ScalarValue, expected: String) {
         #expect(message { () throws(DesignError) in _ = try Sweep.parse(text, defaultValue: defaultValue) } == expected)
@@ -205,6 +216,36 @@ struct BatchDesignTests {
     ])
     func shardErrors(text: String, expected: String) {
         #expect(message { () throws(DesignError) in _ = try Shard.parse(text) } == expected)
+    }
+
+    @Test("a sweep of exactly Sweep.maxValues values is taken")
+    func sweepAtItsLimit() throws {
+        #expect(try values("d=0:99999:1", .integer(0)).count == Sweep.maxValues)
+    }
+
+    @Test("a design's size is checked against maxPoints and maxRuns at the limit and one past it")
+    func designSizeLimits() {
+        let check = { (runs: Int, sweeps: [Int], sample: Int?) -> String? in
+            let laid = sweeps.enumerated().map {
+                Sweep(name: "p\($0.0)", values: Array(repeating: .integer(0), count: $0.1))
+            }
+            return message { () throws(DesignError) in
+                try BatchDesign.checkSize(runsPerPoint: runs, sweeps: laid, sample: sample)
+            }
+        }
+        #expect(check(BatchDesign.maxRuns, [], nil) == nil)
+        #expect(check(100, [1000, 1000], nil) == nil)
+        #expect(check(1, [1000, 1001], nil) == "--sweep p0 × --sweep p1: more than 1000000 design points")
+        #expect(
+            check(1, [100_000, 100_000, 100_000], nil)
+                == "--sweep p0 × --sweep p1 × --sweep p2: more than 1000000 design points")
+        #expect(check(1, [], BatchDesign.maxPoints) == nil)
+        #expect(check(1, [], BatchDesign.maxPoints + 1) == "--sample lhs:1000001: more than 1000000 design points")
+        #expect(check(100, [], 1_000_000) == nil)
+        #expect(check(101, [], 1_000_000) == "--runs 101 at 1000000 design points: more than 100000000 runs in all")
+        #expect(
+            check(Int.max, [2], nil) == "--runs 9223372036854775807 at 2 design points: more than 100000000 runs in all"
+        )
     }
 }
 

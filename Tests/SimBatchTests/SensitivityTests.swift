@@ -124,4 +124,12 @@ struct SensitivityTests {
         #expect(values.allSatisfy { (1...5).contains($0) })
         #expect(Set(values).count == 5)
     }
+
+    @Test("a design's runs are bounded by BatchDesign.maxPoints, at the limit and one sample past it")
+    func runsLimit() {
+        #expect(SensitivityDesign.runs(method: .sobol, samples: 250_000, params: 2) == 1_000_000)
+        #expect(SensitivityDesign.runs(method: .sobol, samples: 250_001, params: 2) == nil)
+        #expect(SensitivityDesign.runs(method: .morris, samples: 250_000, params: 3) == 1_000_000)
+        #expect(SensitivityDesign.runs(method: .morris, samples: Int.max, params: 3) == nil)
+    }
 }

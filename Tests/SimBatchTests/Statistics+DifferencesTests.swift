@@ -107,4 +107,13 @@ struct StatisticsDifferencesTests {
         #expect(Double(proportionCovered) / Double(trials) > 0.93)
         #expect(Double(proportionCovered) / Double(trials) < 0.99)
     }
+
+    @Test("Welch's interval of spreads so small their df is infinite takes the normal quantile, not a trap")
+    func welchInfiniteDegreesOfFreedom() throws {
+        // va = sd²/n = 1e-159: va² / (n − 1) underflows to 0 while (va + vb)² does not.
+        let sample = (n: 100_000_001, mean: 0.0, sd: (1e-159 * 100_000_001).squareRoot())
+        let difference = try #require(Statistics.welch(a: sample, b: sample))
+        #expect(difference.estimate == 0)
+        #expect(difference.high > 0 && difference.high.isFinite)
+    }
 }

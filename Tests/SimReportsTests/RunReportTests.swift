@@ -350,6 +350,17 @@ struct RunReportTests {
         #expect(zip(unicode, ascii).filter { $0 != $1 }.count <= 2 * 6)
     }
 
+    @Test("a series spanning nearly the whole double range draws its ends, not a trap on an overflowed span")
+    func sparklineOfExtremeValues() throws {
+        var report = makeReport(makeWorld())
+        report.metricNames = ["extreme"]
+        report.metrics = [[-1.7e308, 0, 1.7e308]]
+        let text = report.text(charset: .unicode)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  extreme") })
+        // Mid-range is level 3.5 of 7, rounded away from zero to 4.
+        #expect(line.split(separator: " ")[1] == "▁▅█")
+    }
+
     @Test func longSeriesAreResampledAndFlatOnesSitMidHeight() {
         var report = makeReport(makeWorld())
         report.metricNames = ["ramp", "flat"]

@@ -44,4 +44,19 @@ struct RoundStepsTests {
     @Test func nonFiniteEndsFallBackToTheUnitInterval() {
         #expect(RoundSteps(covering: .nan, .infinity, count: 5).values == [0, 0.2, 0.4, 0.6, 0.8, 1.0])
     }
+
+    @Test(
+        "bounds near the largest doubles give a few values, not billions or an infinite span",
+        arguments: [(-1.7e308, 1.7e308), (1e307, 1.7e308), (-1e301, 1e300)])
+    func extremeBounds(low: Double, high: Double) {
+        let steps = RoundSteps(covering: low, high, count: 20)
+        #expect(steps.values.count <= 42, "\(steps.values.count) values")
+        #expect(steps.values.allSatisfy { $0.isFinite })
+    }
+
+    @Test("bounds within ±10^300 are covered as they are")
+    func boundsAtTheLimit() {
+        let steps = RoundSteps(covering: -1e300, 1e300, count: 4)
+        #expect(steps.low <= -1e300 && steps.high >= 1e300)
+    }
 }

@@ -120,5 +120,32 @@ struct BatchErrorCase: Sendable, CustomTestStringConvertible {
         BatchErrorCase(
             arguments: [BatchFixture.coin, "--runs", "2", "--out", "/nonexistent-simrun-folder/runs.jsonl"],
             code: 74, message: "/nonexistent-simrun-folder/runs.jsonl"),
+        // Numbers past the design's limits are refused before anything is laid out (issue 13).
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "9223372036854775807", "--sweep", "a=1,2"], code: 64,
+            message: "--runs takes a whole number from 1 to 100000000"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "100000001"], code: 64,
+            message: "--runs takes a whole number from 1 to 100000000, got '100000001'"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "100000000", "--sweep", "a=1,2"], code: 64,
+            message: "--runs 100000000 at 2 design points: more than 100000000 runs in all"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "1", "--sample", "lhs:1000000000000"], code: 64,
+            message: "--sample takes lhs:K with K a whole number from 1 to 1000000"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "1", "--sample", "lhs:1000001"], code: 64,
+            message: "lhs:1000001"),
+        BatchErrorCase(
+            arguments: [
+                BatchFixture.coin, "--runs", "1", "--sweep", "a=0:5:1", "--sweep", "b=0:0.99999:0.00001",
+                "--sweep", "loud=false,true",
+            ], code: 64, message: "--sweep a × --sweep b × --sweep loud: more than 1000000 design points"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "1", "--jobs", "9223372036854775807"], code: 64,
+            message: "--jobs takes a whole number from 1 to 1024"),
+        BatchErrorCase(
+            arguments: [BatchFixture.coin, "--runs", "1", "--precision", "0.1", "--round", "100000001"], code: 64,
+            message: "--round takes a whole number from 1 to 100000000"),
     ]
 }

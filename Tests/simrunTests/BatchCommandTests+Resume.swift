@@ -172,6 +172,50 @@ extension BatchCommandTests {
     }
 }
 
+extension BatchCommandTests {
+    @Test(
+        "--resume refuses what is not this batch's runs file in the format asked, and leaves it as it is",
+        arguments: [
+            ("csv", "--resume: runs.csv is a csv runs file but the batch writes jsonl: give --format csv"),
+            ("user-csv", "--resume: runs.csv:1: not a simrun runs file"),
+            ("no-newline", "--resume: runs.csv: no header line; runs.csv is left as it is"),
+        ])
+    func resumeRefusesOtherFiles(kind: String, message: String) throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let out = dir.path("runs.csv")
+        switch kind {
+        case "csv":
+            let csv = try BatchFixture.batch(Self.coin, "--runs", "4", "--format", "csv", "--out", out)
+            #expect(csv.exited(0), "\(csv)")
+        case "user-csv": try Data("year,rainfall\n2019,301\n".utf8).write(to: URL(fileURLWithPath: out))
+        default: try Data("year,rainfall".utf8).write(to: URL(fileURLWithPath: out))
+        }
+        let before = try dir.bytes("runs.csv")
+        let result = try BatchFixture.batch(Self.coin, "--runs", "4", "--out", out, "--resume")
+        #expect(result.exited(64), "\(result)")
+        #expect(
+            result.errLines.count == 1 && result.err.contains(message.replacingOccurrences(of: "runs.csv", with: out)),
+            "\(result)")
+        #expect(try dir.bytes("runs.csv") == before, "the file is left as it was")
+    }
+
+    @Test("--resume starts afresh over an empty file or one cut inside this batch's own header")
+    func resumeOverACutHeader() throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let arguments = [Self.coin, "--runs", "4", "--out", dir.path("runs.jsonl")]
+        #expect(try BatchFixture.batch(arguments).exited(0))
+        let complete = try dir.bytes("runs.jsonl")
+        for cut in [0, 40] {
+            try complete.prefix(cut).write(to: URL(fileURLWithPath: dir.path("runs.jsonl")))
+            let resumed = try BatchFixture.batch(arguments + ["--resume"])
+            #expect(resumed.exited(0), "\(resumed)")
+            #expect(try dir.bytes("runs.jsonl") == complete)
+        }
+    }
+}
+
 /// A signal sent to a running batch, and the label param it runs with (to see the resume hint quoted).
 struct BatchInterrupt: Sendable, CustomTestStringConvertible {
     var signal: Int32

@@ -158,4 +158,15 @@ struct CompareCommandTests {
         #expect(junk.exited(65), "\(junk)")
         #expect(junk.err.contains("junk.txt: neither a run report, a batch summary nor a runs file"))
     }
+
+    @Test("a summary claiming more true outcomes than runs is refused: 65 naming the file and field")
+    func moreTruesThanRuns() throws {
+        let folder = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try ReportCommandTests.summary(#"{"type": "boolean", "n": 10, "true": 11}"#, in: folder)
+        let result = try SimrunCLI.run("compare", path, path)
+        #expect(result.exited(65), "\(result)")
+        #expect(
+            result.errLines == ["simrun: error: \(path): points[0].outcomes.x.true is 11, more than its n (10)"])
+    }
 }

@@ -68,4 +68,41 @@ struct ReportCommandTests {
         #expect(format.exited(64))
         #expect(format.err.contains("--format"))
     }
+
+    /// A summary of one point whose outcome `x` is `entry`, written to `folder`.
+    static func summary(_ entry: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("summary.json").path
+        let text = #"{"design": {"runs": 5}, "runs": 5, "points": [{"point": 0, "outcomes": {"x": \#(entry)}}]}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(
+        "a summary's histogram of maxBins bins is drawn; one more bin is refused: 65 naming the field",
+        arguments: [(1000, 0), (1001, 65)])
+    func histogramBins(bins: Int, code: Int32) throws {
+        let folder = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let edges = (0...bins).map(String.init).joined(separator: ",")
+        let counts = (["5"] + Array(repeating: "0", count: bins - 1)).joined(separator: ",")
+        let path = try Self.summary(
+            #"{"type": "number", "n": 5, "mean": 0, "histogram": {"edges": [\#(edges)], "counts": [\#(counts)]}}"#,
+            in: folder)
+        let result = try SimrunCLI.run("report", path, "--out", folder.appendingPathComponent("page.html").path)
+        #expect(result.exited(code), "\(result)")
+        if code == 65 {
+            #expect(
+                result.errLines == ["simrun: error: \(path): points[0].outcomes.x.histogram: 1001 bins, more than 1000"]
+            )
+        }
+    }
+
+    @Test("a folder or an unreadable file given as the summary is exit 66 (cannot open input), not 74")
+    func unreadableInput() throws {
+        let folder = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try SimrunCLI.run("report", folder.path)
+        #expect(result.exited(66), "\(result)")
+        #expect(result.errLines == ["simrun: error: cannot read \(folder.path): Is a directory"], "\(result)")
+    }
 }

@@ -173,7 +173,9 @@ struct SensitivityCommandTests {
     @Test(
         "bad input is one line on standard error and exit 64",
         arguments: [
-            (["--method", "sobol", "--samples", "1"], "--samples takes a whole number 2 or more"),
+            (["--method", "sobol", "--samples", "1"], "--samples takes a whole number from 2 to 100000000, got '1'"),
+            (["--method", "sobol", "--samples", "100000001"], "--samples takes a whole number from 2 to 100000000"),
+            (["--method", "sobol", "--samples", "100000000"], "more than 1000000 runs"),
             (["--method", "saltelli", "--samples", "8"], "--method takes sobol or morris"),
             (["--method", "sobol", "--samples", "8", "--vary", "x9"], "--vary x9: the scenario has no such param"),
             (["--method", "sobol", "--samples", "8", "--vary", "dynamics.nope"], "no such built-in rate"),

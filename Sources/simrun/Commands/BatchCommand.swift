@@ -39,8 +39,9 @@ struct BatchCommand: Command {
 
     static var declaration: CommandDeclaration<BatchCommand> {
         let sample = FlagValue<Int>(name: "lhs:K") { text, flag throws(CLIError) in
-            guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), k >= 1 else {
-                throw .commandLine("\(flag) takes lhs:K with K a whole number 1 or more, got '\(text)'")
+            guard text.hasPrefix("lhs:"), let k = Int(text.dropFirst(4)), (1...BatchDesign.maxPoints).contains(k) else {
+                throw .commandLine(
+                    "\(flag) takes lhs:K with K a whole number from 1 to \(BatchDesign.maxPoints), got '\(text)'")
             }
             return k
         }
@@ -52,7 +53,10 @@ struct BatchCommand: Command {
             }
         }
         let design: [Option<BatchCommand>] = [
-            .value("--runs", .count(minimum: 1), help: "runs per design point (required)", \.runs).required(),
+            .value(
+                "--runs", .count(minimum: 1, maximum: BatchDesign.maxRuns), help: "runs per design point (required)",
+                \.runs
+            ).required(),
             ScenarioOptions.seedFlag.described("batch seed (default 1); run seeds derive from it and the replicate")
                 .scoped(to: \.scenario),
             ScenarioOptions.stepsFlag.scoped(to: \.scenario),
@@ -98,7 +102,7 @@ struct BatchCommand: Command {
                     every outcome) is at most W at every point; --runs is then the cap (repeatable)
                     """, appendingTo: \.precisionTexts),
             .value(
-                "--round", .count(minimum: 1),
+                "--round", .count(minimum: 1, maximum: BatchDesign.maxRuns),
                 help: "with --precision: runs per point in a round (default \(Precision.defaultRound))", \.round),
         ]
         let output: [Option<BatchCommand>] =
@@ -205,7 +209,7 @@ struct BatchCommand: Command {
         var keptFailures = 0
         var kept: [RunRecord] = []
         if resume, let path = output.out,
-            let existing = try resumable(path, header: header, runs: rounds == nil ? all : nil)
+            let existing = try resumable(path, header: header, format: format, runs: rounds == nil ? all : nil)
         {
             done = existing.rows.count
             keptFailures = existing.failed
@@ -295,17 +299,26 @@ struct BatchCommand: Command {
         design.accept = facts
     }
 
-    /// The runs file at `path`, checked to belong to this batch and to hold a prefix of its runs;
-    /// nil when there is nothing to keep (no file yet, or killed before its header was written). With
-    /// `runs` nil (an adaptive batch), the rounds check the order of the rows instead.
-    private func resumable(_ path: String, header: RunsHeader, runs: [Int]?) throws(CLIError) -> RunsFileContents? {
+    /// The runs file at `path`, checked to belong to this batch, in `format`, and to hold a prefix of
+    /// its runs; nil when there is nothing to keep (no file yet, or one cut short inside this batch's
+    /// own header). Anything else is refused and left as it is: a file the user has is never taken
+    /// for an empty one. With `runs` nil (an adaptive batch), the rounds check the order of the rows.
+    private func resumable(
+        _ path: String, header: RunsHeader, format: RunsFormat, runs: [Int]?
+    ) throws(CLIError) -> RunsFileContents? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data = try InputFile.read(path)
         let existing: RunsFileContents
         do throws(RunsFileContents.ReadError) {
-            existing = try RunsFileContents.read(path: path)
+            existing = try RunsFileContents.read(data, path: path)
         } catch {
-            if error.beforeHeader { return nil }
-            throw CLIError("--resume: \(error.message)", .usage)
+            if error.beforeHeader, Data(header.text(format).utf8).starts(with: data) { return nil }
+            throw CLIError("--resume: \(error.message); \(path) is left as it is", .usage)
+        }
+        guard existing.format == format else {
+            throw CLIError(
+                "--resume: \(path) is a \(existing.format.rawValue) runs file but the batch writes "
+                    + "\(format.rawValue): give --format \(existing.format.rawValue) to resume it", .usage)
         }
         guard existing.header.json.compact() == header.json.compact() else {
             throw CLIError(

@@ -30,7 +30,9 @@ struct CompareCommand: Command {
         OptionSection(
             "Paired runs of two scenarios",
             [
-                .value("--runs", .count(minimum: 2), help: "runs of each scenario (required)", \.runs),
+                .value(
+                    "--runs", .count(minimum: 2, maximum: BatchDesign.maxRuns),
+                    help: "runs of each scenario (required)", \.runs),
                 .values(
                     "--precision", .text("[NAME=]W"),
                     help: """
@@ -38,7 +40,7 @@ struct CompareCommand: Command {
                         (without NAME: of every common outcome) is at most W; --runs is then the cap (repeatable)
                         """, appendingTo: \.precisionTexts),
                 .value(
-                    "--round", .count(minimum: 1),
+                    "--round", .count(minimum: 1, maximum: BatchDesign.maxRuns),
                     help: "with --precision: pairs in a round (default \(Precision.defaultRound))", \.round),
                 ScenarioOptions.seedFlag.described("seed the run seeds derive from, as in simrun batch (default 1)")
                     .scoped(to: \.scenario),
@@ -79,7 +81,7 @@ struct CompareCommand: Command {
             exitCodes: [
                 (.ok, "compared"), (.usage, "usage"),
                 (.scenario, "a file is not a report, runs file or summary, or a scenario does not load"),
-                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.fileNotFound, "file not found or unreadable"), (.cannotWrite, "cannot write"),
             ],
             notes: "See docs/compare.md.")
     }

@@ -58,7 +58,7 @@ struct DiffCommand: Command {
             exitCodes: [
                 (.ok, "the runs are identical"), (.differ, "they differ"), (.usage, "usage"),
                 (.scenario, "a file is not a run report or a scenario does not load"),
-                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.fileNotFound, "file not found or unreadable"), (.cannotWrite, "cannot write"),
             ])
     }
 

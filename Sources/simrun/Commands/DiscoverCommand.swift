@@ -70,7 +70,7 @@ struct DiscoverCommand: Command {
                     "usage (also: an unknown outcome, a flag unfit for its kind, no varied param, a CSV file)"
                 ),
                 (.scenario, "RUNS is not a runs file, or holds no finished run with the outcome, or no case"),
-                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.fileNotFound, "file not found or unreadable"), (.cannotWrite, "cannot write"),
             ],
             notes: "See docs/analysis.md.")
     }
@@ -92,12 +92,10 @@ struct DiscoverCommand: Command {
     }
 
     func execute() throws(CLIError) -> ExitCode {
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw CLIError("\(file): no such file", .fileNotFound)
-        }
+        let data = try InputFile.read(file)
         let contents: RunsFileContents
         do throws(RunsFileContents.ReadError) {
-            contents = try RunsFileContents.read(path: file)
+            contents = try RunsFileContents.read(data, path: file)
         } catch {
             throw CLIError(error.message, .scenario)
         }

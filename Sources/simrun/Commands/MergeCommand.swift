@@ -30,7 +30,8 @@ struct MergeCommand: Command {
                 ])
             ],
             exitCodes: [
-                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
+                (.ok, "merged"), (.usage, "usage"), (.fileNotFound, "file not found or unreadable"),
+                (.cannotWrite, "cannot write"),
                 (.scenario, "the files do not make one whole batch (mixed batches, missing or duplicated runs)"),
             ])
     }
@@ -45,11 +46,9 @@ struct MergeCommand: Command {
     func execute() throws(CLIError) -> ExitCode {
         var shards: [RunsFileContents] = []
         for path in files {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIError("\(path): no such file", .fileNotFound)
-            }
+            let data = try InputFile.read(path)
             do throws(RunsFileContents.ReadError) {
-                shards.append(try RunsFileContents.read(path: path))
+                shards.append(try RunsFileContents.read(data, path: path))
             } catch {
                 throw CLIError(error.message, .scenario)
             }
@@ -78,29 +77,28 @@ struct MergeCommand: Command {
         if summaryPath != nil, format == .csv {
             throw CLIError("--summary needs JSON lines runs files: CSV rows cannot be read back exactly", .usage)
         }
-        guard let total = header.totalRuns else {
-            throw CLIError("\(files[0]):1: the header does not say how many runs the batch has", .scenario)
-        }
-        var rows = [Substring?](repeating: nil, count: total)
-        var records = [RunRecord?](repeating: nil, count: total)
+        // The reader checked every run against the batch's size; rows are kept by run, so memory
+        // follows what the files hold, not what their header claims.
+        let total = shards[0].totalRuns
+        var rows: [Int: (text: Substring, record: RunRecord?)] = [:]
         var duplicated: [Int] = []
         for shard in shards {
             for (position, row) in shard.rows.enumerated() {
-                guard row.run >= 0, row.run < total else {
-                    throw CLIError("run \(row.run) is outside the batch's \(total) runs", .scenario)
-                }
                 if let seen = rows[row.run] {
-                    if seen != row.text { duplicated.append(row.run) }
+                    if seen.text != row.text { duplicated.append(row.run) }
                     continue
                 }
-                rows[row.run] = row.text
-                if position < shard.records.count { records[row.run] = shard.records[position] }
+                rows[row.run] = (row.text, position < shard.records.count ? shard.records[position] : nil)
             }
         }
-        let missing = rows.indices.filter { rows[$0] == nil }
-        if !duplicated.isEmpty || !missing.isEmpty {
+        let runs = rows.keys.sorted()
+        if !duplicated.isEmpty || runs.count < total {
             var problems: [String] = []
-            if !missing.isEmpty { problems.append("\(missing.count) runs missing (\(MergeCommand.list(missing)))") }
+            if runs.count < total {
+                problems.append(
+                    "\(total - runs.count) runs missing (\(MergeCommand.list(MergeCommand.missing(from: runs, total))))"
+                )
+            }
             if !duplicated.isEmpty {
                 problems.append(
                     "\(duplicated.count) runs given twice with different rows "
@@ -108,19 +106,35 @@ struct MergeCommand: Command {
             }
             throw CLIError("the files do not make one whole batch: " + problems.joined(separator: "; "), .scenario)
         }
-        let merged = rows.compactMap { $0 }.joined()
+        let merged = runs.compactMap { rows[$0]?.text }.joined()
         try OutputFile.write(header.text(format) + merged, to: output.out)
         if let summaryPath {
             var summary = BatchSummary(
                 outcomeNames: header.strings("outcomes"), observedNames: header.strings("observed"),
                 accepting: header.acceptedFacts, points: header.points)
-            for record in records.compactMap({ $0 }) { summary.add(record) }
+            for run in runs { if let record = rows[run]?.record { summary.add(record) } }
             // The merged rows may be on standard output: the table goes to standard error only.
             try SummaryOutput.write(
                 summary, header: header, to: summaryPath, tableOnStandardOutput: false,
                 quiet: quiet)
         }
         return .ok
+    }
+
+    /// The first runs below `total` that `present` (ascending) lacks: as many as a message lists, and
+    /// one more to show there are others.
+    private static func missing(from present: [Int], _ total: Int) -> [Int] {
+        var missing: [Int] = []
+        var run = 0
+        for next in present + [total] {
+            while run < next && missing.count <= 8 {
+                missing.append(run)
+                run += 1
+            }
+            if missing.count > 8 { break }
+            run = next + 1
+        }
+        return missing
     }
 
     /// The first few run indices of a list, for a message.

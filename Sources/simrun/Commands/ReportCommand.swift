@@ -33,7 +33,7 @@ struct ReportCommand: Command {
             ],
             exitCodes: [
                 (.ok, "ok"), (.usage, "usage (also: SUMMARY is a single run's report)"),
-                (.scenario, "SUMMARY is not a summary's JSON"), (.fileNotFound, "file not found"),
+                (.scenario, "SUMMARY is not a summary's JSON"), (.fileNotFound, "file not found or unreadable"),
                 (.cannotWrite, "cannot write"),
             ])
     }
@@ -46,12 +46,7 @@ struct ReportCommand: Command {
     }
 
     func execute() throws(CLIError) -> ExitCode {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            let exists = FileManager.default.fileExists(atPath: file)
-            throw exists
-                ? CLIError("cannot read \(file)", .cannotWrite)
-                : CLIError("\(file): no such file", .fileNotFound)
-        }
+        let data = try InputFile.read(file)
         let document: JSONValue
         do throws(JSONParseError) {
             document = try JSONValue.parse(String(decoding: data, as: UTF8.self))
@@ -67,6 +62,11 @@ struct ReportCommand: Command {
             throw CLIError(
                 "\(file) is not a batch summary (no \"points\" and \"design\"): write one with "
                     + "simrun batch ... --summary FILE", .scenario)
+        }
+        do throws(SummaryDocument.Invalid) {
+            try SummaryDocument(document).check()
+        } catch {
+            throw CLIError("\(file): \(error.message)", .scenario)
         }
         let text = (output.format ?? .html) == .html ? BatchSummary.html(summary: document) : document.serialized()
         try OutputFile.write(text, to: output.out)

@@ -35,7 +35,7 @@ struct SensitivityCommand: Command {
         let design: [Option<SensitivityCommand>] = [
             .value("--method", method, help: "sobol (Saltelli's design) or morris (required)", \.method).required(),
             .value(
-                "--samples", .count(minimum: 2),
+                "--samples", .count(minimum: 2, maximum: BatchDesign.maxRuns),
                 help: """
                     N rows of A and B (sobol: N·(k+2) runs) or N trajectories
                     (morris: N·(k+1) runs); 2 or more (required)
@@ -113,6 +113,10 @@ struct SensitivityCommand: Command {
             throw CLIError(
                 "sensitivity: no number param with a declared min and max is left to vary (or name one with --vary)",
                 .usage)
+        }
+        guard SensitivityDesign.runs(method: method, samples: samples, params: ranges.count) != nil else {
+            throw CLIError(
+                "--samples \(samples) over \(ranges.count) params: more than \(BatchDesign.maxPoints) runs", .usage)
         }
         let design = SensitivityDesign(method: method, samples: samples, ranges: ranges, seed: scenario.seed)
         let batch = BatchDesign(seed: scenario.seed, steps: check.steps, fixed: flow.fixed, points: design.points)

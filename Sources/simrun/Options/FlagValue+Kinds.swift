@@ -23,11 +23,13 @@ extension FlagValue where T == UInt64 {
 }
 
 extension FlagValue where T == Int {
-    /// A whole number `minimum` or more: runs, threads, rows.
-    static func count(minimum: Int) -> FlagValue {
+    /// A whole number `minimum` or more, and at most `maximum` when the flag has a limit: runs,
+    /// threads, rows.
+    static func count(minimum: Int, maximum: Int? = nil) -> FlagValue {
         FlagValue(name: "N") { text, flag throws(CLIError) in
-            guard let value = Int(text), value >= minimum else {
-                throw .commandLine("\(flag) takes a whole number \(minimum) or more, got '\(text)'")
+            guard let value = Int(text), value >= minimum, value <= maximum ?? .max else {
+                let range = maximum.map { "from \(minimum) to \($0)" } ?? "\(minimum) or more"
+                throw .commandLine("\(flag) takes a whole number \(range), got '\(text)'")
             }
             return value
         }

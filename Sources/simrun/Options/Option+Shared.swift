@@ -2,9 +2,14 @@
 // `--top` — declared once; a command says what `--quiet` leaves out or what `--top` counts.
 
 extension Option {
+    /// The most worker threads `--jobs` starts: each holds a Lua state of up to `--max-memory`.
+    static var maxJobs: Int { 1024 }
+
     /// `--jobs N`: worker threads.
     static func jobs(_ field: WritableKeyPath<Values, Int>) -> Option {
-        .value("--jobs", .count(minimum: 1), help: "worker threads (default: the number of cores)", field)
+        .value(
+            "--jobs", .count(minimum: 1, maximum: maxJobs), help: "worker threads (default: the number of cores)", field
+        )
     }
 
     /// `--quiet`: less on standard error; `help` says what is left out.

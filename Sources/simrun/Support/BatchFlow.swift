@@ -30,6 +30,7 @@ struct BatchFlow {
         do throws(DesignError) {
             var parsed: [Sweep] = []
             for text in sweeps { parsed.append(try sweep(text, excluding: parsed, isFixed: isFixed)) }
+            try BatchDesign.checkSize(runsPerPoint: runsPerPoint, sweeps: parsed, sample: sample)
             guard let sample else {
                 if let name = varying.first {
                     throw DesignError(message: "--vary \(name) needs --sample lhs:K")
@@ -152,13 +153,14 @@ struct BatchFlow {
     }
 
     /// What a sample draws of a param: its choices, false or true for a boolean, or a number's
-    /// declared min and max; nil for a string without choices or a number without both bounds.
+    /// declared min and max; nil for a string without choices or a number without both bounds (or
+    /// with bounds too far apart for a double to hold the span between them).
     private static func range(of param: ParamDeclaration) -> ParamRange? {
         if let choices = param.choices { return ParamRange(name: param.name, choices: choices) }
         if case .boolean = param.defaultValue {
             return ParamRange(name: param.name, choices: [.boolean(false), .boolean(true)])
         }
-        guard let min = param.min, let max = param.max, param.isNumeric else { return nil }
+        guard let min = param.min, let max = param.max, (max - min).isFinite, param.isNumeric else { return nil }
         if case .integer = param.defaultValue {
             return ParamRange(name: param.name, min: min, max: max, isInteger: true)
         }

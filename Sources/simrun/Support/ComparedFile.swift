@@ -10,14 +10,10 @@ enum ComparedFile {
     case report(ReportDocument)
     case batch(BatchEstimates)
 
-    /// Reads and recognises `path`; `label` names it in tables and messages. A missing file exits
-    /// 66; one that cannot be read or used, 65.
+    /// Reads and recognises `path`; `label` names it in tables and messages. A file that cannot be
+    /// read exits 66; one that cannot be used, 65.
     static func read(_ path: String, label: String) throws(CLIError) -> ComparedFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path)
-                ? CLIError("\(path): cannot be read", .scenario)
-                : CLIError("\(path): no such file", .fileNotFound)
-        }
+        let data = try InputFile.read(path)
         let text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix(RunsHeader.csvMark) {
             throw CLIError(
@@ -35,7 +31,7 @@ enum ComparedFile {
             }
             let contents: RunsFileContents
             do throws(RunsFileContents.ReadError) {
-                contents = try RunsFileContents.read(path: path)
+                contents = try RunsFileContents.read(data, path: path)
             } catch {
                 throw ComparisonInputError(
                     "\(path): neither a run report, a batch summary nor a runs file "

@@ -7,9 +7,10 @@ enum ExitCode: Int32, CaseIterable {
     /// A wrong flag, a missing argument, an unknown or ill-typed `--param`.
     case usage = 64
     /// The scenario failed: syntax, validation, a runtime error, a limit reached; or a run of a batch
-    /// failed; or merged files do not make one batch; or a runs file `discover` cannot use.
+    /// failed; or merged files do not make one batch; or an input file's content cannot be used (a
+    /// runs file or summary past its limits, a runs file `discover` cannot use).
     case scenario = 65
-    /// The scenario file does not exist.
+    /// An input file (a scenario, a runs file, a summary, a report) does not exist or cannot be read.
     case fileNotFound = 66
     /// The output file cannot be written.
     case cannotWrite = 74
@@ -23,7 +24,7 @@ enum ExitCode: Int32, CaseIterable {
         case .differ: "simrun diff: the runs differ"
         case .usage: "usage"
         case .scenario: "scenario error or limit"
-        case .fileNotFound: "file not found"
+        case .fileNotFound: "file not found or unreadable"
         case .cannotWrite: "cannot write output"
         case .interrupted: "a batch interrupted"
         }
