@@ -43,8 +43,10 @@ final class LoadedScenario {
         simulation.recordsDigests = recordingDigests
         // The engine keeps every metric's value and (for a report) a digest at each tick, outside the
         // Lua heap: the whole recording counts against the memory cap before the first tick, so a run
-        // that could not keep it fails at once instead of growing past the cap on the host.
-        let perTick = definition.metricNames.count * 8 + (recordingDigests ? MemoryLayout<StateDigest>.stride : 0)
+        // that could not keep it fails at once instead of growing past the cap on the host. The digests
+        // count whether or not they are kept, so that a batch's row and its rerun by `simrun run` end
+        // alike near the cap.
+        let perTick = definition.metricNames.count * 8 + MemoryLayout<StateDigest>.stride
         let (bytes, overflow) = (steps + 1).multipliedReportingOverflow(by: perTick)
         guard !overflow, context.lua.charge(bytes: bytes) else {
             let message =

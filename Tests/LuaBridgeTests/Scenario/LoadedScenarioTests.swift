@@ -40,7 +40,7 @@ struct LoadedScenarioTests {
         // Setup leaves the same bytes in use whatever the steps: measure them once.
         let loaded = try ScenarioLoader.load(RunRequest(file: fixture.path("main.lua"), steps: 1, limits: limits))
         let used = loaded.context.lua.memoryUsed
-        // A report records 500 values and one digest a tick, for ticks 0 ... steps.
+        // 500 values and one digest a tick (counted in a batch row too), for ticks 0 ... steps.
         let perTick = 500 * 8 + MemoryLayout<StateDigest>.stride
         let fits = (cap - used) / perTick - 1
         #expect(fits > 10, "room for \(fits) ticks")
