@@ -37,6 +37,10 @@ final class LuaState {
     /// Instructions executed so far, to the hook's granularity.
     var instructionsUsed: Int64 { limits.pointee.instructions }
 
+    /// Bytes Lua code has allocated so far, each `SIMRUN_BYTES_PER_INSTRUCTION` of them an instruction
+    /// of the budget.
+    var bytesAllocated: Int64 { limits.pointee.bytes_allocated }
+
     /// Loads a scenario file as a chunk named after its path; `key` (its resolved path) finds its
     /// compiled form in the cache. Stack: +1 (the function) on success, 0 on failure.
     func load(_ bytes: [UInt8], displayPath: String, key: String) throws(RunFailure) {
@@ -135,7 +139,7 @@ final class LuaState {
     /// false once the budget is spent.
     func charge(instructions: Int64) -> Bool {
         limits.pointee.instructions += instructions
-        guard capacity.maxInstructions == 0 || limits.pointee.instructions <= capacity.maxInstructions else {
+        guard capacity.maxInstructions == 0 || simrun_spent(limits) <= capacity.maxInstructions else {
             limits.pointee.instructions_exceeded = 1
             return false
         }
