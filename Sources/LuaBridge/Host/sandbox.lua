@@ -4,7 +4,7 @@ local charge, sortedkeys = ...
 -- Everything the wrappers call is captured here: a script may replace the globals.
 local type, error, rawget, select = type, error, rawget, select
 local getmetatable0, setmetatable0, tostring0, sort0 = getmetatable, setmetatable, tostring, table.sort
-local unpack, rawlen = table.unpack, rawlen
+local unpack = table.unpack
 local srep, sfind, smatch, sgmatch, sgsub, sformat =
   string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
 -- Keys are ordered numbers < strings < booleans (sortedkeys, in C); Lua's own order depends
