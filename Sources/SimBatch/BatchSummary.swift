@@ -29,7 +29,7 @@ package struct BatchSummary: Sendable {
     private let outcomeIndex: [String: Int]
     var points: [Point]
     /// Failure message → the number of runs that failed with it.
-    var failures: [ExactText: Int] = [:]
+    var failures: [ExactKey: Int] = [:]
     /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
     /// depend on the order runs arrive in.
     private var firstRun: [[OutcomeKind: Int]]
@@ -63,7 +63,7 @@ package struct BatchSummary: Sendable {
         guard record.status == .ok else {
             failed += 1
             points[p].failed += 1
-            failures[ExactText(record.error ?? record.status.rawValue), default: 0] += 1
+            failures[ExactKey(record.error ?? record.status.rawValue), default: 0] += 1
             return
         }
         for (name, value) in record.outcomes {
@@ -82,7 +82,7 @@ package struct BatchSummary: Sendable {
                 points[p].outcomes[o].falses += v ? 0 : 1
             case .string(let v):
                 kind = .category
-                points[p].outcomes[o].categories[ExactText(v), default: 0] += 1
+                points[p].outcomes[o].categories[ExactKey(v), default: 0] += 1
             }
             firstRun[o][kind] = min(firstRun[o][kind] ?? .max, record.run)
         }
@@ -169,7 +169,7 @@ package struct BatchSummary: Sendable {
         var numbers: [Double] = []
         var trues = 0
         var falses = 0
-        var categories: [ExactText: Int] = [:]
+        var categories: [ExactKey: Int] = [:]
 
         func count(_ kind: OutcomeKind) -> Int {
             switch kind {
@@ -208,25 +208,10 @@ package struct BatchSummary: Sendable {
         return best?.kind
     }
 
-    /// A string compared and hashed by its UTF-8 bytes. Swift's own equality merges canonically
-    /// equivalent spellings (é composed and decomposed), and which one a dictionary kept would
-    /// depend on the order of adding; scenario strings are Lua's byte strings.
-    struct ExactText: Hashable, Sendable {
-        let text: String
-
-        init(_ text: String) { self.text = text }
-
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
-    }
-
     /// Texts with their counts, most frequent first, ties in byte order.
-    static func ranked(_ counts: [ExactText: Int]) -> [(text: String, count: Int)] {
+    static func ranked(_ counts: [ExactKey: Int]) -> [(text: String, count: Int)] {
         counts.map { (text: $0.key.text, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+            $0.count != $1.count ? $0.count > $1.count : $0.text.precedesBytewise($1.text)
         }
     }
 
@@ -244,7 +229,7 @@ package struct BatchSummary: Sendable {
     /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`,
     /// and each of `categories` the point did not give is listed with count 0 (ranked last).
     func statistics(
-        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactText> = []
+        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactKey> = []
     ) -> JSONValue {
         guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)

@@ -31,6 +31,12 @@ struct BatchComparisonTests {
             """)
     }
 
+    @Test("category values Swift finds canonically equivalent are two categories, as the scenario's Lua had them")
+    func equivalentCategories() {
+        let estimate = OutcomeEstimate(values: [.string("\u{C5}"), .string("A\u{30A}"), .string("\u{C5}")])
+        #expect(estimate == .categories(n: 3, counts: [ExactKey("\u{C5}"): 2, ExactKey("A\u{30A}"): 1]))
+    }
+
     @Test("Welch for numbers, Newcombe for booleans and each category, against the formulas")
     func intervals() throws {
         let base = try BatchEstimates(

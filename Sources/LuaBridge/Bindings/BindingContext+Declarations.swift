@@ -48,7 +48,7 @@ extension BindingContext {
     func declareParam(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
         let name = try args.string(1, "name")
-        guard !definition.params.contains(where: { $0.name == name }) else {
+        guard !definition.params.contains(where: { $0.name.isBytewise(name) }) else {
             throw args.fail("param '\(name)' is already declared")
         }
         guard let defaultValue = args.lua.scalar(at: 2) else {

@@ -15,7 +15,7 @@ extension BindingContext {
         switch type {
         case "tick": definition.tickHandlers.append(handler)
         case "*": definition.anyEventHandlers.append(handler)
-        default: definition.eventHandlers[type, default: []].append(handler)
+        default: definition.eventHandlers[ExactKey(type), default: []].append(handler)
         }
         return 0
     }

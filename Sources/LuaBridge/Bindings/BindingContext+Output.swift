@@ -7,7 +7,9 @@ extension BindingContext {
     private func uniqueName(_ args: LuaArguments, among names: [String], what: String) throws(BindingError) -> String {
         let name = try args.string(1, "name")
         guard !name.isEmpty else { throw args.fail("argument #1 (name) must not be empty") }
-        guard !names.contains(name) else { throw args.fail("\(what) '\(name)' is already declared") }
+        guard !names.contains(where: { $0.isBytewise(name) }) else {
+            throw args.fail("\(what) '\(name)' is already declared")
+        }
         return name
     }
 

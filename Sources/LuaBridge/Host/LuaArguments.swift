@@ -3,6 +3,7 @@
 // Swift errors, and the C trampoline raises them once the Swift frames are gone.
 import CLua
 import CLuaShim
+import SimCore
 
 /// The arguments of one call into a binding.
 struct LuaArguments {
@@ -128,8 +129,9 @@ struct LuaArguments {
         return try read(-1, key)
     }
 
-    /// The keys of the table at `table`, sorted, so that whatever is done or reported per key
-    /// does not follow Lua's per-process hash order. A key that is not a string is an error.
+    /// The keys of the table at `table`, sorted by their bytes, so that whatever is done or reported
+    /// per key does not follow Lua's per-process hash order: `String`'s `<` would leave canonically
+    /// equivalent keys ("\u{C5}", "A\u{30A}") in that order. A key that is not a string is an error.
     func sortedKeys(_ table: Int32, _ name: String) throws(BindingError) -> [String] {
         let absolute = lua_absindex(L, table)
         var keys: [String] = []
@@ -140,7 +142,7 @@ struct LuaArguments {
             if let key = lua.string(at: -1) { keys.append(key) } else { foreign = lua.typeName(at: -1) }
         }
         if let foreign { throw fail("\(name) must have string keys, found a key of type \(foreign)") }
-        return keys.sorted()
+        return keys.sorted { $0.precedesBytewise($1) }
     }
 
     /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
@@ -151,14 +153,15 @@ struct LuaArguments {
         lua_pushnil(L)
         while lua_next(L, absolute) != 0 {
             simrun_pop(L, 1)
-            guard let key = lua.string(at: -1), allowed.contains(key) else {
+            guard let key = lua.string(at: -1), allowed.contains(where: key.isBytewise) else {
                 clean = false
                 simrun_pop(L, 1)
                 break
             }
         }
         guard !clean else { return }
-        if let unknown = try sortedKeys(table, "the options table").first(where: { !allowed.contains($0) }) {
+        let keys = try sortedKeys(table, "the options table")
+        if let unknown = keys.first(where: { key in !allowed.contains(where: key.isBytewise) }) {
             throw fail("unknown field '\(unknown)'; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }

@@ -103,7 +103,7 @@ extension HookRunner: ScenarioHooks {
         while firstUndispatchedEvent < world.events.count {
             let index = firstUndispatchedEvent
             firstUndispatchedEvent += 1
-            for hook in context.definition.eventHandlers[world.events[index].type] ?? [] {
+            for hook in context.definition.eventHandlers[ExactKey(world.events[index].type)] ?? [] {
                 try call(hook) {
                     pushEvent(world.events[index], in: world); return 1
                 }
