@@ -40,7 +40,8 @@ extension BindingContext {
     func log(_ args: LuaArguments) throws(BindingError) -> Int32 {
         var parts: [String] = []
         for index in 1..<(args.count + 1) {
-            switch lua.scalar(at: index) {
+            // A log line is free text: bytes that are not UTF-8 show as U+FFFD instead of failing.
+            switch lua.string(at: index).map({ ScalarValue.string($0) }) ?? (try? lua.scalar(at: index)) {
             case .string(let text): parts.append(text)
             case .integer(let v): parts.append(String(v))
             case .number(let v): parts.append(LuaNumberText.format(v))

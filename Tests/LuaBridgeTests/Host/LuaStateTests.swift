@@ -263,7 +263,7 @@ struct LuaStateTests {
             values.map { value in
                 lua.push(value)
                 defer { lua_settop(lua.L, -2) }
-                return lua.scalar(at: -1)
+                return try? lua.scalar(at: -1)
             }
         }
         #expect(back == values.map { Optional($0) })
