@@ -57,16 +57,32 @@ local function tostring_safe(v)
 end
 tostring = tostring_safe
 
+-- A conversion takes time in proportion to what it writes, and '%99.99f' of 1e308 writes 408
+-- digits, slowly: what the format writes beyond the strings it copies is charged 2 per byte. A call
+-- that fails part-way leaves nothing to measure: it is charged as if each '%' had written the most
+-- one conversion can (lstrlib.c's MAX_ITEMF, 110 + 308 digits).
+local MAX_ITEM, MEMORY = 418, "not enough memory"
+local pcall0 = pcall
 function string.format(fmt, ...)
   if type(fmt) == "string" and sfind(sgsub(fmt, "%%%%", ""), "%%[-+ #0-9.]*p") then
     error("string.format: '%p' is not available in the sandbox", 2)
   end
   local n = select("#", ...)
   local args = { ... }
+  local copied = 0
   for i = 1, n do
-    if addressed[type(args[i])] then args[i] = tostring_safe(args[i]) end
+    local kind = type(args[i])
+    if addressed[kind] then args[i] = tostring_safe(args[i]) elseif kind == "string" then copied = copied + #args[i] end
   end
-  return sformat(fmt, unpack(args, 1, n))
+  local ok, result = pcall0(sformat, fmt, unpack(args, 1, n))
+  if ok then
+    if #result > copied then charge((#result - copied) * 2) end
+    return result
+  end
+  if result == MEMORY then error(MEMORY, 0) end
+  local _, conversions = sgsub(type(fmt) == "string" and fmt or "", "%%", "")
+  charge(conversions * MAX_ITEM * 2)
+  error(result, 2)
 end
 
 -- Ties are broken by position, so the result is the same whatever pivots the sort draws.
@@ -86,7 +102,7 @@ end
 
 -- Running out of memory under the cap ends the run: pcall passes that error on. (Lua's own
 -- emergency collection has already been tried when it is raised.)
-local pcall0, pack, MEMORY = pcall, table.pack, "not enough memory"
+local pack = table.pack
 -- A caught error is charged for the C work of raising it (its message, the unwinding), which
 -- the count hook does not see: a loop of failing calls runs no faster per instruction than others.
 local RAISE = 100

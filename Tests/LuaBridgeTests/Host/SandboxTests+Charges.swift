@@ -81,6 +81,17 @@ struct SandboxChargeTests {
         }
     }
 
+    @Test("string.format is charged 2 per byte it writes beyond the strings it copies")
+    func format() {
+        // 408 bytes: 309 digits, the point and 99 decimals.
+        expectCost("string.format('%99.99f', 1e308)", perCall: 816)
+        // Copying s costs its allocation only, not 2 per byte (20,000).
+        let copied = cost("string.format('%s', s)")
+        #expect(copied < 2_500 * Int64(Self.times), "spent \(copied)")
+        // Failing at the second conversion: both charged at their most (418 bytes), and the error.
+        expectCost("pcall(string.format, '%d%d', 1, 'x')", perCall: 2 * 418 * 2 + 100)
+    }
+
     @Test("utf8's scans are charged the continuation bytes they skip")
     func continuationRuns() {
         // From position 2 the iterator skips all 10,000 continuation bytes of u, then finds the end.
