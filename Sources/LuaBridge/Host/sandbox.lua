@@ -157,6 +157,13 @@ function tonumber(v, base)
   if type(v) == "string" then charge(#v / 4) end
   return tonumber0(v, base)
 end
+-- Two different strings of the same length are compared byte by byte (the `==` operator does the
+-- same inside one VM instruction, which nothing outside Lua can count: docs/scenario-api.md).
+local rawequal0 = rawequal
+function rawequal(a, b)
+  if type(a) == "string" and type(b) == "string" and #a == #b then charge(#a / 16) end
+  return rawequal0(a, b)
+end
 -- A count is capped as well as the result: string.rep("", n) loops n times for nothing. The
 -- bytes it builds are charged as they are allocated.
 function string.rep(s, n, sep)

@@ -14,12 +14,12 @@ struct SandboxChargeTests {
     static let slack: Int64 = 250 * Int64(times)
 
     /// The budget `body` spends when run `times` times (instructions, and allocated bytes' worth),
-    /// in a state where `s` is 10,000 ASCII bytes, `u` 10,000 continuation bytes after an "a", and `t`
-    /// an array of 1,000 numbers. The body runs once before, so that Lua's stack has grown already.
+    /// in a state where `s` is 10,000 ASCII bytes, `v` the same but for its last byte, `u` 10,000 continuation
+    /// bytes after an "a", and `t` an array of 1,000 numbers. The body runs once before, so that Lua's stack has grown already.
     private func cost(_ body: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int64 {
         let (failure, spent) = withState { lua -> (RunFailure?, Int64) in
             let setup =
-                "s = string.rep('x', 10000) u = 'a' .. string.rep('\\x80', 10000) t = {}"
+                "s = string.rep('x', 10000) v = string.rep('x', 9999) .. 'y' u = 'a' .. string.rep('\\x80', 10000) t = {}"
                 + " for i = 1, 1000 do t[i] = i end local _ = {\(body)}"
             if let failure = evaluate(lua, setup, chunk: "setup.lua") { return (failure, 0) }
             let before = lua.instructionsUsed + lua.bytesAllocated / 16
@@ -90,6 +90,12 @@ struct SandboxChargeTests {
         #expect(copied < 2_500 * Int64(Self.times), "spent \(copied)")
         // Failing at the second conversion: both charged at their most (418 bytes), and the error.
         expectCost("pcall(string.format, '%d%d', 1, 'x')", perCall: 2 * 418 * 2 + 100)
+    }
+
+    @Test("rawequal is charged 1 per 16 bytes of two strings of one length, which it compares")
+    func rawequal() {
+        expectCost("rawequal(s, v)", perCall: 625)
+        expectCost("rawequal(s, u)", perCall: 0)
     }
 
     @Test("utf8's scans are charged the continuation bytes they skip")
