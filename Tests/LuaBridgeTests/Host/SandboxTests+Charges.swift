@@ -14,8 +14,9 @@ struct SandboxChargeTests {
     static let slack: Int64 = 250 * Int64(times)
 
     /// The budget `body` spends when run `times` times (instructions, and allocated bytes' worth),
-    /// in a state where `s` is 10,000 ASCII bytes, `v` the same but for its last byte, `u` 10,000 continuation
-    /// bytes after an "a", and `t` an array of 1,000 numbers. The body runs once before, so that Lua's stack has grown already.
+    /// in a state where `s` is 10,000 ASCII bytes, `v` the same but for its last byte, `u` 10,000
+    /// continuation bytes after an "a", and `t` an array of 1,000 numbers. The body runs once before,
+    /// so that Lua's stack has grown already.
     private func cost(_ body: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int64 {
         let (failure, spent) = withState { lua -> (RunFailure?, Int64) in
             let setup =
