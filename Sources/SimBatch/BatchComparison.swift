@@ -60,7 +60,7 @@ package struct BatchComparison: Sendable {
         let names = base.allOutcomeNames + variant.allOutcomeNames.filter { !base.allOutcomeNames.contains($0) }
         for p in 0..<min(base.points.count, variant.points.count) {
             for name in names {
-                let b = base.points[p][name] ?? .none, v = variant.points[p][name] ?? .none
+                let b = base.points[p][ExactKey(name)] ?? .none, v = variant.points[p][ExactKey(name)] ?? .none
                 rows += BatchComparison.rows(point: p, outcome: name, base: b, variant: v)
             }
         }

@@ -26,7 +26,7 @@ package struct BatchSummary: Sendable {
     /// Runs added that ended in an error or a limit.
     package private(set) var failed = 0
 
-    private let outcomeIndex: [String: Int]
+    private let outcomeIndex: [ExactKey: Int]
     var points: [Point]
     /// Failure message → the number of runs that failed with it.
     var failures: [ExactKey: Int] = [:]
@@ -46,7 +46,7 @@ package struct BatchSummary: Sendable {
     package init(outcomeNames: [String], observedNames: [String] = [], points: [[(String, ScalarValue)]]) {
         self.outcomeNames = outcomeNames
         self.observedNames = observedNames
-        outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
+        outcomeIndex = Dictionary(zip(outcomeNames.map { ExactKey($0) }, outcomeNames.indices)) { first, _ in first }
         let empty = Array(repeating: Values(), count: outcomeNames.count)
         let facts = Array(repeating: Values(), count: observedNames.count)
         self.points = points.map { Point(params: $0, outcomes: empty, observed: facts) }
@@ -67,7 +67,7 @@ package struct BatchSummary: Sendable {
             return
         }
         for (name, value) in record.outcomes {
-            guard let o = outcomeIndex[name] else { continue }
+            guard let o = outcomeIndex[ExactKey(name)] else { continue }
             let kind: OutcomeKind
             switch value {
             case .integer(let v):
@@ -90,7 +90,7 @@ package struct BatchSummary: Sendable {
         // A fact the run did not report counts against consistency with the record, not in its own share.
         var consistent = true
         for (f, name) in observedNames.enumerated() {
-            guard let reproduced = record.observed.first(where: { $0.0 == name })?.1 else {
+            guard let reproduced = record.observed.first(where: { $0.0.isBytewise(name) })?.1 else {
                 consistent = false
                 continue
             }

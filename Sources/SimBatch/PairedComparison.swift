@@ -159,6 +159,6 @@ package struct PairedComparison: Sendable {
 extension RunRecord {
     /// The value of outcome `name`, if the run computed it.
     func outcome(_ name: String) -> ScalarValue? {
-        outcomes.first { $0.0 == name }?.1
+        outcomes.first { $0.0.isBytewise(name) }?.1
     }
 }
