@@ -3,5 +3,5 @@ std = "lua54"
 
 -- The sandbox prelude replaces standard functions with deterministic, bounded ones: on purpose.
 files["Sources/LuaBridge/Host/sandbox.lua"] = {
-  globals = { "pairs", "next", "tostring", "pcall", "xpcall", "setmetatable", "string", "table", "utf8" },
+  globals = { "pairs", "next", "tostring", "tonumber", "rawequal", "pcall", "xpcall", "setmetatable", "string", "table", "utf8" },
 }

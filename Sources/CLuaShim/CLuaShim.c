@@ -4,6 +4,22 @@
 #include <string.h>
 #include <lua5.4/lualib.h>
 
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/// Counts a block Lua's code is about to fill against the instruction budget. Every byte a C
+/// function or the VM copies into a new string or table (`..`, string.format, string.sub,
+/// table.concat, a table's growth) is first allocated here, so charging allocations bounds all of
+/// that copying at its one root, whatever function or operator does it. The allocator must never
+/// raise: once the budget is spent it only makes the hook fire at the next VM instruction, which
+/// raises the budget error there.
+static void charge_allocation(simrun_limits *limits, size_t bytes) {
+    limits->bytes_allocated += (long long)bytes;
+    if (limits->instruction_limit != 0 && simrun_spent(limits) > limits->instruction_limit &&
+        !limits->instructions_exceeded && limits->state != NULL) {
+        lua_sethook(limits->state, count_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     simrun_limits *limits = (simrun_limits *)ud;
     size_t old = ptr ? osize : 0;
@@ -18,7 +34,11 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         if (limits->memory_used - old + nsize > limits->memory_limit) return NULL;
     }
     void *block = realloc(ptr, nsize);
-    if (block != NULL) limits->memory_used = limits->memory_used - old + nsize;
+    if (block != NULL) {
+        limits->memory_used = limits->memory_used - old + nsize;
+        // Host (Swift) code charges its own work; a shrinking block copies nothing new.
+        if (nsize > old && limits->host_depth == 0) charge_allocation(limits, nsize);
+    }
     return block;
 }
 
@@ -35,8 +55,6 @@ static void where_in_scenario(lua_State *L) {
     }
     lua_pushliteral(L, "");
 }
-
-static void count_hook(lua_State *L, lua_Debug *ar);
 
 /// Raises the budget error where the scenario's code stands, and makes every further instruction
 /// raise it again, so that pcall cannot swallow it.
@@ -56,7 +74,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     simrun_limits *limits = simrun_limits_of(L);
     limits->instructions += SIMRUN_HOOK_STEP;
-    if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
+    if (limits->instruction_limit != 0 && simrun_spent(limits) > limits->instruction_limit) {
         raise_budget(L, limits);
     }
 }
@@ -71,7 +89,7 @@ static int charge(lua_State *L) {
 void simrun_count_work(lua_State *L, lua_Number work) {
     simrun_limits *limits = simrun_limits_of(L);
     if (work > 0) limits->instructions += work < 1e18 ? (long long)work : (long long)1e18;
-    if (limits->instruction_limit != 0 && limits->instructions > limits->instruction_limit) {
+    if (limits->instruction_limit != 0 && simrun_spent(limits) > limits->instruction_limit) {
         raise_budget(L, limits);
     }
 }
@@ -89,6 +107,7 @@ lua_State *simrun_newstate(simrun_limits *limits) {
     limits->host_depth = 1;
     lua_State *L = lua_newstate(limited_alloc, limits);
     if (L == NULL) return NULL;
+    limits->state = L;
     lua_atpanic(L, panic);
     lua_sethook(L, count_hook, LUA_MASKCOUNT, SIMRUN_HOOK_STEP);
     lua_setwarnf(L, NULL, NULL);

@@ -25,7 +25,7 @@ package struct AdaptiveRounds: Sendable {
     /// Per point, why it stopped; nil while it runs.
     package private(set) var stopped: [Stop?]
     /// Per point, the targeted outcomes' values of its ok runs, in run order.
-    private var values: [[String: [ScalarValue]]]
+    private var values: [[ExactKey: [ScalarValue]]]
 
     package init(design: BatchDesign, targets: [(name: String, width: Double)]) {
         self.design = design
@@ -49,14 +49,14 @@ package struct AdaptiveRounds: Sendable {
     /// Counts a finished run of the round under way; a failed run's outcomes are left out.
     package mutating func add(_ record: RunRecord) {
         guard record.status == .ok else { return }
-        for (name, value) in record.outcomes where targets.contains(where: { $0.name == name }) {
-            values[record.point][name, default: []].append(value)
+        for (name, value) in record.outcomes where targets.contains(where: { $0.name.isBytewise(name) }) {
+            values[record.point][ExactKey(name), default: []].append(value)
         }
     }
 
     /// The targeted outcomes' estimates at `point` from its runs so far.
     package func estimates(atPoint point: Int) -> [(name: String, width: Double, estimate: OutcomeEstimate)] {
-        targets.map { ($0.name, $0.width, OutcomeEstimate(values: values[point][$0.name] ?? [])) }
+        targets.map { ($0.name, $0.width, OutcomeEstimate(values: values[point][ExactKey($0.name)] ?? [])) }
     }
 
     /// Ends the round under way, all of whose runs have been added: each running point stops with

@@ -60,7 +60,7 @@ package struct BatchComparison: Sendable {
         let names = base.allOutcomeNames + variant.allOutcomeNames.filter { !base.allOutcomeNames.contains($0) }
         for p in 0..<min(base.points.count, variant.points.count) {
             for name in names {
-                let b = base.points[p][name] ?? .none, v = variant.points[p][name] ?? .none
+                let b = base.points[p][ExactKey(name)] ?? .none, v = variant.points[p][ExactKey(name)] ?? .none
                 rows += BatchComparison.rows(point: p, outcome: name, base: b, variant: v)
             }
         }
@@ -99,7 +99,7 @@ package struct BatchComparison: Sendable {
             return names.map { name in
                 let kb = cb[name] ?? 0, kv = cv[name] ?? 0
                 return Row(
-                    point: point, outcome: outcome, category: name, type: OutcomeKind.category.rawValue,
+                    point: point, outcome: outcome, category: name.text, type: OutcomeKind.category.rawValue,
                     base: .proportion(n: nb, successes: kb), variant: .proportion(n: nv, successes: kv),
                     difference: Statistics.newcombe(a: (kb, nb), b: (kv, nv)))
             }
@@ -194,7 +194,8 @@ extension OutcomeEstimate {
             return ["n": .int(n), "p": .number(estimate), "ci95": [.number(lo), .number(hi)]]
         case .categories(let n, let counts):
             return [
-                "n": .int(n), "categories": .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }),
+                "n": .int(n),
+                "categories": .object(counts.sorted { $0.key < $1.key }.map { ($0.key.text, .int($0.value)) }),
             ]
         case .none:
             return .null

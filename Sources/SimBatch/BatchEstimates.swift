@@ -17,8 +17,8 @@ package struct BatchEstimates: Sendable {
     package var outcomeNames: [String]
     /// Each point's swept or sampled values.
     package var pointParams: [[(String, ScalarValue)]]
-    /// `points[p]`: outcome name → estimate at point p.
-    package var points: [[String: OutcomeEstimate]]
+    /// `points[p]`: outcome name (its bytes) → estimate at point p.
+    package var points: [[ExactKey: OutcomeEstimate]]
     /// The runs, when read from a runs file: what a paired comparison needs.
     package var records: [RunRecord]?
 
@@ -36,10 +36,10 @@ package struct BatchEstimates: Sendable {
         self.init(label: label, provenance: document.provenance)
         for point in document.points {
             pointParams.append(document.params(ofPoint: point))
-            var estimates: [String: OutcomeEstimate] = [:]
+            var estimates: [ExactKey: OutcomeEstimate] = [:]
             for (name, entry) in point["outcomes"]?.object ?? [] {
                 do throws(ComparisonInputError) {
-                    estimates[name] = try OutcomeEstimate(summary: entry)
+                    estimates[ExactKey(name)] = try OutcomeEstimate(summary: entry)
                 } catch {
                     throw ComparisonInputError("\(label): outcome '\(name)': \(error.message)")
                 }
@@ -57,9 +57,9 @@ package struct BatchEstimates: Sendable {
         self.init(label: label, provenance: provenance)
         pointParams = provenance.pointParams ?? [[]]
         let pointCount = max(1, pointParams.count)
-        var values = [[String: [ScalarValue]]](repeating: [:], count: pointCount)
+        var values = [[ExactKey: [ScalarValue]]](repeating: [:], count: pointCount)
         for record in records where record.point < pointCount {
-            for (name, value) in record.outcomes { values[record.point][name, default: []].append(value) }
+            for (name, value) in record.outcomes { values[record.point][ExactKey(name), default: []].append(value) }
         }
         points = values.map { $0.mapValues(OutcomeEstimate.init(values:)) }
         self.records = records
@@ -80,7 +80,11 @@ package struct BatchEstimates: Sendable {
     /// Every outcome named in the header or met in a point, header order first.
     var allOutcomeNames: [String] {
         var names = outcomeNames
-        for point in points { for name in point.keys.sorted() where !names.contains(name) { names.append(name) } }
+        for point in points {
+            for name in point.keys.sorted() where !names.contains(where: name.text.isBytewise) {
+                names.append(name.text)
+            }
+        }
         return names
     }
 }

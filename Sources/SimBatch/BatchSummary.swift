@@ -35,10 +35,10 @@ package struct BatchSummary: Sendable {
     /// With `--accept`: per outcome, its values over every accepted run (the posterior predictive).
     var predictive: [Values] = []
 
-    private let outcomeIndex: [String: Int]
+    private let outcomeIndex: [ExactKey: Int]
     var points: [Point]
     /// Failure message → the number of runs that failed with it.
-    var failures: [ExactText: Int] = [:]
+    var failures: [ExactKey: Int] = [:]
     /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
     /// depend on the order runs arrive in.
     private var firstRun: [[OutcomeKind: Int]]
@@ -64,7 +64,7 @@ package struct BatchSummary: Sendable {
             draws = (points.first ?? []).map { (name: $0.0, prior: Values(), posterior: Values()) }
             predictive = Array(repeating: Values(), count: outcomeNames.count)
         }
-        outcomeIndex = Dictionary(zip(outcomeNames, outcomeNames.indices)) { first, _ in first }
+        outcomeIndex = Dictionary(zip(outcomeNames.map { ExactKey($0) }, outcomeNames.indices)) { first, _ in first }
         let empty = Array(repeating: Values(), count: outcomeNames.count)
         let facts = Array(repeating: Values(), count: observedNames.count)
         self.points = points.map { Point(params: $0, outcomes: empty, observed: facts) }
@@ -88,7 +88,7 @@ package struct BatchSummary: Sendable {
         guard record.status == .ok else {
             failed += 1
             points[p].failed += 1
-            failures[ExactText(record.error ?? record.status.rawValue), default: 0] += 1
+            failures[ExactKey(record.error ?? record.status.rawValue), default: 0] += 1
             return
         }
         countFacts(record, at: p)
@@ -98,7 +98,7 @@ package struct BatchSummary: Sendable {
             points[p].accepted += 1
         }
         for (name, value) in record.outcomes {
-            guard let o = outcomeIndex[name] else { continue }
+            guard let o = outcomeIndex[ExactKey(name)] else { continue }
             let kind = points[p].outcomes[o].add(value)
             if acceptedFacts != nil { predictive[o].add(value) }
             firstRun[o][kind] = min(firstRun[o][kind] ?? .max, record.run)
@@ -111,7 +111,7 @@ package struct BatchSummary: Sendable {
         // A fact the run did not report counts against consistency with the record, not in its own share.
         var consistent = true
         for (f, name) in observedNames.enumerated() {
-            guard let reproduced = record.observed.first(where: { $0.0 == name })?.1 else {
+            guard let reproduced = record.observed.first(where: { $0.0.isBytewise(name) })?.1 else {
                 consistent = false
                 continue
             }
@@ -190,7 +190,7 @@ package struct BatchSummary: Sendable {
         var numbers: [Double] = []
         var trues = 0
         var falses = 0
-        var categories: [ExactText: Int] = [:]
+        var categories: [ExactKey: Int] = [:]
 
         /// Adds one value under its kind (integers count as numbers) and returns that kind.
         @discardableResult
@@ -207,7 +207,7 @@ package struct BatchSummary: Sendable {
                 falses += v ? 0 : 1
                 return .boolean
             case .string(let v):
-                categories[ExactText(v), default: 0] += 1
+                categories[ExactKey(v), default: 0] += 1
                 return .category
             }
         }
@@ -251,25 +251,10 @@ package struct BatchSummary: Sendable {
         return best?.kind
     }
 
-    /// A string compared and hashed by its UTF-8 bytes. Swift's own equality merges canonically
-    /// equivalent spellings (é composed and decomposed), and which one a dictionary kept would
-    /// depend on the order of adding; scenario strings are Lua's byte strings.
-    struct ExactText: Hashable, Sendable {
-        let text: String
-
-        init(_ text: String) { self.text = text }
-
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
-    }
-
     /// Texts with their counts, most frequent first, ties in byte order.
-    static func ranked(_ counts: [ExactText: Int]) -> [(text: String, count: Int)] {
+    static func ranked(_ counts: [ExactKey: Int]) -> [(text: String, count: Int)] {
         counts.map { (text: $0.key.text, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+            $0.count != $1.count ? $0.count > $1.count : $0.text.precedesBytewise($1.text)
         }
     }
 
@@ -287,7 +272,7 @@ package struct BatchSummary: Sendable {
     /// One outcome's statistics at one point as JSON; numbers are counted in the bins between `edges`,
     /// and each of `categories` the point did not give is listed with count 0 (ranked last).
     func statistics(
-        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactText> = []
+        _ values: Values, as kind: OutcomeKind?, edges: [Double], categories: Set<ExactKey> = []
     ) -> JSONValue {
         guard let kind else { return ["type": .string(OutcomeKind.name(nil)), "n": .int(0)] }
         let n = values.count(kind)

@@ -47,7 +47,8 @@ package struct Discovery: Sendable {
         var values: [ScalarValue] = []
         var included: [RunRecord] = []
         for record in finished {
-            guard let value = record.outcomes.first(where: { $0.0 == outcome })?.1, !Discovery.isMissing(value) else {
+            guard let value = record.outcomes.first(where: { $0.0.isBytewise(outcome) })?.1, !Discovery.isMissing(value)
+            else {
                 continue
             }
             values.append(value)
@@ -65,7 +66,9 @@ package struct Discovery: Sendable {
         var unused: [String] = []
         for name in varied {
             let column = included.compactMap { record in
-                record.params.first { $0.0 == name }.flatMap { CaseRule.number($0.1) }.flatMap { $0.isNaN ? nil : $0 }
+                record.params.first { $0.0.isBytewise(name) }.flatMap { CaseRule.number($0.1) }.flatMap {
+                    $0.isNaN ? nil : $0
+                }
             }
             if column.count == included.count {
                 names.append(name)

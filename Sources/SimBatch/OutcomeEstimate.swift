@@ -8,7 +8,8 @@ import SimSupport
 package enum OutcomeEstimate: Sendable, Equatable {
     case number(n: Int, mean: Double, sd: Double)
     case proportion(n: Int, successes: Int)
-    case categories(n: Int, counts: [String: Int])
+    /// Counts by category, keyed by the text's bytes: canonically equivalent texts are two categories.
+    case categories(n: Int, counts: [ExactKey: Int])
     /// No value of the outcome (it failed in every run, or was never computed).
     case none
 
@@ -25,8 +26,8 @@ package enum OutcomeEstimate: Sendable, Equatable {
             let flags = values.compactMap { if case .boolean(let b) = $0 { b } else { nil } }
             self = .proportion(n: flags.count, successes: flags.filter { $0 }.count)
         case .string?:
-            var counts: [String: Int] = [:]
-            for case .string(let s) in values { counts[s, default: 0] += 1 }
+            var counts: [ExactKey: Int] = [:]
+            for case .string(let s) in values { counts[ExactKey(s), default: 0] += 1 }
             self = .categories(n: counts.values.reduce(0, +), counts: counts)
         }
     }
@@ -53,8 +54,10 @@ package enum OutcomeEstimate: Sendable, Equatable {
             }
             self = .proportion(n: n, successes: successes)
         case .category? where n > 0:
-            var counts: [String: Int] = [:]
-            for (name, category) in entry["categories"]?.object ?? [] { counts[name] = category["count"]?.int ?? 0 }
+            var counts: [ExactKey: Int] = [:]
+            for (name, category) in entry["categories"]?.object ?? [] {
+                counts[ExactKey(name)] = category["count"]?.int ?? 0
+            }
             self = .categories(n: n, counts: counts)
         default:
             self = .none

@@ -76,12 +76,12 @@ package struct PairedComparison: Sendable {
                 guard case .string(let x) = b, case .string(let y) = v else { return nil }
                 return (x, y)
             }
-            var totals: [String: Int] = [:]
-            for (x, y) in texts { totals[x, default: 0] += 1; totals[y, default: 0] += 1 }
+            var totals: [ExactKey: Int] = [:]
+            for (x, y) in texts { totals[ExactKey(x), default: 0] += 1; totals[ExactKey(y), default: 0] += 1 }
             return totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { category, _ in
                 row(
-                    point: point, outcome: outcome, category: category, kind: .category,
-                    texts.map { ($0.0 == category, $0.1 == category) })
+                    point: point, outcome: outcome, category: category.text, kind: .category,
+                    texts.map { ($0.0.isBytewise(category.text), $0.1.isBytewise(category.text)) })
             }
         default:
             return [Row(point: point, outcome: outcome, kind: nil, pairs: 0, baseMean: .nan, variantMean: .nan)]
@@ -159,6 +159,6 @@ package struct PairedComparison: Sendable {
 extension RunRecord {
     /// The value of outcome `name`, if the run computed it.
     func outcome(_ name: String) -> ScalarValue? {
-        outcomes.first { $0.0 == name }?.1
+        outcomes.first { $0.0.isBytewise(name) }?.1
     }
 }

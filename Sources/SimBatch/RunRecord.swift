@@ -132,17 +132,17 @@ package struct RunRecord: Sendable {
     ) -> String {
         var cells = [String(run), String(seed), String(point), status.rawValue, error.map(RunRecord.csvField) ?? ""]
         for name in params {
-            cells.append(self.params.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")
+            cells.append(self.params.first { $0.0.isBytewise(name) }.map { RunRecord.csvCell($0.1) } ?? "")
         }
         for name in outcomes {
-            cells.append(self.outcomes.first { $0.0 == name }.map { RunRecord.csvCell($0.1) } ?? "")
+            cells.append(self.outcomes.first { $0.0.isBytewise(name) }.map { RunRecord.csvCell($0.1) } ?? "")
         }
         for name in observed {
-            cells.append(self.observed.first { $0.0 == name }.map { $0.1 ? "true" : "false" } ?? "")
+            cells.append(self.observed.first { $0.0.isBytewise(name) }.map { $0.1 ? "true" : "false" } ?? "")
         }
         if accepting { cells.append(accepted.map { $0 ? "true" : "false" } ?? "") }
         for name in metrics {
-            cells.append(self.metrics?.first { $0.0 == name }.map { RunRecord.csvNumber($0.1) } ?? "")
+            cells.append(self.metrics?.first { $0.0.isBytewise(name) }.map { RunRecord.csvNumber($0.1) } ?? "")
         }
         return cells.joined(separator: ",")
     }

@@ -37,12 +37,12 @@ package struct Sensitivity: Sendable {
             columns += Sensitivity.columns(
                 name,
                 values: records.map { record in
-                    record.status == .ok ? record.outcomes.first { $0.0 == name }?.1 : nil
+                    record.status == .ok ? record.outcomes.first { $0.0.isBytewise(name) }?.1 : nil
                 })
         }
         for name in metrics {
             let values = records.map { record in
-                record.status == .ok ? record.metrics?.first { $0.0 == name }?.1 : nil
+                record.status == .ok ? record.metrics?.first { $0.0.isBytewise(name) }?.1 : nil
             }
             columns.append(("metric." + name, values.map { $0.flatMap { $0.isNaN ? nil : $0 } }))
         }

@@ -58,31 +58,32 @@ package struct ReportComparison: Sendable {
             warnings.append(
                 "different lengths: \(base.ticks) ticks in \(base.label), \(variant.ticks) in \(variant.label)")
         }
-        let onlyAgents = Set(base.agents).symmetricDifference(variant.agents)
+        // Ids and names match by their bytes, as the scenario's Lua told them apart.
+        let onlyAgents = Set(base.agents.map { ExactKey($0) }).symmetricDifference(variant.agents.map { ExactKey($0) })
         if !onlyAgents.isEmpty {
-            warnings.append("agents in one report only: \(onlyAgents.sorted().joined(separator: ", "))")
+            warnings.append("agents in one report only: \(onlyAgents.sorted().map { $0.text }.joined(separator: ", "))")
         }
 
         var names = base.outcomes.map(\.0)
-        names += variant.outcomes.map(\.0).filter { !names.contains($0) }
+        names += variant.outcomes.map(\.0).filter { name in !names.contains(where: name.isBytewise) }
         outcomes = names.map { name in
             OutcomeRow(
-                name: name, base: base.outcomes.first { $0.0 == name }?.1,
-                variant: variant.outcomes.first { $0.0 == name }?.1)
+                name: name, base: base.outcomes.first { $0.0.isBytewise(name) }?.1,
+                variant: variant.outcomes.first { $0.0.isBytewise(name) }?.1)
         }
 
-        let common = base.agents.filter(variant.agents.contains)
+        let common = base.agents.filter { id in variant.agents.contains(where: id.isBytewise) }
         for from in common {
-            for to in common where to != from {
+            for to in common where !to.isBytewise(from) {
                 guard let b = base.alignment(from, to), let v = variant.alignment(from, to), b != v else { continue }
                 alignments.append(ValueRow(label: "\(from) → \(to)", base: b, variant: v))
             }
-            let variantResources = variant.resources[from] ?? []
-            for (name, b) in base.resources[from] ?? [] {
-                guard let v = variantResources.first(where: { $0.0 == name })?.1, v != b else { continue }
+            let variantResources = variant.resources[ExactKey(from)] ?? []
+            for (name, b) in base.resources[ExactKey(from)] ?? [] {
+                guard let v = variantResources.first(where: { $0.0.isBytewise(name) })?.1, v != b else { continue }
                 resources.append(ValueRow(label: "\(from) \(name)", base: b, variant: v))
             }
-            let baseForces = base.forces[from] ?? [:], variantForces = variant.forces[from] ?? [:]
+            let baseForces = base.forces[ExactKey(from)] ?? [:], variantForces = variant.forces[ExactKey(from)] ?? [:]
             for region in Set(baseForces.keys).union(variantForces.keys).sorted() {
                 let b = baseForces[region] ?? 0, v = variantForces[region] ?? 0
                 if b != v { forces.append(ValueRow(label: "\(from) @ \(region)", base: b, variant: v)) }
@@ -95,12 +96,13 @@ package struct ReportComparison: Sendable {
 
         // Per kind, in order of first appearance: each side's count and first tick.
         var rows: [EventRow] = []
-        var row: [String: Int] = [:]
+        var row: [ExactKey: Int] = [:]
         for (side, list) in [base.events, variant.events].enumerated() {
             for event in list {
-                let r = row[event.kind] ?? rows.count
+                let key = ExactKey(event.kind)
+                let r = row[key] ?? rows.count
                 if r == rows.count {
-                    row[event.kind] = r
+                    row[key] = r
                     rows.append(
                         EventRow(kind: event.kind, baseCount: 0, variantCount: 0, baseFirst: nil, variantFirst: nil))
                 }

@@ -29,12 +29,13 @@ package struct ReportDocument: Sendable {
     package var start: String
     package var ticks: Int
     package var agents: [String]
+    // Keyed by the ids' bytes: two ids Swift finds canonically equivalent are two agents or regions.
     /// `alignments[from][to]`.
-    package var alignments: [String: [String: Double]]
+    package var alignments: [ExactKey: [ExactKey: Double]]
     /// `resources[agent]`: resource name → value, in report order.
-    package var resources: [String: [(String, Double)]]
+    package var resources: [ExactKey: [(String, Double)]]
     /// `forces[agent]`: region id → strength where above 0.
-    package var forces: [String: [String: Double]]
+    package var forces: [ExactKey: [ExactKey: Double]]
     package var outcomes: [(String, ScalarValue)]
     package var metrics: [(String, [Double])]
     package var events: [TimelineEvent]
@@ -54,17 +55,19 @@ package struct ReportDocument: Sendable {
         agents = agentList.compactMap { $0[K.id]?.string }
         alignments = [:]
         for (from, row) in json[K.alignments]?.object ?? [] {
-            alignments[from] = Dictionary(
-                (row.object ?? []).compactMap { to, v in v.double.map { (to, $0) } },
+            alignments[ExactKey(from)] = Dictionary(
+                (row.object ?? []).compactMap { to, v in v.double.map { (ExactKey(to), $0) } },
                 uniquingKeysWith: { first, _ in first })
         }
         resources = [:]
         forces = [:]
         for agent in agentList {
             guard let id = agent[K.id]?.string else { continue }
-            resources[id] = (agent[K.resources]?.object ?? []).compactMap { name, v in v.double.map { (name, $0) } }
-            forces[id] = Dictionary(
-                (agent[K.forces]?.object ?? []).compactMap { r, v in v.double.map { (r, $0) } },
+            resources[ExactKey(id)] = (agent[K.resources]?.object ?? []).compactMap { name, v in
+                v.double.map { (name, $0) }
+            }
+            forces[ExactKey(id)] = Dictionary(
+                (agent[K.forces]?.object ?? []).compactMap { r, v in v.double.map { (ExactKey(r), $0) } },
                 uniquingKeysWith: { first, _ in first })
         }
         outcomes = (json[K.outcomes]?.object ?? []).compactMap { name, v in v.scalar.map { (name, $0) } }
@@ -96,5 +99,5 @@ package struct ReportDocument: Sendable {
     }
 
     /// The alignment of `from` toward `to`, if both are in the report.
-    package func alignment(_ from: String, _ to: String) -> Double? { alignments[from]?[to] }
+    package func alignment(_ from: String, _ to: String) -> Double? { alignments[ExactKey(from)]?[ExactKey(to)] }
 }

@@ -23,7 +23,7 @@ package struct RunDivergence: Sendable {
             let ticks = min(base.digests.map(\.1.count).min() ?? 0, variant.digests.map(\.1.count).min() ?? 0)
             for t in 0..<ticks {
                 let parts = base.digests.compactMap { name, series -> String? in
-                    guard let other = variant.digests.first(where: { $0.0 == name })?.1 else { return name }
+                    guard let other = variant.digests.first(where: { $0.0.isBytewise(name) })?.1 else { return name }
                     return series[t] == other[t] ? nil : name
                 }
                 if !parts.isEmpty { stateTick = (t, parts); break }
@@ -37,7 +37,7 @@ package struct RunDivergence: Sendable {
         }
         var firstMetric: (tick: Int, name: String, base: Double, variant: Double)?
         for (name, series) in base.metrics {
-            guard let other = variant.metrics.first(where: { $0.0 == name })?.1 else { continue }
+            guard let other = variant.metrics.first(where: { $0.0.isBytewise(name) })?.1 else { continue }
             for t in 0..<min(series.count, other.count) where !RunDivergence.same(series[t], other[t]) {
                 if firstMetric == nil || t < firstMetric!.tick { firstMetric = (t, name, series[t], other[t]) }
                 break

@@ -248,7 +248,7 @@ extension RunReport {
 /// Numeric fields added up (integers stay integers), the others kept from the first.
 private func summed(_ a: [(String, ScalarValue)], _ b: [(String, ScalarValue)]) -> [(String, ScalarValue)] {
     a.map { key, value in
-        let other = b.first { $0.0 == key }?.1
+        let other = b.first { $0.0.isBytewise(key) }?.1
         switch (value, other) {
         case (.integer(let x), .integer(let y)?): return (key, .integer(x + y))
         case (.integer(let x), .number(let y)?): return (key, .number(Double(x) + y))

@@ -79,6 +79,30 @@ func header(steps: Int = 5, start: String = "2024-01-01", extra: String = "") ->
     "sim.scenario{name=\"test\", start=\"\(start)\", steps=\(steps)\(extra.isEmpty ? "" : ", " + extra)}\n"
 }
 
+/// Runs `body` with a fresh sandboxed state on a large-stack thread.
+func withState<T: Sendable>(
+    _ limits: ScenarioLimits = ScenarioLimits(),
+    _ body: @escaping @Sendable (LuaState) -> T
+) -> T {
+    LuaThread.run {
+        let lua = LuaState(limits: limits, cache: ScenarioCache())
+        try! Sandbox.install(in: lua)
+        return body(lua)
+    }
+}
+
+/// Loads and calls `text` in `lua` as a chunk named `chunk` (its compiled form is cached by that
+/// name: give each different text its own); nil on success.
+func evaluate(_ lua: LuaState, _ text: String, chunk: String = "chunk.lua") -> RunFailure? {
+    do throws(RunFailure) {
+        try lua.load(Array(text.utf8), displayPath: chunk, key: chunk)
+        try lua.call(nargs: 0, nresults: 0, context: chunk)
+        return nil
+    } catch {
+        return error
+    }
+}
+
 /// Writes `lua` as `main.lua` of a fresh folder and runs it.
 func run(
     _ lua: String, seed: UInt64 = 1, params: [(String, String)] = [],

@@ -31,6 +31,12 @@ struct BatchComparisonTests {
             """)
     }
 
+    @Test("category values Swift finds canonically equivalent are two categories, as the scenario's Lua had them")
+    func equivalentCategories() {
+        let estimate = OutcomeEstimate(values: [.string("\u{C5}"), .string("A\u{30A}"), .string("\u{C5}")])
+        #expect(estimate == .categories(n: 3, counts: [ExactKey("\u{C5}"): 2, ExactKey("A\u{30A}"): 1]))
+    }
+
     @Test("Welch for numbers, Newcombe for booleans and each category, against the formulas")
     func intervals() throws {
         let base = try BatchEstimates(
@@ -93,6 +99,23 @@ struct BatchComparisonTests {
         #expect(pairedDifference.excludesZero && !independent.excludesZero)
         #expect(pairedDifference.width < independent.width / 10)
         #expect(abs(pairedDifference.estimate - 10) < 1.5)
+    }
+
+    @Test("outcome names Swift finds canonically equivalent read back as two outcomes")
+    func equivalentOutcomeNames() throws {
+        let summary = try JSONValue.parse(
+            """
+            {"seed": 3, "design": {"runs": 10, "steps": null}, "scenario": {"name": "x"},
+             "columns": {"outcomes": ["\u{C5}", "A\u{30A}"]},
+             "points": [{"point": 0, "params": {}, "outcomes": {
+               "\u{C5}": {"type": "boolean", "n": 10, "true": 4, "p": 0.4},
+               "A\u{30A}": {"type": "boolean", "n": 10, "true": 6, "p": 0.6}}}]}
+            """)
+        let e = try BatchEstimates(label: "s.json", summary: summary)
+        #expect(e.points[0].count == 2)
+        #expect(e.points[0][ExactKey("\u{C5}")] == .proportion(n: 10, successes: 4))
+        #expect(e.points[0][ExactKey("A\u{30A}")] == .proportion(n: 10, successes: 6))
+        #expect(e.allOutcomeNames.count == 2)
     }
 
     @Test("a summary's entries read back as estimates")

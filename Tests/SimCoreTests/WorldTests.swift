@@ -11,6 +11,18 @@ import Testing
         return (world, r, a, b)
     }
 
+    @Test("canonically equivalent ids and resource names are distinct, as in Lua")
+    func equivalentNamesAreDistinct() {
+        let world = World(seed: 1)
+        let composed = world.addAgent(Agent(id: "\u{C5}", name: "one", kind: "state"))
+        let decomposed = world.addAgent(Agent(id: "A\u{30A}", name: "two", kind: "state"))
+        #expect(composed == 0 && decomposed == 1)
+        #expect(world.agentIndex("A\u{30A}") == 1)
+        #expect(world.declareResource("\u{C5}") == 0 && world.declareResource("A\u{30A}") == 1)
+        #expect(world.resourceIndex("\u{C5}") == 0 && world.resourceIndex("A\u{30A}") == 1)
+        #expect(world.tieKind("\u{C5}") != world.tieKind("A\u{30A}"))
+    }
+
     @Test func idsAreUniqueAndIndexed() {
         let (world, r, a, b) = twoAgents()
         #expect(world.agentIndex("a") == a && world.agentIndex("b") == b && world.agentIndex("c") == nil)

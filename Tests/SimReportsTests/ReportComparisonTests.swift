@@ -31,6 +31,22 @@ struct ReportComparisonTests {
         )
     }
 
+    @Test("ids and names that Swift finds canonically equivalent are matched by their bytes")
+    func equivalentNames() throws {
+        func document(_ id: String) throws -> ReportDocument {
+            let json =
+                "{\"simrun\": {}, \"agents\": [{\"id\": \"\(id)\"}], \"alignments\": {}, "
+                + "\"outcomes\": {\"\(id)\": 1}}"
+            return try ReportDocument(label: "r.json", text: json)
+        }
+        let c = ReportComparison(base: try document("\u{C5}"), variant: try document("A\u{30A}"))
+        // Both agents are in one report only, in byte order (0x41 before 0xC3).
+        let expected = "agents in one report only: A\u{30A}, \u{C5}"
+        #expect(c.warnings.contains { $0.utf8.elementsEqual(expected.utf8) }, "\(c.warnings)")
+        #expect(c.outcomes.count == 2)
+        #expect(c.outcomes[0].variant == nil && c.outcomes[1].base == nil)
+    }
+
     @Test("outcomes side by side with the change of numbers, and outcomes in one report only")
     func outcomes() throws {
         let (base, variant) = try documents()

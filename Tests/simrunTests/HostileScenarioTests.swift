@@ -168,6 +168,19 @@ struct HostileScenarioTests {
         Self.expectRefused(result, file: path, line: 5, fragments: ["instruction limit"])
     }
 
+    @Test(
+        "C work that copies bytes or raises errors is charged: the default budget stops each loop within seconds",
+        arguments: [
+            "budget_concat", "budget_table_concat", "budget_format", "budget_sub", "budget_byte",
+            "budget_failing_calls",
+        ])
+    func copyingLoops(_ name: String) throws {
+        let path = SimrunCLI.fixture("hostile/\(name).lua")
+        // Each ran for minutes, or failed to stop at all; in a release build each stops within 5 s.
+        let result = try SimrunCLI.run(["run", path], timeout: 30)
+        Self.expectRefused(result, file: path, line: 4, fragments: ["instruction limit of 200000000 reached"])
+    }
+
     @Test("a billion ticks with no Lua per tick is stopped by a limit")
     func endlessSteps() throws {
         let path = SimrunCLI.fixture("hostile/endless_steps.lua")

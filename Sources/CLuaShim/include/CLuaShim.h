@@ -26,10 +26,24 @@ typedef struct simrun_limits {
     long long instruction_limit;
     /// Set once the budget was spent; from then on every instruction raises again.
     int instructions_exceeded;
+    /// Bytes allocated while Lua code ran (frees do not give them back): what C functions and the
+    /// VM copy into new strings and tables, which the budget charges by the byte.
+    long long bytes_allocated;
+    /// The state these limits belong to (its only thread: coroutines are not in the sandbox), whose
+    /// hook the allocator arms when an allocation spends the budget.
+    lua_State *state;
 } simrun_limits;
 
 /// Granularity of the instruction count: the budget is enforced at multiples of this.
 #define SIMRUN_HOOK_STEP 1000
+/// Bytes Lua allocates that count as one instruction: copying 16 bytes into a fresh block costs
+/// no more than one VM instruction on the machines measured (docs/scenario-api.md, "Limits").
+#define SIMRUN_BYTES_PER_INSTRUCTION 16
+
+/// The budget spent so far: instructions (and C work charged as instructions) plus allocated bytes.
+static inline long long simrun_spent(const simrun_limits *limits) {
+    return limits->instructions + limits->bytes_allocated / SIMRUN_BYTES_PER_INSTRUCTION;
+}
 
 /// A Swift function behind a `sim.*` binding. Returns the number of results it pushed, or
 /// SIMRUN_RAISE_WITH_WHERE / SIMRUN_RAISE_AS_IS with the error message on top of the stack.

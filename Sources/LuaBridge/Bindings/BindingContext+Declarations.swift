@@ -48,10 +48,10 @@ extension BindingContext {
     func declareParam(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
         let name = try args.string(1, "name")
-        guard !definition.params.contains(where: { $0.name == name }) else {
+        guard !definition.params.contains(where: { $0.name.isBytewise(name) }) else {
             throw args.fail("param '\(name)' is already declared")
         }
-        guard let defaultValue = args.lua.scalar(at: 2) else {
+        guard let defaultValue = try args.scalar(2, "argument #2 (default)") else {
             throw args.fail(
                 "argument #2 (default) must be a number, boolean or string, "
                     + "got \(args.lua.typeName(at: 2))")
@@ -106,7 +106,8 @@ extension BindingContext {
         for position in 1...Int(lua_rawlen(L, index)) {
             lua_rawgeti(L, index, lua_Integer(position))
             defer { simrun_pop(L, 1) }
-            guard let given = lua.scalar(at: -1), let value = ParamOverride.value(given).resolved(like: defaultValue)
+            guard let given = try args.scalar(-1, "field 'choices'"),
+                let value = ParamOverride.value(given).resolved(like: defaultValue)
             else {
                 throw args.fail(
                     "field 'choices' must hold values of the default's type (\(defaultValue.typeDescription))")

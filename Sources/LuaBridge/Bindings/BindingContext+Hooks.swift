@@ -15,7 +15,7 @@ extension BindingContext {
         switch type {
         case "tick": definition.tickHandlers.append(handler)
         case "*": definition.anyEventHandlers.append(handler)
-        default: definition.eventHandlers[type, default: []].append(handler)
+        default: definition.eventHandlers[ExactKey(type), default: []].append(handler)
         }
         return 0
     }
@@ -43,7 +43,7 @@ extension BindingContext {
                     case "region":
                         event.region = try args.region(i, "region", field: true)
                     default:
-                        guard let value = lua.scalar(at: i) else {
+                        guard let value = try args.scalar(i, "field '\(key)'") else {
                             throw args.fail(
                                 "field '\(key)' must be a number, boolean or string, "
                                     + "got \(lua.typeName(at: i))")

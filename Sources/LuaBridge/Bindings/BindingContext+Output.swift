@@ -7,7 +7,9 @@ extension BindingContext {
     private func uniqueName(_ args: LuaArguments, among names: [String], what: String) throws(BindingError) -> String {
         let name = try args.string(1, "name")
         guard !name.isEmpty else { throw args.fail("argument #1 (name) must not be empty") }
-        guard !names.contains(name) else { throw args.fail("\(what) '\(name)' is already declared") }
+        guard !names.contains(where: { $0.isBytewise(name) }) else {
+            throw args.fail("\(what) '\(name)' is already declared")
+        }
         return name
     }
 
@@ -38,7 +40,8 @@ extension BindingContext {
     func log(_ args: LuaArguments) throws(BindingError) -> Int32 {
         var parts: [String] = []
         for index in 1..<(args.count + 1) {
-            switch lua.scalar(at: index) {
+            // A log line is free text: bytes that are not UTF-8 show as U+FFFD instead of failing.
+            switch lua.string(at: index).map({ ScalarValue.string($0) }) ?? (try? lua.scalar(at: index)) {
             case .string(let text): parts.append(text)
             case .integer(let v): parts.append(String(v))
             case .number(let v): parts.append(LuaNumberText.format(v))

@@ -3,6 +3,7 @@
 // Swift errors, and the C trampoline raises them once the Swift frames are gone.
 import CLua
 import CLuaShim
+import SimCore
 
 /// The arguments of one call into a binding.
 struct LuaArguments {
@@ -30,11 +31,30 @@ struct LuaArguments {
 
     func isNil(_ index: Int32) -> Bool { lua_type(L, index) <= LUA_TNIL }
 
+    /// Ids, names and keys are refused unless they are valid UTF-8: kept as bytes they could not be
+    /// reported as JSON text, and repaired two different ones would become one.
+    func notUTF8(_ what: String, _ error: InvalidUTF8) -> BindingError {
+        fail("\(what) must be valid UTF-8 text; byte \(error.position) is not")
+    }
+
     func string(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> String {
-        guard let text = lua.string(at: index) else {
-            throw typeError(index, name, field: field, expected: "a string")
+        let text: String?
+        do throws(InvalidUTF8) {
+            text = try lua.exactString(at: index)
+        } catch {
+            throw notUTF8(label(index, name, field: field), error)
         }
+        guard let text else { throw typeError(index, name, field: field, expected: "a string") }
         return text
+    }
+
+    /// The scalar at `index`, its string (if it is one) valid UTF-8; nil for other types.
+    func scalar(_ index: Int32, _ what: String) throws(BindingError) -> ScalarValue? {
+        do throws(InvalidUTF8) {
+            return try lua.scalar(at: index)
+        } catch {
+            throw notUTF8(what, error)
+        }
     }
 
     func optionalString(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> String? {
@@ -128,19 +148,27 @@ struct LuaArguments {
         return try read(-1, key)
     }
 
-    /// The keys of the table at `table`, sorted, so that whatever is done or reported per key
-    /// does not follow Lua's per-process hash order. A key that is not a string is an error.
+    /// The keys of the table at `table`, sorted by their bytes, so that whatever is done or reported
+    /// per key does not follow Lua's per-process hash order: `String`'s `<` would leave canonically
+    /// equivalent keys ("\u{C5}", "A\u{30A}") in that order. A key that is not a string is an error.
     func sortedKeys(_ table: Int32, _ name: String) throws(BindingError) -> [String] {
         let absolute = lua_absindex(L, table)
         var keys: [String] = []
         var foreign: String?
+        var invalid = false
         lua_pushnil(L)
         while lua_next(L, absolute) != 0 {
             simrun_pop(L, 1)
-            if let key = lua.string(at: -1) { keys.append(key) } else { foreign = lua.typeName(at: -1) }
+            do throws(InvalidUTF8) {
+                if let key = try lua.exactString(at: -1) { keys.append(key) } else { foreign = lua.typeName(at: -1) }
+            } catch {
+                invalid = true
+            }
         }
         if let foreign { throw fail("\(name) must have string keys, found a key of type \(foreign)") }
-        return keys.sorted()
+        // Which bad key comes first follows Lua's hash order: the message names none.
+        if invalid { throw fail("\(name) has a key that is not valid UTF-8 text") }
+        return keys.sorted { $0.precedesBytewise($1) }
     }
 
     /// Fails when the table at `table` has a key outside `allowed`: a misspelt option is an error.
@@ -151,14 +179,15 @@ struct LuaArguments {
         lua_pushnil(L)
         while lua_next(L, absolute) != 0 {
             simrun_pop(L, 1)
-            guard let key = lua.string(at: -1), allowed.contains(key) else {
+            guard let key = lua.string(at: -1), allowed.contains(where: key.isBytewise) else {
                 clean = false
                 simrun_pop(L, 1)
                 break
             }
         }
         guard !clean else { return }
-        if let unknown = try sortedKeys(table, "the options table").first(where: { !allowed.contains($0) }) {
+        let keys = try sortedKeys(table, "the options table")
+        if let unknown = keys.first(where: { key in !allowed.contains(where: key.isBytewise) }) {
             throw fail("unknown field '\(unknown)'; expected one of \(allowed.sorted().joined(separator: ", "))")
         }
     }

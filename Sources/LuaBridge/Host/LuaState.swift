@@ -6,6 +6,11 @@ import CLuaShim
 import SimCore
 import SimSupport
 
+/// A Lua string that is not valid UTF-8, and the position of its first bad byte (from 1, as Lua counts).
+struct InvalidUTF8: Error {
+    let position: Int
+}
+
 /// Owns a `lua_State` and the C limits its allocator and hook read.
 final class LuaState {
     let L: OpaquePointer
@@ -39,6 +44,10 @@ final class LuaState {
 
     /// Bytes counted against the memory cap so far: the Lua heap and what the host charged.
     var memoryUsed: Int { limits.pointee.memory_used }
+
+    /// Bytes Lua code has allocated so far, each `SIMRUN_BYTES_PER_INSTRUCTION` of them an instruction
+    /// of the budget.
+    var bytesAllocated: Int64 { limits.pointee.bytes_allocated }
 
     /// Loads a scenario file as a chunk named after its path; `key` (its resolved path) finds its
     /// compiled form in the cache. Stack: +1 (the function) on success, 0 on failure.
@@ -143,7 +152,7 @@ final class LuaState {
     /// false once the budget is spent.
     func charge(instructions: Int64) -> Bool {
         limits.pointee.instructions += instructions
-        guard capacity.maxInstructions == 0 || limits.pointee.instructions <= capacity.maxInstructions else {
+        guard capacity.maxInstructions == 0 || simrun_spent(limits) <= capacity.maxInstructions else {
             limits.pointee.instructions_exceeded = 1
             return false
         }
@@ -228,13 +237,29 @@ final class LuaState {
 
     // MARK: Converters
 
-    /// The string at `index`, without converting numbers. Stack: 0.
+    /// The string at `index`, without converting numbers, bytes that are not UTF-8 shown as U+FFFD:
+    /// for messages and log lines, never for ids, names or keys (`exactString`). Stack: 0.
     func string(at index: Int32) -> String? {
+        bytes(at: index).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The string at `index` with its bytes exactly, without converting numbers; nil for another type.
+    /// Bytes that are not UTF-8 throw: repaired, two different ids would become the same text. Stack: 0.
+    func exactString(at index: Int32) throws(InvalidUTF8) -> String? {
+        guard let bytes = bytes(at: index) else { return nil }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var position = 1
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { position += scalar.count }
+        throw InvalidUTF8(position: position)
+    }
+
+    /// The bytes of the string at `index`, valid until it leaves the stack. Stack: 0.
+    private func bytes(at index: Int32) -> UnsafeBufferPointer<UInt8>? {
         var length = 0
         guard let pointer = simrun_tostring(L, index, &length) else { return nil }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
     }
 
     /// Lua's name of the type at `index`. Stack: 0.
@@ -260,14 +285,15 @@ final class LuaState {
         }
     }
 
-    /// The value at `index` as a scalar, or nil for other types. Stack: 0.
-    func scalar(at index: Int32) -> ScalarValue? {
+    /// The value at `index` as a scalar, or nil for other types; a string keeps its bytes exactly
+    /// (`exactString`). Stack: 0.
+    func scalar(at index: Int32) throws(InvalidUTF8) -> ScalarValue? {
         switch lua_type(L, index) {
         case LUA_TNUMBER:
             return simrun_isinteger(L, index) != 0
                 ? .integer(Int(simrun_tointeger(L, index))) : .number(simrun_tonumber(L, index))
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
-        case LUA_TSTRING: return string(at: index).map { .string($0) }
+        case LUA_TSTRING: return try exactString(at: index).map { .string($0) }
         default: return nil
         }
     }

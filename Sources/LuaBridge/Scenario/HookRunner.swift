@@ -103,7 +103,7 @@ extension HookRunner: ScenarioHooks {
         while firstUndispatchedEvent < world.events.count {
             let index = firstUndispatchedEvent
             firstUndispatchedEvent += 1
-            for hook in context.definition.eventHandlers[world.events[index].type] ?? [] {
+            for hook in context.definition.eventHandlers[ExactKey(world.events[index].type)] ?? [] {
                 try call(hook) {
                     pushEvent(world.events[index], in: world); return 1
                 }
@@ -160,7 +160,16 @@ extension HookRunner: ScenarioHooks {
         var results: [(String, ScalarValue)] = []
         for (o, hook) in context.definition.outcomeHooks.enumerated() {
             let value = try call(hook, nresults: 1) { () throws(RunFailure) -> ScalarValue in
-                guard let value = lua.scalar(at: -1) else {
+                let scalar: ScalarValue?
+                do throws(InvalidUTF8) {
+                    scalar = try lua.scalar(at: -1)
+                } catch {
+                    throw RunFailure(
+                        .error,
+                        "\(hook.origin): outcome '\(names[o])' returned a string that is not valid UTF-8 text "
+                            + "(byte \(error.position))")
+                }
+                guard let value = scalar else {
                     throw RunFailure(
                         .error,
                         "\(hook.origin): outcome '\(names[o])' returned a "
@@ -182,13 +191,13 @@ extension HookRunner: ScenarioHooks {
         let names = context.definition.observedNames
         for (f, hook) in context.definition.observedHooks.enumerated() {
             let reproduced = try call(hook, nresults: 1) { () throws(RunFailure) -> Bool in
-                guard case .boolean(let value)? = lua.scalar(at: -1) else {
+                guard lua_type(L, -1) == LUA_TBOOLEAN else {
                     throw RunFailure(
                         .error,
                         "\(hook.origin): observed fact '\(names[f])' returned a "
                             + "\(lua.typeName(at: -1)), expected a boolean (whether this run reproduced it)")
                 }
-                return value
+                return lua_toboolean(L, -1) != 0
             }
             context.observed.append((names[f], reproduced))
         }

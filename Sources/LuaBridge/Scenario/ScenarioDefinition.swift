@@ -1,6 +1,7 @@
 // ScenarioDefinition: what a scenario registered through `sim.*` — its declaration, params, hooks,
 // metrics and outcomes — as a plain value. The bindings add to it, during setup and (hooks only)
 // during the run; HookRunner reads it at every tick and ScenarioSummary lists it.
+import SimCore
 
 /// Everything a scenario registered, each kind in registration order.
 struct ScenarioDefinition {
@@ -13,8 +14,8 @@ struct ScenarioDefinition {
     var everyHooks: [(period: Int, hook: Hook)] = []
     /// `sim.on("tick", ...)`.
     var tickHandlers: [Hook] = []
-    /// `sim.on(type, ...)`, by event type.
-    var eventHandlers: [String: [Hook]] = [:]
+    /// `sim.on(type, ...)`, by event type (its bytes: two types Swift finds equivalent are two types).
+    var eventHandlers: [ExactKey: [Hook]] = [:]
     /// `sim.on("*", ...)`: they see every event, after its typed handlers.
     var anyEventHandlers: [Hook] = []
     /// `sim.when`: the predicate checked at the end of each tick, and the action it fires once.

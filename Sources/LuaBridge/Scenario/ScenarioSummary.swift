@@ -45,7 +45,8 @@ package struct ScenarioSummary: Sendable {
             ("on event", eventHandlerCount + definition.anyEventHandlers.count),
             ("when", definition.triggers.count), ("policy", definition.policies.count),
         ]
-        eventTypes = definition.eventHandlers.keys.sorted() + (definition.anyEventHandlers.isEmpty ? [] : ["*"])
+        eventTypes =
+            definition.eventHandlers.keys.sorted().map(\.text) + (definition.anyEventHandlers.isEmpty ? [] : ["*"])
         policyAgents = definition.policies.map { world.agents[$0.agent].id }
         metrics = definition.metricNames
         outcomes = definition.outcomeNames

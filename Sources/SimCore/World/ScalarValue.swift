@@ -7,6 +7,17 @@ package enum ScalarValue: Sendable, Equatable {
     case number(Double)
     case boolean(Bool)
     case string(String)
+
+    /// Strings are equal when their bytes are, as in Lua; canonically equivalent text is not enough.
+    package static func == (a: ScalarValue, b: ScalarValue) -> Bool {
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.boolean(let x), .boolean(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.isBytewise(y)
+        default: return false
+        }
+    }
 }
 
 extension ScalarValue: CustomStringConvertible {

@@ -58,11 +58,12 @@ package final class World {
     /// Euler substeps the last tick's structural balance took.
     var balanceSubstepsLastTick = 1
 
-    private var agentLookup: [String: Int] = [:]
-    private var regionLookup: [String: Int] = [:]
-    private var resourceLookup: [String: Int] = [:]
-    private var tieKindLookup: [String: Int] = [:]
-    private var warned: Set<String> = []
+    // Keyed by bytes, as Lua keys the ids and names: canonically equivalent names stay distinct.
+    private var agentLookup: [ExactKey: Int] = [:]
+    private var regionLookup: [ExactKey: Int] = [:]
+    private var resourceLookup: [ExactKey: Int] = [:]
+    private var tieKindLookup: [ExactKey: Int] = [:]
+    private var warned: Set<ExactKey> = []
     private var travelCache: [Double]?
 
     package init(seed: UInt64) {
@@ -91,10 +92,10 @@ package final class World {
 
     // MARK: Lookup
 
-    package func agentIndex(_ id: String) -> Int? { agentLookup[id] }
-    package func regionIndex(_ id: String) -> Int? { regionLookup[id] }
-    package func resourceIndex(_ name: String) -> Int? { resourceLookup[name] }
-    package func tieKindIndex(_ kind: String) -> Int? { tieKindLookup[kind] }
+    package func agentIndex(_ id: String) -> Int? { agentLookup[ExactKey(id)] }
+    package func regionIndex(_ id: String) -> Int? { regionLookup[ExactKey(id)] }
+    package func resourceIndex(_ name: String) -> Int? { resourceLookup[ExactKey(name)] }
+    package func tieKindIndex(_ kind: String) -> Int? { tieKindLookup[ExactKey(kind)] }
 
     /// The date of the current tick.
     package var date: SimDate { date(ofTick: tick) }
@@ -108,11 +109,11 @@ package final class World {
     /// Adds an agent and returns its index; nil when the id is taken.
     @discardableResult
     package func addAgent(_ agent: Agent) -> Int? {
-        guard agentLookup[agent.id] == nil else { return nil }
+        guard agentLookup[ExactKey(agent.id)] == nil else { return nil }
         let n = agents.count
         let index = n
         agents.append(agent)
-        agentLookup[agent.id] = index
+        agentLookup[ExactKey(agent.id)] = index
         alignment = World.grow(alignment, from: n, to: n + 1, zero: 0)
         baseline = World.grow(baseline, from: n, to: n + 1, zero: 0)
         atWar = World.grow(atWar, from: n, to: n + 1, zero: false)
@@ -127,10 +128,10 @@ package final class World {
     /// Adds a region and returns its index; nil when the id is taken.
     @discardableResult
     package func addRegion(_ region: Region) -> Int? {
-        guard regionLookup[region.id] == nil else { return nil }
+        guard regionLookup[ExactKey(region.id)] == nil else { return nil }
         let old = regions.count
         regions.append(region)
-        regionLookup[region.id] = old
+        regionLookup[ExactKey(region.id)] = old
         regionLinks.append([])
         var grown = [Double](repeating: 0, count: agents.count * (old + 1))
         for a in 0..<agents.count {
@@ -155,17 +156,17 @@ package final class World {
 
     /// The index of a resource name, declaring it when new.
     package func declareResource(_ name: String) -> Int {
-        if let r = resourceLookup[name] { return r }
+        if let r = resourceLookup[ExactKey(name)] { return r }
         resourceNames.append(name)
         resources.append([Double](repeating: 0, count: agents.count))
-        resourceLookup[name] = resourceNames.count - 1
+        resourceLookup[ExactKey(name)] = resourceNames.count - 1
         return resourceNames.count - 1
     }
 
     package func tieKind(_ kind: String) -> Int {
-        if let k = tieKindLookup[kind] { return k }
+        if let k = tieKindLookup[ExactKey(kind)] { return k }
         tieKinds.append(kind)
-        tieKindLookup[kind] = tieKinds.count - 1
+        tieKindLookup[ExactKey(kind)] = tieKinds.count - 1
         return tieKinds.count - 1
     }
 
@@ -209,7 +210,7 @@ package final class World {
 
     /// Adds a warning unless one with the same key was given.
     package func warnOnce(key: String, _ message: String) {
-        if warned.insert(key).inserted { warnings.append(message) }
+        if warned.insert(ExactKey(key)).inserted { warnings.append(message) }
     }
 
     // MARK: Resources

@@ -266,6 +266,18 @@ struct ForcesTests {
         #expect(report.world.resourceNames == ["funds", "strength", "morale", "oil"])
     }
 
+    @Test("resource names Swift finds canonically equivalent are two resources, as in Lua")
+    func equivalentResourceNames() throws {
+        let report = try runCompleted(
+            header(steps: 0) + """
+                sim.agent{id = "a", kind = "state", resources = {["\\u{C5}"] = 1, ["A\\u{30A}"] = 2}}
+                sim.log(sim.get("a", "\\u{C5}"), sim.get("a", "A\\u{30A}"))
+                """)
+        #expect(report.logTexts == ["1.0\t2.0"])
+        // The declaration's keys in byte order: 0x41 before 0xC3.
+        #expect(report.world.resourceNames.map { Array($0.utf8) } == [[0x41, 0xCC, 0x8A], [0xC3, 0x85]])
+    }
+
     @Test(
         "a resource no agent declares is an error naming the known ones",
         arguments: [

@@ -77,6 +77,30 @@ struct HooksTests {
         #expect(report.failure?.message.hasSuffix(expected) == true, "\(report.status)")
     }
 
+    @Test("event types and data keys Swift finds canonically equivalent stay apart, in byte order, in every run")
+    func equivalentEventKeys() throws {
+        let lua =
+            HookRunnerTests.world(steps: 1) + """
+                sim.on("\\u{C5}", function(e)
+                  local keys = {}
+                  for k, v in pairs(e.data) do keys[#keys + 1] = v end
+                  sim.log(table.concat(keys, ","))
+                end)
+                sim.at(0, function()
+                  sim.emit("A\\u{30A}", {["\\u{C5}"] = 1})
+                  sim.emit("\\u{C5}", {["\\u{C5}"] = 1, ["A\\u{30A}"] = 2, z = 3})
+                end)
+                """
+        // Lua's hash order differs between states: eight runs would show it if the order followed it.
+        let runs = try (0..<8).map { _ in try runCompleted(lua) }
+        for report in runs {
+            // Values by key in byte order: "A\u{30A}" (41 CC 8A), "z" (7A), "\u{C5}" (C3 85).
+            #expect(report.logTexts == ["2,3,1"], "only the handler of the exact type runs: \(report.logTexts)")
+            let event = report.world.events.last { $0.type.isBytewise("\u{C5}") }
+            #expect(event?.data.map { Array($0.0.utf8) } == [[0x41, 0xCC, 0x8A], [0x7A], [0xC3, 0x85]])
+        }
+    }
+
     @Test("sim.stop without a reason gives a default one")
     func stopDefaultReason() throws {
         let report = try report(run(HookRunnerTests.world(steps: 10) + "sim.at(0, function() sim.stop() end)\n"))

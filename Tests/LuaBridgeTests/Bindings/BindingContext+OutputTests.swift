@@ -81,6 +81,7 @@ struct OutputTests {
             ("return {}", "outcome 'o' returned a table, expected a number, boolean or string"),
             ("return nil", "outcome 'o' returned a nil, expected a number, boolean or string"),
             ("return 0/0", "outcome 'o' returned "),
+            ("return 'ab\\xc3'", "outcome 'o' returned a string that is not valid UTF-8 text (byte 3)"),
         ])
     func outcomeRefused(_ body: String, _ expected: String) throws {
         let report = try report(

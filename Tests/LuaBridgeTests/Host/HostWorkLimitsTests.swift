@@ -85,6 +85,25 @@ struct HostWorkLimitsTests {
         #expect(message.contains("instruction limit") || message.contains("sandbox cap"), "\(message)")
     }
 
+    @Test(
+        "copying bytes in C, by an operator or a library function, is charged by the byte",
+        arguments: [
+            "local big = string.rep('x', 1 << 20) for i = 1, 1e6 do local s = big .. i end",
+            "local big = string.rep('x', 1 << 20) local t = {big, big, big} for i = 1, 1e6 do local s = table.concat(t) end",
+            "local big = string.rep('x', 1 << 20) for i = 1, 1e6 do local s = string.format('%s', big) end",
+            "local big = string.rep('x', 1 << 20) for i = 1, 1e6 do local s = big:sub(2) end",
+            "local s = string.rep('x', 100000) for i = 1, 1e6 do local n = select('#', string.byte(s, 1, -1)) end",
+            "local s = string.rep(' ', 1 << 20) for i = 1, 1e6 do local n = tonumber(s) end",
+            "local s = 'a' .. string.rep('\\x80', 1 << 20) for i = 1, 1e6 do utf8.offset(s, 2, 1) end",
+            "local s = 'a' .. string.rep('\\x80', 1 << 20) local f = utf8.codes(s) for i = 1, 1e6 do f(s, 1) end",
+        ])
+    func copiedBytes(_ body: String) {
+        // Each loop once ran for minutes under the default budget; under 20 million it must stop at once.
+        let start = ContinuousClock.now
+        #expect(limitMessage(header() + body + "\n").contains("instruction limit"))
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
     @Test("%b counts as a repetition in the pattern cap")
     func balancedPattern() {
         #expect(

@@ -40,6 +40,40 @@ struct LuaArgumentsTests {
     }
 
     @Test(
+        "an id, name, key or value that is not valid UTF-8 is refused, naming it and its first bad byte",
+        arguments: [
+            (
+                "sim.agent{id=\"c\\xff\", kind=\"state\"}",
+                "sim.agent: field 'id' must be valid UTF-8 text; byte 2 is not"
+            ),
+            ("sim.align(\"\\xfe\", \"b\", 0.5)", "sim.align: argument #1 (a) must be valid UTF-8 text; byte 1 is not"),
+            (
+                "sim.set(\"a\", \"fu\\xe2\\x82nds\", 1)",
+                "sim.set: argument #2 (resource) must be valid UTF-8 text; byte 3 is not"
+            ),
+            (
+                "sim.agent{id=\"c\", kind=\"state\", resources={[\"\\xc3\"]=1}}",
+                "sim.agent: field 'resources' has a key that is not valid UTF-8 text"
+            ),
+            ("sim.emit(\"e\", {[\"\\x80\"]=1})", "sim.emit: argument #2 (data) has a key that is not valid UTF-8 text"),
+            ("sim.emit(\"e\", {note=\"\\xff\"})", "sim.emit: field 'note' must be valid UTF-8 text; byte 1 is not"),
+            ("sim.param(\"p\\xff\", 1)", "sim.param: argument #1 (name) must be valid UTF-8 text; byte 2 is not"),
+        ])
+    func invalidUTF8(_ call: String, _ expected: String) {
+        let message = error(call)
+        #expect(message.hasSuffix(expected), "\(message)")
+    }
+
+    @Test("a log line keeps going with U+FFFD for bytes that are not UTF-8, and the report is valid JSON")
+    func invalidUTF8InLog() throws {
+        let report = try runCompleted(Self.world + "sim.log(\"a\\xffb\")\n")
+        #expect(report.logTexts == ["a\u{FFFD}b"])
+        let json = report.json()
+        _ = try JSONValue.parse(json)
+        #expect(json.contains("a\u{FFFD}b"))
+    }
+
+    @Test(
         "a wrong type names what was expected and what came",
         arguments: [
             ("sim.align(\"a\", 3, 0.5)", "sim.align: argument #2 (b) must be a string, got number"),
