@@ -7,7 +7,7 @@ SCENARIO ?= scenarios/sahel/tinzaouaten.lua
 APT_PACKAGES = liblua5.4-dev pkg-config parallel
 SWIFT_SOURCES = Package.swift Sources Plugins Tests bench/floor
 
-.PHONY: run test lint format build deps bench clean
+.PHONY: run test lint format build deps bench clean fuzz sanitize
 
 # What the build and the tests need, installed with apt-get when missing and allowed.
 deps:
@@ -33,6 +33,22 @@ run: build
 # The whole suite, after the formatting check: CI runs exactly this.
 test: deps lint
 	swift test
+
+# A long fuzzing round from a fresh seed (the short round with a fixed seed is part of `make test`):
+# random scenarios, corrupted runs files, summaries and reports (Tests/FuzzTests). An input that
+# crashes is left in .build/fuzz/last-*; keep it under Tests/Fixtures/fuzz as a regression test.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	SIMRUN_FUZZ_SECONDS=$(FUZZ_SECONDS) SIMRUN_FUZZ_SEED=$${SIMRUN_FUZZ_SEED:-$$(date +%s)} \
+	  swift test --filter FuzzTests
+
+# The suite under AddressSanitizer (Swift and the C shim) with UndefinedBehaviorSanitizer on the C
+# shim (Swift on Linux has no -sanitize=undefined; its own overflow and bounds checks trap instead);
+# the system Lua is not rebuilt. Then the threaded batch tests under ThreadSanitizer. Each build has a
+# folder of its own, so neither disturbs the normal one.
+sanitize: deps
+	swift test --scratch-path .build/asan --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=all
+	swift test --scratch-path .build/tsan --sanitize=thread --filter "BatchRunner|RunQueue|BatchCommandTests|MergeCommand"
 
 # swift-format (part of the toolchain) with .swift-format: 4-space indents, lines of at most 120.
 lint:

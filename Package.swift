@@ -59,6 +59,9 @@ let package = Package(
             dependencies: ["LuaBridge", "SimCore", "SimBatch", "SimReports", "SimSupport", "SimTestSupport"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun", "SimSupport", "SimTestSupport"]),
         .testTarget(
+            name: "FuzzTests",
+            dependencies: ["LuaBridge", "SimBatch", "SimReports", "SimCore", "SimSupport"]),
+        .testTarget(
             name: "ValidationTests",
             dependencies: ["LuaBridge", "SimCore", "SimReports", "SimTestSupport"]),
     ]

@@ -2,6 +2,7 @@
 #include "CLuaShim.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <lua5.4/lualib.h>
 
 static void count_hook(lua_State *L, lua_Debug *ar);
@@ -70,12 +71,40 @@ static int raise_budget(lua_State *L, simrun_limits *limits) {
     return lua_error(L);
 }
 
+static long long monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+void simrun_set_deadline(simrun_limits *limits, long long seconds) {
+    limits->time_limit_seconds = seconds;
+    limits->deadline_ns = seconds > 0 ? monotonic_ns() + seconds * 1000000000LL : 0;
+}
+
+/// Raises the wall-clock error, sticky like the budget's: a backstop, which no legitimate run
+/// reaches, for single instructions whose work the budget cannot count.
+static int raise_deadline(lua_State *L, simrun_limits *limits) {
+    if (!limits->time_exceeded) {
+        limits->time_exceeded = 1;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    }
+    where_in_scenario(L);
+    lua_pushfstring(L, "wall-clock limit of %I s reached (--max-seconds)", (lua_Integer)limits->time_limit_seconds);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     simrun_limits *limits = simrun_limits_of(L);
     limits->instructions += SIMRUN_HOOK_STEP;
     if (limits->instruction_limit != 0 && simrun_spent(limits) > limits->instruction_limit) {
         raise_budget(L, limits);
+    }
+    // About 20 ns every thousand instructions (a few microseconds of Lua).
+    if (limits->time_exceeded || (limits->deadline_ns != 0 && monotonic_ns() > limits->deadline_ns)) {
+        raise_deadline(L, limits);
     }
 }
 

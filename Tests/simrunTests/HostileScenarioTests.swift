@@ -181,6 +181,15 @@ struct HostileScenarioTests {
         Self.expectRefused(result, file: path, line: 4, fragments: ["instruction limit of 200000000 reached"])
     }
 
+    @Test(
+        "work inside single VM instructions, which the budget cannot count, is stopped by --max-seconds",
+        arguments: ["deadline_long_strings", "deadline_string_number"])
+    func wallClockBackstop(_ name: String) throws {
+        let path = SimrunCLI.fixture("hostile/\(name).lua")
+        let result = try SimrunCLI.run(["run", path, "--max-seconds", "2"], timeout: 60)
+        Self.expectRefused(result, file: path, line: nil, fragments: ["wall-clock limit of 2 s reached (--max-seconds)"])
+    }
+
     @Test("a billion ticks with no Lua per tick is stopped by a limit")
     func endlessSteps() throws {
         let path = SimrunCLI.fixture("hostile/endless_steps.lua")

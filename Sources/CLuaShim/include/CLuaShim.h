@@ -29,6 +29,13 @@ typedef struct simrun_limits {
     /// Bytes allocated while Lua code ran (frees do not give them back): what C functions and the
     /// VM copy into new strings and tables, which the budget charges by the byte.
     long long bytes_allocated;
+    /// CLOCK_MONOTONIC nanoseconds past which the run stops (0: no deadline): a backstop for work the
+    /// budget cannot see, inside single VM instructions (comparing two long strings, for one).
+    long long deadline_ns;
+    /// The seconds the deadline was set from, for the message.
+    long long time_limit_seconds;
+    /// Set once the deadline passed; from then on every instruction raises again.
+    int time_exceeded;
     /// The state these limits belong to (its only thread: coroutines are not in the sandbox), whose
     /// hook the allocator arms when an allocation spends the budget.
     lua_State *state;
@@ -39,6 +46,9 @@ typedef struct simrun_limits {
 /// Bytes Lua allocates that count as one instruction: copying 16 bytes into a fresh block costs
 /// no more than one VM instruction on the machines measured (docs/scenario-api.md, "Limits").
 #define SIMRUN_BYTES_PER_INSTRUCTION 16
+
+/// Sets the deadline `seconds` from now (0: none).
+void simrun_set_deadline(simrun_limits *limits, long long seconds);
 
 /// The budget spent so far: instructions (and C work charged as instructions) plus allocated bytes.
 static inline long long simrun_spent(const simrun_limits *limits) {

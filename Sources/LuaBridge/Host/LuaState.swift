@@ -31,6 +31,7 @@ final class LuaState {
         limits.pointee.instruction_limit = capacity.maxInstructions
         guard let state = simrun_newstate(limits) else { fatalError("cannot allocate a Lua state") }
         L = state
+        simrun_set_deadline(limits, Int64(capacity.maxSeconds))
     }
 
     deinit {
@@ -192,6 +193,13 @@ final class LuaState {
         }
         if limits.pointee.memory_exceeded != 0 {
             return RunFailure(.limit, memoryLimitMessage(context))
+        }
+        if limits.pointee.time_exceeded != 0 {
+            let message = lua_type(L, -1) == LUA_TSTRING ? errorMessage(at: -1) : ""
+            return RunFailure(
+                .limit,
+                message.contains("wall-clock limit") ? message
+                    : "\(context): wall-clock limit of \(capacity.maxSeconds) s reached (--max-seconds)")
         }
         return nil
     }

@@ -14,6 +14,11 @@ enum LimitOptions {
                 help: "memory cap of a run's Lua state, e.g. 64M "
                     + "(default \(ScenarioLimits.defaultMaxMemory >> 20)M)",
                 \.maxMemory),
+            .value(
+                "--max-seconds", .count(minimum: 1, maximum: 1_000_000),
+                help: "wall-clock backstop per run, for work the budget cannot see "
+                    + "(default \(ScenarioLimits.defaultMaxSeconds))",
+                \.maxSeconds),
         ]
     }
 }

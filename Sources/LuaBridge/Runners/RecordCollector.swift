@@ -4,14 +4,16 @@ import Foundation
 import SimBatch
 
 /// The records, in run order: the runner emits in order and never two at once.
-final class RecordCollector: @unchecked Sendable {
+package final class RecordCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [RunRecord] = []
 
-    func add(_ record: RunRecord) { lock.withLock { collected.append(record) } }
+    package init() {}
 
-    var records: [RunRecord] { lock.withLock { collected } }
+    package func add(_ record: RunRecord) { lock.withLock { collected.append(record) } }
+
+    package var records: [RunRecord] { lock.withLock { collected } }
 
     /// How many records have come so far, for a progress line.
-    var count: Int { lock.withLock { collected.count } }
+    package var count: Int { lock.withLock { collected.count } }
 }
