@@ -96,7 +96,7 @@ struct FileFuzzTests {
 
     @Test("corrupted runs files are read or refused; what is read summarises and draws")
     func runsFiles() {
-        let tried = FuzzInputs(defaultCount: 400).forEach { seed in
+        let tried = FuzzInputs(defaultCount: 400).tryEach { seed in
             let bytes = Self.corrupt(Self.originals.runs, seed: seed)
             FuzzInputs.keep(bytes, as: "runs.jsonl")
             guard let contents = try? RunsFileContents.read(Data(bytes), path: "fuzz.jsonl") else { return }
@@ -116,7 +116,7 @@ struct FileFuzzTests {
     @Test("corrupted summaries are checked or refused; what passes draws and compares")
     func summaries() {
         let original = try? JSONValue.parse(Self.originals.summary)
-        let tried = FuzzInputs(defaultCount: 400).forEach { seed in
+        let tried = FuzzInputs(defaultCount: 400).tryEach { seed in
             let bytes = Self.corrupt(Self.originals.summary, seed: seed)
             FuzzInputs.keep(bytes, as: "summary.json")
             guard let json = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)) else { return }
@@ -136,7 +136,7 @@ struct FileFuzzTests {
     @Test("corrupted run reports are read or refused; what is read compares with the original")
     func reports() {
         let base = try? ReportDocument(label: "a", text: Self.originals.report)
-        let tried = FuzzInputs(defaultCount: 400).forEach { seed in
+        let tried = FuzzInputs(defaultCount: 400).tryEach { seed in
             let bytes = Self.corrupt(Self.originals.report, seed: seed)
             FuzzInputs.keep(bytes, as: "report.json")
             guard let base, let variant = try? ReportDocument(label: "b", text: String(decoding: bytes, as: UTF8.self))

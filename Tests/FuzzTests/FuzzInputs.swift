@@ -23,7 +23,7 @@ struct FuzzInputs {
     /// Calls `body` with each input's seed until the count or the time is used up; returns how many
     /// inputs were tried.
     @discardableResult
-    func forEach(_ body: (UInt64) throws -> Void) rethrows -> Int {
+    func tryEach(_ body: (UInt64) throws -> Void) rethrows -> Int {
         let start = Date()
         var i: UInt64 = 0
         while seconds.map({ Date().timeIntervalSince(start) < $0 }) ?? (i < UInt64(count)) {

@@ -41,7 +41,7 @@ struct ScenarioFuzzTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("main.lua").path
-        let tried = try FuzzInputs(defaultCount: 60).forEach { seed in
+        let tried = try FuzzInputs(defaultCount: 60).tryEach { seed in
             var fuzzer = ScenarioFuzzer(seed: seed)
             let text = fuzzer.scenario(statements: 25)
             FuzzInputs.keep(Array(text.utf8), as: "scenario.lua")

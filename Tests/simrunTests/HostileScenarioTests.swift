@@ -187,7 +187,8 @@ struct HostileScenarioTests {
     func wallClockBackstop(_ name: String) throws {
         let path = SimrunCLI.fixture("hostile/\(name).lua")
         let result = try SimrunCLI.run(["run", path, "--max-seconds", "2"], timeout: 60)
-        Self.expectRefused(result, file: path, line: nil, fragments: ["wall-clock limit of 2 s reached (--max-seconds)"])
+        Self.expectRefused(
+            result, file: path, line: nil, fragments: ["wall-clock limit of 2 s reached (--max-seconds)"])
     }
 
     @Test("a billion ticks with no Lua per tick is stopped by a limit")

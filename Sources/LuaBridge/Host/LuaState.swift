@@ -198,7 +198,8 @@ final class LuaState {
             let message = lua_type(L, -1) == LUA_TSTRING ? errorMessage(at: -1) : ""
             return RunFailure(
                 .limit,
-                message.contains("wall-clock limit") ? message
+                message.contains("wall-clock limit")
+                    ? message
                     : "\(context): wall-clock limit of \(capacity.maxSeconds) s reached (--max-seconds)")
         }
         return nil
