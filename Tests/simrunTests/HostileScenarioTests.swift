@@ -191,6 +191,20 @@ struct HostileScenarioTests {
             result, file: path, line: nil, fragments: ["wall-clock limit of 2 s reached (--max-seconds)"])
     }
 
+    @Test("50,000 metrics and 100,000 policies are declared in linear time and run in agent order")
+    func declarationBomb() throws {
+        let dir = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r.json").path
+        // A hang guard, not a speed test: the quadratic bookkeeping took minutes here.
+        let result = try SimrunCLI.run(
+            ["run", SimrunCLI.fixture("hostile/declaration_bomb.lua"), "--out", out], timeout: 120)
+        #expect(result.exited(0), "\(result)")
+        let report = try JSON.parse(try Data(contentsOf: URL(fileURLWithPath: out)))
+        #expect(report["outcomes"]?["done"]?.bool == true)
+        #expect(report["metrics"]?.keys.count == 50000)
+    }
+
     @Test("a billion ticks with no Lua per tick is stopped by a limit")
     func endlessSteps() throws {
         let path = SimrunCLI.fixture("hostile/endless_steps.lua")

@@ -48,7 +48,7 @@ extension BindingContext {
     func declareParam(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
         let name = try args.string(1, "name")
-        guard !definition.params.contains(where: { $0.name.isBytewise(name) }) else {
+        guard !definition.declares(name, as: .param) else {
             throw args.fail("param '\(name)' is already declared")
         }
         guard let defaultValue = try args.scalar(2, "argument #2 (default)") else {
@@ -89,7 +89,7 @@ extension BindingContext {
         if let outside = param.outsideRange(value), let override {
             throw usageError("--param \(name)=\(override) is \(outside)")
         }
-        definition.params.append(param)
+        definition.addParam(param)
         lua.push(value)
         return 1
     }

@@ -4,10 +4,12 @@ import SimCore
 import SimReports
 
 extension BindingContext {
-    private func uniqueName(_ args: LuaArguments, among names: [String], what: String) throws(BindingError) -> String {
+    private func uniqueName(
+        _ args: LuaArguments, kind: ScenarioDefinition.NameKind, what: String
+    ) throws(BindingError) -> String {
         let name = try args.string(1, "name")
         guard !name.isEmpty else { throw args.fail("argument #1 (name) must not be empty") }
-        guard !names.contains(where: { $0.isBytewise(name) }) else {
+        guard !definition.declares(name, as: kind) else {
             throw args.fail("\(what) '\(name)' is already declared")
         }
         return name
@@ -15,14 +17,14 @@ extension BindingContext {
 
     func metric(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
-        let name = try uniqueName(args, among: definition.metricNames, what: "metric")
+        let name = try uniqueName(args, kind: .metric, what: "metric")
         definition.addMetric(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
         return 0
     }
 
     func outcome(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
-        let name = try uniqueName(args, among: definition.outcomeNames, what: "outcome")
+        let name = try uniqueName(args, kind: .outcome, what: "outcome")
         definition.addOutcome(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
         return 0
     }
@@ -31,7 +33,7 @@ extension BindingContext {
     /// whether this run reproduced it.
     func observed(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
-        let name = try uniqueName(args, among: definition.observedNames, what: "observed fact")
+        let name = try uniqueName(args, kind: .observed, what: "observed fact")
         definition.addObserved(name, Hook(function: try args.function(2, "fn"), origin: callerLocation()))
         return 0
     }

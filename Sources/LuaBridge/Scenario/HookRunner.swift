@@ -81,14 +81,16 @@ extension HookRunner: ScenarioHooks {
             }
             try dispatchEvents(in: world)
         }
-        for policy in context.definition.policies where t % policy.period == 0 {
-            // A policy draws from its agent's own stream; the handlers of its events do not.
-            try world.withScriptStream(RandomStream.policy(of: policy.agent)) { () throws(RunFailure) in
-                try call(policy.hook) {
-                    context.ids.pushAgentID(policy.agent); return 1
+        for (agent, bucket) in context.definition.policiesByAgent.enumerated() {
+            for policy in bucket where t % policy.period == 0 {
+                // A policy draws from its agent's own stream; the handlers of its events do not.
+                try world.withScriptStream(RandomStream.policy(of: agent)) { () throws(RunFailure) in
+                    try call(policy.hook) {
+                        context.ids.pushAgentID(agent); return 1
+                    }
                 }
+                try dispatchEvents(in: world)
             }
-            try dispatchEvents(in: world)
         }
     }
 
