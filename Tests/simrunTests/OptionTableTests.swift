@@ -68,25 +68,25 @@ struct OptionTableTests {
         arguments: [
             (
                 "run",
-                "--format, --help, --lib, --max-instructions, --max-memory, --out, --param, --quiet, --seed, "
+                "--format, --help, --lib, --max-instructions, --max-memory, --max-seconds, --out, --param, --quiet, --seed, "
                     + "--steps, -h"
             ),
             ("check", "--help, --lib, --param, -h"),
             (
                 "batch",
-                "--accept, --fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, "
+                "--accept, --fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --max-seconds, "
                     + "--metrics, --out, --param, --precision, --quiet, --resume, --round, --runs, --sample, --seed, "
                     + "--seeds, --shard, --steps, --summary, --sweep, --trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (
                 "compare",
-                "--base-param, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --out, --param, "
+                "--base-param, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --max-seconds, --out, --param, "
                     + "--precision, --round, --runs, --seed, --steps, --top, --variant-param, -h"
             ),
             (
                 "diff",
-                "--base-param, --format, --help, --lib, --max-instructions, --max-memory, --out, --param, --seed, "
+                "--base-param, --format, --help, --lib, --max-instructions, --max-memory, --max-seconds, --out, --param, --seed, "
                     + "--steps, --top, --variant-param, -h"
             ),
             ("report", "--format, --help, --out, -h"),
