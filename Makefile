@@ -45,10 +45,13 @@ fuzz: deps
 # The suite under AddressSanitizer (Swift and the C shim) with UndefinedBehaviorSanitizer on the C
 # shim (Swift on Linux has no -sanitize=undefined; its own overflow and bounds checks trap instead);
 # the system Lua is not rebuilt. Then the threaded batch tests under ThreadSanitizer. Each build has a
-# folder of its own, so neither disturbs the normal one.
+# folder of its own, so neither disturbs the normal one; the end-to-end tests' hang guards get 10 times
+# longer, for builds that run several times slower.
 sanitize: deps
-	swift test --scratch-path .build/asan --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=all
-	swift test --scratch-path .build/tsan --sanitize=thread --filter "BatchRunner|RunQueue|BatchCommandTests|MergeCommand"
+	SIMRUN_TEST_TIMEOUT_SCALE=10 swift test --scratch-path .build/asan --sanitize=address \
+	  -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=all
+	SIMRUN_TEST_TIMEOUT_SCALE=10 swift test --scratch-path .build/tsan --sanitize=thread \
+	  --filter "BatchRunner|RunQueue|BatchCommandTests|MergeCommand"
 
 # swift-format (part of the toolchain) with .swift-format: 4-space indents, lines of at most 120.
 lint:

@@ -76,8 +76,12 @@ enum SimrunCLI {
         var description: String
     }
 
+    /// What every timeout is multiplied by: SIMRUN_TEST_TIMEOUT_SCALE, for builds that run many times
+    /// slower than a debug build (`make sanitize` sets 10). The timeouts guard against hangs, not speed.
+    static let timeoutScale = ProcessInfo.processInfo.environment["SIMRUN_TEST_TIMEOUT_SCALE"].flatMap(Double.init) ?? 1
+
     /// Runs `simrun arguments...` in `directory` (the package root by default) and waits for it,
-    /// killing it after `timeout` seconds.
+    /// killing it after `timeout` seconds (times `timeoutScale`).
     static func run(
         _ arguments: [String], timeout: Double = 20, in directory: URL = root, environment: [String: String] = [:]
     ) throws -> SimrunResult {
@@ -112,7 +116,7 @@ enum SimrunCLI {
         let start = Date()
         try process.run()
         var timedOut = false
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        if exited.wait(timeout: .now() + timeout * timeoutScale) == .timedOut {
             // A hung run is killed outright: nothing of it is worth keeping.
             timedOut = true
             kill(process.processIdentifier, SIGKILL)
