@@ -46,9 +46,11 @@ fuzz: deps
 # shim (Swift on Linux has no -sanitize=undefined; its own overflow and bounds checks trap instead);
 # the system Lua is not rebuilt. Then the threaded batch tests under ThreadSanitizer. Each build has a
 # folder of its own, so neither disturbs the normal one; the end-to-end tests' hang guards get 10 times
-# longer, for builds that run several times slower.
+# longer, for builds that run several times slower. Tests/lsan.supp names the leaks of the toolchain's
+# own libraries (Foundation, XCTest) that LeakSanitizer reports.
 sanitize: deps
-	SIMRUN_TEST_TIMEOUT_SCALE=10 swift test --scratch-path .build/asan --sanitize=address \
+	SIMRUN_TEST_TIMEOUT_SCALE=10 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp \
+	  swift test --scratch-path .build/asan --sanitize=address \
 	  -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=all
 	SIMRUN_TEST_TIMEOUT_SCALE=10 swift test --scratch-path .build/tsan --sanitize=thread \
 	  --filter "BatchRunner|RunQueue|BatchCommandTests|MergeCommand"
