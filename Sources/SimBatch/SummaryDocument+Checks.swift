@@ -16,7 +16,8 @@ extension SummaryDocument {
 
     /// Checks what the readers count, index and allocate by: the number of points, every run count
     /// (0 to `BatchDesign.maxRuns`), each outcome's `true` and category counts (0 to its `n`) and
-    /// histograms (at most `maxBins` bins, one count per bin). What a field lacks is left to the
+    /// histograms (at most `maxBins` bins, one count per bin), at each point and in a calibrated
+    /// batch's posterior, prior and predictive. What a field lacks is left to the
     /// readers, which take it as absent.
     package func check() throws(Invalid) {
         guard points.count <= BatchDesign.maxPoints else {
@@ -35,6 +36,13 @@ extension SummaryDocument {
             }
             if let consistent = point["consistent"] {
                 try SummaryDocument.checkEntry(consistent, field + ".consistent")
+            }
+        }
+        // A calibrated batch's posterior, prior and predictive are statistics of the same kinds.
+        try SummaryDocument.count(json["accepted"], "accepted", within: BatchDesign.maxRuns)
+        for group in ["posterior", "prior", "predictive"] {
+            for (name, entry) in json[group]?.object ?? [] {
+                try SummaryDocument.checkEntry(entry, "\(group).\(name)")
             }
         }
     }

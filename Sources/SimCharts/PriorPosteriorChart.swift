@@ -21,10 +21,16 @@ package struct PriorPosteriorChart {
         self.label = label
     }
 
-    /// Each count as a share of its series' total (all 0 when the series is empty).
+    /// Each count as a share of its series' total (all 0 when the series is empty). Counts come from
+    /// a file: summed as doubles (Int.max twice would trap as integers), a negative one counted as 0.
     static func shares(_ counts: [Int]) -> [Double] {
-        let total = counts.reduce(0, +)
-        return counts.map { total > 0 ? Double($0) / Double(total) : 0 }
+        let total = total(counts)
+        return counts.map { total > 0 ? Double(max($0, 0)) / total : 0 }
+    }
+
+    /// The runs a series counts, as a double.
+    static func total(_ counts: [Int]) -> Double {
+        counts.reduce(0.0) { $0 + Double(max($1, 0)) }
     }
 
     package var svg: String {
@@ -60,9 +66,10 @@ package struct PriorPosteriorChart {
             }
         }
         doc.rect(width - 170, 6, 10, 10, fill: "#bbbbbb")
-        doc.text("prior (\(prior.reduce(0, +)))", width - 156, 15, size: 11)
+        doc.text("prior (\(ReadableNumber.text(PriorPosteriorChart.total(prior))))", width - 156, 15, size: 11)
         doc.rect(width - 170, 20, 10, 10, fill: ChartPalette.series(0))
-        doc.text("posterior (\(posterior.reduce(0, +)))", width - 156, 29, size: 11)
+        doc.text(
+            "posterior (\(ReadableNumber.text(PriorPosteriorChart.total(posterior))))", width - 156, 29, size: 11)
         return doc.markup
     }
 }

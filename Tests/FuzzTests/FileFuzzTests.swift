@@ -115,22 +115,42 @@ struct FileFuzzTests {
 
     @Test("corrupted summaries are checked or refused; what passes draws and compares")
     func summaries() {
-        let original = try? JSONValue.parse(Self.originals.summary)
         let tried = FuzzInputs(defaultCount: 400).tryEach { seed in
             let bytes = Self.corrupt(Self.originals.summary, seed: seed)
             FuzzInputs.keep(bytes, as: "summary.json")
-            guard let json = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)) else { return }
-            guard (try? SummaryDocument(json).check()) != nil else { return }
-            _ = BatchSummary.html(summary: json)
-            if let original, let base = try? BatchEstimates(label: "a", summary: original),
-                let variant = try? BatchEstimates(label: "b", summary: json)
-            {
-                let comparison = BatchComparison(base: base, variant: variant)
-                _ = comparison.tables()
-                _ = comparison.json()
-            }
+            Self.use(summary: bytes)
         }
         print("fuzz: \(tried) summaries")
+    }
+
+    /// A summary through what `report` and `compare` do with one: the checks, then the page and a
+    /// comparison with the original.
+    static func use(summary bytes: [UInt8]) {
+        guard let json = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self)),
+            (try? SummaryDocument(json).check()) != nil
+        else { return }
+        _ = BatchSummary.html(summary: json)
+        if let original = try? JSONValue.parse(originals.summary),
+            let base = try? BatchEstimates(label: "a", summary: original),
+            let variant = try? BatchEstimates(label: "b", summary: json)
+        {
+            let comparison = BatchComparison(base: base, variant: variant)
+            _ = comparison.tables()
+            _ = comparison.json()
+        }
+    }
+
+    /// Summaries the fuzzer once crashed on, kept under Tests/Fixtures/fuzz: each is refused or used.
+    @Test("the summaries fuzzing found are refused or used, never a trap", arguments: FileFuzzTests.regressionFiles())
+    func summaryRegressions(_ path: String) throws {
+        Self.use(summary: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    static func regressionFiles() -> [String] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix("summary-") }.sorted().map { folder.appendingPathComponent($0).path }
     }
 
     @Test("corrupted run reports are read or refused; what is read compares with the original")

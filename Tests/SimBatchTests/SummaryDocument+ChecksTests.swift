@@ -74,4 +74,20 @@ struct SummaryDocumentChecksTests {
         #expect(throws: Never.self) { try points(BatchDesign.maxPoints).check() }
         #expect(throws: SummaryDocument.Invalid.self) { try points(BatchDesign.maxPoints + 1).check() }
     }
+
+    @Test("a calibrated batch's accepted count, posterior, prior and predictive are checked like a point's")
+    func calibration() {
+        let prior = { (count: Int) in
+            #""accepted": 3, "prior": {"p": {"type": "number", "n": 12, "histogram": {"edges": [0, 1], "counts": [\#(count)]}}},"#
+        }
+        #expect(message("{}", top: prior(12)) == nil)
+        #expect(message("{}", top: prior(13)) == "prior.p.histogram.counts[0] is 13, more than its n (12)")
+        #expect(
+            message("{}", top: prior(9_223_372_036_854_775_807))
+                == "prior.p.histogram.counts[0] is 9223372036854775807, more than its n (12)")
+        #expect(
+            message("{}", top: #""posterior": {"flag": {"type": "boolean", "n": 2, "true": 3}},"#)
+                == "posterior.flag.true is 3, more than its n (2)")
+        #expect(message("{}", top: #""accepted": -1,"#) == "accepted is -1, not a count")
+    }
 }

@@ -29,3 +29,15 @@ struct PriorPosteriorChartTests {
         #expect(!svg.contains("<rect"))
     }
 }
+
+/// Counts read from a file may be anything: the chart never traps on them.
+struct PriorPosteriorChartHostileCountsTests {
+    @Test("a count of Int.max and a negative one: shares of a double total, no overflow")
+    func extremeCounts() {
+        #expect(PriorPosteriorChart.shares([Int.max, Int.max, -3]) == [0.5, 0.5, 0])
+        let svg = PriorPosteriorChart(
+            edges: [0, 1, 2], prior: [Int.max, 4], posterior: [-1, 2], xTitle: "p", label: "x"
+        ).svg
+        #expect(svg.contains("posterior [1, 2]: 2 runs, 100%"))
+    }
+}
