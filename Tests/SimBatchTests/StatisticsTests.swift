@@ -43,6 +43,9 @@ struct StatisticsTests {
         // 1e16 + 1 + 1 − 1e16 is 2, but summed left to right it is 0.
         let xs = [1e16, 1, 1, -1e16]
         #expect(Statistics.mean(xs) == 0.5)
+        // A term larger than the running total (Neumaier's case, which Kahan's sum gets wrong): the
+        // 1 before 1e100 is kept too.
+        #expect(Statistics.mean([1, 1e100, 1, -1e100]) == 0.5)
     }
 
     @Test func quantilesMatchNumpyDefault() {
