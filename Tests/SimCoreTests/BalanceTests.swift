@@ -119,9 +119,9 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
 
 @Test func aTickThatOutgrowsItsSubstepsStaysOnTheScale() {
     // Three friends at +0.001 and balance·dt = 10⁴: the 400 substeps are planned from rows of 0.002,
-    // and the triad saturates within the tick, when a substep's change is far past 0.05. Clamped,
-    // every alignment ends at exactly +1 (where (1 − A²) holds it); unclamped, the Euler steps
-    // overshoot and diverge.
+    // and the triad saturates within the tick, when a substep would move a pair far past 0.05 (the
+    // plan is made at the tick's start). The alignments end at friendship and on the scale;
+    // unclamped, the Euler steps overshoot and diverge.
     let w = World(seed: 1)
     for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
     for i in 0..<3 {
@@ -133,7 +133,9 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
     #expect(w.balanceSubsteps == 400)
     w.applyStructuralBalance()
     for i in 0..<3 {
-        for j in 0..<3 where i != j { #expect(w.alignment(i, toward: j) == 1, "\(i)→\(j)") }
+        for j in 0..<3 where i != j {
+            #expect(w.alignment(i, toward: j) > 0.99 && w.alignment(i, toward: j) <= 1, "\(i)→\(j)")
+        }
     }
 }
 
