@@ -187,8 +187,10 @@ struct BatchDesignTests {
             #expect(design.seed(ofRun: run) == BatchDesign.seed(batch: 42, replicate: run % 5))
         }
         #expect(Set((0..<5).map { design.seed(ofRun: $0) }).count == 5)
-        var mixer = SplitMix64(seed: 42 ^ (3 &* 0x9E37_79B9_7F4A_7C15))
-        #expect(BatchDesign.seed(batch: 42, replicate: 3) == mixer.next())
+        // SplitMix64(batch XOR (replicate × 0x9E3779B97F4A7C15)).next(), computed in Python.
+        #expect(BatchDesign.seed(batch: 42, replicate: 0) == 13_679_457_532_755_275_413)
+        #expect(BatchDesign.seed(batch: 42, replicate: 3) == 7_297_471_543_603_743_092)
+        #expect(BatchDesign.seed(batch: 7, replicate: 1000) == 14_923_677_183_700_768_202)
         #expect(BatchDesign.seed(batch: 42, replicate: 0) != BatchDesign.seed(batch: 43, replicate: 0))
     }
 

@@ -57,5 +57,9 @@ struct RunsFileTests {
         #expect(
             message(file(runs: "2", points: 2, rows: [row(run: 1, point: 1)]))
                 == "r.jsonl:2: run 1 is at point 1, but the design puts it at point 0")
+        // A point below the design's is as wrong as one above it.
+        #expect(
+            message(file(runs: "2", points: 2, rows: [row(run: 3, point: 0)]))
+                == "r.jsonl:2: run 3 is at point 0, but the design puts it at point 1")
     }
 }

@@ -132,4 +132,79 @@ struct SensitivityTests {
         #expect(SensitivityDesign.runs(method: .morris, samples: 250_000, params: 3) == 1_000_000)
         #expect(SensitivityDesign.runs(method: .morris, samples: Int.max, params: 3) == nil)
     }
+
+    @Test("Morris on y = x1² + x2 over [0, 1]²: sigma is the effects' sample deviation (divisor r − 1)")
+    func morrisSigma() throws {
+        let design = SensitivityDesign(method: .morris, samples: 10, ranges: unit, seed: 4)
+        let effects = MorrisEffects.estimate(outputs: outputs(design) { $0[0] * $0[0] + $0[1] }, design: design)
+        // x1's effects by hand: ((x + Δ)² − x²)/Δ = 2x + Δ for each step of x1, whichever way.
+        var byHand: [Double] = []
+        for t in 0..<10 {
+            for s in 0..<2 {
+                let (from, to) = (design.unitPoints[t * 3 + s], design.unitPoints[t * 3 + s + 1])
+                guard from[0] != to[0] else { continue }
+                byHand.append(from[0] + to[0])
+            }
+        }
+        #expect(byHand.count == 10)
+        let mean = byHand.reduce(0, +) / 10
+        let sigma = (byHand.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 9).squareRoot()
+        #expect(sigma > 0.1)
+        #expect(abs(effects[0].mu - mean) < 1e-12)
+        #expect(abs(try #require(effects[0].sigma) - sigma) < 1e-12)
+        #expect(abs(try #require(effects[1].sigma)) < 1e-12)
+    }
+
+    @Test("Sobol intervals: each index ± 1.96 deviations of its own bootstrap, resampled as documented")
+    func sobolBootstrapIntervals() throws {
+        // y = x1·x2 + x1, so S1 and ST differ and so do their spreads. The bootstrap is redone here
+        // from its description: rows drawn with replacement from RandomSource(SplitMix64(seed XOR
+        // "BOOTSTRP").next()), the indices recomputed from the centred outputs over them.
+        let (n, k, seed): (Int, Int, UInt64) = (64, 2, 5)
+        let design = SensitivityDesign(method: .sobol, samples: n, ranges: unit, seed: seed)
+        let y = outputs(design) { $0[0] * $0[1] + $0[0] }
+        let indices = try #require(SobolIndices.estimate(outputs: y, params: k, seed: seed))
+        let mean = y.reduce(0, +) / Double(y.count)
+        let c = y.map { $0 - mean }
+        func estimate(_ rows: [Int]) -> [(first: Double, total: Double)] {
+            let a = rows.map { c[$0 * (k + 2)] }, b = rows.map { c[$0 * (k + 2) + k + 1] }
+            let m = Double(rows.count)
+            let center = (a + b).reduce(0, +) / (2 * m)
+            let v = (a + b).reduce(0.0) { $0 + ($1 - center) * ($1 - center) } / (2 * m)
+            return (0..<k).map { i in
+                let ab = rows.map { c[$0 * (k + 2) + 1 + i] }
+                var first = 0.0, total = 0.0
+                for j in rows.indices {
+                    first += b[j] * (ab[j] - a[j])
+                    total += (a[j] - ab[j]) * (a[j] - ab[j])
+                }
+                return (first / m / v, 0.5 * total / m / v)
+            }
+        }
+        func deviation(_ xs: [Double]) -> Double {
+            let m = xs.reduce(0, +) / Double(xs.count)
+            return (xs.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
+        }
+        var mixer = SplitMix64(seed: seed ^ 0x424F_4F54_5354_5250)
+        var random = RandomSource(seed: mixer.next())
+        var firsts = [[Double]](repeating: [], count: k), totals = firsts
+        for _ in 0..<SobolIndices.resamples {
+            let rows = (0..<n).map { _ in Int(random.integer(in: 0...Int64(n - 1))) }
+            for (i, s) in estimate(rows).enumerated() {
+                firsts[i].append(s.first)
+                totals[i].append(s.total)
+            }
+        }
+        let point = estimate(Array(0..<n))
+        for i in 0..<k {
+            let firstHalf = 1.96 * deviation(firsts[i]), totalHalf = 1.96 * deviation(totals[i])
+            #expect(abs(firstHalf - totalHalf) > 1e-3, "the test tells the two spreads apart")
+            #expect(abs(indices[i].first - point[i].first) < 1e-12)
+            #expect(abs(indices[i].total - point[i].total) < 1e-12)
+            #expect(abs(indices[i].firstInterval.lowerBound - (point[i].first - firstHalf)) < 1e-12)
+            #expect(abs(indices[i].firstInterval.upperBound - (point[i].first + firstHalf)) < 1e-12)
+            #expect(abs(indices[i].totalInterval.lowerBound - (point[i].total - totalHalf)) < 1e-12)
+            #expect(abs(indices[i].totalInterval.upperBound - (point[i].total + totalHalf)) < 1e-12)
+        }
+    }
 }

@@ -43,6 +43,9 @@ struct StatisticsTests {
         // 1e16 + 1 + 1 − 1e16 is 2, but summed left to right it is 0.
         let xs = [1e16, 1, 1, -1e16]
         #expect(Statistics.mean(xs) == 0.5)
+        // A term larger than the running total (Neumaier's case, which Kahan's sum gets wrong): the
+        // 1 before 1e100 is kept too.
+        #expect(Statistics.mean([1, 1e100, 1, -1e100]) == 0.5)
     }
 
     @Test func quantilesMatchNumpyDefault() {
@@ -130,5 +133,15 @@ struct StatisticsTests {
         let (lo, hi) = Statistics.wilson(successes: 3, trials: 17)
         let (mlo, mhi) = Statistics.wilson(successes: 14, trials: 17)
         #expect(close(lo, 1 - mhi) && close(hi, 1 - mlo))
+    }
+
+    @Test func theTableServesEveryWholeDegreeUpToThirtyExactly() {
+        // ν = 30 is the table's last row, bit for bit; ν = 31 is the expansion's first.
+        #expect(Statistics.studentT975(degreesOfFreedom: 30) == 2.0422724563012383)
+        #expect(Statistics.studentT975(degreesOfFreedom: 29) == 2.0452296421327043)
+        // Welch's fractional ν below 30 takes the whole degrees below: 2.7 is ν = 2, 29.9 is ν = 29.
+        #expect(Statistics.studentT975(degreesOfFreedom: 2.7) == 4.3026527297494639)
+        #expect(Statistics.studentT975(degreesOfFreedom: 29.9) == 2.0452296421327043)
+        #expect(abs(Statistics.studentT975(degreesOfFreedom: 30.0) - 2.0422724563012383) < 1e-9)
     }
 }

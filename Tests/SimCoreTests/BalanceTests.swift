@@ -84,6 +84,61 @@ func structuralBalanceSplitsIntoTwoHostileCamps(seed: UInt64) {
     #expect(w.balanceSubsteps == 11)
 }
 
+@Test func aTickAboveOneStepsLimitTakesTwoSubsteps() {
+    // Every row sums to exactly 1, so balance·dt·1 = 0.06 is over the 0.05 limit by a fifth: two
+    // substeps of 0.03, not one of 0.06. Rounding down would take one step of 0.06.
+    let w = World(seed: 1)
+    for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    for (i, j, v) in [(0, 1, 0.5), (0, 2, 0.5), (1, 0, 0.5), (1, 2, -0.5), (2, 0, 0.5), (2, 1, -0.5)] {
+        w.align(i, toward: j, to: v)
+    }
+    w.dynamics.balance = 0.06
+    w.dynamics.decay = 0
+    #expect(w.balanceSubsteps == 2)
+    // The same over two days at half the rate: the tick's length counts, not the rate alone.
+    w.dynamics.balance = 0.03
+    w.tickDays = 2
+    #expect(w.balanceSubsteps == 2)
+    w.tickDays = 1
+    w.dynamics.balance = 0.06
+    var expected = w.alignment
+    for _ in 0..<2 {
+        let before = expected
+        for i in 0..<3 {
+            for j in 0..<3 where i != j {
+                let k = 3 - i - j
+                let a = before[i * 3 + j]
+                expected[i * 3 + j] = a + 0.03 * (1 - a * a) * before[i * 3 + k] * before[k * 3 + j]
+            }
+        }
+    }
+    w.applyStructuralBalance()
+    #expect(w.balanceSubstepsLastTick == 2)
+    for p in expected.indices { #expect(abs(w.alignment[p] - expected[p]) <= 1e-15, "\(p)") }
+}
+
+@Test func aTickThatOutgrowsItsSubstepsStaysOnTheScale() {
+    // Three friends at +0.001 and balance·dt = 10⁴: the 400 substeps are planned from rows of 0.002,
+    // and the triad saturates within the tick, when a substep would move a pair far past 0.05 (the
+    // plan is made at the tick's start). The alignments end at friendship and on the scale;
+    // unclamped, the Euler steps overshoot and diverge.
+    let w = World(seed: 1)
+    for id in ["a", "b", "c"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    for i in 0..<3 {
+        for j in 0..<3 where i != j { w.align(i, toward: j, to: 0.001) }
+    }
+    w.dynamics.balance = 100
+    w.dynamics.decay = 0
+    w.tickDays = 100
+    #expect(w.balanceSubsteps == 400)
+    w.applyStructuralBalance()
+    for i in 0..<3 {
+        for j in 0..<3 where i != j {
+            #expect(w.alignment(i, toward: j) > 0.99 && w.alignment(i, toward: j) <= 1, "\(i)→\(j)")
+        }
+    }
+}
+
 /// Three states: A and B allies at +0.3, C a friend of A (+0.9) and an enemy of B (−0.9), all
 /// mutual, then `bystanders` agents with no relations, ties or forces.
 private func threeAllies(bystanders: Int) -> World {

@@ -334,3 +334,47 @@ private func proxyWar(arms: [Int], patronOfA: Bool = false, seed: UInt64 = 1) ->
     #expect(w.losses[1] > 0)
     #expect(w.alignment(1, toward: 2) == 0.3)
 }
+
+@Test func aVictimThatBacksItsAttackerDoesNotBlameItself() {
+    // b supports a, and a attacks b: b turns against a, and its support of a makes no backer of
+    // it, so the diagonal (how b stands toward itself) stays 0.
+    let w = World(seed: 1)
+    w.addRegion(Region(id: "r", name: "R", latitude: 0, longitude: 0))
+    for id in ["a", "b"] { w.addAgent(Agent(id: id, name: id, kind: "state")) }
+    w.deploy(0, in: 0, strength: 1000)
+    w.deploy(1, in: 0, strength: 500)
+    w.setWar(0, 1, true, cause: "test")
+    w.makeTie(1, 0, kind: w.tieKind("support"))
+    w.dynamics.noise = 0
+    w.dynamics.grievance = 0.8
+    w.dynamics.blame = 0.5
+    w.dynamics.balance = 0
+    w.dynamics.decay = 0
+    w.beginRun()
+    w.applyDynamics()
+    let shareB = (500 - w.force(of: 1, in: 0)) / 500
+    #expect(shareB > 0)
+    #expect(w.alignment(1, toward: 1) == 0)
+    #expect(w.alignment(0, toward: 0) == 0)
+    #expect(abs(w.alignment(1, toward: 0) - (0 - 0.8 * shareB)) <= 1e-12)
+}
+
+@Test func aRemainderOfExactlyMinForceStays() {
+    // min_force takes what is left below it, not what is left at it. The fight run without it
+    // gives the remainder; the same fight with min_force at that remainder leaves it standing, and
+    // with min_force one step above it takes the rest.
+    func fight(minForce: Double) -> World {
+        let w = duel(x0: 10, y0: 1000, tickDays: 0.05)
+        w.dynamics.minForce = minForce
+        w.applyDynamics()
+        return w
+    }
+    let left = fight(minForce: 0).force(of: 0, in: 0)
+    #expect(left > 1 && left < 10)
+    let atTheLine = fight(minForce: left)
+    #expect(atTheLine.force(of: 0, in: 0) == left)
+    #expect(!atTheLine.events.contains { $0.type == "eliminated" })
+    let above = fight(minForce: left.nextUp)
+    #expect(above.force(of: 0, in: 0) == 0)
+    #expect(above.events.contains { $0.type == "eliminated" && $0.agents == [0] })
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SimCore
@@ -13,8 +14,20 @@ private final class RecordingHooks: ScenarioHooks {
         if world.tick == failAtTick { throw RunFailure(.error, "boom at \(world.tick)") }
         if world.tick == 1 { world.setAlignment(0, toward: 1, to: -0.9) }
     }
-    func dispatchEvents(in world: World) throws(RunFailure) {}
-    func checkTriggers(in world: World) throws(RunFailure) { calls.append("triggers \(world.tick)") }
+    /// Events handed over so far: a dispatch that finds new ones is a call of its own.
+    private var dispatched = 0
+    /// a→b as the triggers saw it, tick by tick.
+    var seenByTriggers: [Double] = []
+
+    func dispatchEvents(in world: World) throws(RunFailure) {
+        guard world.events.count > dispatched else { return }
+        calls.append("dispatch \(world.tick) " + world.events[dispatched...].map(\.type).joined(separator: ","))
+        dispatched = world.events.count
+    }
+    func checkTriggers(in world: World) throws(RunFailure) {
+        calls.append("triggers \(world.tick)")
+        seenByTriggers.append(world.alignment(0, toward: 1))
+    }
     func sampleMetrics(in world: World) throws(RunFailure) -> [Double] {
         calls.append("metrics \(world.tick)")
         return [world.alignment(0, toward: 1)]
@@ -57,12 +70,39 @@ private final class ScriptedAlignment: ScenarioHooks {
         #expect(simulation.run(steps: 2) == .completed)
         #expect(
             hooks.calls == [
-                "metrics 0", "fire 0", "triggers 1", "metrics 1", "fire 1", "triggers 2",
+                "metrics 0", "fire 0", "triggers 1", "metrics 1", "fire 1", "dispatch 2 threshold", "triggers 2",
                 "metrics 2", "outcomes",
             ])
         // steps + 1 values; value t is the state after t days.
         #expect(simulation.metrics == [[0, 0, -0.9]])
         #expect(simulation.outcomes.first?.1 == .integer(2))
+    }
+
+    @Test func theDynamicsRunBetweenTheHooksAndTheChecks() {
+        // Decay pulls a→b back toward its baseline 0 by 10% a tick: the shift to −0.9 made at tick 1
+        // is −0.81 when the tick's threshold check, triggers and metrics see it, which they would
+        // not with the dynamics before the hooks or after the recording. The crossing is dispatched
+        // before the triggers run.
+        let w = world()
+        let rate = -log(0.9)
+        w.dynamics.decay = rate
+        let hooks = RecordingHooks()
+        let simulation = Simulation(world: w, hooks: hooks)
+        #expect(simulation.run(steps: 2) == .completed)
+        #expect(
+            hooks.calls == [
+                "metrics 0", "fire 0", "triggers 1", "metrics 1", "fire 1", "dispatch 2 threshold", "triggers 2",
+                "metrics 2", "outcomes",
+            ])
+        let decayed = -0.9 * exp(-rate)
+        #expect(abs(decayed - -0.81) < 1e-12)
+        #expect(hooks.seenByTriggers.count == 2 && hooks.seenByTriggers[0] == 0)
+        #expect(abs(hooks.seenByTriggers[1] - decayed) < 1e-12)
+        #expect(simulation.metrics[0].count == 3 && simulation.metrics[0][0...1] == [0, 0])
+        #expect(abs(simulation.metrics[0][2] - decayed) < 1e-12)
+        let crossing = w.events.first { $0.type == "threshold" }
+        #expect(crossing?.tick == 2)
+        if case .number(let value)? = crossing?.value("value") { #expect(abs(value - decayed) < 1e-12) }
     }
 
     @Test func crossingTheHostilityThresholdIsAnEvent() {
@@ -109,6 +149,19 @@ private final class ScriptedAlignment: ScenarioHooks {
         #expect(crossings([-0.55, back, back.nextUp]).map(\.1) == ["down", "up"])
         // The first crossing needs no margin: exactly at the threshold is down.
         #expect(crossings([-0.5]).map(\.1) == ["down"])
+        #expect(crossings([(-0.5).nextUp]).isEmpty)
+    }
+
+    @Test func aPairStartingOnTheThresholdIsAlreadyBelowIt() {
+        // At −0.5 when the run begins: hostile already, so going further down is no crossing, and
+        // rising exactly back onto the threshold is not one either; just above it is up.
+        let w = world()
+        w.setAlignment(0, toward: 1, to: -0.5)
+        let simulation = Simulation(world: w, hooks: ScriptedAlignment([-0.5, -0.7, -0.5, (-0.5).nextUp]))
+        _ = simulation.run(steps: 4)
+        let crossings = w.events.filter { $0.type == "threshold" }
+        #expect(crossings.map(\.tick) == [4])
+        #expect(crossings.first?.value("direction") == .string("up"))
     }
 
     @Test func aFailureKeepsWhatWasComputed() {

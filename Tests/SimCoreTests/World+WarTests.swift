@@ -124,3 +124,30 @@ private func step(_ w: World, days: Int) {
     step(w, days: 1)
     #expect(w.isAtWar(0, 1))
 }
+
+@Test func interruptedHostilityRestartsTheClock() {
+    // Nine days of hostility both ways, one day of it one way only, nine more: no war yet, since
+    // the days must run without a break; the tenth day after the break makes it.
+    let w = colocatedAllies(balance: 0, warDays: 10)
+    for (i, j) in [(0, 1), (1, 0)] { w.setAlignment(i, toward: j, to: -1) }
+    step(w, days: 9)
+    w.setAlignment(1, toward: 0, to: 0)
+    step(w, days: 1)
+    w.setAlignment(1, toward: 0, to: -1)
+    step(w, days: 9)
+    #expect(!w.isAtWar(0, 1))
+    step(w, days: 1)
+    #expect(w.isAtWar(0, 1))
+}
+
+@Test func ticksThatAreNotBinaryFractionsStillMakeWarOnTime() {
+    // Ten ticks of 0.1 day add up to 0.9999999999999999, not 1: the tenth still makes the war.
+    let w = colocatedAllies(balance: 0, warDays: 1)
+    w.tickDays = 0.1
+    for (i, j) in [(0, 1), (1, 0)] { w.setAlignment(i, toward: j, to: -1) }
+    step(w, days: 9)
+    #expect(!w.isAtWar(0, 1))
+    step(w, days: 1)
+    #expect(w.isAtWar(0, 1))
+    #expect(w.events.first { $0.type == "war" }?.tick == 9)
+}

@@ -10,7 +10,8 @@ import Testing
 struct RunReportTests {
     /// Russia backs Wagner; Algeria backs the CSP; Wagner and the CSP fight at Tinzaouaten.
     /// During the run Russia turns on Algeria (the largest change) and Wagner hardens on the CSP.
-    func makeWorld(clashDays: Int = 3) -> World {
+    /// `extraTies` are made during setup, after the world's own, in the order given.
+    func makeWorld(clashDays: Int = 3, extraTies: [(Int, Int, String)] = []) -> World {
         let w = World(seed: 1)
         w.start = SimDate(iso: "2024-07-22")!
         let rus = w.addAgent(Agent(id: "rus", name: "Russia", kind: "state"))!
@@ -37,6 +38,7 @@ struct RunReportTests {
         w.setForce(of: wag, in: tin, to: 300)
         w.setForce(of: csp, in: tin, to: 450.4)
         w.setForce(of: alg, in: tam, to: 2000)
+        for (from, to, kind) in extraTies { w.makeTie(from, to, kind: w.tieKind(kind)) }
         w.beginRun()
 
         w.setAlignment(rus, toward: alg, to: -0.3)
@@ -254,13 +256,37 @@ struct RunReportTests {
     }
 
     @Test func identicalInputsGiveIdenticalBytes() {
-        let first = makeReport(makeWorld())
-        #expect(first.json() == first.json())
-        #expect(first.text() == first.text())
-        // A second world built the same way (its tie set hashes differently) writes the same bytes.
-        let second = makeReport(makeWorld())
-        #expect(first.json() == second.json())
-        #expect(first.text() == second.text())
+        // Worlds built alike but for the order their ties were made in: each tie set iterates in an
+        // order of its own, and the reports must not show it.
+        let kinds = ["support", "arms_supply", "intel_sharing", "diplomatic", "trade"]
+        let extra = (0..<12).map { ($0 % 4, ($0 + 1 + $0 / 4) % 4, kinds[$0 % kinds.count]) }
+        func world(rotatedBy shift: Int) -> World {
+            makeWorld(extraTies: extra.indices.map { extra[($0 + shift) % extra.count] })
+        }
+        let first = makeReport(world(rotatedBy: 0))
+        for shift in 1..<12 {
+            let other = makeReport(world(rotatedBy: shift))
+            #expect(first.json() == other.json(), "rotated by \(shift)")
+            #expect(first.text() == other.text(), "rotated by \(shift)")
+        }
+        // The bytes follow the state: one alignment more and they differ.
+        let changed = world(rotatedBy: 0)
+        changed.setAlignment(0, toward: 3, to: 0.25)
+        #expect(makeReport(changed).json() != first.json())
+    }
+
+    @Test func digestsAreSixteenHexDigitsEach() throws {
+        var report = makeReport(makeWorld())
+        report.digests = [
+            StateDigest(alignments: 0xabc, forces: 0, resources: UInt64.max, ties: 1 << 60),
+            StateDigest(alignments: 0x0123_4567_89ab_cdef, forces: 1, resources: 0x10, ties: 0xf),
+        ]
+        let root = try parse(report.json())
+        let digests = try #require(root["digests"] as? [String: [String]])
+        #expect(digests["alignments"] == ["0000000000000abc", "0123456789abcdef"])
+        #expect(digests["forces"] == ["0000000000000000", "0000000000000001"])
+        #expect(digests["resources"] == ["ffffffffffffffff", "0000000000000010"])
+        #expect(digests["ties"] == ["1000000000000000", "000000000000000f"])
     }
 
     @Test func textReport() throws {

@@ -3,6 +3,8 @@
 import Foundation
 import Testing
 
+@testable import simrun
+
 @Suite("Flags")
 struct ArgumentScannerTests {
     static let scenario = "scenarios/sahel/ghadames.lua"
@@ -70,10 +72,27 @@ struct ArgumentScannerTests {
         try Self.expectUsage(["run", Self.scenario, "--max-memory", size], ["--max-memory", "'\(size)'"])
     }
 
-    @Test("good sizes for --max-memory", arguments: ["64M", "64m", "1G", "65536K", "67108864"])
-    func goodMemorySize(size: String) throws {
+    /// Sizes and the bytes they stand for.
+    static let goodSizes: [(String, Int)] = [
+        ("64M", 67_108_864), ("64m", 67_108_864), ("1G", 1_073_741_824), ("65536K", 67_108_864),
+        ("67108864", 67_108_864), ("1", 1), ("3k", 3_072), ("8589934591G", 9_223_372_035_781_033_984),
+    ]
+
+    @Test(
+        "good sizes for --max-memory, read as bytes",
+        arguments: ArgumentScannerTests.goodSizes)
+    func goodMemorySize(size: String, bytes: Int) throws {
+        let command = try #require(try RunCommand.declaration.parse(["s.lua", "--max-memory", size]))
+        #expect(command.limits.maxMemory == bytes)
+        guard (67_108_864...1_073_741_824).contains(bytes) else { return }
         let result = try SimrunCLI.run("run", Self.scenario, "--steps", "1", "--max-memory", size)
         #expect(result.exited(0), "\(result)")
+    }
+
+    @Test("a size one past what a byte count holds is refused")
+    func memorySizeOverflow() throws {
+        // Int.max / 2^30 = 8589934591 (above): one more gigabyte would overflow.
+        try Self.expectUsage(["run", Self.scenario, "--max-memory", "8589934592G"], ["--max-memory", "'8589934592G'"])
     }
 
     @Test("--flag=value is --flag value")

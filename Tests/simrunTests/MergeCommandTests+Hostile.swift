@@ -50,6 +50,8 @@ extension MergeCommandTests {
         arguments: [
             ("\"point\":0", "\"point\":5", "run 0 is at point 5, but the design puts it at point 0"),
             ("\"run\":0", "\"run\":7", "run 7 is outside the batch's 3 runs"),
+            // One past the last run: a range check with ... instead of ..< would take it.
+            ("\"run\":0", "\"run\":3", "run 3 is outside the batch's 3 runs"),
             ("\"run\":0", "\"run\":-1", "not a run (a run line's \"run\" is ill-typed)"),
         ])
     func rowOutsideTheDesign(from: String, to: String, message: String) throws {

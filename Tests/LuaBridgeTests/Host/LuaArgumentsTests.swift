@@ -121,6 +121,29 @@ struct LuaArgumentsTests {
         #expect(field.hasSuffix("sim.policy: field 'every' must be a whole number, got 2.5"), "\(field)")
     }
 
+    @Test(
+        "a whole number of magnitude 9e15 or more is refused, not converted (Int(1e300) would trap)",
+        arguments: [
+            ("9e15", "9000000000000000.0"), ("-9e15", "-9000000000000000.0"),
+            ("9000000000000000", "9000000000000000.0"), ("2^53", "9007199254740992.0"), ("1e300", "1e+300"),
+            ("-1e300", "-1e+300"), ("math.maxinteger", "9.223372036854776e+18"),
+        ])
+    func wholeNumberTooLarge(_ n: String, _ shown: String) {
+        let message = error("sim.every(\(n), function() end)")
+        #expect(message.hasSuffix("sim.every: argument #1 (n) must be a whole number, got \(shown)"), "\(message)")
+    }
+
+    @Test("a whole number just inside ±9e15 is converted")
+    func wholeNumberJustInside() throws {
+        let report = try runCompleted(
+            Self.world + """
+                sim.every(8999999999999999, function() sim.log("fired at " .. sim.tick()) end)
+                """, steps: 2)
+        #expect(report.logTexts == ["fired at 0"])
+        let message = error("sim.every(-8999999999999999, function() end)")
+        #expect(message.hasSuffix("sim.every: argument #1 (n) must be 1 or more, got -8999999999999999"), "\(message)")
+    }
+
     @Test("a float with an integral value counts as a whole number")
     func integralFloat() throws {
         let report = try runCompleted(

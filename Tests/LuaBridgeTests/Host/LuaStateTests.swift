@@ -159,6 +159,27 @@ struct LuaStateTests {
         #expect(report.metric("tick") == [0, 1])
     }
 
+    @Test("the cap bounds the memory held in all, not each allocation: many small blocks reach it too")
+    func manySmallAllocations() throws {
+        // A linked list of a million two-slot tables, each a block of some 60 bytes and its array
+        // of 32: about 90 MB held, none of it in a block near the 32 MiB cap.
+        let report = try report(
+            run(
+                header() + """
+                    sim.metric("tick", function() return sim.tick() end)
+                    sim.at(1, function()
+                      local head
+                      for i = 1, 1e6 do head = {head, i} end
+                      sim.log("all held")
+                    end)
+                    """, limits: Self.smallMemory))
+        let failure = try #require(report.failure)
+        #expect(failure.kind == .limit)
+        #expect(failure.message.contains("memory limit of 33554432 bytes reached"), "\(failure.message)")
+        #expect(report.logTexts.isEmpty)
+        #expect(report.metric("tick") == [0, 1])
+    }
+
     @Test("memory a script lets go of can be used again")
     func garbageIsNotALimit() throws {
         // At most one 8 MiB string and string.rep's 8 MiB buffer are reachable at any moment: half
