@@ -39,8 +39,9 @@ test: deps lint
 # crashes is left in .build/fuzz/last-*; keep it under Tests/Fixtures/fuzz as a regression test.
 FUZZ_SECONDS ?= 300
 fuzz: deps
-	SIMRUN_FUZZ_SECONDS=$(FUZZ_SECONDS) SIMRUN_FUZZ_SEED=$${SIMRUN_FUZZ_SEED:-$$(date +%s)} \
-	  swift test --filter FuzzTests
+	@seed=$${SIMRUN_FUZZ_SEED:-$$(date +%s)}; \
+	  echo "fuzz seed $$seed: SIMRUN_FUZZ_SEED=$$seed make fuzz repeats this round (inputs depend on time too)"; \
+	  SIMRUN_FUZZ_SECONDS=$(FUZZ_SECONDS) SIMRUN_FUZZ_SEED=$$seed swift test --filter FuzzTests
 
 # The suite under AddressSanitizer (Swift and the C shim) with UndefinedBehaviorSanitizer on the C
 # shim (Swift on Linux has no -sanitize=undefined; its own overflow and bounds checks trap instead);
