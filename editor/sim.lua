@@ -116,9 +116,9 @@ function sim.scenario(spec) end
 ---@return T
 function sim.param(name, default, options) end
 
----Sets the built-in dynamics' rates; with no argument returns the rates in force.
----@param rates sim.Dynamics?
----@return sim.Dynamics
+---Sets the built-in dynamics' rates (any rate at 0 turns that dynamic off); `sim.dynamics()` returns the rates in force.
+---@param rates sim.Dynamics
+---@overload fun(): sim.Dynamics
 function sim.dynamics(rates) end
 
 ---Declares a region.
