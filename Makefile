@@ -1,22 +1,23 @@
 # simrun: build, run the seed scenario, test, lint, benchmark.
 # `make run` and `make test` work on a fresh Debian machine as root where only the Swift toolchain is
 # installed: they install what the build and the tests need first (Lua 5.4; GNU parallel for the
-# end-to-end test of sharded batches).
+# end-to-end test of sharded batches; luacheck for `make lint`).
 
 SCENARIO ?= scenarios/sahel/tinzaouaten.lua
-APT_PACKAGES = liblua5.4-dev pkg-config parallel
+APT_PACKAGES = liblua5.4-dev pkg-config parallel lua-check
 SWIFT_SOURCES = Package.swift Sources Plugins Tests bench/floor
 
 .PHONY: run test lint format build deps bench clean fuzz sanitize
 
 # What the build and the tests need, installed with apt-get when missing and allowed.
 deps:
-	@if ! pkg-config --exists lua5.4 2>/dev/null || ! command -v parallel >/dev/null; then \
+	@if ! pkg-config --exists lua5.4 2>/dev/null || ! command -v parallel >/dev/null \
+	  || ! command -v luacheck >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
 	  else \
-	    echo "simrun needs Lua 5.4 (and GNU parallel for its tests). Install them as root with:"; \
+	    echo "simrun needs Lua 5.4 (and GNU parallel and luacheck for its tests). Install them as root with:"; \
 	    echo "  apt-get update && apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
@@ -56,9 +57,15 @@ sanitize: deps
 	SIMRUN_TEST_TIMEOUT_SCALE=10 swift test --scratch-path .build/tsan --sanitize=thread \
 	  --filter "BatchRunner|RunQueue|BatchCommandTests|MergeCommand"
 
-# swift-format (part of the toolchain) with .swift-format: 4-space indents, lines of at most 120.
+# swift-format (part of the toolchain) with .swift-format: 4-space indents, lines of at most 120. Then
+# luacheck with .luacheckrc over the shipped scenarios and the sandbox prelude: a misspelt `sim.*`
+# field or a global set by mistake fails here rather than in a run.
+LUA_SOURCES = scenarios Sources/LuaBridge/Host/sandbox.lua
 lint:
 	swift format lint --strict --recursive $(SWIFT_SOURCES)
+	@command -v luacheck >/dev/null \
+	  || { echo "make lint needs luacheck: make deps (as root), or apt-get install -y lua-check"; exit 1; }
+	luacheck --no-color $(LUA_SOURCES)
 
 format:
 	swift format --in-place --recursive $(SWIFT_SOURCES)

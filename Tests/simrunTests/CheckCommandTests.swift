@@ -80,6 +80,73 @@ struct CheckCommandTests {
         #expect(checkSection(result.out, title: "HOOKS").first?.contains("at: 1") == true)
     }
 
+    @Test("check --format json: the listing as one document, params typed with bounds and docs")
+    func ghadamesJSON() throws {
+        let result = try SimrunCLI.run("check", Self.ghadames, "--format", "json", "--param", "haftar_day=30")
+        #expect(result.exited(0), "\(result)")
+        #expect(result.err.isEmpty, "\(result.err)")
+        let json = try #require(result.json, "\(result.out)")
+        #expect(
+            json.keys == [
+                "scenario", "params", "pinned_rates", "agents", "regions", "links", "hooks", "event_types",
+                "policies", "metrics", "outcomes", "observed", "warnings",
+            ])
+        #expect(json["scenario"]?["name"]?.string == "ghadames")
+        #expect(json["scenario"]?["file"]?.string == Self.ghadames)
+        #expect(json["scenario"]?["start"]?.string == "2024-08-01")
+        #expect(json["scenario"]?["source"]?.string == "seeds/000_897de2a47dc8da2c.txt")
+
+        let params = try #require(json["params"]?.array)
+        #expect(
+            params.compactMap { $0["name"]?.string }.prefix(5)
+                == ["haftar_day", "lna_force", "algeria_alert", "russian_backing", "gnu_resolve"])
+        let haftarDay = try #require(params.first)
+        #expect(
+            haftarDay.keys == ["name", "type", "value", "default", "min", "max", "choices", "fixed", "doc"])
+        #expect(haftarDay["type"]?.string == "integer")
+        #expect(haftarDay["value"]?.int == 30 && haftarDay["default"]?.int == 7)
+        #expect(haftarDay["min"]?.int == 0 && haftarDay["max"]?.int == 121)
+        #expect(haftarDay["choices"] == .null && haftarDay["fixed"]?.bool == false)
+        #expect(haftarDay["doc"]?.string?.isEmpty == false)
+        let rupture = try #require(params.first { $0["name"]?.string == "rupture_at" })
+        #expect(rupture["type"]?.string == "number" && rupture["fixed"]?.bool == true)
+        #expect(rupture["min"]?.double == -1 && rupture["max"]?.double == 1)
+
+        let agents = try #require(json["agents"]?.array).compactMap { $0["id"]?.string }
+        #expect(["russia", "algeria", "lna", "gnu"].allSatisfy(agents.contains), "\(agents)")
+        let regions = try #require(json["regions"]?.array).compactMap { $0["id"]?.string }
+        #expect(["ghadames", "crossing", "debdeb", "derj", "sabha"].allSatisfy(regions.contains), "\(regions)")
+        #expect(json["hooks"]?.keys == ["at", "every", "on_tick", "on_event", "when", "policy"])
+        #expect(json["hooks"]?["policy"]?.int == 3)
+        #expect(json["policies"]?.array?.compactMap(\.string) == ["algeria", "lna", "gnu"])
+        let outcomes = try #require(json["outcomes"]?.array).compactMap(\.string)
+        #expect(outcomes.contains("border_clash_algeria_lna") && outcomes.contains("ghadames_held_by"))
+        #expect(json["observed"]?.array?.count == 6)
+
+        // The same document with --out, and nothing on standard output.
+        let folder = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("check.json").path
+        let written = try SimrunCLI.run(
+            "check", Self.ghadames, "--format", "json", "--param", "haftar_day=30", "--out", out)
+        #expect(written.exited(0), "\(written)")
+        #expect(written.stdout.isEmpty)
+        #expect(FileManager.default.contents(atPath: out) == result.stdout)
+    }
+
+    @Test("check --format json of a scenario that does not load: the error, exit 65, no document")
+    func jsonOfABrokenScenario() throws {
+        let folder = try SimrunCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("typo.lua")
+        try Data("sim.scenario{name = \"t\", start = \"2024-01-01\", steps = 1}\nsim.allign(\"a\", \"b\", 1)\n".utf8)
+            .write(to: file)
+        let result = try SimrunCLI.run("check", file.path, "--format", "json")
+        #expect(result.exited(65), "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.err.contains("allign"), "\(result.err)")
+    }
+
     @Test("check lists a setup warning")
     func checkWarnings() throws {
         let result = try SimrunCLI.run("check", SimrunCLI.fixture("valid/warns.lua"))

@@ -71,7 +71,7 @@ struct OptionTableTests {
                 "--format, --help, --lib, --max-instructions, --max-memory, --max-seconds, --out, --param, --quiet, --seed, "
                     + "--steps, -h"
             ),
-            ("check", "--help, --lib, --param, -h"),
+            ("check", "--format, --help, --lib, --out, --param, -h"),
             (
                 "batch",
                 "--accept, --fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --max-seconds, "

@@ -74,15 +74,15 @@ W.track_relations()
 -- each shift moves the baseline (sim.baseline), half is a shift that decays. Algiers' reaction is
 -- this scenario's assumption (the sources report no answer): it resents the threat ("you will
 -- suffer the same fate as France") and keeps its ties; nothing shows it cut them.
-local st = { warned_on = nil }
+-- lasting(a, b, d): half of d moves the baseline of a toward b, half is a shift that decays.
 local function lasting(a, b, d)
   sim.baseline(a, b, sim.baseline(a, b) + d / 2)
   sim.shift(a, b, d / 2)
 end
 sim.at("2024-04-13", function()
   if bogdanov <= 0 then return end
+
   local k = bogdanov
-  st.warned_on = sim.tick()
   -- [A44] [A45] [A46] The grievances it carried: the separatists, JNIM, Dicko.
   sim.emit("bogdanov_warning", { agents = { "russia", "algeria" }, region = "algiers",  -- [A18] in Algiers
     by = "Deputy Foreign Minister Mikhail Bogdanov", on_behalf_of = "mali, niger",

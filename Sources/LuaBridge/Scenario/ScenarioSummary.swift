@@ -1,5 +1,5 @@
 // ScenarioSummary: what `simrun check` shows of a scenario that loaded — its params, agents,
-// regions and hooks — without stepping it.
+// regions and hooks — without stepping it: as text for a terminal, as JSON for editors and scripts.
 import SimCore
 import SimReports
 import SimSupport
@@ -89,5 +89,61 @@ package struct ScenarioSummary: Sendable {
             out += "\nWARNINGS\n" + warnings.map { "  \($0)\n" }.joined()
         }
         return TerminalText.safe(out)
+    }
+
+    /// The listing as a JSON document (`simrun check --format json`): the same facts as `text()`,
+    /// every param with its type, bounds, choices and doc, for editors and scripts.
+    package func json() -> JSONValue {
+        let scenario: JSONValue = [
+            "name": .string(info.name), "description": .string(info.description), "file": .string(info.file),
+            "source": .string(orNull: info.source), "sha256": .string(info.sha256),
+            "start": .string(start.description), "steps": .int(steps),
+        ]
+        let pinned = overrides.filter { $0.0.hasPrefix(DynamicsRate.paramPrefix) }
+        return [
+            "scenario": scenario,
+            "params": .array(params.map(Self.json)),
+            "pinned_rates": .object(pinned.map { ($0.0, JSONValue($0.1)) }),
+            "agents": .array(agents.map { ["id": .string($0.0), "name": .string($0.1), "kind": .string($0.2)] }),
+            "regions": .array(
+                regions.map { ["id": .string($0.0), "name": .string($0.1), "country": .string(orNull: $0.2)] }),
+            "links": .int(linkCount),
+            // Keys without spaces ("on tick" → "on_tick"), so scripts can write `.hooks.on_tick`.
+            "hooks": .object(hooks.map { (String($0.0.map { $0 == " " ? "_" : $0 }), .int($0.1)) }),
+            "event_types": .array(eventTypes.map(JSONValue.string)),
+            "policies": .array(policyAgents.map(JSONValue.string)),
+            "metrics": .array(metrics.map(JSONValue.string)),
+            "outcomes": .array(outcomes.map(JSONValue.string)),
+            "observed": .array(observed.map(JSONValue.string)),
+            "warnings": .array(warnings.map(JSONValue.string)),
+        ]
+    }
+
+    /// One param: `value` is the value in force, `default` the declared one; absent bounds and
+    /// choices are null, so every param has the same keys.
+    private static func json(_ param: ParamDeclaration) -> JSONValue {
+        // An integer param's bounds are integers (kept as doubles for the range checks).
+        func bound(_ x: Double?) -> JSONValue {
+            guard let x else { return .null }
+            if case .integer = param.defaultValue, let integer = Int(exactly: x) { return .int(integer) }
+            return .number(x)
+        }
+        return [
+            "name": .string(param.name), "type": .string(typeName(param.defaultValue)),
+            "value": JSONValue(param.value), "default": JSONValue(param.defaultValue),
+            "min": bound(param.min), "max": bound(param.max),
+            "choices": param.choices.map { .array($0.map(JSONValue.init)) } ?? .null,
+            "fixed": .bool(param.fixed), "doc": .string(orNull: param.doc),
+        ]
+    }
+
+    /// The Lua type a param takes, as docs/scenario-api.md names it.
+    private static func typeName(_ value: ScalarValue) -> String {
+        switch value {
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .string: return "string"
+        }
     }
 }

@@ -1,10 +1,14 @@
 // CheckCommand: `simrun check FILE` — loads and validates a scenario without running it, and
-// lists its params, agents, regions and hooks.
+// lists its params, agents, regions and hooks: as text, or as JSON for editors and scripts.
 import LuaBridge
+import SimSupport
 
 struct CheckCommand: Command {
+    enum Format: String { case text, json }
+
     var file = ""
     var scenario = ScenarioOptions()
+    var output = OutputOptions<Format>()
 
     static let name = "check"
 
@@ -15,16 +19,23 @@ struct CheckCommand: Command {
             description: """
                 Loads the scenario and runs its setup without stepping it: syntax, declarations, ids and
                 params are checked, and its params, agents, regions, hooks, metrics and outcomes are listed.
+                --format json lists them as one JSON document (every param with its type, default, bounds,
+                choices and doc), for editors and scripts.
                 """,
             sections: [
-                OptionSection([
-                    ScenarioOptions.paramFlag.described("check with a param set (repeatable)").scoped(to: \.scenario),
-                    ScenarioOptions.libFlag.scoped(to: \.scenario),
-                ])
+                OptionSection(
+                    [
+                        OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.outFlag(),
+                    ].map { $0.scoped(to: \.output) } + [
+                        ScenarioOptions.paramFlag.described("check with a param set (repeatable)")
+                            .scoped(to: \.scenario),
+                        ScenarioOptions.libFlag.scoped(to: \.scenario),
+                    ])
             ],
             exitCodes: [
                 (.ok, "valid"), (.usage, "usage"), (.scenario, "scenario error"),
-                (.fileNotFound, "file not found"),
+                (.fileNotFound, "file not found"), (.cannotWrite, "cannot write"),
             ])
     }
 
@@ -38,8 +49,13 @@ struct CheckCommand: Command {
     func execute() throws(CLIError) -> ExitCode {
         let request = RunRequest(file: file, params: scenario.params, libraries: scenario.libraries)
         let summary = try ScenarioRunner.check(request).mapError(CLIError.init).get()
-        print(summary.text(), terminator: "")
-        print("ok: \(request.file) is valid")
+        switch output.format ?? .text {
+        case .json:
+            // Only the document: a script reads validity from the exit code.
+            try OutputFile.write(summary.json().serialized(), to: output.out)
+        case .text:
+            try OutputFile.write(summary.text() + "ok: \(request.file) is valid\n", to: output.out)
+        }
         return .ok
     }
 }
