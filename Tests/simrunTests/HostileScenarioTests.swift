@@ -177,7 +177,9 @@ struct HostileScenarioTests {
     func copyingLoops(_ name: String) throws {
         let path = SimrunCLI.fixture("hostile/\(name).lua")
         // Each ran for minutes, or failed to stop at all; in a release build each stops within 5 s.
-        let result = try SimrunCLI.run(["run", path], timeout: 30)
+        // A sanitized build runs many times slower: its wall-clock backstop must not come first.
+        let backstop = String(Int(120 * SimrunCLI.timeoutScale))  // the default --max-seconds, scaled
+        let result = try SimrunCLI.run(["run", path, "--max-seconds", backstop], timeout: 30)
         Self.expectRefused(result, file: path, line: 4, fragments: ["instruction limit of 200000000 reached"])
     }
 
