@@ -100,17 +100,7 @@ struct SimBindingsTests {
     }
 
     static func luacheck(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(EmbeddedLuaTests.luacheck))
-        process.arguments = ["--no-color"] + arguments
-        process.currentDirectoryURL = PackageRoot.url
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try EmbeddedLuaTests.runLuacheck(arguments)
     }
 
     // MARK: editor/sim.lua

@@ -24,9 +24,15 @@ struct EmbeddedLuaTests {
 
     @Test("sandbox.lua passes luacheck with the package's settings", .enabled(if: luacheck != nil))
     func preludePassesLuacheck() throws {
+        let (status, text) = try Self.runLuacheck([Self.preludePath])
+        #expect(status == 0, "\(text)")
+    }
+
+    /// Runs luacheck from the package root, with its settings, and returns its status and output.
+    static func runLuacheck(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.luacheck))
-        process.arguments = ["--no-color", Self.preludePath]
+        process.executableURL = URL(fileURLWithPath: try #require(luacheck))
+        process.arguments = ["--no-color"] + arguments
         process.currentDirectoryURL = PackageRoot.url
         let output = Pipe()
         process.standardOutput = output
@@ -34,6 +40,6 @@ struct EmbeddedLuaTests {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        return (process.terminationStatus, text)
     }
 }
