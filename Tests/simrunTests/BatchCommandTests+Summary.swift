@@ -123,3 +123,23 @@ extension BatchCommandTests {
         #expect(point["outcomes"]?["luck"]?["n"]?.int == 50 - failedRows.count, "failed runs' outcomes are left out")
     }
 }
+
+extension BatchCommandTests {
+    @Test("--table prints the summary table off a terminal: to standard output beside --out, else to standard error")
+    func tableOffTerminal() throws {
+        let dir = try BatchScratch()
+        defer { dir.remove() }
+        let rows = try BatchFixture.batch(Self.coin, "--runs", "5", "--out", dir.path("r.jsonl"), "--table")
+        #expect(rows.exited(0), "\(rows)")
+        #expect(rows.out.hasPrefix("BATCH SUMMARY  5 runs, 0 failed\n"), "\(rows.out)")
+        #expect(try BatchRunsText(dir.text("r.jsonl")).rows.count == 5)
+        // Rows on standard output: the table goes to standard error, the rows stay a clean stream.
+        let piped = try BatchFixture.batch(Self.coin, "--runs", "5", "--table")
+        #expect(piped.exited(0), "\(piped)")
+        #expect(try BatchRunsText(piped.out).rows.count == 5)
+        #expect(piped.err.hasPrefix("BATCH SUMMARY  5 runs, 0 failed\n"), "\(piped.err)")
+        // Without it, no table where no one is looking.
+        let plain = try BatchFixture.batch(Self.coin, "--runs", "5", "--out", dir.path("p.jsonl"))
+        #expect(plain.exited(0) && plain.out.isEmpty && !plain.err.contains("BATCH SUMMARY"), "\(plain)")
+    }
+}

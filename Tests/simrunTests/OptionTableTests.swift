@@ -76,7 +76,7 @@ struct OptionTableTests {
                 "batch",
                 "--accept, --fail-fast, --format, --help, --jobs, --lib, --max-instructions, --max-memory, --max-seconds, "
                     + "--metrics, --out, --param, --precision, --quiet, --resume, --round, --runs, --sample, --seed, "
-                    + "--seeds, --shard, --steps, --summary, --sweep, --trace, --vary, -h"
+                    + "--seeds, --shard, --steps, --summary, --sweep, --table, --trace, --vary, -h"
             ),
             ("merge", "--help, --out, --quiet, --summary, -h"),
             (

@@ -28,6 +28,8 @@ struct BatchCommand: Command {
     var keepMetrics = false
     var keepTrace = false
     var summaryPath: String?
+    /// `--table`: the summary table even when no terminal is looking.
+    var table = false
     var resume = false
     var failFast = false
     var limits = ScenarioLimits()
@@ -114,6 +116,10 @@ struct BatchCommand: Command {
                 .toggle("--metrics", help: "add each metric's final value to every row", \.keepMetrics),
                 .toggle("--trace", help: "add each metric's whole series to every row", \.keepTrace),
                 .summary(\.summaryPath),
+                .toggle(
+                    "--table",
+                    help: "print the summary table even off a terminal: to standard output when rows go to --out, "
+                        + "else to standard error", \.table),
                 .toggle("--resume", help: "keep the rows already in --out and run only what is missing", \.resume),
                 .toggle("--fail-fast", help: "stop at the first failed run", \.failFast),
             ]
@@ -197,7 +203,7 @@ struct BatchCommand: Command {
         // Rows go to --out, or to standard output when that is not a terminal: a terminal gets the
         // summary table instead, as does standard error when it is one.
         let rowsToStandardOutput = output.out == nil && isatty(STDOUT_FILENO) != 1
-        let tableWanted = isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
+        let tableWanted = table || isatty(STDOUT_FILENO) == 1 || (!quiet && isatty(STDERR_FILENO) == 1)
         var summary =
             summaryPath != nil || tableWanted
             ? BatchSummary(
@@ -250,9 +256,11 @@ struct BatchCommand: Command {
         }
         if var summary = sink.summary {
             if let rounds { summary.record(stops: rounds.stopped) }
+            // With --table the rows' stream decides: the table takes standard output only when the rows do not.
             try SummaryOutput.write(
                 summary, header: header, to: summaryPath,
-                tableOnStandardOutput: isatty(STDOUT_FILENO) == 1, quiet: quiet)
+                tableOnStandardOutput: isatty(STDOUT_FILENO) == 1 || (table && output.out != nil),
+                tableOnStandardError: table && output.out == nil, quiet: quiet)
         }
         let failed = keptFailures + sink.failed
         if failed > 0 {

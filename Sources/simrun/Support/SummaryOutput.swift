@@ -6,11 +6,11 @@ import SimSupport
 
 enum SummaryOutput {
     /// Writes the summary's JSON (with the batch's provenance, less any shard) to `path`, then the
-    /// table: to standard output when `onStandardOutput`, else to standard error when that is a
-    /// terminal and not `quiet`.
+    /// table: to standard output when `tableOnStandardOutput`, else to standard error when
+    /// `tableOnStandardError` (`--table`) or when that is a terminal and not `quiet`.
     static func write(
         _ summary: BatchSummary, header: RunsHeader, to path: String?, tableOnStandardOutput: Bool,
-        quiet: Bool
+        tableOnStandardError: Bool = false, quiet: Bool
     ) throws(CLIError) {
         if let path {
             try OutputFile.write(summary.json(header: header.unsharded.fields), to: path)
@@ -18,7 +18,7 @@ enum SummaryOutput {
         let table = TerminalText.safe(summary.table())
         if tableOnStandardOutput {
             print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
-        } else if !quiet, isatty(STDERR_FILENO) == 1 {
+        } else if tableOnStandardError || (!quiet && isatty(STDERR_FILENO) == 1) {
             FileHandle.standardError.write(Data(table.utf8))
         }
     }
