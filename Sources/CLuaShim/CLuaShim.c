@@ -102,7 +102,7 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     if (limits->instruction_limit != 0 && simrun_spent(limits) > limits->instruction_limit) {
         raise_budget(L, limits);
     }
-    // About 20 ns every thousand instructions (a few microseconds of Lua).
+    // One clock read every thousand instructions, a few microseconds of Lua.
     if (limits->time_exceeded || (limits->deadline_ns != 0 && monotonic_ns() > limits->deadline_ns)) {
         raise_deadline(L, limits);
     }

@@ -51,16 +51,7 @@ extension BatchSummary {
         pairs += [("p5", 0.05), ("p50", 0.5), ("p95", 0.95)].map {
             ($0.0, .number(Statistics.quantile(sorted: sorted, $0.1)))
         }
-        if edges.count >= 2 {
-            pairs.append(
-                (
-                    "histogram",
-                    [
-                        "edges": .array(edges.map(JSONValue.number)),
-                        "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
-                    ]
-                ))
-        }
+        if let histogram = BatchSummary.histogram(sorted, edges: edges) { pairs.append(("histogram", histogram)) }
         return .object(pairs)
     }
 

@@ -197,7 +197,7 @@ struct SummaryReading {
                 wide: true)
         }
         let rows = zip(points, stats).prefix(Self.pointCap).map { point, stat in
-            probabilityRow(pointLabel(point), proportion(stat), n: stat?["n"]?.int ?? 0)
+            probabilityRow(pointLabel(point), Self.pooledProportion([stat]), n: stat?["n"]?.int ?? 0)
         }
         page.figures(
             [
@@ -226,7 +226,7 @@ struct SummaryReading {
             let n = stat?["n"]?.int ?? 0
             for category in charted {
                 let label = points.count > 1 ? "\(category) — \(pointLabel(point))" : category
-                rows.append(probabilityRow(label, share(of: category, stat), n: n))
+                rows.append(probabilityRow(label, Self.pooledShare(of: category, [stat]), n: n))
             }
         }
         page.figures(
@@ -240,23 +240,6 @@ struct SummaryReading {
         if categories.count > charted.count {
             page.paragraph("\(categories.count - charted.count) rarer values are in the JSON summary.", note: true)
         }
-    }
-
-    /// `p` and `ci95` of a boolean outcome or of a category.
-    private func proportion(_ stat: JSONValue?) -> (Double, (Double, Double)?)? {
-        guard let p = stat?["p"]?.double else { return nil }
-        let ci = stat?["ci95"]?.array?.compactMap(\.double)
-        return (p, ci.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
-    }
-
-    /// A category's share of a point's `n` values with its Wilson interval, from its count (0 when the
-    /// point does not list it, as summaries before the zero counts did); nil at a point without values.
-    /// The same estimate as the summary's own and `compare`'s.
-    private func share(of category: String, _ stat: JSONValue?) -> (Double, (Double, Double)?)? {
-        guard let n = stat?["n"]?.int, n > 0 else { return nil }
-        let count = stat?["categories"]?[category]?["count"]?.int ?? 0
-        guard (0...n).contains(count) else { return nil }
-        return (Double(count) / Double(n), Statistics.wilson(successes: count, trials: n))
     }
 
     func probabilityRow(_ label: String, _ value: (Double, (Double, Double)?)?, n: Int) -> RowChart.Row {

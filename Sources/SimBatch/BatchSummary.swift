@@ -293,15 +293,8 @@ package struct BatchSummary: Sendable {
                     ("max", .number(sorted[n - 1])),
                     ("ci95", Statistics.meanInterval(sorted).map(BatchSummary.interval) ?? .null),
                 ]
-                if edges.count >= 2 {
-                    pairs.append(
-                        (
-                            "histogram",
-                            [
-                                "edges": .array(edges.map(JSONValue.number)),
-                                "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
-                            ]
-                        ))
+                if let histogram = BatchSummary.histogram(sorted, edges: edges) {
+                    pairs.append(("histogram", histogram))
                 }
             case .boolean:
                 pairs += [
@@ -356,6 +349,15 @@ package struct BatchSummary: Sendable {
             counts[bin] += 1
         }
         return counts
+    }
+
+    /// `{"edges", "counts"}` of the ascending values over the bins between `edges`; nil without a bin.
+    static func histogram(_ sorted: [Double], edges: [Double]) -> JSONValue? {
+        guard edges.count >= 2 else { return nil }
+        return [
+            "edges": .array(edges.map(JSONValue.number)),
+            "counts": .array(BatchSummary.binCounts(sorted, edges: edges).map(JSONValue.int)),
+        ]
     }
 
     static func interval(_ bounds: (Double, Double)) -> JSONValue {

@@ -79,7 +79,7 @@ package struct RunsHeader {
     }
 
     /// Whether the batch accepts runs on facts of the record (`--accept`): its rows then say which.
-    package var accepts: Bool { acceptedFacts != nil }
+    package var accepts: Bool { self[BatchProvenance.Key.design]?["accept"] != nil }
 
     /// The facts a run of the batch must reproduce to be accepted; nil without `--accept`.
     package var acceptedFacts: [String]? {

@@ -141,7 +141,13 @@ extension SummaryReading {
             guard !o1 && !o2 else { return nil }
             (hits, n) = (newHits, newN)
         }
-        guard n > 0 else { return nil }
-        return (Double(hits) / Double(n), Statistics.wilson(successes: hits, trials: n))
+        return proportion(hits, of: n)
+    }
+
+    /// A count's share of `n` with its Wilson interval; nil when `n` is 0 or the count lies outside
+    /// 0...n (a file's, not simrun's).
+    static func proportion(_ count: Int, of n: Int) -> (Double, (Double, Double)?)? {
+        guard n > 0, (0...n).contains(count) else { return nil }
+        return (Double(count) / Double(n), Statistics.wilson(successes: count, trials: n))
     }
 }

@@ -59,21 +59,15 @@ extension SummaryReading {
             let n = stat?["n"]?.int ?? 0
             if stat?["type"]?.string == OutcomeKind.boolean.rawValue {
                 let trues = stat?["true"]?.int ?? 0
-                rows.append(probabilityRow("\(name) — \(label)", proportion(trues, of: n), n: n))
+                rows.append(probabilityRow("\(name) — \(label)", Self.proportion(trues, of: n), n: n))
             } else {
                 for (category, value) in stat?["categories"]?.object ?? [] {
                     let count = value["count"]?.int ?? 0
-                    rows.append(probabilityRow("\(name) = \(category) — \(label)", proportion(count, of: n), n: n))
+                    rows.append(probabilityRow("\(name) = \(category) — \(label)", Self.proportion(count, of: n), n: n))
                 }
             }
         }
         return rows
-    }
-
-    /// A count's share of `n` with its Wilson interval; nil when there is nothing to share.
-    private func proportion(_ count: Int, of n: Int) -> (Double, (Double, Double)?)? {
-        guard n > 0, (0...n).contains(count) else { return nil }
-        return (Double(count) / Double(n), Statistics.wilson(successes: count, trials: n))
     }
 
     /// Each outcome over the accepted runs: a histogram of a number, the share of a boolean or of
@@ -94,11 +88,11 @@ extension SummaryReading {
                     label: "\(name) over the accepted runs", mean: stat["mean"]?.double)
                 figures.append((chart.svg, "\(name) over the \(n) accepted runs."))
             case OutcomeKind.boolean.rawValue?:
-                rows.append(probabilityRow(name, proportion(stat["true"]?.int ?? 0, of: n), n: n))
+                rows.append(probabilityRow(name, Self.proportion(stat["true"]?.int ?? 0, of: n), n: n))
             case OutcomeKind.category.rawValue?:
                 for (category, value) in stat["categories"]?.object ?? [] {
                     rows.append(
-                        probabilityRow("\(name) = \(category)", proportion(value["count"]?.int ?? 0, of: n), n: n))
+                        probabilityRow("\(name) = \(category)", Self.proportion(value["count"]?.int ?? 0, of: n), n: n))
                 }
             default:
                 rows.append(probabilityRow(name, nil, n: 0))

@@ -1,6 +1,7 @@
 // ScenarioFuzzTests: random scenarios through the whole run path. Whatever a scenario does, a run
 // ends (ok, stopped, or failed with one line of error), twice the same for one seed, and its report
-// writes as JSON, text and HTML. A crash leaves the scenario in .build/fuzz/last-scenario.lua.
+// writes as JSON, text and HTML. A crash leaves the scenario in .build/fuzz/last-scenario.lua; one that
+// turns up goes under Tests/Fixtures/fuzz with a test of its own, as the summaries' do (FileFuzzTests).
 import Foundation
 import LuaBridge
 import SimCore
@@ -50,18 +51,5 @@ struct ScenarioFuzzTests {
             #expect(Self.outcome(of: path) == first, "seed \(seed): two runs differ")
         }
         print("fuzz: \(tried) scenarios")
-    }
-
-    /// Inputs that once crashed or hung, kept as files: each must now end like any other.
-    @Test("the scenarios fuzzing found keep ending", arguments: ScenarioFuzzTests.regressionFiles())
-    func regressions(_ path: String) {
-        _ = Self.outcome(of: path)
-    }
-
-    static func regressionFiles() -> [String] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/fuzz")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".lua") }.sorted().map { folder.appendingPathComponent($0).path }
     }
 }
