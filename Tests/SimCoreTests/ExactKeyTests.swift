@@ -17,6 +17,17 @@ import Testing
         #expect(Self.composed.isBytewise("\u{C5}"))
     }
 
+    @Test("equal bytes: same length and every byte, in small and heap-allocated strings")
+    func bytewiseEquality() {
+        // Up to 15 bytes a string is stored inline, longer ones on the heap: both take the fast path.
+        let long = String(repeating: "x", count: 40)
+        #expect(long.isBytewise(String(repeating: "x", count: 40)))
+        #expect(!long.isBytewise(String(repeating: "x", count: 39) + "y"))
+        #expect(!long.isBytewise(String(repeating: "x", count: 41)))
+        #expect(!"ab".isBytewise("a") && !"a".isBytewise("ab") && "".isBytewise(""))
+        #expect(!"ab".isBytewise("ba") && "tinzaouaten".isBytewise("tinza" + "ouaten"))
+    }
+
     @Test("keys order by their bytes, a prefix first")
     func bytewiseOrder() {
         // 0x41 < 0xC3: the decomposed form first, whichever order they come in.

@@ -55,9 +55,9 @@ final class BindingContext {
         return location.hasSuffix(": ") ? String(location.dropLast(2)) : location
     }
 
-    /// The arguments of a call into the binding named `function`.
-    func arguments(for function: String) -> LuaArguments {
-        LuaArguments(lua: lua, function: function, agentTable: ids.agentTable, regionTable: ids.regionTable)
+    /// The arguments of a call into binding `binding` (its position in `SimBindings.all`).
+    func arguments(for binding: Int32) -> LuaArguments {
+        LuaArguments(lua: lua, binding: binding, agentTable: ids.agentTable, regionTable: ids.regionTable)
     }
 
     /// Fails unless the scenario is still setting up: the world's shape is fixed once it runs.

@@ -95,12 +95,14 @@ enum SimBindings {
 private func hostEntry(_ L: OpaquePointer?, _ binding: Int32) -> Int32 {
     guard let L, let raw = simrun_extraspace(L).pointee else { return SIMRUN_RAISE_AS_IS }
     let context = Unmanaged<BindingContext>.fromOpaque(raw).takeUnretainedValue()
-    let entry = SimBindings.all[Int(binding)]
     // Events a script makes are kept for the report: they count against its memory cap (the
     // trampoline raises once the count passes it).
     defer { context.chargeNewEvents() }
     do {
-        return try entry.run(context, context.arguments(for: entry.qualifiedName))
+        // Borrowed in place: copying the entry out would retain and release its three strings.
+        return try SimBindings.all.withUnsafeBufferPointer { (table) throws(BindingError) -> Int32 in
+            try table[Int(binding)].run(context, context.arguments(for: binding))
+        }
     } catch {
         context.lua.push(error.message)
         return error.located ? SIMRUN_RAISE_AS_IS : SIMRUN_RAISE_WITH_WHERE

@@ -40,6 +40,12 @@ package struct Dynamics: Sendable, Equatable {
     /// The thresholds in force.
     package var effectiveThresholds: [Double] { thresholds ?? [hostility] }
 
+    /// Whether `effectiveThresholds` is `watched`, asked every tick without building the array.
+    package func thresholdsAre(_ watched: [Double]) -> Bool {
+        if let thresholds { return thresholds == watched }
+        return watched.count == 1 && watched[0] == hostility
+    }
+
     /// Every scalar rate, in the order reports list them.
     package static let rates: [DynamicsRate] = [
         DynamicsRate("speed", \.speed, allowed: 0...100_000, documented: 50...600),

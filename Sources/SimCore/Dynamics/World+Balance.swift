@@ -31,9 +31,9 @@ extension World {
         let substeps = balanceSubsteps
         balanceSubstepsLastTick = substeps
         let gain = rate * (tickDays / Double(substeps))
-        var product = [Double](repeating: 0, count: n * n)
+        if pairScratch.count != n * n { pairScratch = [Double](repeating: 0, count: n * n) }
         alignment.withUnsafeMutableBufferPointer { a in
-            product.withUnsafeMutableBufferPointer { p in
+            pairScratch.withUnsafeMutableBufferPointer { p in
                 for _ in 0..<substeps {
                     // With a zero diagonal, (A·A)_ij is exactly the sum over k ≠ i, j.
                     World.square(a, into: p, n)
@@ -68,16 +68,23 @@ extension World {
     package func balanceIndex() -> Double {
         let n = agentCount
         guard n >= 3 else { return 1 }
-        let p = symmetrizedAlignment()
+        if pairScratch.count != n * n { pairScratch = [Double](repeating: 0, count: n * n) }
         var balanced = 0.0, total = 0.0
-        p.withUnsafeBufferPointer { p in
-            for i in 0..<n {
-                for j in (i + 1)..<n where p[i * n + j] != 0 {
-                    let pij = p[i * n + j]
-                    for k in (j + 1)..<n {
-                        let product = pij * p[j * n + k] * p[i * n + k]
-                        total += abs(product)
-                        if product > 0 { balanced += product }
+        alignment.withUnsafeBufferPointer { a in
+            pairScratch.withUnsafeMutableBufferPointer { p in
+                // The upper triangle of the symmetrised matrix is all the triads read.
+                for i in 0..<n {
+                    for j in (i + 1)..<n { p[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2 }
+                }
+                for i in 0..<n {
+                    for j in (i + 1)..<n where p[i * n + j] != 0 {
+                        let pij = p[i * n + j]
+                        for k in (j + 1)..<n {
+                            let product = pij * p[j * n + k] * p[i * n + k]
+                            total += abs(product)
+                            // Adding 0 leaves a non-negative sum as it was: a select, not a branch.
+                            balanced += product > 0 ? product : 0
+                        }
                     }
                 }
             }
@@ -128,10 +135,12 @@ extension World {
                     c20 += x2 * b0; c21 += x2 * b1
                     c30 += x3 * b0; c31 += x3 * b1
                 }
-                for (row, c0, c1) in [(0, c00, c01), (1, c10, c11), (2, c20, c21), (3, c30, c31)] {
-                    let out = p + (i + row) * n + j
-                    out[0] = c0[0]; out[1] = c0[1]; out[2] = c1[0]; out[3] = c1[1]
-                }
+                // Stored row by row without an array of the four rows, which would be allocated per block.
+                let out = p + i * n + j
+                (out + 0 * n).storeBlockRow(c00, c01)
+                (out + 1 * n).storeBlockRow(c10, c11)
+                (out + 2 * n).storeBlockRow(c20, c21)
+                (out + 3 * n).storeBlockRow(c30, c31)
             }
         }
         // Edges: the last n % 4 columns of the blocked rows, then the last n % 4 rows.
@@ -146,5 +155,12 @@ extension World {
                 for j in first..<n { out[j] += aik * row[j] }
             }
         }
+    }
+}
+
+extension UnsafeMutablePointer<Double> {
+    /// Writes four consecutive values: the two halves of one row of a 4×4 block.
+    fileprivate func storeBlockRow(_ left: SIMD2<Double>, _ right: SIMD2<Double>) {
+        self[0] = left[0]; self[1] = left[1]; self[2] = right[0]; self[3] = right[1]
     }
 }

@@ -219,7 +219,7 @@ extension World {
     /// victim in none of these ways: a patron, or a supplier of both sides, is not an attacker.
     func assignBlame(for losses: [CombatLoss]) {
         let grievance = dynamics.grievance
-        guard grievance != 0 else { return }
+        guard grievance != 0, !losses.isEmpty else { return }
         let backing = World.backingTieKinds.compactMap { tieKindIndex($0) }
         for loss in losses where loss.strengthBefore > 0 {
             let share = min(1, loss.loss / loss.strengthBefore)
@@ -241,14 +241,18 @@ extension World {
         agents[x].patron == k || kinds.contains { isTied(k, x, kind: $0) }
     }
 
-    /// Whether two forces in region r are at war; allocates nothing, since it runs every tick over
-    /// every region.
+    /// Whether two forces in region r are at war; allocates nothing and reads the flat arrays
+    /// directly, since it runs every tick over every region and almost always finds no battle.
     private func hasHostilePair(in r: Int) -> Bool {
-        let n = agentCount
-        for i in 0..<n where force(of: i, in: r) > 0 {
-            for j in (i + 1)..<n where force(of: j, in: r) > 0 && isAtWar(i, j) { return true }
+        let n = agentCount, stride = regionCount
+        return forces.withUnsafeBufferPointer { force in
+            atWar.withUnsafeBufferPointer { war in
+                for i in 0..<n where force[i * stride + r] > 0 {
+                    for j in (i + 1)..<n where force[j * stride + r] > 0 && war[i * n + j] { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Fights one battle in region r among `sides` (agent indices in index order) over `days`:

@@ -52,26 +52,37 @@ extension World {
             }
             return armedAgents![k]
         }
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let p = i * n + j
-                let a = alignment[p], b = alignment[j * n + i]
-                let drifting =
-                    atWar[p]
-                    ? a > calm && b > calm
-                    : a <= hostile && b <= hostile && armed(i) && armed(j) && agents[i].patron != j
-                        && agents[j].patron != i
-                guard drifting else {
-                    warClock[p] = 0
-                    continue
-                }
-                warClock[p] += tickDays
-                // Tick lengths are not always exact binary fractions: a day's rounding must not
-                // postpone the change by a whole tick.
-                if warClock[p] >= days * (1 - 1e-12) {
-                    setWar(i, j, !atWar[p], cause: atWar[p] ? "calm" : "hostility")
+        // Changes wait until the scan is done: each pair reads only its own entries, so the result
+        // is the same, and the scan can read the flat arrays directly.
+        var changes: [(Int, Int)] = []
+        alignment.withUnsafeBufferPointer { a in
+            atWar.withUnsafeBufferPointer { war in
+                warClock.withUnsafeMutableBufferPointer { clock in
+                    for i in 0..<n {
+                        for j in (i + 1)..<n {
+                            let p = i * n + j
+                            let x = a[p], y = a[j * n + i]
+                            let drifting =
+                                war[p]
+                                ? x > calm && y > calm
+                                : x <= hostile && y <= hostile && armed(i) && armed(j) && agents[i].patron != j
+                                    && agents[j].patron != i
+                            guard drifting else {
+                                clock[p] = 0
+                                continue
+                            }
+                            clock[p] += tickDays
+                            // Tick lengths are not always exact binary fractions: a day's rounding must not
+                            // postpone the change by a whole tick.
+                            if clock[p] >= days * (1 - 1e-12) { changes.append((i, j)) }
+                        }
+                    }
                 }
             }
+        }
+        for (i, j) in changes {
+            let war = isAtWar(i, j)
+            setWar(i, j, !war, cause: war ? "calm" : "hostility")
         }
     }
 }

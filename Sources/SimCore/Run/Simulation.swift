@@ -92,9 +92,8 @@ package final class Simulation {
     /// crossing back — up after a crossing down, or down after one up — counts only once the value
     /// is `hysteresis` past the threshold, so noise around it is not a timeline of escalations.
     private func recordThresholdCrossings() {
-        if world.dynamics.effectiveThresholds != watchedThresholds { watchThresholds() }
-        let thresholds = watchedThresholds
-        let t = thresholds.count
+        if !world.dynamics.thresholdsAre(watchedThresholds) { watchThresholds() }
+        let t = watchedThresholds.count
         let margin = world.dynamics.hysteresis
         let n = world.agentCount
         var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
@@ -102,21 +101,23 @@ package final class Simulation {
         // array would make its next change copy all N² values.
         lastAlignment.withUnsafeMutableBufferPointer { before in
             thresholdSides.withUnsafeMutableBufferPointer { sides in
-                world.alignment.withUnsafeBufferPointer { after in
-                    for i in 0..<n {
-                        for j in 0..<n where i != j {
-                            let p = i * n + j
-                            let value = after[p]
-                            guard before[p] != value else { continue }
-                            before[p] = value
-                            for k in 0..<t {
-                                let side = sides[p * t + k], threshold = thresholds[k]
-                                if side > 0 && value <= threshold - (side == 2 ? margin : 0) {
-                                    sides[p * t + k] = -2
-                                    crossings.append((i, j, threshold, true, value))
-                                } else if side < 0 && value > threshold + (side == -2 ? margin : 0) {
-                                    sides[p * t + k] = 2
-                                    crossings.append((i, j, threshold, false, value))
+                watchedThresholds.withUnsafeBufferPointer { thresholds in
+                    world.alignment.withUnsafeBufferPointer { after in
+                        for i in 0..<n {
+                            for j in 0..<n where i != j {
+                                let p = i * n + j
+                                let value = after[p]
+                                guard before[p] != value else { continue }
+                                before[p] = value
+                                for k in 0..<t {
+                                    let side = sides[p * t + k], threshold = thresholds[k]
+                                    if side > 0 && value <= threshold - (side == 2 ? margin : 0) {
+                                        sides[p * t + k] = -2
+                                        crossings.append((i, j, threshold, true, value))
+                                    } else if side < 0 && value > threshold + (side == -2 ? margin : 0) {
+                                        sides[p * t + k] = 2
+                                        crossings.append((i, j, threshold, false, value))
+                                    }
                                 }
                             }
                         }

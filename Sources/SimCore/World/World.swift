@@ -57,6 +57,9 @@ package final class World {
     var battlesLastTick = 0
     /// Euler substeps the last tick's structural balance took.
     var balanceSubstepsLastTick = 1
+    /// N² working space of structural balance and the balance index, kept between ticks so that
+    /// neither allocates a matrix every tick. Holds nothing between calls.
+    var pairScratch: [Double] = []
 
     // Keyed by bytes, as Lua keys the ids and names: canonically equivalent names stay distinct.
     private var agentLookup: [ExactKey: Int] = [:]
@@ -84,7 +87,7 @@ package final class World {
     /// as the scripts, so no run escapes the budget by spending its time in the engine.
     package var workPerTick: Int64 {
         let n = Int64(agents.count), r = Int64(regions.count)
-        let thresholds = Int64(dynamics.effectiveThresholds.count)
+        let thresholds = Int64(dynamics.thresholds?.count ?? 1)
         let balance = dynamics.balance > 0 ? Int64(balanceSubstepsLastTick) * (n * n * n / 256 + n * n) : 0
         return 1_000 + n * r + 20_000 * Int64(battlesLastTick) + n * n * (1 + thresholds) + balance
     }
