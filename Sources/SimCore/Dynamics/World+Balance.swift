@@ -76,11 +76,13 @@ extension World {
                 for i in 0..<n {
                     for j in (i + 1)..<n { p[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2 }
                 }
+                guard let p = UnsafePointer(p.baseAddress) else { return }
                 for i in 0..<n {
-                    for j in (i + 1)..<n where p[i * n + j] != 0 {
-                        let pij = p[i * n + j]
+                    let rowI = p + i * n
+                    for j in (i + 1)..<n where rowI[j] != 0 {
+                        let pij = rowI[j], rowJ = p + j * n
                         for k in (j + 1)..<n {
-                            let product = pij * p[j * n + k] * p[i * n + k]
+                            let product = pij * rowJ[k] * rowI[k]
                             total += abs(product)
                             // Adding 0 leaves a non-negative sum as it was: a select, not a branch.
                             balanced += product > 0 ? product : 0
@@ -113,7 +115,7 @@ extension World {
     /// p = a·a for n×n row-major matrices. Blocks of 4 rows × 4 columns of p accumulate in
     /// registers over the whole sum, so the loop over k loads two vectors of a row of a and four
     /// scalars per 16 multiply-adds instead of loading and storing p each time; the edges that do
-    /// not fill a block are done in i-k-j order.
+    /// not fill a block keep their sums in registers too.
     private static func square(
         _ a: UnsafeMutableBufferPointer<Double>,
         into p: UnsafeMutableBufferPointer<Double>, _ n: Int
@@ -125,9 +127,11 @@ extension World {
             for j in stride(from: 0, to: blocked, by: 4) {
                 var c00 = SIMD2<Double>(), c01 = SIMD2<Double>(), c10 = SIMD2<Double>(), c11 = SIMD2<Double>()
                 var c20 = SIMD2<Double>(), c21 = SIMD2<Double>(), c30 = SIMD2<Double>(), c31 = SIMD2<Double>()
+                // Row k of the block's columns, stepped by a pointer: no index product per k.
+                var b = a + j
                 for k in 0..<n {
-                    let b = a + k * n + j
                     let b0 = SIMD2(b[0], b[1]), b1 = SIMD2(b[2], b[3])
+                    b += n
                     let x0 = SIMD2(repeating: r0[k]), x1 = SIMD2(repeating: r1[k])
                     let x2 = SIMD2(repeating: r2[k]), x3 = SIMD2(repeating: r3[k])
                     c00 += x0 * b0; c01 += x0 * b1
@@ -143,18 +147,40 @@ extension World {
                 (out + 3 * n).storeBlockRow(c30, c31)
             }
         }
-        // Edges: the last n % 4 columns of the blocked rows, then the last n % 4 rows.
-        for i in 0..<n {
-            let first = i < blocked ? blocked : 0
-            guard first < n else { continue }
-            let out = p + i * n
-            for j in first..<n { out[j] = 0 }
-            for k in 0..<n {
-                let aik = a[i * n + k]
-                let row = a + k * n
-                for j in first..<n { out[j] += aik * row[j] }
+        // Edges: the last n % 4 columns of the blocked rows, one sum at a time held in a register,
+        // then the last n % 4 rows, two columns at a time. Each sum runs over k in order from 0, as
+        // in the blocks, so every entry is the same sum to the last bit.
+        for i in 0..<blocked {
+            for j in blocked..<n {
+                p[i * n + j] = dot(row: a + i * n, column: a + j, n)
             }
         }
+        for i in blocked..<n {
+            var j = 0
+            while j + 2 <= n {
+                var sum = SIMD2<Double>()
+                var b = a + j
+                for k in 0..<n {
+                    sum += SIMD2(repeating: a[i * n + k]) * SIMD2(b[0], b[1])
+                    b += n
+                }
+                p[i * n + j] = sum[0]
+                p[i * n + j + 1] = sum[1]
+                j += 2
+            }
+            if j < n { p[i * n + j] = dot(row: a + i * n, column: a + j, n) }
+        }
+    }
+
+    /// Σ_k row[k]·column[k·n], summed over k in order from 0.
+    private static func dot(row: UnsafePointer<Double>, column: UnsafePointer<Double>, _ n: Int) -> Double {
+        var sum = 0.0
+        var b = column
+        for k in 0..<n {
+            sum += row[k] * b[0]
+            b += n
+        }
+        return sum
     }
 }
 
