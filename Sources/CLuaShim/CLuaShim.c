@@ -25,7 +25,8 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     simrun_limits *limits = (simrun_limits *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        if (limits->arena != NULL) simrun_arena_realloc(limits->arena, ptr, old, 0);
+        else free(ptr);
         limits->memory_used -= old;
         return NULL;
     }
@@ -34,7 +35,7 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         // the limit (LUA_ERRMEM), so a refusal here marks nothing.
         if (limits->memory_used - old + nsize > limits->memory_limit) return NULL;
     }
-    void *block = realloc(ptr, nsize);
+    void *block = limits->arena != NULL ? simrun_arena_realloc(limits->arena, ptr, old, nsize) : realloc(ptr, nsize);
     if (block != NULL) {
         limits->memory_used = limits->memory_used - old + nsize;
         // Host (Swift) code charges its own work; a shrinking block copies nothing new.

@@ -85,8 +85,7 @@ func withState<T: Sendable>(
     _ body: @escaping @Sendable (LuaState) -> T
 ) -> T {
     LuaThread.run {
-        let lua = LuaState(limits: limits, cache: ScenarioCache())
-        try! Sandbox.install(in: lua)
+        let lua = try! LuaState(limits: limits, cache: ScenarioCache())
         return body(lua)
     }
 }

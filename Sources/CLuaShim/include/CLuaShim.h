@@ -9,6 +9,9 @@
 #include <lua5.4/lua.h>
 #include <lua5.4/lauxlib.h>
 
+/// A heap for one Lua state at a time that can be saved and restored (Arena.c).
+typedef struct simrun_arena simrun_arena;
+
 /// Limits and counters of one Lua state, kept by the allocator's user data.
 typedef struct simrun_limits {
     /// Bytes Lua holds now.
@@ -39,6 +42,8 @@ typedef struct simrun_limits {
     /// The state these limits belong to (its only thread: coroutines are not in the sandbox), whose
     /// hook the allocator arms when an allocation spends the budget.
     lua_State *state;
+    /// The heap the state lives in, or NULL for malloc's.
+    simrun_arena *arena;
 } simrun_limits;
 
 /// Granularity of the instruction count: the budget is enforced at multiples of this.
@@ -100,6 +105,23 @@ void simrun_pushsortedkeys(lua_State *L);
 void simrun_pushbinding(lua_State *L, simrun_host_function fn, int binding);
 /// Where the Lua function `level` levels up the stack is ("file:line:"), or "" from C. Stack: +1.
 void simrun_where(lua_State *L, int level);
+
+/// A heap of `capacity` bytes of address space, backed only where used; NULL when it cannot be had.
+simrun_arena *simrun_arena_create(size_t capacity);
+/// Unmaps the heap and frees what it took from malloc. The state in it must not be used again.
+void simrun_arena_destroy(simrun_arena *arena);
+/// Lua's allocator over the arena (`old` is 0 for a new block): blocks by size class, from malloc
+/// when the range is full or the block too large, tracked so that a restore frees them.
+void *simrun_arena_realloc(simrun_arena *arena, void *block, size_t old, size_t size);
+/// Saves the heap's blocks and `limits` as they stand. -1 (nothing saved) when a block came from
+/// malloc: only a heap wholly in the range can be copied back.
+int simrun_arena_save(simrun_arena *arena, const simrun_limits *limits);
+/// Puts the saved blocks and limits back: whatever was allocated since is gone, malloc's blocks freed.
+void simrun_arena_restore(simrun_arena *arena, simrun_limits *limits);
+/// Bytes of the range handed out, free or not.
+size_t simrun_arena_top(const simrun_arena *arena);
+/// Blocks taken from malloc and not yet freed.
+size_t simrun_arena_outside_blocks(const simrun_arena *arena);
 
 /// The per-state pointer-sized area where the host keeps its context.
 static inline void **simrun_extraspace(lua_State *L) { return (void **)lua_getextraspace(L); }

@@ -11,7 +11,8 @@ struct InvalidUTF8: Error {
     let position: Int
 }
 
-/// Owns a `lua_State` and the C limits its allocator and hook read.
+/// One run's `lua_State`, restored from its worker's sandbox template, and the C limits its
+/// allocator and hook read.
 final class LuaState {
     let L: OpaquePointer
     private let limits: UnsafeMutablePointer<simrun_limits>
@@ -21,23 +22,34 @@ final class LuaState {
 
     /// Where compiled chunks are kept: between the runs of a batch worker, or for one run.
     private let cache: ScenarioCache
+    /// The template whose state this is: handed back, not closed, when this goes; nil while the
+    /// template itself is being built.
+    private let template: SandboxTemplate?
 
-    init(limits capacity: ScenarioLimits, cache: ScenarioCache) {
+    /// A fresh sandbox for one run: the cache's template for these limits restored (made first
+    /// when there is none). Throws when the memory cap is too small for the sandbox.
+    init(limits capacity: ScenarioLimits, cache: ScenarioCache) throws(RunFailure) {
+        let template = try cache.sandbox(for: capacity)
+        template.restore()
         self.capacity = capacity
         self.cache = cache
-        limits = .allocate(capacity: 1)
-        limits.initialize(to: simrun_limits())
-        limits.pointee.memory_limit = capacity.maxMemory
-        limits.pointee.instruction_limit = capacity.maxInstructions
-        guard let state = simrun_newstate(limits) else { fatalError("cannot allocate a Lua state") }
-        L = state
+        self.template = template
+        L = template.L
+        limits = template.limits
         simrun_set_deadline(limits, Int64(capacity.maxSeconds))
     }
 
+    /// The template's state while its sandbox is installed.
+    init(building template: SandboxTemplate, cache: ScenarioCache) {
+        capacity = template.capacity
+        self.cache = cache
+        self.template = nil
+        L = template.L
+        limits = template.limits
+    }
+
     deinit {
-        lua_close(L)
-        limits.deinitialize(count: 1)
-        limits.deallocate()
+        template?.release()
     }
 
     /// Instructions executed so far, to the hook's granularity.

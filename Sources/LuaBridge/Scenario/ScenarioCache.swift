@@ -1,7 +1,9 @@
 // ScenarioCache: what a batch worker reads and compiles once and reuses for every run — the
-// scenario's source files and the compiled form of each chunk (the sandbox prelude included).
-// Each run still gets a fresh Lua state and sandbox; only the reading and parsing are saved. A
-// single run has a cache of its own, so every run loads its chunks the same way.
+// scenario's source files, the compiled form of each chunk (the sandbox prelude included), and the
+// sandbox itself, saved once and restored for each run (SandboxTemplate). Each run still starts
+// from a clean sandbox; only the reading, parsing and building are saved. A single run has a cache
+// of its own, so every run loads its chunks and its sandbox the same way.
+import SimCore
 
 /// Source bytes and compiled chunks of one worker or one run. Not shared between threads.
 final class ScenarioCache {
@@ -15,6 +17,17 @@ final class ScenarioCache {
     /// Compiled chunks (`lua_dump` output with debug information) by resolved path, or `=name`
     /// for simrun's own.
     var compiled: [String: [UInt8]] = [:]
+    /// The sandbox each run starts from, restored rather than built again.
+    private var template: SandboxTemplate?
 
     init() {}
+
+    /// The template to restore for a run under `limits`: the kept one, unless it was made under
+    /// other caps or a run still holds it (then one of its own, kept if the slot is free).
+    func sandbox(for limits: ScenarioLimits) throws(RunFailure) -> SandboxTemplate {
+        if let template, template.fits(limits), !template.isInUse { return template }
+        let made = try SandboxTemplate.make(capacity: limits, cache: self)
+        if template?.isInUse != true { template = made }
+        return made
+    }
 }

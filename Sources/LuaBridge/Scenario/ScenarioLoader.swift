@@ -21,13 +21,13 @@ enum ScenarioLoader {
         } catch {
             throw .fileNotFound(error.message)
         }
-        let lua = LuaState(limits: request.limits, cache: cache)
-        let world = World(seed: request.seed)
+        let lua: LuaState
         do throws(RunFailure) {
-            try Sandbox.install(in: lua)
+            lua = try LuaState(limits: request.limits, cache: cache)
         } catch {
             throw .scenario(error)
         }
+        let world = World(seed: request.seed)
         for (rate, value) in pinned { world.dynamics[keyPath: rate.path] = value }
         let context = BindingContext(
             lua: lua, world: world, files: files, paramOverrides: overrides, pinnedRates: pinned)

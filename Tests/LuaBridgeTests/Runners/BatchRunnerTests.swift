@@ -169,7 +169,7 @@ struct BatchRunnerTests {
         if jobs == 1 { #expect(records.count == 5, "one worker has no run in progress when the stop comes") }
     }
 
-    @Test("every run of a worker starts from a fresh state: globals and included files do not leak")
+    @Test("every run of a worker starts from a fresh sandbox: globals, libraries and included files do not leak")
     func noStateLeaksBetweenRuns() throws {
         let fixture = ScenarioFixture()
         fixture.write(
@@ -189,12 +189,22 @@ struct BatchRunnerTests {
             local lib = sim.include("lib/counter.lua")
             local math_leak = pcall(function() math.leaked = (math.leaked or 0) + 1 end) and math.leaked or 1
             local string_leak = pcall(function() string.leaked = (string.leaked or 0) + 1 end) and string.leaked or 1
+            -- What earlier runs did to the libraries, the string methods and the base functions.
+            local clean = ("ab"):upper() == "AB" and math.floor(1.5) == 1 and table.insert ~= nil
+              and select("#", pairs({})) == 3
+            pcall(function()
+              string.upper = function() return "poisoned" end
+              math.floor = function() return 42 end
+              table.insert = nil
+              pairs = function() return nil end
+            end)
             sim.outcome("first", function() return first_seen end)
             sim.outcome("runs", function() return runs end)
             sim.outcome("included", function() return lib.loaded end)
             sim.outcome("math", function() return math_leak end)
             sim.outcome("string", function() return string_leak end)
             sim.outcome("draw", function() return sim.random() end)
+            sim.outcome("clean", function() return clean end)
             """)
         let design = BatchDesign(runsPerPoint: 12, seed: 8, steps: nil, fixed: [], sweeps: [])
         // One worker: every run after the first uses its cache.
@@ -211,6 +221,7 @@ struct BatchRunnerTests {
             #expect(outcomes["included"] == .integer(1), "run \(record.run): the included file ran in a fresh state")
             #expect(outcomes["math"] == .integer(1), "run \(record.run)")
             #expect(outcomes["string"] == .integer(1), "run \(record.run)")
+            #expect(outcomes["clean"] == .boolean(true), "run \(record.run) met a library an earlier run poisoned")
         }
         // And the draws are each run's own, as alone.
         for record in records.prefix(3) {
