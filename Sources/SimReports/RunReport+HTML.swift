@@ -20,6 +20,7 @@ extension RunReport {
         if !scenario.description.isEmpty { page.paragraph(scenario.description) }
         page.facts(provenance)
         outcomesSection(&page)
+        mapSection(&page)
         metricsSection(&page)
         movedSection(&page)
         matrixSection(&page)
@@ -66,6 +67,20 @@ extension RunReport {
             "\(observed.filter(\.1).count) of \(observed.count) facts the scenario declares were reproduced by this run.",
             note: true)
         page.table(["observed fact", "this run"], observed.map { [$0.0, $0.1 ? "reproduced" : "not reproduced"] })
+    }
+
+    private func mapSection(_ page: inout HTMLPage) {
+        guard let map = mapTimeline() else { return }
+        page.heading("Map")
+        let history =
+            forceChanges.isEmpty
+            ? "This report has no force history: the map shows the timeline's moves and clashes only."
+            : "Circles: each agent's forces in a region, their area proportional to strength. The slider steps "
+                + "through the run's days (without JavaScript, the last day is shown)."
+        page.block(
+            map.html,
+            caption: history + " Equirectangular projection, longitudes scaled by the cosine of the middle "
+                + "latitude; country outlines from Natural Earth (1:110m, public domain).")
     }
 
     private func metricsSection(_ page: inout HTMLPage) {

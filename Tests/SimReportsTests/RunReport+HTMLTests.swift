@@ -22,14 +22,19 @@ struct RunReportHTMLTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n"))
         #expect(XMLWellFormedness.problem(in: html) == nil)
         let charts = XMLWellFormedness.svgElements(in: html)
-        // Two metrics, moved alignments, heat map, network, timeline.
-        #expect(charts.count == 6)
+        // The map, two metrics, moved alignments, heat map, network, timeline.
+        #expect(charts.count == 7)
         for chart in charts { #expect(XMLWellFormedness.problem(in: chart) == nil, "\(chart.prefix(200))") }
     }
 
     @Test func pageIsSelfContained() {
         let html = page()
-        #expect(!html.contains("<script"))
+        // The map's data and its inline script, nothing loaded.
+        #expect(html.components(separatedBy: "<script").count == 3)
+        #expect(html.contains("<script type=\"application/json\" id=\"map-data\">"))
+        #expect(html.contains("<script>//<![CDATA["))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("href="))
         #expect(!html.contains("<link"))
         #expect(!html.contains("url("))
         #expect(!html.contains("@import"))
@@ -84,7 +89,8 @@ struct RunReportHTMLTests {
             report.outcomes = [(hostile, .string(hostile))]
             report.metricNames[0] = hostile
         }
-        #expect(!html.contains("<script"))
+        // Only the map's own two script elements.
+        #expect(html.components(separatedBy: "<script").count == 3)
         #expect(
             html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; \\u{1b}[31m\\u{ffff}"))
         #expect(XMLWellFormedness.problem(in: html) == nil)
