@@ -4,7 +4,7 @@ import SimCore
 
 /// The state at the end of a run, with the lookups the report writers use.
 package struct FinalWorld: Sendable {
-    package let agents: [Agent]
+    package var agents: [Agent]
     package let regions: [Region]
     /// The links between regions, in declaration order.
     package let links: [Link]

@@ -117,13 +117,12 @@ extension RunReport {
                 + "arrowhead its value at the end (blue: warmer, red: colder).", note: true)
         let rows = moved.prefix(RunReport.movedChartCap).map { pair in
             RowChart.Row(
-                label:
-                    "\(world.agents[pair.from].name.truncated(to: 28)) → "
-                    + "\(world.agents[pair.to].name.truncated(to: 28))",
+                label: "\(world.agents[pair.from].short) → \(world.agents[pair.to].short)",
                 mark: .arrow(from: pair.start, to: pair.end),
                 note:
                     "\(ReadableNumber.signed(pair.start)) → \(ReadableNumber.signed(pair.end))  "
-                    + "(\(ReadableNumber.signed(pair.change)))"
+                    + "(\(ReadableNumber.signed(pair.change)))",
+                tooltip: "\(world.agents[pair.from].name) → \(world.agents[pair.to].name)"
             )
         }
         let chart = RowChart(
@@ -144,7 +143,7 @@ extension RunReport {
         }
         let values = shown.flatMap { i in shown.map { j in world.alignment[i * n + j] } }
         let chart = HeatMap(
-            labels: shown.map { world.agents[$0].name }, values: values,
+            labels: shown.map { world.agents[$0].short }, names: shown.map { world.agents[$0].name }, values: values,
             label: "final alignment matrix")
         page.figures(
             [
@@ -161,7 +160,7 @@ extension RunReport {
         let n = world.agentCount
         guard n >= 2 else { return page.paragraph("Fewer than two agents.", note: true) }
         let chart = NetworkChart(
-            labels: world.agents.map(\.name), alignment: world.alignment,
+            labels: world.agents.map(\.short), names: world.agents.map(\.name), alignment: world.alignment,
             blocs: coalitions.blocs.filter { !$0.isEmpty }, label: "alignment network")
         let method = coalitions.exact ? "exact" : "local search"
         page.figures(
@@ -201,7 +200,7 @@ extension RunReport {
             shown.map { event in
                 [
                     String(event.tick), world.date(ofTick: event.tick).description, event.type,
-                    event.agents.map { world.agents[$0].name }.joined(separator: ", "),
+                    event.agents.map { world.agents[$0].short }.joined(separator: ", "),
                     event.region.map { world.regions[$0].name } ?? "",
                     event.data.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: " "),
                 ]

@@ -75,7 +75,10 @@ struct RunReportHTMLTests {
         }
         // The heat map colours every ordered pair of its four agents and names each in its tooltip.
         #expect(html.contains("<title>Russia → Algeria: -0.30</title>"))
-        #expect(html.components(separatedBy: "<title>Wagner Group → ").count - 1 == 3)
+        let cells = html.components(separatedBy: "<title>Wagner Group → ").dropFirst().filter {
+            $0.prefix { $0 != "<" }.contains(": ")
+        }
+        #expect(cells.count == 3)
         // Friendly and hostile edges are drawn differently.
         #expect(html.contains("class=\"friendly\""))
         #expect(html.contains("class=\"hostile\" stroke-dasharray"))
@@ -98,5 +101,16 @@ struct RunReportHTMLTests {
 
     @Test func sameReportSameBytes() {
         #expect(page() == page())
+    }
+
+    @Test func chartsNameAgentsByTheirShortLabelsAndTooltipsInFull() {
+        let long = "Malian Armed Forces and their Wagner Group instructors"
+        let html = page { report in
+            report.world.agents[1] = Agent(id: "wag", name: long, kind: "pmc", short: "FAMa+Wagner")
+        }
+        #expect(!html.contains("Malian Armed Forces and their…"), "no name cut with …")
+        #expect(html.contains(">FAMa+Wagner</text>"))
+        #expect(html.contains("<title>\(long) → "))
+        #expect(html.contains("<td>\(long)</td>"), "the forces table has room for the full name")
     }
 }
