@@ -9,10 +9,7 @@ extension RunReport {
     package func mapTimeline() -> MapTimeline? {
         let w = world
         guard !w.regions.isEmpty else { return nil }
-        let places = w.regions.map {
-            MapChart.Place(
-                label: RunReport.placeLabel($0.name), name: $0.name, latitude: $0.latitude, longitude: $0.longitude)
-        }
+        let places = w.regions.map { MapChart.Place(name: $0.name, latitude: $0.latitude, longitude: $0.longitude) }
         let map = MapChart(places: places, links: w.links.map { ($0.a, $0.b) })
         let forces = forceChanges.map {
             MapTimeline.Force(day: $0.tick, agent: $0.agent, place: $0.region, strength: $0.strength)
@@ -24,13 +21,6 @@ extension RunReport {
                 event.type == EventType.clash.rawValue ? event.region.map { (event.tick, $0) } : nil
             },
             label: "map of the run")
-    }
-
-    /// A region's name on the map: up to its first parenthesis (`Ouargla (HQ of the 4th Military
-    /// Region)` is Ouargla there, in full in its tooltip), cut to 24 characters.
-    private static func placeLabel(_ name: String) -> String {
-        let head = name.split(separator: "(", maxSplits: 1).first.map { $0.trimmingSuffix(" ") } ?? ""
-        return (head.isEmpty ? name : String(head)).truncated(to: 24)
     }
 
     /// Each `move` of the timeline, paired with the first `arrival` after it of the same agent on
@@ -59,14 +49,5 @@ extension RunReport {
             }
         }
         return moves
-    }
-}
-
-extension Substring {
-    /// Without the trailing `character`s.
-    fileprivate func trimmingSuffix(_ character: Character) -> Substring {
-        var text = self
-        while text.last == character { text.removeLast() }
-        return text
     }
 }

@@ -31,7 +31,8 @@ final class LoadedScenario {
     func info() -> ScenarioInfo {
         ScenarioInfo(
             name: declaration.name, description: declaration.description,
-            file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source)
+            file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source,
+            regions: world.regions, links: world.links)
     }
 
     /// Runs the scenario for its steps, its hooks called from the engine's loop; declarations are

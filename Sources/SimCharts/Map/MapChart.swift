@@ -21,6 +21,16 @@ package struct MapChart {
             self.latitude = latitude
             self.longitude = longitude
         }
+
+        /// A place labelled with its name up to the first parenthesis, cut to 24 characters:
+        /// `Ouargla (HQ of the 4th Military Region)` is Ouargla on the map and in full in its tooltip.
+        package init(name: String, latitude: Double, longitude: Double) {
+            var head = name.prefix { $0 != "(" }
+            while head.last == " " { head.removeLast() }
+            self.init(
+                label: (head.isEmpty ? name : String(head)).truncated(to: 24), name: name, latitude: latitude,
+                longitude: longitude)
+        }
     }
 
     /// Where everything goes: the projection, each place's true pixel and the pixel it is drawn at.
@@ -36,7 +46,7 @@ package struct MapChart {
     package var width: Double = 1100
     /// Pixels of the map itself; the SVG adds the legend's rows below.
     package var minHeight: Double = 420
-    package var maxHeight: Double = 620
+    package var maxHeight: Double = 700
 
     /// Markers closer than this many pixels are pushed apart.
     private static let separation = 16.0
