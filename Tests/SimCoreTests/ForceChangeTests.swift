@@ -46,10 +46,17 @@ private final class Deployments: ScenarioHooks {
                 ForceChange(tick: 4, agent: 1, region: 1, strength: 50),
                 ForceChange(tick: 6, agent: 0, region: 0, strength: 0),
             ])
-        let history = simulation.forceChanges
-        #expect(ForceChange.forces(at: 3, of: history, agentCount: 2, regionCount: 2) == [100, 0, 0, 0])
-        #expect(ForceChange.forces(at: 5, of: history, agentCount: 2, regionCount: 2) == [100, 0, 0, 50])
-        #expect(ForceChange.forces(at: 8, of: history, agentCount: 2, regionCount: 2) == [0, 0, 0, 50])
+        // Replayed to a day, the history gives the forces of that day.
+        let replay = { (tick: Int) -> [Double] in
+            var forces = [Double](repeating: 0, count: 4)
+            for change in simulation.forceChanges where change.tick <= tick {
+                forces[change.agent * 2 + change.region] = change.strength
+            }
+            return forces
+        }
+        #expect(replay(3) == [100, 0, 0, 0])
+        #expect(replay(5) == [100, 0, 0, 50])
+        #expect(replay(8) == [0, 0, 0, 50])
     }
 
     @Test func aBatchRunKeepsNoHistory() {

@@ -34,7 +34,7 @@ package struct MapTimeline {
     }
 
     /// Strength on the road from `from` to `to`, from day `start` to its arrival on day `end` (nil:
-    /// still on the road at the end).
+    /// still on the road at the end); drawn on both days and those between.
     package struct Move {
         package var agent: Int
         package var from: Int
@@ -66,6 +66,9 @@ package struct MapTimeline {
     package var clashes: [(day: Int, place: Int)]
     package var label: String
 
+    /// Dark ends of ColorBrewer's diverging schemes (BrBG, PRGn, PiYG, PuOr): unlike the palette's
+    /// eight and unlike each other.
+    private static let further = ["#8c510a", "#762a83", "#01665e", "#c51b7d", "#542788"]
     /// Clashes of the last this many days are drawn solid, older ones faint.
     package static let recentDays = 7
     /// The largest circle's radius, for the largest force of the run.
@@ -86,8 +89,8 @@ package struct MapTimeline {
         self.label = label
     }
 
-    /// Each agent's colour: the palette in order over the agents that ever stand on the map, so
-    /// that the eight colours go as far as they can before one repeats.
+    /// Each agent's colour: the palette in order over the agents that ever stand on the map, then
+    /// `further` colours, so that a world of up to a dozen armed agents repeats none.
     private func palette() -> [String] {
         var onMap = [Bool](repeating: false, count: agents.count)
         for force in forces where force.strength > 0 { onMap[force.agent] = true }
@@ -95,7 +98,9 @@ package struct MapTimeline {
         return agents.indices.map { a in
             guard onMap[a] else { return ChartPalette.series(a) }
             defer { rank += 1 }
-            return ChartPalette.series(rank)
+            let count = ChartPalette.categorical.count
+            return rank < count
+                ? ChartPalette.series(rank) : MapTimeline.further[(rank - count) % MapTimeline.further.count]
         }
     }
 
@@ -141,7 +146,8 @@ package struct MapTimeline {
             clearance[force.place] = max(clearance[force.place], k * force.strength.squareRoot())
         }
         doc.begin("g", [("class", "moves")])
-        for move in moves where move.start <= days && (move.end ?? days + 1) > days {
+        // A move shows from the day it set out through the day it arrived (a short one on one day).
+        for move in moves where move.start <= days && (move.end ?? days) >= days {
             drawMove(move, colour: colours[move.agent], into: &doc, layout: layout)
         }
         doc.end("g")

@@ -33,7 +33,7 @@ enum MapTimelineScript {
             data.moves.forEach(function (m) {
               var end = m[4] < 0 ? data.days + 1 : m[4], a = data.xy[m[1]], b = data.xy[m[2]];
               var dx = b[0] - a[0], dy = b[1] - a[1], length = Math.sqrt(dx * dx + dy * dy);
-              if (m[3] > day || end <= day || length <= 12) return;
+              if (m[3] > day || end < day || length <= 12) return;
               var ux = dx / length, uy = dy / length, tx = b[0] - ux * 6, ty = b[1] - uy * 6;
               var d = "M" + point(a[0] + ux * 6, a[1] + uy * 6) + "L" + point(tx, ty)
                 + "M" + point(tx - ux * 10 - uy * 5, ty - uy * 10 + ux * 5) + "L" + point(tx, ty)

@@ -15,16 +15,4 @@ package struct ForceChange: Sendable, Equatable {
         self.region = region
         self.strength = strength
     }
-
-    /// The strengths after tick `tick`, `[agent * regionCount + region]`, from a history in tick order.
-    package static func forces(
-        at tick: Int, of changes: [ForceChange], agentCount: Int, regionCount: Int
-    ) -> [Double] {
-        var forces = [Double](repeating: 0, count: agentCount * regionCount)
-        for change in changes {
-            guard change.tick <= tick else { break }
-            forces[change.agent * regionCount + change.region] = change.strength
-        }
-        return forces
-    }
 }
