@@ -30,8 +30,13 @@ extension SummaryReading {
         }
         let runs = clashes["runs"]?.int ?? 0
         page.heading("Where the runs clashed")
-        let chart = ClashMap(
-            map: MapChart(places: places, links: links), tallies: tallies, runs: runs, label: "map of clashes")
+        // The area is drawn around the regions where runs clashed and those linked to others.
+        var map = MapChart(places: places, links: links)
+        var focus = [Bool](repeating: false, count: places.count)
+        for tally in tallies { focus[tally.place] = true }
+        for (a, b) in links { (focus[a], focus[b]) = (true, true) }
+        map.focus = focus
+        let chart = ClashMap(map: map, tallies: tallies, runs: runs, label: "map of clashes")
         page.figures(
             [
                 (

@@ -10,17 +10,25 @@ extension RunReport {
         let w = world
         guard !w.regions.isEmpty else { return nil }
         let places = w.regions.map { MapChart.Place(name: $0.name, latitude: $0.latitude, longitude: $0.longitude) }
-        let map = MapChart(places: places, links: w.links.map { ($0.a, $0.b) })
+        var map = MapChart(places: places, links: w.links.map { ($0.a, $0.b) })
         let forces = forceChanges.map {
             MapTimeline.Force(day: $0.tick, agent: $0.agent, place: $0.region, strength: $0.strength)
         }
+        let moves = mapMoves()
+        let clashes = w.events.compactMap { event in
+            event.type == EventType.clash.rawValue ? event.region.map { (day: event.tick, place: $0) } : nil
+        }
+        // The area is drawn around the regions where something happens: forces, moves, clashes, links.
+        var focus = [Bool](repeating: false, count: places.count)
+        for force in forces { focus[force.place] = true }
+        for move in moves { (focus[move.from], focus[move.to]) = (true, true) }
+        for clash in clashes { focus[clash.place] = true }
+        for link in w.links { (focus[link.a], focus[link.b]) = (true, true) }
+        map.focus = focus
         return MapTimeline(
             map: map, agents: w.agents.map { MapTimeline.Agent(short: $0.short, name: $0.name) }, days: w.tick,
-            dayLabels: (0...w.tick).map { w.date(ofTick: $0).description }, forces: forces, moves: mapMoves(),
-            clashes: w.events.compactMap { event in
-                event.type == EventType.clash.rawValue ? event.region.map { (event.tick, $0) } : nil
-            },
-            label: "map of the run")
+            dayLabels: (0...w.tick).map { w.date(ofTick: $0).description }, forces: forces, moves: moves,
+            clashes: clashes, label: "map of the run")
     }
 
     /// Each `move` of the timeline, paired with the first `arrival` after it of the same agent on

@@ -125,4 +125,24 @@ import Testing
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         for name in places.map(\.label) { #expect(svg.contains(">\(name)</text>")) }
     }
+
+    @Test func aCapitalWhereNothingHappensIsPinnedToTheEdgeInItsDirection() throws {
+        var map = MapChart(
+            places: [
+                MapChart.Place(name: "Gao", latitude: 16.27, longitude: -0.04),
+                MapChart.Place(name: "Kidal", latitude: 18.44, longitude: 1.41),
+                MapChart.Place(name: "Moscow", latitude: 55.76, longitude: 37.62),
+            ], links: [(0, 1)])
+        map.focus = [true, true, false]
+        let layout = map.layout()
+        let box = layout.projection
+        #expect(layout.outside == [false, false, true])
+        #expect(box.north < 30, "the area is drawn around Gao and Kidal, not Moscow")
+        let moscow = layout.positions[2]
+        #expect(moscow.x > box.left && moscow.x < box.left + box.width && moscow.y > box.top)
+        var doc = SVGDocument(width: map.width, height: 800, label: "map")
+        map.drawPlaces(into: &doc, layout: layout, clearance: [])
+        #expect(doc.markup.contains(">Moscow ↗</text>"))
+        #expect(doc.markup.contains("<title>Moscow (outside the area shown, in this direction)</title>"))
+    }
 }

@@ -38,12 +38,20 @@ package struct MapChart {
         package let projection: MapProjection
         package let truePositions: [(x: Double, y: Double)]
         package let positions: [(x: Double, y: Double)]
+        /// Places outside the area shown, drawn on its edge in their direction.
+        package let outside: [Bool]
     }
 
     package var places: [Place]
     /// Pairs of place indices joined by a line.
     package var links: [(Int, Int)]
+    /// The places the area is drawn around (nil: all): those where something happens, so that a
+    /// capital far away, where only diplomacy happens, does not shrink the theatre to a corner. The
+    /// others inside the area are drawn where they are; those outside on its edge, in their direction.
+    package var focus: [Bool]?
     package var width: Double = 1100
+    /// Pixels above the map, for a title line.
+    package var top: Double = 10
     /// Pixels of the map itself; the SVG adds the legend's rows below.
     package var minHeight: Double = 420
     package var maxHeight: Double = 700
@@ -62,10 +70,18 @@ package struct MapChart {
     /// The projection of the places' area into the map's box, and their pixels, spread apart where
     /// they would overlap (a world whose regions share one point gets them on a small circle).
     package func layout() -> Layout {
+        let focused = places.indices.filter { focus?[$0] ?? true }
         let projection = MapProjection(
-            around: places.map { ($0.latitude, $0.longitude) }, left: 10, top: 10, maxWidth: width - 20,
-            minHeight: minHeight, maxHeight: maxHeight)
-        let truePositions = places.map { projection.project(latitude: $0.latitude, longitude: $0.longitude) }
+            around: (focused.isEmpty ? Array(places.indices) : focused).map {
+                (places[$0].latitude, places[$0].longitude)
+            }, left: 10, top: top, maxWidth: width - 20, minHeight: minHeight, maxHeight: maxHeight)
+        var outside = [Bool](repeating: false, count: places.count)
+        let truePositions = places.indices.map { i -> (x: Double, y: Double) in
+            let p = projection.project(latitude: places[i].latitude, longitude: places[i].longitude)
+            let pinned = MapChart.pinned(p, inside: projection)
+            outside[i] = pinned.x != p.x || pinned.y != p.y
+            return pinned
+        }
         var positions = truePositions
         let n = positions.count
         let minimum = MapChart.separation
@@ -94,7 +110,38 @@ package struct MapChart {
             }
             if !moved { break }
         }
-        return Layout(projection: projection, truePositions: truePositions, positions: positions)
+        return Layout(projection: projection, truePositions: truePositions, positions: positions, outside: outside)
+    }
+
+    /// The point where the line from the area's centre to `p` meets the area's edge, 12 pixels in,
+    /// when `p` lies outside; else `p`.
+    private static func pinned(_ p: (x: Double, y: Double), inside box: MapProjection) -> (x: Double, y: Double) {
+        let inset = 12.0
+        let (x0, y0) = (box.left + inset, box.top + inset)
+        let (x1, y1) = (box.left + box.width - inset, box.top + box.height - inset)
+        guard p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1 else { return p }
+        let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2)
+        let (dx, dy) = (p.x - cx, p.y - cy)
+        // The largest t in [0, 1] that keeps centre + t·(dx, dy) inside.
+        var t = 1.0
+        if dx != 0 { t = min(t, ((dx > 0 ? x1 : x0) - cx) / dx) }
+        if dy != 0 { t = min(t, ((dy > 0 ? y1 : y0) - cy) / dy) }
+        return (cx + t * dx, cy + t * dy)
+    }
+
+    /// An arrow pointing from the area's centre toward `p`, one of eight, for a place on the edge.
+    private static func arrow(toward p: (x: Double, y: Double), in box: MapProjection) -> String {
+        let dx = p.x - (box.left + box.width / 2), dy = p.y - (box.top + box.height / 2)
+        let arrows = ["→", "↘", "↓", "↙", "←", "↖", "↑", "↗"]
+        // Octants by slope: tan 22.5° ≈ 0.4142, tan 67.5° ≈ 2.4142.
+        let slope = abs(dy) / max(abs(dx), 1e-9)
+        let horizontal = slope < 0.4142, vertical = slope > 2.4142
+        switch (dx >= 0, dy >= 0) {
+        case (true, true): return horizontal ? arrows[0] : vertical ? arrows[2] : arrows[1]
+        case (false, true): return horizontal ? arrows[4] : vertical ? arrows[2] : arrows[3]
+        case (false, false): return horizontal ? arrows[4] : vertical ? arrows[6] : arrows[5]
+        case (true, false): return horizontal ? arrows[0] : vertical ? arrows[6] : arrows[7]
+        }
     }
 
     /// The sea, the land of the area (clipped outlines) and the links, with the frame.
@@ -151,16 +198,27 @@ package struct MapChart {
                 doc.line(t.x, t.y, p.x, p.y, stroke: "#555555", width: 0.8)
                 doc.circle(t.x, t.y, radius: 1.5, fill: "#555555")
             }
-            doc.circle(p.x, p.y, radius: 3.5, fill: "#222222", stroke: "#ffffff", tooltip: places[i].name)
+            if layout.outside[i] {
+                doc.circle(
+                    p.x, p.y, radius: 3.5, fill: "#ffffff", stroke: "#222222",
+                    tooltip: places[i].name + " (outside the area shown, in this direction)")
+            } else {
+                doc.circle(p.x, p.y, radius: 3.5, fill: "#222222", stroke: "#ffffff", tooltip: places[i].name)
+            }
         }
-        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = layout.positions.map {
-            ($0.x - 4, $0.y - 4, $0.x + 4, $0.y + 4)
+        // Each place's marker and the square around its symbols: no name goes over another's circles.
+        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = layout.positions.indices.map { i in
+            let p = layout.positions[i], r = max(4, clearance.indices.contains(i) ? clearance[i] : 0)
+            return (p.x - r, p.y - r, p.x + r, p.y + r)
         }
         let bounds = layout.projection
         for i in places.indices {
-            let text = places[i].label
+            let text =
+                layout.outside[i]
+                ? places[i].label + " " + MapChart.arrow(toward: layout.truePositions[i], in: bounds)
+                : places[i].label
             // The box a name takes, with room for its white background and a pixel between names.
-            let w = Double(text.count) * MapChart.fontSize * 0.54, h = MapChart.fontSize + 4
+            let w = Double(text.count) * MapChart.fontSize * 0.54 + 8, h = MapChart.fontSize + 4
             let p = layout.positions[i]
             let gap = (clearance.indices.contains(i) ? clearance[i] : 0) + 5
             var best: (box: (x0: Double, y0: Double, x1: Double, y1: Double), overlaps: Int)?
@@ -190,8 +248,8 @@ package struct MapChart {
             doc.element(
                 "rect",
                 [
-                    ("x", SVGDocument.number(box.x0 - 2)), ("y", SVGDocument.number(box.y0 + 1)),
-                    ("width", SVGDocument.number(w + 4)), ("height", SVGDocument.number(h - 2)),
+                    ("x", SVGDocument.number(box.x0 + 2)), ("y", SVGDocument.number(box.y0 + 1)),
+                    ("width", SVGDocument.number(w - 4)), ("height", SVGDocument.number(h - 2)),
                     ("fill", "#ffffff"), ("fill-opacity", "0.8"), ("rx", "2"),
                 ], tooltip: places[i].name)
             doc.text(text, cx, box.y1 - 4, anchor: "middle", size: MapChart.fontSize)

@@ -80,6 +80,8 @@ package struct MapTimeline {
         clashes: [(day: Int, place: Int)], label: String
     ) {
         self.map = map
+        // Room above the map for the day it shows.
+        self.map.top = 30
         self.agents = agents
         self.days = days
         self.dayLabels = dayLabels
@@ -190,8 +192,8 @@ package struct MapTimeline {
         doc.element(
             "text",
             [
-                ("class", "map-day"), ("x", SVGDocument.number(p.left + p.width - 10)),
-                ("y", SVGDocument.number(p.top + 22)), ("text-anchor", "end"), ("font-size", "16"),
+                ("class", "map-day"), ("x", SVGDocument.number(p.left)), ("y", SVGDocument.number(p.top - 9)),
+                ("font-size", "16"),
                 ("font-weight", "bold"), ("fill", "#222"),
             ], text: dayText(days))
         drawLegend(into: &doc, top: p.top + p.height + 10, k: k, colours: colours)
