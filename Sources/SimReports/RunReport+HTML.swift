@@ -1,8 +1,8 @@
 import SimCharts
 // RunReport+HTML: one run as a self-contained page for a person — the scenario and its source
-// document, the outcomes, every metric over time, the alignments that moved most, the final
-// alignment matrix, the alignment network with its blocs, and the event timeline — charts as
-// inline SVG, no script.
+// document, the outcomes, the map of the run with its day slider, every metric over time, the
+// alignments that moved most, the final alignment matrix, the alignment network with its blocs, and
+// the event timeline — charts as inline SVG, the slider's few lines of script inline too.
 import SimCore
 import SimSupport
 
