@@ -50,7 +50,7 @@ let package = Package(
         // Closed forms, fixtures and checks shared by the test targets.
         .target(name: "SimTestSupport", dependencies: ["SimCore"], path: "Tests/SimTestSupport"),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "SimTestSupport"]),
-        .testTarget(name: "SimChartsTests", dependencies: ["SimCharts"]),
+        .testTarget(name: "SimChartsTests", dependencies: ["SimCharts", "SimTestSupport"]),
         .testTarget(name: "SimSupportTests", dependencies: ["SimSupport", "SimCore", "SimTestSupport"]),
         .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimCore", "SimSupport", "SimTestSupport"]),
         .testTarget(name: "SimBatchTests", dependencies: ["SimBatch", "SimCore", "SimSupport", "SimTestSupport"]),

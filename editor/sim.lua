@@ -55,6 +55,7 @@
 ---@class sim.AgentSpec
 ---@field id sim.id
 ---@field name string?
+---@field short string? 1 to 16 characters for charts, tables and the map (default: the name if it fits, else the id)
 ---@field kind string? `state`, `armed_group`, `pmc`, `intel_service`, `figure` or any word
 ---@field resources table<string, number>? named numbers (`strength`, `funds`, `legitimacy`, ...)
 ---@field patron sim.id? the agent id of e.g. a PMC's state
@@ -63,6 +64,7 @@
 ---@class sim.AgentInfo
 ---@field id sim.id
 ---@field name string
+---@field short string
 ---@field kind string
 ---@field patron sim.id?
 ---@field effectiveness number
@@ -290,7 +292,7 @@ function sim.add(agent, resource, delta) end
 ---@return sim.id[]
 function sim.agents(filter) end
 
----`{id=, name=, kind=, patron=, effectiveness=}` of an agent.
+---`{id=, name=, short=, kind=, patron=, effectiveness=}` of an agent.
 ---@param id sim.id
 ---@return sim.AgentInfo
 function sim.agent_info(id) end

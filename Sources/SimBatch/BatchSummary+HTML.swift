@@ -25,6 +25,7 @@ extension BatchSummary {
                     + "statistics (the messages are at the end).", note: true)
         }
         reading.calibrationSection(into: &page)
+        reading.clashSection(into: &page)
         for name in reading.outcomeNames { reading.outcomeSection(name, into: &page) }
         reading.recordSection(into: &page)
         let failures = reading.document.failures

@@ -37,6 +37,8 @@ package struct BatchSummary: Sendable {
 
     private let outcomeIndex: [ExactKey: Int]
     var points: [Point]
+    /// Where the ok runs clashed, for the page's map.
+    var clashes = ClashTally()
     /// Failure message → the number of runs that failed with it.
     var failures: [ExactKey: Int] = [:]
     /// Per outcome, the lowest run that gave it a value of each kind: the outcome's kind does not
@@ -92,6 +94,7 @@ package struct BatchSummary: Sendable {
             return
         }
         countFacts(record, at: p)
+        clashes.add(record)
         if acceptedFacts != nil {
             guard isAccepted else { return }
             accepted += 1
@@ -179,7 +182,7 @@ package struct BatchSummary: Sendable {
             + (acceptedFacts != nil ? [("accepted", .int(accepted))] : [])
         let document = JSONValue.object(
             header + counts + [("failures", .array(failureValues)), ("points", .array(pointValues))]
-                + calibrationJSON())
+                + calibrationJSON() + (clashes.json.map { [("clashes", $0)] } ?? []))
         return document.serialized()
     }
 

@@ -26,6 +26,8 @@ package struct RunRecord: Sendable {
     package var outcomes: [(String, ScalarValue)]
     /// Each fact of the record the scenario declares (`sim.observed`) and whether the run reproduced it.
     package var observed: [(String, Bool)]
+    /// Clashes the run had in each region where it had any (region id → count), in declaration order.
+    package var clashes: [(String, Int)]
     /// With `--accept`: whether the run reproduced the facts the batch accepts on.
     package var accepted: Bool?
     /// Each metric's final value, with `--metrics`.
@@ -36,7 +38,8 @@ package struct RunRecord: Sendable {
     package init(
         run: Int, seed: UInt64, point: Int, params: [(String, ScalarValue)], status: Status,
         stopped: String? = nil, error: String? = nil, outcomes: [(String, ScalarValue)] = [],
-        observed: [(String, Bool)] = [], metrics: [(String, Double)]? = nil, trace: [(String, [Double])]? = nil
+        observed: [(String, Bool)] = [], clashes: [(String, Int)] = [], metrics: [(String, Double)]? = nil,
+        trace: [(String, [Double])]? = nil
     ) {
         self.run = run
         self.seed = seed
@@ -47,13 +50,14 @@ package struct RunRecord: Sendable {
         self.error = error
         self.outcomes = outcomes
         self.observed = observed
+        self.clashes = clashes
         self.metrics = metrics
         self.trace = trace
     }
 
     /// The record as one compact JSON line without its newline. Keys in order: run, seed, point,
-    /// params, status, stopped, error, outcomes, observed, accepted, metrics, trace; an optional field that is
-    /// nil (observed: empty) is left out. Non-finite numbers are written `null`.
+    /// params, status, stopped, error, outcomes, observed, clashes, accepted, metrics, trace; an optional field
+    /// that is nil (observed, clashes: empty) is left out. Non-finite numbers are written `null`.
     package func jsonLine() -> String {
         var fields: [(String, JSONValue)] = [
             ("run", .int(run)),
@@ -66,6 +70,7 @@ package struct RunRecord: Sendable {
         if let error { fields.append(("error", .string(error))) }
         fields.append(("outcomes", .object(outcomes.map { ($0.0, JSONValue($0.1)) })))
         if !observed.isEmpty { fields.append(("observed", .object(observed.map { ($0.0, .bool($0.1)) }))) }
+        if !clashes.isEmpty { fields.append(("clashes", .object(clashes.map { ($0.0, .int($0.1)) }))) }
         if let accepted { fields.append(("accepted", .bool(accepted))) }
         if let metrics { fields.append(("metrics", .object(metrics.map { ($0.0, .number($0.1)) }))) }
         if let trace {
@@ -93,6 +98,11 @@ package struct RunRecord: Sendable {
         observed =
             try json["observed"].map { (v) throws(JSONParseError) in
                 try RunRecord.pairs("observed", v) { $0.bool }
+            } ?? []
+        // Rows written before clashes were counted have none.
+        clashes =
+            try json["clashes"].map { (v) throws(JSONParseError) in
+                try RunRecord.pairs("clashes", v, RunRecord.count)
             } ?? []
         accepted = try json["accepted"].map { (v) throws(JSONParseError) in
             try RunRecord.typed("accepted", v) { $0.bool }

@@ -34,7 +34,7 @@ package struct RunsHeader {
         columns.append(("metrics", .array(metrics.map(JSONValue.string))))
         fields = [
             (BatchProvenance.Key.simrun, ["version": .string(version), "schema": .int(RunsHeader.schema)]),
-            (BatchProvenance.Key.scenario, ["name": .string(scenario.name), "sha256": .string(scenario.sha256)]),
+            (BatchProvenance.Key.scenario, RunsHeader.scenario(scenario)),
             (BatchProvenance.Key.seed, .unsigned(design.seed)),
             (BatchProvenance.Key.design, design.json()),
             (BatchProvenance.Key.columns, .object(columns)),
@@ -44,6 +44,28 @@ package struct RunsHeader {
             ),
         ]
         if let shard { fields.append((BatchProvenance.Key.shard, .string(shard.description))) }
+    }
+
+    /// The scenario's name and sha256, then its regions and links (for the summary page's clash map)
+    /// when it has any.
+    private static func scenario(_ scenario: ScenarioInfo) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("name", .string(scenario.name)), ("sha256", .string(scenario.sha256))]
+        if !scenario.regions.isEmpty {
+            fields.append(
+                (
+                    "regions",
+                    .array(
+                        scenario.regions.map {
+                            [
+                                "id": .string($0.id), "name": .string($0.name), "lat": .number($0.latitude),
+                                "lon": .number($0.longitude),
+                            ]
+                        })
+                ))
+            let ids = scenario.regions.map(\.id)
+            fields.append(("links", .array(scenario.links.map { [.string(ids[$0.a]), .string(ids[$0.b])] })))
+        }
+        return .object(fields)
     }
 
     /// The header without the shard: what every shard of one batch shares, and what a merged file holds.

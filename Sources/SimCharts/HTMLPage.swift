@@ -1,6 +1,7 @@
 // HTMLPage: one self-contained HTML page of the reports — headings, paragraphs, tables and inline
-// SVG figures with every text escaped, one inline stylesheet, no script, font or link to fetch — and
-// written as well-formed XML, so that a test can parse the whole page and every chart in it.
+// SVG figures with every text escaped, one inline stylesheet, no font or link to fetch, no script
+// but the run map's inline one — and written as well-formed XML, so that a test can parse the whole
+// page and every chart in it.
 
 /// An HTML page under construction; `html` is its finished text.
 package struct HTMLPage {
@@ -43,6 +44,13 @@ package struct HTMLPage {
         parts.append("<div class=\"\(wide ? "wide" : "grid")\">\n" + items.joined(separator: "\n") + "\n</div>")
     }
 
+    /// A figure of markup a chart built, already escaped and well-formed (the map with its slider
+    /// and script), and its caption.
+    package mutating func block(_ markup: String, caption: String) {
+        parts.append(
+            "<figure class=\"wide\">\n\(markup)\n<figcaption>\(SVGDocument.escaped(caption))</figcaption>\n</figure>")
+    }
+
     /// The whole document, ending with a newline.
     package var html: String {
         """
@@ -83,6 +91,11 @@ package struct HTMLPage {
         figure { margin: 6px 0 12px; }
         figure svg { max-width: 100%; height: auto; display: block; }
         figcaption { font-size: 13px; color: #444; margin-top: 2px; }
+        .map-controls { display: flex; align-items: center; gap: 12px; margin: 6px 0; font-size: 14px; }
+        .map-controls[hidden] { display: none; }
+        .map-controls input { flex: 1; }
+        .map-controls button { min-width: 64px; }
+        .map-controls output { min-width: 190px; font-variant-numeric: tabular-nums; }
 
         """
 }

@@ -4,14 +4,17 @@ import SimSupport
 
 /// Cell (i, j) holds row i's value toward column j; the diagonal is left blank.
 package struct HeatMap {
+    /// Row and column labels (agents' short labels); `names` the full names, for tooltips.
     package var labels: [String]
+    package var names: [String]
     /// Row-major, `labels.count` squared.
     package var values: [Double]
     package var label: String
     package var maxWidth: Double = 1100
 
-    package init(labels: [String], values: [Double], label: String, maxWidth: Double = 1100) {
+    package init(labels: [String], names: [String]? = nil, values: [Double], label: String, maxWidth: Double = 1100) {
         self.labels = labels
+        self.names = names ?? labels
         self.values = values
         self.label = label
         self.maxWidth = maxWidth
@@ -34,7 +37,12 @@ package struct HeatMap {
         let writeValues = cell >= 30
         for i in 0..<n {
             let y = top + cell * Double(i)
-            doc.text(shown[i], labelWidth - 8, y + cell / 2 + 4, anchor: "end", size: 12)
+            doc.element(
+                "text",
+                [
+                    ("x", SVGDocument.number(labelWidth - 8)), ("y", SVGDocument.number(y + cell / 2 + 4)),
+                    ("font-size", "12"), ("text-anchor", "end"), ("fill", "#333"),
+                ], text: shown[i], tooltip: names[i])
             let x = labelWidth + cell * Double(i) + cell / 2
             doc.text(shown[i], x - 2, top - 8, size: 12, rotation: -45)
             for j in 0..<n {
@@ -46,7 +54,7 @@ package struct HeatMap {
                 let v = values[i * n + j]
                 doc.rect(
                     cx, y, cell, cell, fill: ChartPalette.diverging(v), stroke: "#ffffff",
-                    tooltip: "\(labels[i]) → \(labels[j]): \(ReadableNumber.signed(v))")
+                    tooltip: "\(names[i]) → \(names[j]): \(ReadableNumber.signed(v))")
                 if writeValues {
                     doc.text(
                         ReadableNumber.signed(v), cx + cell / 2, y + cell / 2 + 4, anchor: "middle", size: 11,

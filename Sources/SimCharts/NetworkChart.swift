@@ -7,7 +7,9 @@ import SimSupport
 
 /// Agents as nodes on a circle, edges for the pairs whose mutual alignment is strong enough to show.
 package struct NetworkChart {
+    /// Node labels (agents' short labels); `names` the full names, for tooltips.
     package var labels: [String]
+    package var names: [String]
     /// Row-major alignments, `labels.count` squared; an edge weighs the mean of both directions.
     package var alignment: [Double]
     /// The predicted blocs (agent indices); agents in none are grey.
@@ -18,6 +20,7 @@ package struct NetworkChart {
 
     package init(
         labels: [String],
+        names: [String]? = nil,
         alignment: [Double],
         blocs: [[Int]],
         label: String,
@@ -25,6 +28,7 @@ package struct NetworkChart {
         height: Double = 640
     ) {
         self.labels = labels
+        self.names = names ?? labels
         self.alignment = alignment
         self.blocs = blocs
         self.label = label
@@ -69,14 +73,14 @@ package struct NetworkChart {
             if edge.weight < 0 { attributes.append(("stroke-dasharray", "7 4")) }
             doc.element(
                 "line", attributes,
-                tooltip: "\(labels[edge.i]) ↔ \(labels[edge.j]): \(ReadableNumber.signed(edge.weight))")
+                tooltip: "\(names[edge.i]) ↔ \(names[edge.j]): \(ReadableNumber.signed(edge.weight))")
         }
         for a in 0..<n {
             let bloc = blocs.firstIndex { $0.contains(a) }
             let p = position[a]
             doc.circle(
                 p.x, p.y, radius: 9, fill: bloc.map(ChartPalette.bloc) ?? "#bbbbbb", stroke: "#ffffff",
-                tooltip: labels[a] + (bloc.map { " (bloc \($0 + 1))" } ?? ""))
+                tooltip: names[a] + (bloc.map { " (bloc \($0 + 1))" } ?? ""))
             let dx = p.x - center.x, dy = p.y - center.y
             let distance = max((dx * dx + dy * dy).squareRoot(), 1)
             let anchor = abs(dx) < radius * 0.2 ? "middle" : dx > 0 ? "start" : "end"

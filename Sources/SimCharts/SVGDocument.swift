@@ -10,6 +10,8 @@ package struct SVGDocument {
     package let height: Double
     /// What the image shows, for screen readers (`aria-label`).
     package let label: String
+    /// The `class` of the `<svg>` element, for pages that style or script it.
+    package var cssClass: String?
     private var elements: [String] = []
 
     package init(width: Double, height: Double, label: String) {
@@ -35,6 +37,15 @@ package struct SVGDocument {
         if let text { tag += SVGDocument.escaped(text) }
         elements.append(tag + "</\(name)>")
     }
+
+    /// Opens `<name attributes>` (a group, say): what is added until `end(name)` goes inside it.
+    package mutating func begin(_ name: String, _ attributes: [(String, String)]) {
+        elements.append(
+            "<" + name + attributes.map { " \($0.0)=\"\(SVGDocument.escaped($0.1))\"" }.joined() + ">")
+    }
+
+    /// Closes the element `begin(name, ...)` opened.
+    package mutating func end(_ name: String) { elements.append("</\(name)>") }
 
     package mutating func line(
         _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
@@ -99,6 +110,7 @@ package struct SVGDocument {
     package var markup: String {
         let w = SVGDocument.number(width), h = SVGDocument.number(height)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" "
+            + (cssClass.map { "class=\"\(SVGDocument.escaped($0))\" " } ?? "")
             + "role=\"img\" aria-label=\"\(SVGDocument.escaped(label))\" font-family=\"sans-serif\">\n"
             + elements.joined(separator: "\n") + "\n</svg>"
     }

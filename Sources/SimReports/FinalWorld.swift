@@ -4,8 +4,10 @@ import SimCore
 
 /// The state at the end of a run, with the lookups the report writers use.
 package struct FinalWorld: Sendable {
-    package let agents: [Agent]
+    package var agents: [Agent]
     package let regions: [Region]
+    /// The links between regions, in declaration order.
+    package let links: [Link]
     /// Day 0 of the run, and the days one tick covers.
     package let start: SimDate
     package let tickDays: Double
@@ -39,6 +41,7 @@ package struct FinalWorld: Sendable {
     package init(_ world: World) {
         agents = world.agents
         regions = world.regions
+        links = world.links
         start = world.start
         tickDays = world.tickDays
         tick = world.tick

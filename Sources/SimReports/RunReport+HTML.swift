@@ -1,8 +1,8 @@
 import SimCharts
 // RunReport+HTML: one run as a self-contained page for a person — the scenario and its source
-// document, the outcomes, every metric over time, the alignments that moved most, the final
-// alignment matrix, the alignment network with its blocs, and the event timeline — charts as
-// inline SVG, no script.
+// document, the outcomes, the map of the run with its day slider, every metric over time, the
+// alignments that moved most, the final alignment matrix, the alignment network with its blocs, and
+// the event timeline — charts as inline SVG, the slider's few lines of script inline too.
 import SimCore
 import SimSupport
 
@@ -20,6 +20,7 @@ extension RunReport {
         if !scenario.description.isEmpty { page.paragraph(scenario.description) }
         page.facts(provenance)
         outcomesSection(&page)
+        mapSection(&page)
         metricsSection(&page)
         movedSection(&page)
         matrixSection(&page)
@@ -68,6 +69,20 @@ extension RunReport {
         page.table(["observed fact", "this run"], observed.map { [$0.0, $0.1 ? "reproduced" : "not reproduced"] })
     }
 
+    private func mapSection(_ page: inout HTMLPage) {
+        guard let map = mapTimeline() else { return }
+        page.heading("Map")
+        let history =
+            forceChanges.isEmpty
+            ? "This report has no force history: the map shows the timeline's moves and clashes only."
+            : "Circles: each agent's forces in a region, their area proportional to strength. The slider steps "
+                + "through the run's days (without JavaScript, the last day is shown)."
+        page.block(
+            map.html,
+            caption: history + " Equirectangular projection, longitudes scaled by the cosine of the middle "
+                + "latitude; country outlines from Natural Earth (1:110m, public domain).")
+    }
+
     private func metricsSection(_ page: inout HTMLPage) {
         page.heading("Metrics over time")
         guard !metricNames.isEmpty else { return page.paragraph("No metric declared.", note: true) }
@@ -102,13 +117,12 @@ extension RunReport {
                 + "arrowhead its value at the end (blue: warmer, red: colder).", note: true)
         let rows = moved.prefix(RunReport.movedChartCap).map { pair in
             RowChart.Row(
-                label:
-                    "\(world.agents[pair.from].name.truncated(to: 28)) → "
-                    + "\(world.agents[pair.to].name.truncated(to: 28))",
+                label: "\(world.agents[pair.from].short) → \(world.agents[pair.to].short)",
                 mark: .arrow(from: pair.start, to: pair.end),
                 note:
                     "\(ReadableNumber.signed(pair.start)) → \(ReadableNumber.signed(pair.end))  "
-                    + "(\(ReadableNumber.signed(pair.change)))"
+                    + "(\(ReadableNumber.signed(pair.change)))",
+                tooltip: "\(world.agents[pair.from].name) → \(world.agents[pair.to].name)"
             )
         }
         let chart = RowChart(
@@ -129,7 +143,7 @@ extension RunReport {
         }
         let values = shown.flatMap { i in shown.map { j in world.alignment[i * n + j] } }
         let chart = HeatMap(
-            labels: shown.map { world.agents[$0].name }, values: values,
+            labels: shown.map { world.agents[$0].short }, names: shown.map { world.agents[$0].name }, values: values,
             label: "final alignment matrix")
         page.figures(
             [
@@ -146,7 +160,7 @@ extension RunReport {
         let n = world.agentCount
         guard n >= 2 else { return page.paragraph("Fewer than two agents.", note: true) }
         let chart = NetworkChart(
-            labels: world.agents.map(\.name), alignment: world.alignment,
+            labels: world.agents.map(\.short), names: world.agents.map(\.name), alignment: world.alignment,
             blocs: coalitions.blocs.filter { !$0.isEmpty }, label: "alignment network")
         let method = coalitions.exact ? "exact" : "local search"
         page.figures(
@@ -186,7 +200,7 @@ extension RunReport {
             shown.map { event in
                 [
                     String(event.tick), world.date(ofTick: event.tick).description, event.type,
-                    event.agents.map { world.agents[$0].name }.joined(separator: ", "),
+                    event.agents.map { world.agents[$0].short }.joined(separator: ", "),
                     event.region.map { world.regions[$0].name } ?? "",
                     event.data.map { "\($0.0)=\(ReadableNumber.text($0.1))" }.joined(separator: " "),
                 ]

@@ -25,6 +25,7 @@ extension RunReport {
             return [
                 K.id: .string(agent.id),
                 K.name: .string(agent.name),
+                K.short: .string(agent.short),
                 K.kind: .string(agent.kind),
                 K.patron: agentID(agent.patron),
                 K.effectiveness: .number(agent.effectiveness),
@@ -55,6 +56,15 @@ extension RunReport {
                 K.lat: .number(region.latitude),
                 K.lon: .number(region.longitude),
             ]
+        }
+        let links = w.links.map { link -> JSONValue in
+            [K.from: .string(regionIDs[link.a]), K.to: .string(regionIDs[link.b]), K.km: .number(link.km)]
+        }
+        let forceChanges = forceChanges.map { change -> JSONValue in
+            .array([
+                .int(change.tick), .string(agentIDs[change.agent]), .string(regionIDs[change.region]),
+                .number(change.strength),
+            ])
         }
         let alignments = w.agents.indices.map { i -> (String, JSONValue) in
             (
@@ -103,6 +113,7 @@ extension RunReport {
             K.status: .object(status),
             K.agents: .array(agents),
             K.regions: .array(regions),
+            K.links: .array(links),
             K.alignments: .object(alignments),
             K.ties: .array(ties),
             K.wars: .array(w.wars.map { .array([.string(agentIDs[$0.0]), .string(agentIDs[$0.1])]) }),
@@ -122,6 +133,7 @@ extension RunReport {
                 K.exact: .bool(coalitions.exact),
             ],
             K.balance: .number(w.balanceIndex),
+            K.forceChanges: .array(forceChanges),
         ]
         return document.serialized()
     }

@@ -233,7 +233,11 @@ extension RunReport {
 
     // MARK: Pieces
 
-    private func agentName(_ a: Int) -> String { world.agents[a].name.truncated(to: RunReport.nameCap) }
+    /// The agent's name where it fits the column, else its short label: never a name cut with "…".
+    private func agentName(_ a: Int) -> String {
+        let agent = world.agents[a]
+        return agent.name.count <= RunReport.nameCap ? agent.name : agent.short
+    }
     private func regionName(_ r: Int) -> String { world.regions[r].name.truncated(to: RunReport.nameCap) }
 
     /// `2024-07-25`, or `2024-07-25..07-29` for a span (the year repeated only when it changes).

@@ -29,6 +29,9 @@ package struct RunReport: Sendable {
     /// run reproduced it.
     package var observed: [(String, Bool)]
     package var log: [LogLine]
+    /// Every force at tick 0, then each change at the tick it happened, in tick order: what the
+    /// page's map steps through. Empty for runs that did not record it (batch rows, older reports).
+    package var forceChanges: [ForceChange]
     /// Predicted blocs at the end (every agent weighing 1).
     package var coalitions: Coalitions
 
@@ -38,7 +41,8 @@ package struct RunReport: Sendable {
         simrunVersion: String, scenario: ScenarioInfo, seed: UInt64,
         params: [(String, ScalarValue)], steps: Int, status: RunStatus, world: World, dynamics: Dynamics? = nil,
         metricNames: [String], metrics: [[Double]], digests: [StateDigest] = [],
-        outcomes: [(String, ScalarValue)], observed: [(String, Bool)] = [], log: [LogLine]
+        outcomes: [(String, ScalarValue)], observed: [(String, Bool)] = [], log: [LogLine],
+        forceChanges: [ForceChange] = []
     ) {
         self.simrunVersion = simrunVersion
         self.scenario = scenario
@@ -54,6 +58,7 @@ package struct RunReport: Sendable {
         self.outcomes = outcomes
         self.observed = observed
         self.log = log
+        self.forceChanges = forceChanges
         self.coalitions = world.coalitions(sizes: [Double](repeating: 1, count: world.agentCount))
     }
 }

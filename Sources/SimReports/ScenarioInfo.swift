@@ -11,12 +11,20 @@ package struct ScenarioInfo: Sendable, Equatable {
     package var sha256: String
     /// The document the scenario models, if it names one.
     package var source: String?
+    /// The scenario's regions and links, for a batch's map of where clashes happened.
+    package var regions: [Region]
+    package var links: [Link]
 
-    package init(name: String, description: String, file: String, sha256: String, source: String?) {
+    package init(
+        name: String, description: String, file: String, sha256: String, source: String?, regions: [Region] = [],
+        links: [Link] = []
+    ) {
         self.name = name
         self.description = description
         self.file = file
         self.sha256 = sha256
         self.source = source
+        self.regions = regions
+        self.links = links
     }
 }

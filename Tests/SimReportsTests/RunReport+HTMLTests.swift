@@ -22,14 +22,19 @@ struct RunReportHTMLTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n"))
         #expect(XMLWellFormedness.problem(in: html) == nil)
         let charts = XMLWellFormedness.svgElements(in: html)
-        // Two metrics, moved alignments, heat map, network, timeline.
-        #expect(charts.count == 6)
+        // The map, two metrics, moved alignments, heat map, network, timeline.
+        #expect(charts.count == 7)
         for chart in charts { #expect(XMLWellFormedness.problem(in: chart) == nil, "\(chart.prefix(200))") }
     }
 
     @Test func pageIsSelfContained() {
         let html = page()
-        #expect(!html.contains("<script"))
+        // The map's data and its inline script, nothing loaded.
+        #expect(html.components(separatedBy: "<script").count == 3)
+        #expect(html.contains("<script type=\"application/json\" id=\"map-data\">"))
+        #expect(html.contains("<script>//<![CDATA["))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("href="))
         #expect(!html.contains("<link"))
         #expect(!html.contains("url("))
         #expect(!html.contains("@import"))
@@ -70,7 +75,10 @@ struct RunReportHTMLTests {
         }
         // The heat map colours every ordered pair of its four agents and names each in its tooltip.
         #expect(html.contains("<title>Russia → Algeria: -0.30</title>"))
-        #expect(html.components(separatedBy: "<title>Wagner Group → ").count - 1 == 3)
+        let cells = html.components(separatedBy: "<title>Wagner Group → ").dropFirst().filter {
+            $0.prefix { $0 != "<" }.contains(": ")
+        }
+        #expect(cells.count == 3)
         // Friendly and hostile edges are drawn differently.
         #expect(html.contains("class=\"friendly\""))
         #expect(html.contains("class=\"hostile\" stroke-dasharray"))
@@ -84,7 +92,8 @@ struct RunReportHTMLTests {
             report.outcomes = [(hostile, .string(hostile))]
             report.metricNames[0] = hostile
         }
-        #expect(!html.contains("<script"))
+        // Only the map's own two script elements.
+        #expect(html.components(separatedBy: "<script").count == 3)
         #expect(
             html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; \\u{1b}[31m\\u{ffff}"))
         #expect(XMLWellFormedness.problem(in: html) == nil)
@@ -92,5 +101,16 @@ struct RunReportHTMLTests {
 
     @Test func sameReportSameBytes() {
         #expect(page() == page())
+    }
+
+    @Test func chartsNameAgentsByTheirShortLabelsAndTooltipsInFull() {
+        let long = "Malian Armed Forces and their Wagner Group instructors"
+        let html = page { report in
+            report.world.agents[1] = Agent(id: "wag", name: long, kind: "pmc", short: "FAMa+Wagner")
+        }
+        #expect(!html.contains("Malian Armed Forces and their…"), "no name cut with …")
+        #expect(html.contains(">FAMa+Wagner</text>"))
+        #expect(html.contains("<title>\(long) → "))
+        #expect(html.contains("<td>\(long)</td>"), "the forces table has room for the full name")
     }
 }

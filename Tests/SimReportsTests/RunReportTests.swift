@@ -104,10 +104,8 @@ struct RunReportTests {
         #expect(
             keys(in: json, indent: 2) == [
                 "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status",
-                "agents", "regions", "alignments", "ties", "wars", "metrics", "outcomes", "observed", "digests",
-                "events", "log",
-                "warnings",
-                "coalitions", "balance",
+                "agents", "regions", "links", "alignments", "ties", "wars", "metrics", "outcomes", "observed",
+                "digests", "events", "log", "warnings", "coalitions", "balance", "force_changes",
             ])
         #expect(json.hasSuffix("}\n"))
     }
@@ -160,8 +158,8 @@ struct RunReportTests {
         #expect(agents[0]["forces"] as? [String: Double] == [:])
         #expect(agents[3]["forces"] as? [String: Double] == ["tin": 450.4])
         #expect(
-            keys(in: json, indent: 6).prefix(8) == [
-                "id", "name", "kind", "patron", "effectiveness",
+            keys(in: json, indent: 6).prefix(9) == [
+                "id", "name", "short", "kind", "patron", "effectiveness",
                 "losses", "resources", "forces",
             ])
         #expect((agents[0]["moving"] as? [Any])?.isEmpty == true)

@@ -66,7 +66,7 @@ struct SeedScenarioTests {
         for agent in agents {
             #expect(
                 agent.keys == [
-                    "id", "name", "kind", "patron", "effectiveness", "losses", "resources", "forces", "moving",
+                    "id", "name", "short", "kind", "patron", "effectiveness", "losses", "resources", "forces", "moving",
                 ])
             if let patron = agent["patron"], !patron.isNull { #expect(ids.contains(patron.string ?? "")) }
         }

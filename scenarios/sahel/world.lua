@@ -30,7 +30,7 @@ local W = {}
 -- Agents
 ---------------------------------------------------------------------------------------------
 
-sim.agent{ id = "russia", name = "Russian Federation", kind = "state",  -- [A1] Russia / Moscow
+sim.agent{ id = "russia", name = "Russian Federation", short = "Russia", kind = "state",  -- [A1] Russia / Moscow
   effectiveness = 0.05,            -- default: regular troops (Africa Corps) with air support
   resources = {
     strength = 1150000,            -- active armed forces, IISS-order estimate for 2024
@@ -39,7 +39,7 @@ sim.agent{ id = "russia", name = "Russian Federation", kind = "state",  -- [A1] 
   } }
 
 -- [A9] "the Wagner group" / the "Russian military group"
-sim.agent{ id = "wagner", name = "Wagner Group (Mali contingent, turning into Africa Corps)",
+sim.agent{ id = "wagner", name = "Wagner Group (Mali contingent, turning into Africa Corps)", short = "Wagner",
   kind = "pmc", patron = "russia",
   effectiveness = 0.06,            -- experienced assault troops, drones and helicopters
   resources = {
@@ -49,7 +49,7 @@ sim.agent{ id = "wagner", name = "Wagner Group (Mali contingent, turning into Af
   } }
 
 -- [A11] the Mali government, the junta that took power in 2020 (Goita: beyond the article, public fact)
-sim.agent{ id = "mali", name = "Malian transitional government (junta of Assimi Goita)",
+sim.agent{ id = "mali", name = "Malian transitional government (junta of Assimi Goita)", short = "Mali junta",
   kind = "state",
   resources = {
     strength = 40000,              -- FAMa personnel, held by the state (the field force is `fama`)
@@ -61,7 +61,7 @@ sim.agent{ id = "mali", name = "Malian transitional government (junta of Assimi 
 -- armed group) with patron mali: the junta (`mali`) is the diplomatic actor that cuts ties and
 -- signs contracts; `fama` is the force in the field that fights beside Wagner, loses men and
 -- feels grievance. This mirrors the russia/wagner split.
-sim.agent{ id = "fama", name = "Malian Armed Forces (FAMa)", kind = "military", patron = "mali",  -- [A10]
+sim.agent{ id = "fama", name = "Malian Armed Forces (FAMa)", short = "FAMa", kind = "military", patron = "mali",  -- [A10]
   effectiveness = 0.035,           -- less effective than Wagner or the ambushers in the desert
   resources = {
     strength = 40000,              -- ~40,000 personnel
@@ -69,7 +69,7 @@ sim.agent{ id = "fama", name = "Malian Armed Forces (FAMa)", kind = "military", 
     legitimacy = 0.6,              -- the national army is broadly supported in the south
   } }
 
-sim.agent{ id = "niger", name = "Niger (CNSP junta of Abdourahamane Tiani)", kind = "state",  -- [A12]
+sim.agent{ id = "niger", name = "Niger (CNSP junta of Abdourahamane Tiani)", short = "Niger junta", kind = "state",  -- [A12]
   effectiveness = 0.035,
   resources = {
     strength = 33000,              -- Forces Armees Nigeriennes, order of 30,000+
@@ -80,7 +80,7 @@ sim.agent{ id = "niger", name = "Niger (CNSP junta of Abdourahamane Tiani)", kin
 -- [A2] The article's "ruling junta in Algeria" / "Algerian rulers": the name keeps its framing; the
 -- agent is the state (President Tebboune and the army, the ANP, whose chief of staff Chanegriha is
 -- the regime's other pillar: beyond the article, public fact).
-sim.agent{ id = "algeria", name = "Algeria (the article's 'ruling junta': Tebboune government and ANP)", kind = "state",
+sim.agent{ id = "algeria", name = "Algeria (the article's 'ruling junta': Tebboune government and ANP)", short = "Algeria", kind = "state",
   effectiveness = 0.06,            -- large, well-equipped army (mostly Russian materiel)
   resources = {
     strength = 130000,             -- active ANP personnel, order of 130,000
@@ -97,7 +97,7 @@ sim.agent{ id = "ukraine", name = "Ukraine", kind = "state",  -- [A3]
 
 -- [A4] Ukraine's military intelligence. [A5] Its spokesman Andrii Yusov speaks for it: he is not an
 -- actor of his own, so he is in the name and in the acknowledgement event (by = "Andrii Yusov").
-sim.agent{ id = "hur", name = "Ukraine's military intelligence (HUR; spokesman Andrii Yusov)",
+sim.agent{ id = "hur", name = "Ukraine's military intelligence (HUR; spokesman Andrii Yusov)", short = "HUR",
   kind = "intel_service", patron = "ukraine",
   resources = {
     strength = 5000,               -- order of magnitude; includes special units
@@ -106,7 +106,7 @@ sim.agent{ id = "hur", name = "Ukraine's military intelligence (HUR; spokesman A
   } }
 
 -- [A6] the "Tuareg separatists" (CSP-DPA: the coalition's name, beyond the article, public fact)
-sim.agent{ id = "csp", name = "CSP-DPA (Tuareg separatist coalition)", kind = "armed_group",
+sim.agent{ id = "csp", name = "CSP-DPA (Tuareg separatist coalition)", short = "CSP-DPA", kind = "armed_group",
   effectiveness = 0.03,            -- light pickups; the ambushes' punch is scripted in tinzaouaten.lua
   resources = {
     strength = 3000,               -- several thousand fighters across the former CMA movements
@@ -116,7 +116,7 @@ sim.agent{ id = "csp", name = "CSP-DPA (Tuareg separatist coalition)", kind = "a
 
 -- [A7] JNIM, "linked to al-Qaeda jihadi groups"; [A8] Iyad ag Ghali leads it: the article names him
 -- only as JNIM's leader, so he is in the name.
-sim.agent{ id = "jnim", name = "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", kind = "armed_group",
+sim.agent{ id = "jnim", name = "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", short = "JNIM", kind = "armed_group",
   effectiveness = 0.05,            -- heavy weapons, drones and suicide bombers (article)
   resources = {
     strength = 6000,               -- commonly estimated several thousand fighters Sahel-wide
@@ -128,7 +128,7 @@ sim.agent{ id = "jnim", name = "JNIM (Iyad ag Ghali's al-Qaeda affiliate)", kind
 -- government), not internationally recognised; that government is not a separate actor here, so
 -- the LNA carries it and has no patron. Kind "military" like fama.
 -- [A15] [A50] Field Marshal Khalifa Haftar, commander of the LNA
-sim.agent{ id = "lna", name = "Libyan National Army (Field Marshal Khalifa Haftar)", kind = "military",
+sim.agent{ id = "lna", name = "Libyan National Army (Field Marshal Khalifa Haftar)", short = "LNA", kind = "military",
   effectiveness = 0.045,
   resources = {
     strength = 25000,              -- order of 25,000 core troops plus auxiliaries
@@ -138,7 +138,7 @@ sim.agent{ id = "lna", name = "Libyan National Army (Field Marshal Khalifa Hafta
 
 -- Beyond the article: Tripoli's government, whose forces hold Ghadames (public fact; the article does
 -- not name it). Without it the LNA's road to the crossing would be empty.
-sim.agent{ id = "gnu", name = "Government of National Unity (Tripoli, Abdul Hamid Dbeibah)",
+sim.agent{ id = "gnu", name = "Government of National Unity (Tripoli, Abdul Hamid Dbeibah)", short = "GNU (Tripoli)",
   kind = "state",
   effectiveness = 0.04,            -- coalition of Tripoli brigades
   resources = {
@@ -150,7 +150,7 @@ sim.agent{ id = "gnu", name = "Government of National Unity (Tripoli, Abdul Hami
 -- [A14] Imam Mahmoud Dicko, one of the "radical political figures" Mali and Niger accuse Algiers of
 -- keeping ties with. The article gives him no act of his own: he is a figure with no force, whose
 -- part is his ties to Algiers and Bamako's grievance about them (and Bogdanov's message, strain.lua).
-sim.agent{ id = "dicko", name = "Imam Mahmoud Dicko", kind = "figure",
+sim.agent{ id = "dicko", name = "Imam Mahmoud Dicko", short = "Imam Dicko", kind = "figure",
   resources = {
     strength = 0,                  -- no armed force
     funds = 1,                     -- donations; negligible

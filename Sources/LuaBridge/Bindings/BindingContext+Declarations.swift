@@ -243,12 +243,19 @@ extension BindingContext {
     func declareAgent(_ args: LuaArguments) throws(BindingError) -> Int32 {
         try requireSetup(args)
         try args.table(1, "spec")
-        try args.onlyFields(1, ["id", "name", "kind", "resources", "patron", "effectiveness"])
+        try args.onlyFields(1, ["id", "name", "short", "kind", "resources", "patron", "effectiveness"])
         let id = try args.field(1, "id") { i, k throws(BindingError) in try args.string(i, k, field: true) }
         let name =
             try args.field(1, "name") { i, k throws(BindingError) in
                 try args.optionalString(i, k, field: true)
             } ?? id
+        let short = try args.field(1, "short") { i, k throws(BindingError) in
+            try args.optionalString(i, k, field: true)
+        }
+        if let short, !(1...Agent.shortLimit).contains(short.count) {
+            throw args.fail(
+                "field 'short' must be 1 to \(Agent.shortLimit) characters, got \(short.count) ('\(short)')")
+        }
         let kind = try args.field(1, "kind") { i, k throws(BindingError) in try args.string(i, k, field: true) }
         let effectiveness =
             try args.field(1, "effectiveness") { i, k throws(BindingError) in
@@ -274,7 +281,10 @@ extension BindingContext {
                     ))
             }
         }
-        guard let agent = world.addAgent(Agent(id: id, name: name, kind: kind, effectiveness: effectiveness)) else {
+        guard
+            let agent = world.addAgent(
+                Agent(id: id, name: name, kind: kind, short: short, effectiveness: effectiveness))
+        else {
             throw args.fail("agent '\(id)' is already declared")
         }
         ids.registerAgent(id, index: agent)

@@ -23,9 +23,10 @@ extension BindingContext {
 
     func agentInfo(_ args: LuaArguments) throws(BindingError) -> Int32 {
         let agent = world.agents[try args.agent(1, "agent")]
-        lua_createtable(L, 0, 5)
+        lua_createtable(L, 0, 6)
         lua.push(agent.id); lua.setField("id")
         lua.push(agent.name); lua.setField("name")
+        lua.push(agent.short); lua.setField("short")
         lua.push(agent.kind); lua.setField("kind")
         if let patron = agent.patron {
             lua.push(world.agents[patron].id); lua.setField("patron")

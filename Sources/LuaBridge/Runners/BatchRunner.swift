@@ -46,6 +46,7 @@ package enum BatchRunner {
         record.params = scenario.params
         record.outcomes = simulation.outcomes
         record.observed = scenario.context.observed
+        record.clashes = RunRecord.clashes(in: scenario.world)
         switch status {
         case .completed: break
         case .stopped(let reason): record.stopped = reason

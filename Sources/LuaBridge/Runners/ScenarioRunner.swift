@@ -19,7 +19,8 @@ package enum ScenarioRunner {
                         params: scenario.params, steps: scenario.steps, status: status, world: scenario.world,
                         dynamics: dynamics, metricNames: scenario.definition.metricNames, metrics: simulation.metrics,
                         digests: simulation.digests, outcomes: simulation.outcomes,
-                        observed: scenario.context.observed, log: scenario.context.log))
+                        observed: scenario.context.observed, log: scenario.context.log,
+                        forceChanges: simulation.forceChanges))
             } catch {
                 return .failure(error)
             }

@@ -31,16 +31,27 @@ final class LoadedScenario {
     func info() -> ScenarioInfo {
         ScenarioInfo(
             name: declaration.name, description: declaration.description,
-            file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source)
+            file: context.files.mainPath, sha256: context.files.sha256, source: declaration.source,
+            regions: world.regions, links: world.links)
     }
 
     /// Runs the scenario for its steps, its hooks called from the engine's loop; declarations are
-    /// refused from here on. Digests are recorded when asked for: a report needs them, a batch row
-    /// does not.
+    /// refused from here on. Digests and the force history are recorded when asked for: a report
+    /// needs them, a batch row does not.
     func run(recordingDigests: Bool) -> (simulation: Simulation, status: RunStatus) {
         context.phase = .running
         let simulation = Simulation(world: world, hooks: HookRunner(context: context))
         simulation.recordsDigests = recordingDigests
+        simulation.recordsForceChanges = recordingDigests
+        // The force history grows with what the run does, not with its length: each tick's changes
+        // are charged as they are kept, and a run that changes forces past the cap fails there.
+        simulation.chargeForceChanges = {
+            [lua = context.lua, path = context.files.mainPath, world] bytes throws(RunFailure) in
+            guard lua.charge(bytes: bytes) else {
+                throw RunFailure(
+                    .limit, lua.memoryLimitMessage(path) + ": recording force changes at tick \(world.tick)")
+            }
+        }
         // The engine keeps every metric's value and (for a report) a digest at each tick, outside the
         // Lua heap: the whole recording counts against the memory cap before the first tick, so a run
         // that could not keep it fails at once instead of growing past the cap on the host. The digests

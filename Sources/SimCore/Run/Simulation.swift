@@ -14,6 +14,15 @@ package final class Simulation {
     /// Whether to record `digests`: a report needs them, a batch row does not, and hashing the
     /// whole state every tick is not free.
     package var recordsDigests = true
+    /// Every force's strength at tick 0, then each change at the tick it was seen: kept for a report's
+    /// map when `recordsForceChanges` (a batch row does not need it).
+    package private(set) var forceChanges: [ForceChange] = []
+    package var recordsForceChanges = false
+    /// Called with the bytes each tick's force changes take before they are kept: a host that caps
+    /// the run's memory throws once they pass the cap.
+    package var chargeForceChanges: (_ bytes: Int) throws(RunFailure) -> Void = { _ in }
+    /// The forces at the last recorded tick, to find what changed since.
+    private var recordedForces: [Double] = []
     /// The alignments at the last threshold check: only pairs that moved since are looked at.
     private var lastAlignment: [Double]
     /// The thresholds `thresholdSides` is kept for; a change of thresholds starts them afresh.
@@ -74,6 +83,25 @@ package final class Simulation {
         let values = try hooks.sampleMetrics(in: world)
         for (m, value) in values.enumerated() { metrics[m].append(value) }
         if recordsDigests { digests.append(world.stateDigest()) }
+        if recordsForceChanges { try recordForceChanges() }
+    }
+
+    /// Appends a `ForceChange` for every force whose strength differs from the last tick recorded
+    /// (at tick 0, from none: every force there is).
+    private func recordForceChanges() throws(RunFailure) {
+        let forces = world.forces, regionCount = world.regionCount
+        if recordedForces.count != forces.count {
+            try chargeForceChanges(forces.count * MemoryLayout<Double>.stride)
+            recordedForces = [Double](repeating: 0, count: forces.count)
+        }
+        let before = forceChanges.count
+        for p in forces.indices where forces[p] != recordedForces[p] {
+            recordedForces[p] = forces[p]
+            forceChanges.append(
+                ForceChange(tick: world.tick, agent: p / regionCount, region: p % regionCount, strength: forces[p]))
+        }
+        let added = forceChanges.count - before
+        if added > 0 { try chargeForceChanges(added * MemoryLayout<ForceChange>.stride) }
     }
 
     /// Takes each pair's side of each threshold in force from its alignment now.

@@ -60,9 +60,9 @@ struct QueriesTests {
         """
 
     static let agentInfoLines = [
-        "effectiveness=0.07 id=mali kind=state name=Mali",
-        "effectiveness=0.05 id=wagner kind=pmc name=Wagner patron=russia",
-        "effectiveness=0.05 id=jnim kind=armed_group name=jnim",
+        "effectiveness=0.07 id=mali kind=state name=Mali short=Mali",
+        "effectiveness=0.05 id=wagner kind=pmc name=Wagner patron=russia short=Wagner",
+        "effectiveness=0.05 id=jnim kind=armed_group name=jnim short=jnim",
     ]
 
     @Test("sim.agent_info describes one agent")

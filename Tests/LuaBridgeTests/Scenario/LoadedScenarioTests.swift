@@ -54,4 +54,33 @@ struct LoadedScenarioTests {
         }
         #expect(failure.kind == .limit && failure.message.contains("recording 500 metrics over \(fits + 1) ticks"))
     }
+
+    @Test("a report's force history counts against the cap: the run that keeps it stops sooner than a batch row")
+    func forceHistoryIsCharged() throws {
+        let fixture = ScenarioFixture()
+        fixture.write(
+            "main.lua",
+            header(steps: 200_000)
+                + """
+                sim.agent{id="a", kind="state"}
+                sim.region{id="r", lat=0, lon=0}
+                sim.every(1, function() sim.deploy("a", "r", 1) end)
+                """)
+        let request = RunRequest(
+            file: fixture.path("main.lua"), steps: 200_000, limits: ScenarioLimits(maxMemory: 8 << 20))
+        var ticks: [Bool: Int] = [:]
+        for keeps in [false, true] {
+            let loaded = try ScenarioLoader.load(request)
+            let (simulation, status) = loaded.run(recordingDigests: keeps)
+            guard case .failed(let failure) = status else {
+                Issue.record("the run did not fail: \(status)")
+                return
+            }
+            #expect(failure.kind == .limit)
+            #expect(simulation.forceChanges.isEmpty != keeps)
+            ticks[keeps] = loaded.world.tick
+        }
+        let (row, report) = (try #require(ticks[false]), try #require(ticks[true]))
+        #expect(report < row, "a batch row reached tick \(row), the report's run \(report)")
+    }
 }
