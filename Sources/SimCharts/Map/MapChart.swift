@@ -22,13 +22,13 @@ package struct MapChart {
             self.longitude = longitude
         }
 
-        /// A place labelled with its name up to the first parenthesis, cut to 24 characters:
+        /// A place labelled with its name up to the first parenthesis, cut to 32 characters:
         /// `Ouargla (HQ of the 4th Military Region)` is Ouargla on the map and in full in its tooltip.
         package init(name: String, latitude: Double, longitude: Double) {
             var head = name.prefix { $0 != "(" }
             while head.last == " " { head.removeLast() }
             self.init(
-                label: (head.isEmpty ? name : String(head)).truncated(to: 24), name: name, latitude: latitude,
+                label: (head.isEmpty ? name : String(head)).truncated(to: 32), name: name, latitude: latitude,
                 longitude: longitude)
         }
     }
