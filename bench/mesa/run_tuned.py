@@ -6,7 +6,7 @@
 Same options, seeds and output as run.py. Each run is a plain loop, `while model.running:
 model.step()`, after which the outcomes and facts are read from the model's attributes, with the
 final row of the DataCollector's metrics; with --processes P > 1 the runs go to a
-multiprocessing.Pool of P workers (fork, as batch_run's Pool on Linux) in chunks. Not batch_run,
+multiprocessing.Pool of P forked workers, in chunks. Not batch_run,
 because in mesa 3.3.1 it returns end-of-run values only through DataCollector reporters, which
 would be read and deep-copied at every tick (the outcomes and facts are 17 of them, None until the
 last tick), and its single-process loop keeps every model alive until it returns (mesa issue 3179),
@@ -43,7 +43,9 @@ def run_batch(kwargs_list, processes):
         return [run_one(kwargs) for kwargs in kwargs_list]
     # A few chunks per worker: few round trips, and the workers finish close together.
     chunk = max(1, math.ceil(len(kwargs_list) / (8 * processes)))
-    with multiprocessing.Pool(processes) as pool:
+    # Fork: the workers start with mesa and the model already imported. Importing mesa.batchrunner
+    # (mesa 3.3.1) makes spawn the default, and each spawned worker would import them again.
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
         return pool.map(run_one, kwargs_list, chunksize=chunk)
 
 
