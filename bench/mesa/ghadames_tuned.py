@@ -140,6 +140,7 @@ class TunedGhadamesModel(GhadamesModel):
         self.armed_changed = True                 # forces changed: update_wars re-reads who is armed
         self.armed = None
         self.war_bounds_stale = True
+        self.clocks_running = False               # some pair's war clock is above 0
 
         # W.claims()
         self.knew = self.random.random() < algeria_knew
@@ -499,6 +500,12 @@ class TunedGhadamesModel(GhadamesModel):
         np.maximum(S, S.T, out=M)
         np.less_equal(M, self.war_bound, out=drifting)
         clock = self.war_clock
+        if not np.count_nonzero(drifting):         # most ticks: every clock is (or goes back to) 0
+            if self.clocks_running:
+                clock.fill(0.0)
+                self.clocks_running = False
+            return
+        self.clocks_running = True
         clock += self.tick_days
         clock *= drifting
         due = np.greater_equal(clock, self.war_due, out=drifting)
