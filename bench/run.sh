@@ -98,7 +98,8 @@ if python3 -c "import mesa" 2>/dev/null; then
   take python3 -c "import mesa"
   row "python3 -c 'import mesa', whole process" ms 1000 "not in the Mesa rows below"
   # The Mesa rows are the seconds each driver measures around its batch, after start-up and
-  # `import mesa` (the row above); the 2-process rows include starting the pool.
+  # `import mesa` (the row above); the 2-process rows include starting the pool (batch_run's
+  # spawned workers import mesa again; run_tuned.py forks them).
   take_inner python3 bench/mesa/run.py --runs "$BATCH" --processes 1
   mesa1=$median; row "Mesa $mesa_version batch_run, idiomatic port, 1 process" runs/s "-$BATCH"
   take_inner python3 bench/mesa/run.py --runs "$BATCH" --processes 2
