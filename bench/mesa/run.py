@@ -103,13 +103,7 @@ def compare(mine, theirs):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=1000)
-    ap.add_argument("--processes", type=int, default=1)
-    ap.add_argument("--seed", type=int, default=None, help="first seed; seeds seed..seed+runs-1")
-    ap.add_argument("--param", type=parse_param, action="append", default=[], metavar="NAME=VALUE",
-                    help="a param of the model for every run")
-    ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    ap.add_argument("--compare", metavar="SUMMARY_JSON", help="simrun batch --summary file to compare with")
+    add_arguments(ap)
     args = ap.parse_args()
 
     parameters = dict(DEFAULTS)
@@ -124,9 +118,25 @@ def main():
                              display_progress=False)
     seconds = time.perf_counter() - start
     assert len(results) == args.runs and all(r["Step"] == TICKS - 1 for r in results)
+    report(args, results, seconds)
+
+
+def add_arguments(ap):
+    """The options run.py and run_tuned.py share."""
+    ap.add_argument("--runs", type=int, default=1000)
+    ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=None, help="first seed; seeds seed..seed+runs-1")
+    ap.add_argument("--param", type=parse_param, action="append", default=[], metavar="NAME=VALUE",
+                    help="a param of the model for every run")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    ap.add_argument("--compare", metavar="SUMMARY_JSON", help="simrun batch --summary file to compare with")
+
+
+def report(args, results, seconds):
+    """Prints the batch's timing, its outcome and fact summary and the comparison (text or JSON)."""
     summary = summarize(results)
     facts = summarize(results, OBSERVED)
-    report = {"runs": len(results), "processes": args.processes,
+    out = {"runs": len(results), "processes": args.processes,
               "seeds": f"{args.seed}..{args.seed + args.runs - 1}" if args.seed is not None else "os entropy",
               "params": dict(args.param),
               "seconds": seconds, "runs_per_s": len(results) / seconds,
@@ -137,13 +147,13 @@ def main():
             point = json.load(f)["points"][0]
         rows = compare(summary, point["outcomes"])
         rows += [("observed " + r[0],) + r[1:] for r in compare(facts, point.get("observed", {}))]
-        report["comparison"] = [dict(zip(("outcome", "statistic", "mesa", "simrun", "z"), r)) for r in rows]
+        out["comparison"] = [dict(zip(("outcome", "statistic", "mesa", "simrun", "z"), r)) for r in rows]
     if args.json:
-        print(json.dumps(report))
+        print(json.dumps(out))
         return
-    print(f"runs {report['runs']}  processes {args.processes}  seeds {report['seeds']}"
+    print(f"runs {out['runs']}  processes {args.processes}  seeds {out['seeds']}"
           + "".join(f"  {k}={v}" for k, v in args.param))
-    print(f"seconds {seconds:.3f}  runs/s {report['runs_per_s']:.1f}  ms/run {report['ms_per_run']:.2f}")
+    print(f"seconds {seconds:.3f}  runs/s {out['runs_per_s']:.1f}  ms/run {out['ms_per_run']:.2f}")
     print("outcomes:")
     print_summary(summary)
     print("observed (the facts of the record):")

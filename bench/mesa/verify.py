@@ -9,6 +9,8 @@
    (algeria_complicity=true, algeria_shelters_jnim=true, hur_helped_jnim=false).
 3. The square-law integrator against the closed form of a two-sided battle.
 
+Checks 1 and 2 run on both ports: the idiomatic GhadamesModel and the tuned one (ghadames_tuned.py).
+
 Usage: python3 bench/mesa/verify.py [--simrun .build/release/simrun]
 """
 import argparse
@@ -20,7 +22,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import numpy as np  # noqa: E402
+
 from ghadames import GhadamesModel, METRICS, OBSERVED, OUTCOMES  # noqa: E402
+from ghadames_tuned import TunedGhadamesModel  # noqa: E402
 from engine import SquareLawBattle  # noqa: E402
 import world  # noqa: E402
 
@@ -39,6 +44,7 @@ def simrun_report(simrun, *args):
 def compare_state(model, rep, label):
     worst = 0.0
     ids = world.AGENT_IDS
+    forces = np.asarray(model.forces)   # the tuned port keeps them as a list of rows
     for a, row in rep["alignments"].items():
         for b, v in row.items():
             worst = max(worst, abs(model.A[ids.index(a), ids.index(b)] - v))
@@ -50,22 +56,19 @@ def compare_state(model, rep, label):
     for ag in rep["agents"]:
         a = ids.index(ag["id"])
         for r, s in ag["forces"].items():
-            fworst = max(fworst, abs(model.forces[a, world.REGION_INDEX[r]] - s))
-        fworst = max(fworst, abs(model.forces[a].sum() - sum(ag["forces"].values())))
+            fworst = max(fworst, abs(forces[a, world.REGION_INDEX[r]] - s))
+        fworst = max(fworst, abs(forces[a].sum() - sum(ag["forces"].values())))
         fworst = max(fworst, abs(model.lost[a] - ag["losses"]))
     print(f"{label}: max |alignment diff| {worst:.3g}, ties equal: {ties == mine}, "
           f"wars equal: {wars == my_wars} ({len(wars)}), max |force or loss diff| {fworst:.3g}")
     return worst < 1e-9 and ties == mine and wars == my_wars and fworst < 1e-9
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--simrun", default=".build/release/simrun")
-    args = ap.parse_args()
+def check_port(cls, simrun):
+    """Checks 1 and 2 for one port (its model class); True when everything agrees."""
     ok = True
-
-    rep = simrun_report(args.simrun, "--steps", "0")
-    m = GhadamesModel(seed=1)
+    rep = simrun_report(simrun, "--steps", "0")
+    m = cls(seed=1)
     ok &= compare_state(m, rep, "setup (tick 0)")
     tick0 = m.datacollector.get_table_dataframe("tick0").iloc[0]
     d = max(abs(tick0[k] - rep["metrics"][k][0]) for k in METRICS)
@@ -81,8 +84,8 @@ def main():
         flags = []
         for name, value in params.items():
             flags += ["--param", f"{name}={str(value).lower() if isinstance(value, bool) else value}"]
-        rep = simrun_report(args.simrun, *flags)
-        m = GhadamesModel(seed=1, **params)
+        rep = simrun_report(simrun, *flags)
+        m = cls(seed=1, **params)
         while m.running:
             m.step()
         print(f"-- {' '.join(flags[1::2])}")
@@ -104,6 +107,18 @@ def main():
         print(f"threshold, tie_cut, war, peace, cooperation_breach and blame events: {len(mine)} here, "
               f"{len(theirs)} in simrun {counts}, equal: {mine == theirs}")
         ok &= mine == theirs
+    return ok
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--simrun", default=".build/release/simrun")
+    args = ap.parse_args()
+    ok = True
+
+    for cls in (GhadamesModel, TunedGhadamesModel):
+        print(f"== {cls.__name__}")
+        ok &= check_port(cls, args.simrun)
 
     # Two sides: x' = -b y, y' = -a x; x^2 a - y^2 b is conserved (square law).
     a, b, x0, y0 = 0.05, 0.045, 1000.0, 1500.0
