@@ -43,7 +43,8 @@ measure() {
   for _ in $(seq "$REPEAT"); do
     local start end
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
+    # A command that fails is a broken port or build, never a timing.
+    "$@" >/dev/null 2>&1 || { echo "bench/run.sh: failed: $*" >&2; return 1; }
     end=$(date +%s%N)
     awk -v ns=$((end - start)) 'BEGIN { printf "%.9f\n", ns / 1e9 }'
   done | stats
@@ -53,7 +54,7 @@ measure() {
 # Mesa drivers time their batch after Python's start-up and `import mesa`.
 measure_inner() {
   for _ in $(seq "$REPEAT"); do
-    "$@" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["seconds"])'
+    "$@" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["seconds"])' || return 1
   done | stats
 }
 
@@ -66,8 +67,17 @@ row() {
     printf "%-52s %10.4g %10.4g %10.4g  %-7s %s\n", n, a, b, c, u, note }'
 }
 
-take() { read -r median min max < <(measure "$@"); }
-take_inner() { read -r median min max < <(measure_inner "$@"); }
+# Command substitutions, not process substitutions, so that a failed measurement stops the table.
+take() {
+  local result
+  result=$(measure "$@") || exit 1
+  read -r median min max <<<"$result"
+}
+take_inner() {
+  local result
+  result=$(measure_inner "$@") || exit 1
+  read -r median min max <<<"$result"
+}
 
 echo "simrun benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
 echo "median, min and max of $REPEAT runs each, wall clock"

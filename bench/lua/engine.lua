@@ -1175,7 +1175,7 @@ local PARAM_OPTIONS = set_of { "min", "max", "doc", "choices", "fixed", "sample"
 local DYNAMICS_FIELDS = set_of { "speed", "noise", "grievance", "blame", "balance", "decay", "hostility",
   "war_days", "hysteresis", "min_force", "thresholds" }
 local REGION_FIELDS = set_of { "id", "name", "country", "lat", "lon" }
-local AGENT_FIELDS = set_of { "id", "name", "kind", "resources", "patron", "effectiveness" }
+local AGENT_FIELDS = set_of { "id", "name", "short", "kind", "resources", "patron", "effectiveness" }
 local MUTUAL_FIELDS = set_of { "mutual" }
 local CLASH_FIELDS = set_of { "attacker", "defender", "region", "days" }
 local POLICY_FIELDS = set_of { "every" }
@@ -1431,6 +1431,11 @@ function Run:make_sim()
     local id, kind = spec.id, spec.kind
     if type(id) ~= "string" then error("sim.agent: field 'id' must be a string", 2) end
     if type(kind) ~= "string" then error("sim.agent: field 'kind' must be a string", 2) end
+    -- The short label only names the agent in simrun's pictures: checked as simrun does, not kept.
+    local short = spec.short
+    if short ~= nil and (type(short) ~= "string" or #short == 0 or (utf8.len(short) or 17) > 16) then
+      error("sim.agent: field 'short' must be a string of 1 to 16 characters", 2)
+    end
     local effectiveness = spec.effectiveness or 0.05
     if type(effectiveness) ~= "number" or effectiveness < 0 then
       error("sim.agent: field 'effectiveness' must be 0 or more", 2)
