@@ -24,8 +24,9 @@ package struct TextTable: Sendable {
 
     /// The title, the header and the rows, every column padded to its widest cell; control
     /// characters in cells are made visible. With `width`, the last column is wrapped under itself so
-    /// that lines fit `width` (as `alignedLines` wraps it).
+    /// that lines fit `width` (as `alignedLines` wraps it), unless it holds numbers: those stay aligned.
     package func text(width: Int? = nil) -> String {
+        let width = rightAligned.contains(columns.count - 1) ? nil : width
         let all = ([columns] + rows).map { $0.map(TerminalText.safe) }
         var widths = TextTable.columnWidths(all, wrappingLast: width != nil)
         if let width {
