@@ -42,7 +42,7 @@ extension ReportDocument {
             page.heading(table.title)
             if table.title == ReportDocument.metricsTitle, !metrics.isEmpty {
                 page.figures(
-                    metrics.map { name, values in
+                    metrics.filter { !$0.1.isEmpty }.map { name, values in
                         let chart = LineChart(
                             series: [.init(name: name, points: values.enumerated().map { (Double($0), $1) })],
                             xTitle: "days since \(start)", yTitle: name.truncated(to: 40),

@@ -70,7 +70,7 @@ struct FormatFlagTests {
                 ].map { ".SH " + $0 })
         #expect(lines.first?.hasPrefix(".TH SIMRUN 1 ") == true)
         // Every line is a request man(7) knows, or text that cannot be read as one.
-        let requests: Set<String> = [".TH", ".SH", ".SS", ".TP", ".PP", ".br", ".I"]
+        let requests: Set<String> = [".TH", ".SH", ".SS", ".TP", ".PP", ".br", ".I", ".nf", ".fi"]
         for line in lines where line.hasPrefix(".") || line.hasPrefix("'") {
             #expect(requests.contains(String(line.prefix { $0 != " " })), "\(line)")
         }

@@ -78,12 +78,18 @@ enum ManPage {
         text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
     }
 
-    /// Filled text: the help's own line breaks become spaces, and each line is guarded against being
-    /// read as a request.
+    /// Filled text: the help's own line breaks become spaces. Text laid out in columns (a line that
+    /// starts with a space, as compare's description has) keeps its lines, unfilled.
     static func paragraph(_ text: String) -> String {
-        let joined = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
-        let line = escaped(joined)
-        return line.hasPrefix(".") || line.hasPrefix("'") ? "\\&" + line : line
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        guard lines.contains(where: { $0.hasPrefix(" ") }) else {
+            return guarded(escaped(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")))
+        }
+        return ([".nf"] + lines.map { guarded(escaped($0)) } + [".fi"]).joined(separator: "\n")
+    }
+
+    /// A line of text that roff cannot read as a request.
+    private static func guarded(_ line: String) -> String {
+        line.hasPrefix(".") || line.hasPrefix("'") ? "\\&" + line : line
     }
 }
