@@ -8,13 +8,13 @@ import SimSupport
 
 extension SummaryDocument {
     /// Categories named in a row before the rest are counted.
-    static let categoryCap = 5
+    private static let categoryCap = 5
     /// Longest outcome or param name shown in a row.
-    static let nameCap = 28
+    private static let nameCap = 28
     /// Failure groups listed before the rest are counted.
-    static let failureCap = 20
+    private static let failureCap = 20
     /// Joins words a wrapped line must not break between; turned back into a space when written.
-    static let glue = "\u{A0}"
+    private static let glue = "\u{A0}"
 
     /// The summary as plain text for a terminal `width` columns wide, ending with a newline: the run
     /// counts and a legend, then each table's title and rows, wrapped under their last column.
@@ -126,7 +126,7 @@ extension SummaryDocument {
 
     /// One entry's statistics as a cell, its items unbroken: `mean ± half [p5, p95]`, `p = 0.3 [lo, hi]`
     /// or the categories' shares; a null number (a NaN was among the values) reads `nan`.
-    static func estimate(_ entry: JSONValue?) -> String {
+    private static func estimate(_ entry: JSONValue?) -> String {
         guard let entry, let kind = OutcomeKind(rawValue: entry["type"]?.string ?? "") else { return "no values" }
         let n = entry["n"]?.int ?? 0
         let number = { (key: String) in ReadableNumber.text(entry[key]?.double ?? .nan) }
@@ -173,16 +173,16 @@ extension SummaryDocument {
     }
 
     /// The text as one unbreakable word.
-    static func unbroken(_ text: String) -> String {
+    private static func unbroken(_ text: String) -> String {
         text.replacing(" ", with: glue)
     }
 
     /// A probability to three decimals: a batch of thousands resolves the third.
-    static func share(_ p: Double) -> String {
+    private static func share(_ p: Double) -> String {
         String(format: "%.3f", p)
     }
 
-    static func percent(_ p: Double) -> String {
+    private static func percent(_ p: Double) -> String {
         String(format: "%.1f%%", p * 100)
     }
 }

@@ -9,10 +9,10 @@ import SimSupport
 
 extension ReportDocument {
     /// Timeline entries and log lines listed before the rest are counted.
-    static let timelineCap = 40
-    static let logCap = 30
+    private static let timelineCap = 40
+    private static let logCap = 30
     /// Longest agent, region or metric name shown in a cell.
-    static let nameCap = 28
+    private static let nameCap = 28
 
     /// The report as plain text: the scenario's name and description, then every table.
     package func text() -> String {
