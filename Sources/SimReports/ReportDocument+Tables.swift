@@ -34,12 +34,13 @@ extension ReportDocument {
         return ([head] + tables().map { $0.markdown() }).joined(separator: "\n")
     }
 
-    /// The report as one self-contained HTML page: the same tables, and a line chart of each metric.
+    /// The report as one self-contained HTML page: the same tables, and under the metrics' a line
+    /// chart of each.
     package func html() -> String {
         var page = HTMLPage(title: "Run: \(scenario)")
         if !description.isEmpty { page.paragraph(description) }
         for table in tables() {
-            page.heading(table.title)
+            page.section(table)
             if table.title == ReportDocument.metricsTitle, !metrics.isEmpty {
                 page.figures(
                     metrics.filter { !$0.1.isEmpty }.map { name, values in
@@ -50,12 +51,6 @@ extension ReportDocument {
                         return (chart.svg, name)
                     })
             }
-            if table.rows.isEmpty {
-                page.paragraph("(none)", note: true)
-            } else {
-                page.table(table.columns, table.rows, numeric: table.rightAligned)
-            }
-            if let footnote = table.footnote { page.paragraph(footnote, note: true) }
         }
         page.paragraph("Written by simrun from a run report (simrun run --format json).", note: true)
         return page.html
