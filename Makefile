@@ -7,7 +7,7 @@ SCENARIO ?= scenarios/sahel/tinzaouaten.lua
 APT_PACKAGES = liblua5.4-dev pkg-config parallel lua-check
 SWIFT_SOURCES = Package.swift Sources Plugins Tests bench/floor
 
-.PHONY: run test lint format build deps bench clean fuzz sanitize
+.PHONY: run test lint format build deps bench clean fuzz sanitize install uninstall
 
 # What the build and the tests need, installed with apt-get when missing and allowed.
 deps:
@@ -75,6 +75,36 @@ bench: deps
 	@command -v lua5.4 >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y lua5.4; } \
 	  || { echo "the plain-Lua row needs lua5.4: apt-get install -y lua5.4"; exit 1; }
 	bench/run.sh
+
+# `make install PREFIX=/usr/local` (the default; DESTDIR= stages it elsewhere): the release binary in
+# bin, the shipped scenario library where `sim.include` looks after --lib and SIMRUN_PATH
+# (bin/../share/simrun/scenarios), the editor files, and simrun.1 written by the binary from its own flag
+# declarations. SIMRUN_BIN installs another binary (the tests give theirs) without a release build.
+# `make uninstall` with the same PREFIX removes exactly those files, then the share/simrun folders left
+# empty; bin and share/man/man1 are the prefix's own and stay.
+PREFIX ?= /usr/local
+RELEASE_BIN = .build/release/simrun
+SIMRUN_BIN ?= $(RELEASE_BIN)
+BIN_DIR = $(DESTDIR)$(PREFIX)/bin
+SHARE_DIR = $(DESTDIR)$(PREFIX)/share/simrun
+MAN_DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+EDITOR_FILES = .luacheckrc .luarc.json editor/sim.lua
+LIBRARY_FILES = $(shell find scenarios -type f | sort)
+
+install: $(if $(filter $(RELEASE_BIN),$(SIMRUN_BIN)),build)
+	install -d "$(BIN_DIR)" "$(SHARE_DIR)/editor" "$(MAN_DIR)"
+	install -m 755 "$(SIMRUN_BIN)" "$(BIN_DIR)/simrun"
+	for file in $(LIBRARY_FILES); do \
+	  install -D -m 644 "$$file" "$(SHARE_DIR)/$$file" || exit 1; \
+	done
+	install -m 644 $(EDITOR_FILES) "$(SHARE_DIR)/editor"
+	"$(BIN_DIR)/simrun" help --man > "$(MAN_DIR)/simrun.1.tmp" && mv "$(MAN_DIR)/simrun.1.tmp" "$(MAN_DIR)/simrun.1"
+	chmod 644 "$(MAN_DIR)/simrun.1"
+
+uninstall:
+	rm -f "$(BIN_DIR)/simrun" "$(MAN_DIR)/simrun.1" $(foreach file,$(EDITOR_FILES),"$(SHARE_DIR)/editor/$(notdir $(file))")
+	for file in $(LIBRARY_FILES); do rm -f "$(SHARE_DIR)/$$file"; done
+	if [ -d "$(SHARE_DIR)" ]; then find "$(SHARE_DIR)" -depth -type d -empty -delete; fi
 
 clean:
 	rm -rf .build

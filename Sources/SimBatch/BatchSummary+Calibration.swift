@@ -54,29 +54,4 @@ extension BatchSummary {
         if let histogram = BatchSummary.histogram(sorted, edges: edges) { pairs.append(("histogram", histogram)) }
         return .object(pairs)
     }
-
-    /// The calibration for a terminal: how many runs were accepted on which facts, each param's
-    /// posterior beside its prior, and the outcomes over the accepted runs.
-    func calibrationLines(_ width: Int) -> [String] {
-        guard let facts = acceptedFacts else { return [] }
-        let share = runs > 0 ? " (\(BatchSummary.percent(Double(accepted) / Double(runs))))" : ""
-        var lines = TerminalText.wrap(
-            "CALIBRATION  \(accepted) of \(runs) runs accepted\(share), reproducing "
-                + facts.joined(separator: ", "), width: width)
-        let paramRows = draws.map { draw -> [String] in
-            let kind = BatchSummary.kind(of: draw.prior)
-            return [
-                draw.name.truncated(to: BatchSummary.nameCap), "posterior " + summaryText(draw.posterior, as: kind),
-                "prior " + summaryText(draw.prior, as: kind),
-            ]
-        }
-        let outcomeRows = outcomeNames.indices.map { o in
-            [
-                outcomeNames[o].truncated(to: BatchSummary.nameCap), "accepted runs",
-                summaryText(predictive[o], as: kind(ofOutcome: o)),
-            ]
-        }
-        lines += TextTable.alignedLines(paramRows + outcomeRows, wrapWidth: width)
-        return lines
-    }
 }

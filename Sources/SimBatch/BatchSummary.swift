@@ -45,13 +45,6 @@ package struct BatchSummary: Sendable {
     /// depend on the order runs arrive in.
     private var firstRun: [[OutcomeKind: Int]]
 
-    /// Failure groups listed in the table before the rest are counted.
-    static let failureCap = 20
-    /// Categories named in a table row before the rest are counted.
-    static let categoryCap = 5
-    /// Longest outcome name shown in a table row.
-    static let nameCap = 28
-
     /// An empty summary for a scenario's declared outcomes and each design point's swept or sampled
     /// params (index = point); with `accepting`, the estimates are over the runs that reproduce
     /// those facts and the summary gives the posterior of the design's params.

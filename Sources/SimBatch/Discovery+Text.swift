@@ -1,13 +1,27 @@
-// Discovery+Text: scenario discovery as a person reads it in a terminal — the cases, the chosen box
-// param by param against the data's range, and the peeling trajectory.
+// Discovery+Text: scenario discovery as a person reads it in a terminal or a write-up — the cases,
+// the chosen box param by param against the data's range, and the peeling trajectory — as aligned
+// text or as markdown, the same tables in both.
 import Foundation
 import SimSupport
 
 extension Discovery {
     /// The result as aligned tables, ending with a newline.
     package func text() -> String {
-        var lines = ["Scenario discovery (PRIM): \(rule.text(outcome: outcome))", summaryLine]
+        var lines = [title, summaryLine]
         if let note = leftOutNote { lines.append(note) }
+        return lines.joined(separator: "\n") + "\n\n" + tables().map { $0.text() }.joined(separator: "\n")
+    }
+
+    /// The result in markdown: a heading, the cases and what was left out, then the tables.
+    package func markdown() -> String {
+        let lines = ["## " + title, summaryLine] + (leftOutNote.map { [$0] } ?? [])
+        return lines.joined(separator: "\n\n") + "\n\n" + tables().map { $0.markdown() }.joined(separator: "\n")
+    }
+
+    private var title: String { "Scenario discovery (PRIM): \(rule.text(outcome: outcome))" }
+
+    /// The chosen box and the peeling trajectory.
+    private func tables() -> [TextTable] {
         let restricted = Set(prim.restricted(box))
         let ranges = prim.ranges
         let table = TextTable(
@@ -35,7 +49,7 @@ extension Discovery {
                     prim.restricted(box).joined(separator: ", "),
                 ]
             })
-        return lines.joined(separator: "\n") + "\n\n" + table.text() + "\n" + steps.text()
+        return [table, steps]
     }
 
     /// How many runs are cases, of how many.

@@ -1,5 +1,5 @@
-// Sensitivity+Text: a sensitivity analysis as a person reads it in a terminal — one table per output,
-// its params from the most to the least influential.
+// Sensitivity+Text: a sensitivity analysis as a person reads it in a terminal or a write-up — one
+// table per output, its params from the most to the least influential — as text or markdown.
 import Foundation
 import SimSupport
 
@@ -8,36 +8,49 @@ extension Sensitivity {
     package func text() -> String {
         var lines = [headline]
         if let failedNote { lines.append(failedNote) }
-        let tables = outputs.map { output in
-            if let sobol = output.sobol {
-                return TextTable(
-                    title: "\(output.name): Sobol indices, by total",
-                    columns: ["param", "first", "first 95%", "total", "total 95%"], rightAligned: [1, 2, 3, 4],
-                    rows: order(sobol.map(\.total)).map { p in
-                        let s = sobol[p]
-                        return [
-                            design.ranges[p].name, Sensitivity.number(s.first), Sensitivity.interval(s.firstInterval),
-                            Sensitivity.number(s.total), Sensitivity.interval(s.totalInterval),
-                        ]
-                    }
-                ).text()
-            }
-            if let morris = output.morris {
-                return TextTable(
-                    title: "\(output.name): Morris elementary effects, by mu*",
-                    columns: ["param", "mu*", "mu", "sigma"], rightAligned: [1, 2, 3],
-                    rows: order(morris.map(\.muStar)).map { p in
-                        let m = morris[p]
-                        return [
-                            design.ranges[p].name, Sensitivity.number(m.muStar), Sensitivity.number(m.mu),
-                            m.sigma.map(Sensitivity.number) ?? "-",
-                        ]
-                    }
-                ).text()
-            }
-            return "\(output.name): no indices (\(output.note ?? "no value"))\n"
+        let sections = outputs.map { output in table(output).map { $0.text() } ?? noIndices(output) + "\n" }
+        return lines.joined(separator: "\n") + "\n\n" + sections.joined(separator: "\n")
+    }
+
+    /// The same in markdown: the headline as a heading, then one table per output.
+    package func markdown() -> String {
+        let lines = ["## " + headline] + (failedNote.map { [$0] } ?? [])
+        let sections = outputs.map { output in table(output).map { $0.markdown() } ?? "### " + noIndices(output) + "\n"
         }
-        return lines.joined(separator: "\n") + "\n\n" + tables.joined(separator: "\n")
+        return lines.joined(separator: "\n\n") + "\n\n" + sections.joined(separator: "\n")
+    }
+
+    private func noIndices(_ output: Output) -> String {
+        "\(output.name): no indices (\(output.note ?? "no value"))"
+    }
+
+    /// An output's indices, its params from the most to the least influential; nil without indices.
+    private func table(_ output: Output) -> TextTable? {
+        if let sobol = output.sobol {
+            return TextTable(
+                title: "\(output.name): Sobol indices, by total",
+                columns: ["param", "first", "first 95%", "total", "total 95%"], rightAligned: [1, 2, 3, 4],
+                rows: order(sobol.map(\.total)).map { p in
+                    let s = sobol[p]
+                    return [
+                        design.ranges[p].name, Sensitivity.number(s.first), Sensitivity.interval(s.firstInterval),
+                        Sensitivity.number(s.total), Sensitivity.interval(s.totalInterval),
+                    ]
+                })
+        }
+        if let morris = output.morris {
+            return TextTable(
+                title: "\(output.name): Morris elementary effects, by mu*",
+                columns: ["param", "mu*", "mu", "sigma"], rightAligned: [1, 2, 3],
+                rows: order(morris.map(\.muStar)).map { p in
+                    let m = morris[p]
+                    return [
+                        design.ranges[p].name, Sensitivity.number(m.muStar), Sensitivity.number(m.mu),
+                        m.sigma.map(Sensitivity.number) ?? "-",
+                    ]
+                })
+        }
+        return nil
     }
 
     /// The method, the runs and the params varied.

@@ -24,6 +24,8 @@ package struct ReportDocument: Sendable {
 
     /// What the user named on the command line.
     package var label: String
+    /// The whole report as read, for the writers that show more than a comparison needs.
+    package var json: JSONValue
     package var scenario: String
     package var seed: UInt64?
     package var start: String
@@ -48,6 +50,7 @@ package struct ReportDocument: Sendable {
             throw ComparisonInputError("\(label): not a simrun run report (no agents or alignments)")
         }
         self.label = label
+        self.json = json
         scenario = json[K.scenario]?[K.name]?.string ?? "?"
         seed = json[K.seed]?.uint64
         start = json[K.start]?.string ?? "?"

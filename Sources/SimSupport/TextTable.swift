@@ -23,14 +23,23 @@ package struct TextTable: Sendable {
     }
 
     /// The title, the header and the rows, every column padded to its widest cell; control
-    /// characters in cells are made visible.
-    package func text() -> String {
+    /// characters in cells are made visible. With `width`, the last column is wrapped under itself so
+    /// that lines fit `width` (as `alignedLines` wraps it), unless it holds numbers: those stay aligned.
+    package func text(width: Int? = nil) -> String {
+        let width = rightAligned.contains(columns.count - 1) ? nil : width
         let all = ([columns] + rows).map { $0.map(TerminalText.safe) }
-        let widths = TextTable.columnWidths(all, wrappingLast: false)
-        let lines = TextTable.alignedLines(all, widths: widths, rightAligned: rightAligned)
-        var out = [TerminalText.safe(title), lines[0]]
+        var widths = TextTable.columnWidths(all, wrappingLast: width != nil)
+        if let width {
+            // The last column's rule is as long as its widest cell, or as the room the wrap leaves it.
+            let room = max(20, width - widths.reduce(2) { $0 + $1 + 2 })
+            widths.append(min(room, all.map { $0.last?.count ?? 0 }.max() ?? 0))
+        }
+        let lines = { (rows: [[String]]) in
+            TextTable.alignedLines(rows, widths: widths, rightAligned: rightAligned, wrapWidth: width)
+        }
+        var out = [TerminalText.safe(title)] + lines([all[0]])
         out.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        out += lines.dropFirst()
+        out += lines(Array(all.dropFirst()))
         if rows.isEmpty { out.append("  (none)") }
         if let footnote { out.append("  " + TerminalText.safe(footnote)) }
         return out.joined(separator: "\n") + "\n"

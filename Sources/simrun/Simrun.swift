@@ -52,6 +52,11 @@ enum Simrun {
                 print(help)
                 return .ok
             }
+            // The man page, for `make install`; not listed: a person reads it with man(1).
+            if topic == "--man" {
+                print(ManPage.roff, terminator: "")
+                return .ok
+            }
             guard let command = subcommand(topic) else { throw .commandLine("no subcommand '\(topic)' (\(known))") }
             print(command.help)
             return .ok

@@ -164,6 +164,10 @@ struct FileFuzzTests {
             let comparison = ReportComparison(base: base, variant: variant)
             _ = comparison.tables()
             _ = comparison.json()
+            // What `simrun report` writes of it.
+            _ = variant.text()
+            _ = variant.markdown()
+            _ = variant.html()
         }
         print("fuzz: \(tried) reports")
     }

@@ -62,9 +62,10 @@ struct ArgumentScannerTests {
         try Self.expectUsage(["run", Self.scenario] + arguments, fragments)
     }
 
-    @Test("--format takes text, json or html")
+    @Test("--format takes text, md, json or html")
     func badFormat() throws {
-        try Self.expectUsage(["run", Self.scenario, "--format", "xml"], ["--format", "text, json or html", "'xml'"])
+        try Self.expectUsage(
+            ["run", Self.scenario, "--format", "xml"], ["--format", "text, md, json or html", "'xml'"])
     }
 
     @Test("bad sizes for --max-memory", arguments: ["12Q", "0", "-5M", "M", "1.5G", "99999999999999999G", ""])

@@ -147,6 +147,36 @@ struct CheckCommandTests {
         #expect(result.err.contains("allign"), "\(result.err)")
     }
 
+    @Test("check --format md: the params with types, ranges and docs, and the rest, as markdown tables")
+    func markdown() throws {
+        let result = try SimrunCLI.run("check", "Tests/Fixtures/batch/coin.lua", "--format", "md")
+        #expect(result.exited(0), "\(result)")
+        #expect(
+            result.out.hasPrefix("## coin\n\n`Tests/Fixtures/batch/coin.lua`: start 2024-01-01, 20 steps, sha256 `"))
+        #expect(
+            result.out.contains(
+                """
+                ### Params (4)
+
+                | param | type | value | default | range | doc |
+                | --- | --- | --- | --- | --- | --- |
+                | a | integer | 2 | 2 | [0..5] | an integer weight in [0, 5] |
+                | b | number | 0.5 | 0.5 | [0..1] | a probability |
+                | loud | boolean | false | false |  |  |
+                | label | string | plain | plain |  |  |
+
+                ### Agents (2)
+
+                | id | name | kind |
+                | --- | --- | --- |
+                | a | Agent A | state |
+                | b | Agent B | state |
+                """), "\(result.out)")
+        #expect(
+            result.out.hasSuffix(
+                "### Outcomes (5)\n\n| outcome |\n| --- |\n| total |\n| heads |\n| won |\n| side |\n| tag |\n"))
+    }
+
     @Test("check lists a setup warning")
     func checkWarnings() throws {
         let result = try SimrunCLI.run("check", SimrunCLI.fixture("valid/warns.lua"))

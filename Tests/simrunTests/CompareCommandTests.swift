@@ -1,6 +1,7 @@
 // CompareCommandTests: `simrun compare` end to end — two run reports, two batches (runs files and
 // summaries), paired runs of two scenarios, the formats, and the mistakes it refuses.
 import Foundation
+import SimTestSupport
 import Testing
 
 @Suite("simrun compare")
@@ -49,6 +50,11 @@ struct CompareCommandTests {
         let md = try SimrunCLI.run("compare", dir.path("base.json"), dir.path("variant.json"), "--format", "md")
         #expect(md.out.hasPrefix("## base.json (duel, seed 4) vs variant.json (duel, seed 4)"))
         #expect(md.out.contains("| outcome | base.json | variant.json | change |"))
+        let html = try SimrunCLI.run("compare", dir.path("base.json"), dir.path("variant.json"), "--format", "html")
+        #expect(html.exited(0), "\(html)")
+        #expect(XMLWellFormedness.problem(in: html.out) == nil)
+        #expect(html.out.contains("<h2>OUTCOMES</h2>") && html.out.contains("<th>outcome</th>"), "\(html.out)")
+        #expect(!html.out.contains("<script"))
     }
 
     @Test("paired runs share randomness: the paired interval is far narrower than independent batches'")
@@ -135,7 +141,7 @@ struct CompareCommandTests {
             (["compare", "a.lua", "b.lua"], 64, "needs --runs N"),
             (["compare", "a.json", "b.json", "--runs", "5"], 64, "--runs is for comparing two scenario files"),
             (["compare", "a.json", "b.json", "--jobs", "2"], 64, "--jobs is for comparing two scenario files"),
-            (["compare", "a.json", "b.json", "--format", "pdf"], 64, "--format takes text, md or json"),
+            (["compare", "a.json", "b.json", "--format", "pdf"], 64, "--format takes text, md, json or html"),
             (["compare", "missing-a.json", "missing-b.json"], 66, "missing-a.json: no such file"),
         ] as [([String], Int32, String)])
     func mistakes(_ arguments: [String], _ code: Int32, _ message: String) throws {

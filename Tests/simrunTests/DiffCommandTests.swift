@@ -38,6 +38,11 @@ struct DiffCommandTests {
         #expect(result.exited(1), "\(result)")
         #expect(result.out.contains("THE STATE AFTER TICK 7"))
         #expect(result.out.contains("c → a"), "\(result.out)")
+        let markdown = try SimrunCLI.run(
+            "diff", Self.duel, Self.duel, "--variant-param", "shift_day=6", "--seed", "2", "--format", "md")
+        #expect(markdown.exited(1), "\(markdown)")
+        #expect(markdown.out.contains("\n## The state after tick 7\n"), "\(markdown.out)")
+        #expect(markdown.out.contains("| c → a |"), "\(markdown.out)")
         let json = try SimrunCLI.run(
             "diff", Self.duel, Self.duel, "--variant-param", "shift_day=6", "--seed", "2",
             "--format", "json")

@@ -81,6 +81,10 @@ struct DiscoverCommandTests {
         #expect(text.exited(0), "\(text)")
         #expect(text.out.contains("Chosen box"))
         #expect(text.out.contains("Peeling trajectory"))
+        let markdown = try discover([file, "--outcome", "hit", "--format", "md"])
+        #expect(markdown.exited(0), "\(markdown)")
+        #expect(markdown.out.hasPrefix("## Scenario discovery (PRIM): hit"), "\(markdown.out)")
+        #expect(markdown.out.contains("\n### Chosen box: ") && markdown.out.contains("| param | box low |"))
 
         let page = try discover([file, "--outcome", "hit", "--format", "html", "--out", dir.path("page.html")])
         #expect(page.exited(0), "\(page)")

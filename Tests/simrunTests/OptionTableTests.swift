@@ -263,7 +263,7 @@ private func parse<C: Command>(
 }
 
 /// Why `arguments` are refused; nil when they are not.
-private func refusal<C: Command>(_: C.Type, _ arguments: [String]) -> CLIError? {
+func refusal<C: Command>(_: C.Type, _ arguments: [String]) -> CLIError? {
     do throws(CLIError) {
         _ = try C.declaration.parse(arguments)
         return nil

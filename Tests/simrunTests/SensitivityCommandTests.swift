@@ -89,7 +89,7 @@ struct SensitivityCommandTests {
         defer { dir.remove() }
         let file = try scenario(dir)
         for method in ["sobol", "morris"] {
-            for format in ["json", "text", "html"] {
+            for format in ["json", "text", "md", "html"] {
                 let base = [file, "--method", method, "--samples", "16", "--seed", "5", "--format", format]
                 let one = try sensitivity(base + ["--jobs", "1"])
                 let two = try sensitivity(base + ["--jobs", "2"])
@@ -101,6 +101,10 @@ struct SensitivityCommandTests {
                     #expect(XMLWellFormedness.svgElements(in: one.out).count == 4)
                 }
                 if format == "text" { #expect(one.out.contains("y: "), "\(one.out)") }
+                if format == "md" {
+                    #expect(one.out.hasPrefix("## Sensitivity: ") && one.out.contains("\n### y: "), "\(one.out)")
+                    #expect(one.out.contains("| param |"), "\(one.out)")
+                }
             }
         }
     }

@@ -80,13 +80,14 @@ enum SimrunCLI {
     /// slower than a debug build (`make sanitize` sets 10). The timeouts guard against hangs, not speed.
     static let timeoutScale = ProcessInfo.processInfo.environment["SIMRUN_TEST_TIMEOUT_SCALE"].flatMap(Double.init) ?? 1
 
-    /// Runs `simrun arguments...` in `directory` (the package root by default) and waits for it,
-    /// killing it after `timeout` seconds (times `timeoutScale`).
+    /// Runs `simrun arguments...` (or another `executable`: `make`, an installed simrun) in `directory`
+    /// (the package root by default) and waits for it, killing it after `timeout` seconds (times `timeoutScale`).
     static func run(
-        _ arguments: [String], timeout: Double = 20, in directory: URL = root, environment: [String: String] = [:]
+        _ arguments: [String], timeout: Double = 20, in directory: URL = root, environment: [String: String] = [:],
+        executable: URL = binary
     ) throws -> SimrunResult {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw LaunchError(description: "no simrun binary at \(binary.path): build it with `swift build`")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw LaunchError(description: "no executable at \(executable.path): build simrun with `swift build`")
         }
         // Output goes to files rather than pipes: no pipe buffer to fill, nothing to drain while waiting.
         let scratch = try temporaryDirectory(prefix: "simrun-io")
@@ -101,7 +102,7 @@ enum SimrunCLI {
         }
 
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if !environment.isEmpty {

@@ -19,7 +19,7 @@ struct SimrunTests {
         #expect(result.out.hasPrefix("simrun 0.1.0: "))
         for line in [
             "simrun run FILE", "simrun check FILE", "simrun compare BASE VARIANT", "simrun diff A B",
-            "simrun report SUMMARY", "simrun discover RUNS --outcome NAME", "simrun help [SUBCOMMAND]",
+            "simrun report FILE", "simrun discover RUNS --outcome NAME", "simrun help [SUBCOMMAND]",
             "simrun --version",
         ] {
             #expect(result.out.contains(line), "help mentions \(line)")

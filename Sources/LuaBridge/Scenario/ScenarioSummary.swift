@@ -62,14 +62,10 @@ package struct ScenarioSummary: Sendable {
         out += "  start \(start), \(steps) steps, sha256 \(info.sha256.prefix(16))…\n\n"
         out += "PARAMS (\(params.count))\n"
         for p in params {
-            var range = ""
-            if p.min != nil || p.max != nil {
-                range = " [\(p.min.map(ScalarValue.plainText) ?? "")..\(p.max.map(ScalarValue.plainText) ?? "")]"
-            }
-            if let choices = p.choices { range += " {" + choices.map(\.description).joined(separator: "|") + "}" }
-            if p.fixed { range += " (fixed: not sampled)" }
+            let range = Self.range(p)
             let changed = p.value == p.defaultValue ? "" : " (default \(p.defaultValue))"
-            out += "  \(p.name) = \(p.value)\(changed)\(range)\(p.doc.map { "  \($0)" } ?? "")\n"
+            out +=
+                "  \(p.name) = \(p.value)\(changed)\(range.isEmpty ? "" : " " + range)\(p.doc.map { "  \($0)" } ?? "")\n"
         }
         for (name, value) in overrides where name.hasPrefix(DynamicsRate.paramPrefix) {
             out += "  \(name) = \(value)  (a built-in rate, pinned for the whole run)\n"
@@ -89,6 +85,17 @@ package struct ScenarioSummary: Sendable {
             out += "\nWARNINGS\n" + warnings.map { "  \($0)\n" }.joined()
         }
         return TerminalText.safe(out)
+    }
+
+    /// What a param may take: `[min..max]`, `{a|b}`, and whether a sample leaves it fixed; empty when free.
+    static func range(_ p: ParamDeclaration) -> String {
+        var parts: [String] = []
+        if p.min != nil || p.max != nil {
+            parts.append("[\(p.min.map(ScalarValue.plainText) ?? "")..\(p.max.map(ScalarValue.plainText) ?? "")]")
+        }
+        if let choices = p.choices { parts.append("{" + choices.map(\.description).joined(separator: "|") + "}") }
+        if p.fixed { parts.append("(fixed: not sampled)") }
+        return parts.joined(separator: " ")
     }
 
     /// The listing as a JSON document (`simrun check --format json`): the same facts as `text()`,
@@ -138,7 +145,7 @@ package struct ScenarioSummary: Sendable {
     }
 
     /// The Lua type a param takes, as docs/scenario-api.md names it.
-    private static func typeName(_ value: ScalarValue) -> String {
+    static func typeName(_ value: ScalarValue) -> String {
         switch value {
         case .integer: return "integer"
         case .number: return "number"

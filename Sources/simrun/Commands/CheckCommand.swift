@@ -4,7 +4,7 @@ import LuaBridge
 import SimSupport
 
 struct CheckCommand: Command {
-    enum Format: String { case text, json }
+    enum Format: String { case text, md, json }
 
     var file = ""
     var scenario = ScenarioOptions()
@@ -25,7 +25,10 @@ struct CheckCommand: Command {
             sections: [
                 OptionSection(
                     [
-                        OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.formatFlag(
+                            [.text, .md, .json],
+                            help: "output format (default text); md: the params, agents and the rest as markdown tables"
+                        ),
                         OutputOptions<Format>.outFlag(),
                     ].map { $0.scoped(to: \.output) } + [
                         ScenarioOptions.paramFlag.described("check with a param set (repeatable)")
@@ -53,6 +56,8 @@ struct CheckCommand: Command {
         case .json:
             // Only the document: a script reads validity from the exit code.
             try OutputFile.write(summary.json().serialized(), to: output.out)
+        case .md:
+            try OutputFile.write(summary.markdown(), to: output.out)
         case .text:
             try OutputFile.write(summary.text() + "ok: \(request.file) is valid\n", to: output.out)
         }

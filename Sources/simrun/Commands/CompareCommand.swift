@@ -3,11 +3,12 @@
 import Foundation
 import LuaBridge
 import SimBatch
+import SimCharts
 import SimReports
 import SimSupport
 
 struct CompareCommand: Command {
-    enum Format: String { case text, md, json }
+    enum Format: String { case text, md, json, html }
 
     var files: [String] = []
     var output = OutputOptions<Format>()
@@ -71,7 +72,9 @@ struct CompareCommand: Command {
             sections: [
                 OptionSection(
                     [
-                        OutputOptions<Format>.formatFlag([.text, .md, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.formatFlag(
+                            [.text, .md, .json, .html],
+                            help: "output format (default text); md: markdown tables; html: the tables as one page"),
                         OutputOptions<Format>.outFlag(),
                     ].map { $0.scoped(to: \.output) } + [
                         .top(help: "rows of the alignment, resource and force tables (default 10)", \.top)
@@ -174,6 +177,11 @@ struct CompareCommand: Command {
         case .md:
             return "## " + heading + "\n\n" + warnings.map { "> **warning:** \($0)\n" }.joined()
                 + (warnings.isEmpty ? "" : "\n") + tables.map { $0.markdown() }.joined(separator: "\n")
+        case .html:
+            var page = HTMLPage(title: heading)
+            for warning in warnings { page.paragraph("warning: " + warning, note: true) }
+            for table in tables { page.section(table) }
+            return page.html
         }
     }
 }

@@ -7,7 +7,7 @@ import SimReports
 import SimSupport
 
 struct DiffCommand: Command {
-    enum Format: String { case text, json }
+    enum Format: String { case text, md, json }
 
     var files: [String] = []
     var output = OutputOptions<Format>()
@@ -48,7 +48,8 @@ struct DiffCommand: Command {
                 // The limits are taken with two reports too, where they change nothing.
                 OptionSection(
                     [
-                        OutputOptions<Format>.formatFlag([.text, .json], help: "output format (default text)"),
+                        OutputOptions<Format>.formatFlag(
+                            [.text, .md, .json], help: "output format (default text); md: the tables in markdown"),
                         OutputOptions<Format>.outFlag(),
                     ].map { $0.scoped(to: \.output) } + [
                         .top(help: "differing values listed per part of the state (default 10)", \.top)
@@ -115,13 +116,21 @@ struct DiffCommand: Command {
                 fields.append(("state_at_divergence", .object(stateAtDivergence.stateJSON(limit: top))))
             }
             text = JSONValue.object(fields).serialized()
-        case .text:
-            var lines = ["\(documents[0].label) vs \(documents[1].label)"]
-            lines += divergence.lines(base: documents[0], variant: documents[1])
-            var body = lines.map(TerminalText.safe).joined(separator: "\n") + "\n"
+        case .text, .md:
+            let heading = "\(documents[0].label) vs \(documents[1].label)"
+            let lines = divergence.lines(base: documents[0], variant: documents[1]).map(TerminalText.safe)
+            let markdown = output.format == .md
+            // In markdown the outline keeps its indents as a block; the state's tables become pipe tables.
+            var body =
+                markdown
+                ? "## \(TerminalText.safe(heading))\n\n```\n" + lines.joined(separator: "\n") + "\n```\n"
+                : ([TerminalText.safe(heading)] + lines).joined(separator: "\n") + "\n"
             if let stateAtDivergence, let tick = divergence.stateTick?.tick {
                 let tables = stateAtDivergence.stateTables(limit: top).filter { !$0.rows.isEmpty }
-                body += "\nTHE STATE AFTER TICK \(tick)\n" + tables.map { $0.text() }.joined(separator: "\n")
+                body +=
+                    markdown
+                    ? "\n## The state after tick \(tick)\n\n" + tables.map { $0.markdown() }.joined(separator: "\n")
+                    : "\nTHE STATE AFTER TICK \(tick)\n" + tables.map { $0.text() }.joined(separator: "\n")
             }
             text = body
         }

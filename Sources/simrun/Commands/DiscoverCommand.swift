@@ -5,7 +5,7 @@ import Foundation
 import SimBatch
 
 struct DiscoverCommand: Command {
-    enum Format: String { case text, json, html }
+    enum Format: String { case text, md, json, html }
 
     var file = ""
     var outcome = ""
@@ -59,7 +59,8 @@ struct DiscoverCommand: Command {
                     "Output",
                     [
                         OutputOptions<Format>.formatFlag(
-                            [.text, .json, .html], help: "text (default), json, or html: one page with charts"),
+                            [.text, .md, .json, .html],
+                            help: "text (default), md (the tables in markdown), json, or html: one page with charts"),
                         OutputOptions<Format>.outFlag(),
                     ].map { $0.scoped(to: \.output) }),
             ],
@@ -114,6 +115,7 @@ struct DiscoverCommand: Command {
         let text: String
         switch output.format ?? .text {
         case .text: text = discovery.text()
+        case .md: text = discovery.markdown()
         case .json: text = discovery.json()
         case .html: text = discovery.html()
         }

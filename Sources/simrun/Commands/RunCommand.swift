@@ -5,7 +5,7 @@ import SimReports
 import SimSupport
 
 struct RunCommand: Command {
-    enum Format: String { case text, json, html }
+    enum Format: String { case text, md, json, html }
 
     var file = ""
     var scenario = ScenarioOptions()
@@ -17,10 +17,10 @@ struct RunCommand: Command {
 
     static var declaration: CommandDeclaration<RunCommand> {
         let format = OutputOptions<Format>.formatFlag(
-            [.text, .json, .html],
+            [.text, .md, .json, .html],
             help: """
-                report format (default: text to a terminal, json otherwise); html is one
-                self-contained page with charts
+                report format (default: text to a terminal, json otherwise); md is the
+                report's tables in markdown; html is one self-contained page with charts
                 """)
         let out = OutputOptions<Format>.outFlag(
             help: "write the report to FILE (atomically) instead of standard output")
@@ -61,6 +61,7 @@ struct RunCommand: Command {
         switch output.format ?? (output.out == nil && isatty(STDOUT_FILENO) == 1 ? .text : .json) {
         case .text: text = report.text(charset: TextCharset(environment: ProcessInfo.processInfo.environment))
         case .json: text = report.json()
+        case .md: text = try RunCommand.markdown(report.json(), label: file)
         case .html: text = report.html()
         }
         // A run that failed part-way says why, then still writes everything computed until then.
@@ -70,5 +71,14 @@ struct RunCommand: Command {
             throw CLIError(output.out.map { "the report up to the failure is in \($0)" }, .scenario)
         }
         return .ok
+    }
+
+    /// The report's markdown, written from its JSON by the writer `simrun report` uses on a saved report.
+    private static func markdown(_ json: String, label: String) throws(CLIError) -> String {
+        do throws(ComparisonInputError) {
+            return try ReportDocument(label: label, text: json).markdown()
+        } catch {
+            throw CLIError("\(label): its report could not be read back: \(error.message)", .scenario)
+        }
     }
 }

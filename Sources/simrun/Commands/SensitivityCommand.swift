@@ -7,7 +7,7 @@ import SimBatch
 import SimSupport
 
 struct SensitivityCommand: Command {
-    enum Format: String { case text, json, html }
+    enum Format: String { case text, md, json, html }
 
     var file = ""
     /// Nil until `--method` is read (it is required).
@@ -59,7 +59,8 @@ struct SensitivityCommand: Command {
         ]
         let output: [Option<SensitivityCommand>] = [
             OutputOptions<Format>.formatFlag(
-                [.text, .json, .html], help: "text (default), json, or html: one page with charts"),
+                [.text, .md, .json, .html],
+                help: "text (default), md (the tables in markdown), json, or html: one page with charts"),
             OutputOptions<Format>.outFlag(),
         ].map { $0.scoped(to: \.output) }
         return CommandDeclaration(
@@ -143,6 +144,7 @@ struct SensitivityCommand: Command {
         let text: String
         switch output.format ?? .text {
         case .text: text = analysis.text()
+        case .md: text = analysis.markdown()
         case .json: text = analysis.json()
         case .html: text = analysis.html()
         }

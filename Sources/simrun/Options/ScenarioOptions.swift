@@ -35,17 +35,19 @@ struct ScenarioOptions {
             "--lib", .text("DIR"),
             help: """
                 a library folder sim.include also searches, after the including file's
-                own folder (repeatable; then each folder of SIMRUN_PATH, colon-separated)
+                own folder (repeatable; then each folder of SIMRUN_PATH, colon-separated,
+                then the installed library PREFIX/share/simrun/scenarios)
                 """, appendingTo: \.libs)
     }
 
     /// All four, in the order help lists them.
     static var all: [Option<ScenarioOptions>] { [seedFlag, stepsFlag, paramFlag, libFlag] }
 
-    /// The library folders `sim.include` searches: `--lib`, then `SIMRUN_PATH`'s, empty entries left out.
+    /// The library folders `sim.include` searches: `--lib`, then `SIMRUN_PATH`'s (empty entries left
+    /// out), then the library installed beside the binary.
     var libraries: [String] {
         let path = ProcessInfo.processInfo.environment["SIMRUN_PATH"] ?? ""
-        return libs + path.split(separator: ":").map(String.init)
+        return libs + path.split(separator: ":").map(String.init) + (InstalledLibrary.folder.map { [$0] } ?? [])
     }
 
     /// A request to run `file` with these settings.
