@@ -39,7 +39,14 @@ extension ReportDocument {
     package func html() -> String {
         var page = HTMLPage(title: "Run: \(scenario)")
         if !description.isEmpty { page.paragraph(description) }
+        let map = mapTimeline()
         for table in tables() {
+            // The map after the outcomes and facts, where the run's own page has it.
+            if table.title == ReportDocument.metricsTitle, let map {
+                page.heading("Map")
+                page.block(
+                    map.html, caption: RunReport.mapCaption(hasForceHistory: json[RunReportKey.forceChanges] != nil))
+            }
             page.section(table)
             if table.title == ReportDocument.metricsTitle, !metrics.isEmpty {
                 page.figures(

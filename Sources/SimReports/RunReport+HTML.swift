@@ -72,15 +72,18 @@ extension RunReport {
     private func mapSection(_ page: inout HTMLPage) {
         guard let map = mapTimeline() else { return }
         page.heading("Map")
+        page.block(map.html, caption: RunReport.mapCaption(hasForceHistory: !forceChanges.isEmpty))
+    }
+
+    /// What the map shows and how it is drawn, for the run page and a page rebuilt from the JSON.
+    static func mapCaption(hasForceHistory: Bool) -> String {
         let history =
-            forceChanges.isEmpty
-            ? "This report has no force history: the map shows the timeline's moves and clashes only."
-            : "Circles: each agent's forces in a region, their area proportional to strength. The slider steps "
+            hasForceHistory
+            ? "Circles: each agent's forces in a region, their area proportional to strength. The slider steps "
                 + "through the run's days (without JavaScript, the last day is shown)."
-        page.block(
-            map.html,
-            caption: history + " Equirectangular projection, longitudes scaled by the cosine of the middle "
-                + "latitude; country outlines from Natural Earth (1:110m, public domain).")
+            : "This report has no force history: the map shows the timeline's moves and clashes only."
+        return history + " Equirectangular projection, longitudes scaled by the cosine of the middle "
+            + "latitude; country outlines from Natural Earth (1:110m, public domain)."
     }
 
     private func metricsSection(_ page: inout HTMLPage) {

@@ -110,6 +110,7 @@ extension RunReport {
             K.start: .string(w.start.description),
             K.end: .string(w.date.description),
             K.ticks: .int(w.tick),
+            K.tickDays: .number(w.tickDays),
             K.status: .object(status),
             K.agents: .array(agents),
             K.regions: .array(regions),

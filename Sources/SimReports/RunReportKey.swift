@@ -20,6 +20,7 @@ package enum RunReportKey {
     package static let start = "start"
     package static let end = "end"
     package static let ticks = "ticks"
+    package static let tickDays = "tick_days"
     package static let status = "status"
     package static let state = "state"
     package static let reason = "reason"

@@ -103,7 +103,8 @@ struct RunReportTests {
         let json = makeReport(makeWorld()).json()
         #expect(
             keys(in: json, indent: 2) == [
-                "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status",
+                "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "tick_days",
+                "status",
                 "agents", "regions", "links", "alignments", "ties", "wars", "metrics", "outcomes", "observed",
                 "digests", "events", "log", "warnings", "coalitions", "balance", "force_changes",
             ])

@@ -23,15 +23,20 @@ struct ReportFormatsTests {
         #expect(result.out == expected)
     }
 
-    @Test("a run report's page is one well-formed page with its tables and a chart per metric")
+    @Test("a run report's page is one well-formed page with its tables, a chart per metric and the map")
     func runReportPage() throws {
         let result = try SimrunCLI.run("report", SimrunCLI.fixture("report/duel.json"), "--format", "html")
         #expect(result.exited(0), "\(result)")
         #expect(XMLParser(data: result.stdout).parse())
-        for part in ["<title>Run: duel</title>", "<h2>Outcomes</h2>", "<td>a_wins</td>", "<svg", "<h2>Events</h2>"] {
+        for part in [
+            "<title>Run: duel</title>", "<h2>Outcomes</h2>", "<td>a_wins</td>", "<svg", "<h2>Events</h2>",
+            "<h2>Map</h2>", "class=\"map\"",
+        ] {
             #expect(result.out.contains(part), "\(part)")
         }
-        #expect(!result.out.contains("<script") && !result.out.contains("href=") && !result.out.contains("src="))
+        // Self-contained: only the map's data and its inline script, nothing loaded.
+        #expect(result.out.components(separatedBy: "<script").count - 1 == 2)
+        #expect(!result.out.contains("href=") && !result.out.contains("src="))
     }
 
     @Test("--format json writes the report again, and a file that is neither kind is refused (65)")

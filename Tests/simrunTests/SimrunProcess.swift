@@ -157,7 +157,8 @@ enum SimrunCLI {
 
     /// The report's top-level keys, in the order docs and RunReport+JSON.swift give them.
     static let reportKeys = [
-        "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "status", "agents",
+        "simrun", "scenario", "seed", "params", "dynamics", "steps", "start", "end", "ticks", "tick_days", "status",
+        "agents",
         "regions", "links", "alignments", "ties", "wars", "metrics", "outcomes", "observed", "digests", "events",
         "log", "warnings", "coalitions", "balance", "force_changes",
     ]
