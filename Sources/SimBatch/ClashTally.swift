@@ -24,7 +24,7 @@ struct ClashTally: Sendable {
     /// nil when no run clashed anywhere, so a summary of a batch without fighting stays as it was.
     var json: JSONValue? {
         guard !regions.isEmpty, runs > 0 else { return nil }
-        let sorted = regions.sorted { Array($0.key.text.utf8).lexicographicallyPrecedes(Array($1.key.text.utf8)) }
+        let sorted = regions.sorted { $0.key < $1.key }
         return [
             "runs": .int(runs),
             "regions": .array(

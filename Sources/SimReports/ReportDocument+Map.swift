@@ -9,18 +9,8 @@ extension ReportDocument {
 
     /// The map of the run, or nil when the report lists no region.
     func mapTimeline() -> MapTimeline? {
-        let regions = json[K.regions]?.array ?? []
-        var regionIndex: [ExactKey: Int] = [:]
-        for (index, region) in regions.enumerated() {
-            if let id = region[K.id]?.string { regionIndex[ExactKey(id)] = index }
-        }
-        let region = { (value: JSONValue?) -> Int? in value?.string.flatMap { regionIndex[ExactKey($0)] } }
-        let agentList = json[K.agents]?.array ?? []
-        var agentIndex: [ExactKey: Int] = [:]
-        for (index, agent) in agentList.enumerated() {
-            if let id = agent[K.id]?.string { agentIndex[ExactKey(id)] = index }
-        }
-        let agent = { (value: JSONValue?) -> Int? in value?.string.flatMap { agentIndex[ExactKey($0)] } }
+        let regions = json[K.regions]?.array ?? [], agentList = json[K.agents]?.array ?? []
+        let region = Self.indexLookup(regions), agent = Self.indexLookup(agentList)
         let forces = (json[K.forceChanges]?.array ?? []).compactMap { change -> MapTimeline.Force? in
             guard let items = change.array, items.count == 4, let tick = items[0].int, let a = agent(items[1]),
                 let r = region(items[2]), let strength = items[3].double
@@ -58,5 +48,14 @@ extension ReportDocument {
             },
             forces: forces, events: events
         ).timeline()
+    }
+
+    /// Finds an entry of `list` by the id a JSON value names: its position, or nil.
+    private static func indexLookup(_ list: [JSONValue]) -> (JSONValue?) -> Int? {
+        var index: [ExactKey: Int] = [:]
+        for (position, entry) in list.enumerated() {
+            if let id = entry[K.id]?.string { index[ExactKey(id)] = position }
+        }
+        return { value in value?.string.flatMap { index[ExactKey($0)] } }
     }
 }

@@ -2,6 +2,7 @@
 // and the timeline's moves, arrivals and clashes — built the same way from a run report and from a
 // report read back from its JSON.
 import SimCharts
+import SimCore
 
 /// What the map of a run is drawn from.
 struct RunMap {
@@ -30,7 +31,7 @@ struct RunMap {
         var map = MapChart(places: places, links: links.map { ($0.a, $0.b) })
         let moves = pairedMoves()
         let clashes = events.compactMap { event in
-            event.type == "clash" ? event.region.map { (day: event.tick, place: $0) } : nil
+            event.type == EventType.clash.rawValue ? event.region.map { (day: event.tick, place: $0) } : nil
         }
         // The area is drawn around the regions where something happens: forces, moves, clashes, links.
         var focus = [Bool](repeating: false, count: places.count)
@@ -50,11 +51,11 @@ struct RunMap {
         var moves: [MapTimeline.Move] = []
         for event in events {
             guard let agent = event.agent, let region = event.region, let other = event.otherEnd else { continue }
-            if event.type == "move" {
+            if event.type == EventType.move.rawValue {
                 moves.append(
                     MapTimeline.Move(
                         agent: agent, from: region, to: other, start: event.tick, end: nil, strength: event.strength))
-            } else if event.type == "arrival",
+            } else if event.type == EventType.arrival.rawValue,
                 let k = moves.firstIndex(where: {
                     $0.agent == agent && $0.from == other && $0.to == region && $0.end == nil
                 })

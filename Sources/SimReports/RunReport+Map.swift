@@ -10,15 +10,18 @@ extension RunReport {
         let w = world
         let regionIndex = { (id: String) -> Int? in w.regions.firstIndex { $0.id.isBytewise(id) } }
         let events = w.events.compactMap { event -> RunMap.Event? in
-            let key: String
+            // The other end of a move's road is its `to`, of an arrival's its `from`; a clash has none.
+            let key: String?
             switch event.type {
             case EventType.move.rawValue: key = "to"
             case EventType.arrival.rawValue: key = "from"
-            case EventType.clash.rawValue: key = ""
+            case EventType.clash.rawValue: key = nil
             default: return nil
             }
             var otherEnd: Int?
-            if case .string(let id)? = event.data.first(where: { $0.0 == key })?.1 { otherEnd = regionIndex(id) }
+            if let key, case .string(let id)? = event.data.first(where: { $0.0 == key })?.1 {
+                otherEnd = regionIndex(id)
+            }
             return RunMap.Event(
                 tick: event.tick, type: event.type, agent: event.agents.first, region: event.region,
                 otherEnd: otherEnd, strength: event.data.first { $0.0 == "strength" }?.1.numeric ?? 0)

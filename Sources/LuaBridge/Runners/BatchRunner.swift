@@ -42,7 +42,7 @@ package enum BatchRunner {
             record.accepted = design.accepts(status: record.status, observed: [])
             return record
         }
-        let (simulation, status) = scenario.run(recordingDigests: false)
+        let (simulation, status) = scenario.run(forReport: false)
         record.params = scenario.params
         record.outcomes = simulation.outcomes
         record.observed = scenario.context.observed

@@ -12,7 +12,7 @@ package enum ScenarioRunner {
                 let scenario = try ScenarioLoader.load(request)
                 // The rates after setup: a hook's sim.dynamics may change them before the end.
                 let dynamics = scenario.world.dynamics
-                let (simulation, status) = scenario.run(recordingDigests: true)
+                let (simulation, status) = scenario.run(forReport: true)
                 return .success(
                     RunReport(
                         simrunVersion: simrunVersion, scenario: scenario.info(), seed: request.seed,

@@ -36,13 +36,13 @@ final class LoadedScenario {
     }
 
     /// Runs the scenario for its steps, its hooks called from the engine's loop; declarations are
-    /// refused from here on. Digests and the force history are recorded when asked for: a report
-    /// needs them, a batch row does not.
-    func run(recordingDigests: Bool) -> (simulation: Simulation, status: RunStatus) {
+    /// refused from here on. Digests and the force history are recorded for a report, which needs
+    /// them; a batch row does not.
+    func run(forReport: Bool) -> (simulation: Simulation, status: RunStatus) {
         context.phase = .running
         let simulation = Simulation(world: world, hooks: HookRunner(context: context))
-        simulation.recordsDigests = recordingDigests
-        simulation.recordsForceChanges = recordingDigests
+        simulation.recordsDigests = forReport
+        simulation.recordsForceChanges = forReport
         // The force history grows with what the run does, not with its length: each tick's changes
         // are charged as they are kept, and a run that changes forces past the cap fails there.
         simulation.chargeForceChanges = {

@@ -71,7 +71,7 @@ struct LoadedScenarioTests {
         var ticks: [Bool: Int] = [:]
         for keeps in [false, true] {
             let loaded = try ScenarioLoader.load(request)
-            let (simulation, status) = loaded.run(recordingDigests: keeps)
+            let (simulation, status) = loaded.run(forReport: keeps)
             guard case .failed(let failure) = status else {
                 Issue.record("the run did not fail: \(status)")
                 return
