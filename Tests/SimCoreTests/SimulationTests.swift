@@ -42,10 +42,13 @@ private final class RecordingHooks: ScenarioHooks {
 private final class ScriptedAlignment: ScenarioHooks {
     let values: [Double]
     let metricNames: [String] = []
+    /// Changes made to the world at the start of a tick, before its value is set.
+    var changes: [Int: (World) -> Void] = [:]
 
     init(_ values: [Double]) { self.values = values }
 
     func fireScheduled(in world: World) throws(RunFailure) {
+        changes[world.tick]?(world)
         world.setAlignment(0, toward: 1, to: values[min(world.tick, values.count - 1)])
     }
     func dispatchEvents(in world: World) throws(RunFailure) {}
@@ -162,6 +165,53 @@ private final class ScriptedAlignment: ScenarioHooks {
         let crossings = w.events.filter { $0.type == "threshold" }
         #expect(crossings.map(\.tick) == [4])
         #expect(crossings.first?.value("direction") == .string("up"))
+    }
+
+    /// "tick direction threshold" for each `threshold` event of a run in which a→b takes `values`
+    /// from −0.4, with `thresholds` and the world changes `changes` at their ticks.
+    private func crossings(
+        _ values: [Double], thresholds: [Double], changes: [Int: (World) -> Void] = [:]
+    ) -> [String] {
+        let w = world()
+        w.setAlignment(0, toward: 1, to: -0.4)
+        w.dynamics.thresholds = thresholds
+        let hooks = ScriptedAlignment(values)
+        hooks.changes = changes
+        _ = Simulation(world: w, hooks: hooks).run(steps: values.count)
+        return w.events.filter { $0.type == "threshold" }.map { event in
+            guard case .string(let direction)? = event.value("direction"),
+                case .number(let threshold)? = event.value("threshold")
+            else { return "?" }
+            return "\(event.tick) \(direction) \(threshold)"
+        }
+    }
+
+    @Test func oneMoveCrossesEveryThresholdPassedInTheirOrder() {
+        // From −0.4 (above −0.5, below −0.2 and 0.3): up past two at once, then down past all three,
+        // the two crossed up before needing the margin; then back up to exactly −0.5 + margin: none.
+        #expect(
+            crossings([0.5, -0.6, -0.45], thresholds: [-0.5, -0.2, 0.3]) == [
+                "1 up -0.2", "1 up 0.3", "2 down -0.5", "2 down -0.2", "2 down 0.3",
+            ])
+        // −0.2 − margin exactly is a crossing back down; one step above it is not.
+        #expect(crossings([0.0, -0.25], thresholds: [-0.2]) == ["1 up -0.2", "2 down -0.2"])
+        #expect(crossings([0.0, (-0.25).nextUp], thresholds: [-0.2]) == ["1 up -0.2"])
+    }
+
+    @Test func aHysteresisChangedDuringTheRunCountsAtTheNextCheck() {
+        // Down at tick 1, back to −0.47 at tick 2: within the margin of 0.05. The margin set to 0
+        // during tick 3, the pair, which has not moved, is past it: up at tick 3. Set to 0.04, it
+        // is not (−0.47 ≤ −0.46).
+        let none: (World) -> Void = { $0.dynamics.hysteresis = 0 }
+        let smaller: (World) -> Void = { $0.dynamics.hysteresis = 0.04 }
+        let values = [-0.55, -0.47, -0.47, -0.47]
+        #expect(crossings(values, thresholds: [-0.5], changes: [2: none]) == ["1 down -0.5", "3 up -0.5"])
+        #expect(crossings(values, thresholds: [-0.5], changes: [2: smaller]) == ["1 down -0.5"])
+        // Thresholds changed during the run start from where each pair stands: no crossing then.
+        let moved: (World) -> Void = { $0.dynamics.thresholds = [-0.3] }
+        #expect(
+            crossings([-0.55, -0.55, -0.2], thresholds: [-0.5], changes: [1: moved])
+                == ["1 down -0.5", "3 up -0.3"])
     }
 
     @Test func aFailureKeepsWhatWasComputed() {

@@ -12,10 +12,12 @@ extension World {
         let n = agentCount
         var largest = 0.0
         alignment.withUnsafeBufferPointer { a in
-            for i in 0..<n {
+            guard var row = a.baseAddress else { return }
+            for _ in 0..<n {
                 var sum = 0.0
-                for j in 0..<n { sum += abs(a[i * n + j]) }
+                for j in 0..<n { sum += abs(row[j]) }
                 largest = max(largest, sum)
+                row += n
             }
         }
         return max(1, Int((abs(dynamics.balance) * tickDays * largest / World.balanceStepLimit).rounded(.up)))

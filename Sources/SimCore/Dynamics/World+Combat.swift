@@ -182,7 +182,7 @@ extension World {
     func fightBattles() -> [CombatLoss] {
         var losses: [CombatLoss] = []
         battlesLastTick = 0
-        for r in 0..<regionCount where hasHostilePair(in: r) {
+        for r in regionsWithHostilePairs() {
             battlesLastTick += 1
             let present = (0..<agentCount).filter { force(of: $0, in: r) > 0 }
             let sides = present.filter { i in present.contains { isAtWar(i, $0) } }
@@ -241,18 +241,33 @@ extension World {
         agents[x].patron == k || kinds.contains { isTied(k, x, kind: $0) }
     }
 
-    /// Whether two forces in region r are at war; allocates nothing and reads the flat arrays
-    /// directly, since it runs every tick over every region and almost always finds no battle.
-    private func hasHostilePair(in r: Int) -> Bool {
-        let n = agentCount, stride = regionCount
-        return forces.withUnsafeBufferPointer { force in
-            atWar.withUnsafeBufferPointer { war in
-                for i in 0..<n where force[i * stride + r] > 0 {
-                    for j in (i + 1)..<n where force[j * stride + r] > 0 && war[i * n + j] { return true }
+    /// The regions, in index order, where the forces of two agents at war both stand. Found from
+    /// the pairs at war, which are few, and the words of `forcePresence` both hold, rather than
+    /// from every region's forces; taken before any battle, which is the same: a battle changes
+    /// only its own region's forces, and no war. Allocates nothing on a tick without such a region.
+    private func regionsWithHostilePairs() -> [Int] {
+        let n = agentCount, words = presenceWords
+        var contested: [Int] = []
+        forcePresence.withUnsafeBufferPointer { present in
+            for pair in pairsAtWar {
+                let i = pair / n, j = pair % n
+                for w in 0..<words {
+                    var both = present[i * words + w] & present[j * words + w]
+                    while both != 0 {
+                        contested.append(w * 64 + both.trailingZeroBitCount)
+                        both &= both - 1
+                    }
                 }
-                return false
             }
         }
+        // Two pairs may meet in one region, and each pair's regions come in order of their own.
+        if pairsAtWar.count > 1 && contested.count > 1 {
+            contested.sort()
+            var unique: [Int] = []
+            for r in contested where unique.last != r { unique.append(r) }
+            contested = unique
+        }
+        return contested
     }
 
     /// Fights one battle in region r among `sides` (agent indices in index order) over `days`:

@@ -16,6 +16,12 @@ extension World {
         guard atWar[i * n + j] != war else { return false }
         atWar[i * n + j] = war
         atWar[j * n + i] = war
+        let pair = min(i, j) * n + max(i, j)
+        if war {
+            pairsAtWar.insert(pair, at: pairsAtWar.firstIndex { $0 > pair } ?? pairsAtWar.count)
+        } else {
+            pairsAtWar.removeAll { $0 == pair }
+        }
         record(
             Event(tick: tick, type: war ? .war : .peace, agents: [i, j], data: [("cause", .string(cause))]))
         return true
@@ -24,11 +30,7 @@ extension World {
     /// Pairs at war, each once (i < j), in index order.
     package var wars: [(Int, Int)] {
         let n = agents.count
-        var pairs: [(Int, Int)] = []
-        for i in 0..<n {
-            for j in (i + 1)..<n where atWar[i * n + j] { pairs.append((i, j)) }
-        }
-        return pairs
+        return pairsAtWar.map { ($0 / n, $0 % n) }
     }
 
     /// Dynamic 6: a pair at peace whose alignments have both stood at or below `hostility` for
@@ -46,7 +48,7 @@ extension World {
         var armedAgents: [Bool]?
         func armed(_ k: Int) -> Bool {
             if armedAgents == nil {
-                var found = (0..<n).map { totalForce(of: $0) > 0 }
+                var found = (0..<n).map { hasForce($0) }
                 for move in movements { found[move.agent] = true }
                 armedAgents = found
             }
@@ -58,10 +60,17 @@ extension World {
         alignment.withUnsafeBufferPointer { a in
             atWar.withUnsafeBufferPointer { war in
                 warClock.withUnsafeMutableBufferPointer { clock in
+                    guard let a = a.baseAddress, let war = war.baseAddress, let clock = clock.baseAddress else {
+                        return
+                    }
                     for i in 0..<n {
+                        // Row i from its pair with i + 1 on; column i (how each j stands toward i) by pointer.
+                        let start = i * n + i + 1
+                        var column = a + start + n - 1
                         for j in (i + 1)..<n {
-                            let p = i * n + j
-                            let x = a[p], y = a[j * n + i]
+                            let p = start + (j - i - 1)
+                            let x = a[p], y = column.pointee
+                            column += n
                             let drifting =
                                 war[p]
                                 ? x > calm && y > calm

@@ -23,20 +23,24 @@ package final class Simulation {
     package var chargeForceChanges: (_ bytes: Int) throws(RunFailure) -> Void = { _ in }
     /// The forces at the last recorded tick, to find what changed since.
     private var recordedForces: [Double] = []
-    /// The alignments at the last threshold check: only pairs that moved since are looked at.
-    private var lastAlignment: [Double]
     /// The thresholds `thresholdSides` is kept for; a change of thresholds starts them afresh.
     private var watchedThresholds: [Double] = []
     /// `thresholdSides[(i * n + j) * T + k]`: where pair (i, j) stands against threshold k — ±1
     /// above or below since the start, ±2 since a crossing up or down, after which a crossing back
     /// must pass the threshold by `hysteresis`.
     private var thresholdSides: [Int8] = []
+    /// `crossingBelow[p]`, `crossingAbove[p]`: pair p crosses some threshold down when its alignment
+    /// is at or below the first, up when it is above the second (±∞ when it can cross none that way),
+    /// from its sides and the margin `triggerMargin`. A tick compares each pair with these two
+    /// values only, and looks at its thresholds one by one when one of them is passed.
+    private var crossingBelow: [Double] = []
+    private var crossingAbove: [Double] = []
+    private var triggerMargin = 0.0
 
     package init(world: World, hooks: ScenarioHooks) {
         self.world = world
         self.hooks = hooks
         metrics = hooks.metricNames.map { _ in [] }
-        lastAlignment = world.alignment
     }
 
     /// Makes room for the recording of `ticks` ticks at once, so the recording never holds more
@@ -52,7 +56,6 @@ package final class Simulation {
     package func run(steps: Int) -> RunStatus {
         do throws(RunFailure) {
             world.beginRun()
-            lastAlignment = world.alignment
             watchThresholds()
             try record()
             while world.tick < steps, world.stopReason == nil {
@@ -112,46 +115,76 @@ package final class Simulation {
         for p in world.alignment.indices {
             for k in 0..<t where world.alignment[p] <= watchedThresholds[k] { thresholdSides[p * t + k] = -1 }
         }
-        lastAlignment = world.alignment
+        setCrossingLevels()
+    }
+
+    /// Sets every pair's `crossingBelow` and `crossingAbove` for the hysteresis in force.
+    private func setCrossingLevels() {
+        triggerMargin = world.dynamics.hysteresis
+        let count = world.alignment.count
+        crossingBelow = [Double](repeating: -.infinity, count: count)
+        crossingAbove = [Double](repeating: .infinity, count: count)
+        let n = world.agentCount
+        for p in 0..<count where p / n != p % n { setCrossingLevels(p) }
+    }
+
+    /// The levels past which pair p crosses a threshold: the highest at or below which some
+    /// threshold it stands above is crossed down, the lowest above which some threshold it stands
+    /// below is crossed up. Each level is the very value the crossing test compares with.
+    private func setCrossingLevels(_ p: Int) {
+        let t = watchedThresholds.count, margin = triggerMargin
+        var below = -Double.infinity, above = Double.infinity
+        for k in 0..<t {
+            let side = thresholdSides[p * t + k], threshold = watchedThresholds[k]
+            if side > 0 {
+                below = max(below, threshold - (side == 2 ? margin : 0))
+            } else {
+                above = min(above, threshold + (side == -2 ? margin : 0))
+            }
+        }
+        crossingBelow[p] = below
+        crossingAbove[p] = above
     }
 
     /// A `threshold` event for every ordered pair whose alignment crossed a threshold since the
     /// last check: down when it falls to the threshold or below, up when it rises above it. A
     /// crossing back — up after a crossing down, or down after one up — counts only once the value
     /// is `hysteresis` past the threshold, so noise around it is not a timeline of escalations.
+    /// A hysteresis changed during the run applies from the next check, to pairs that moved and
+    /// pairs that did not. Every pair is compared with its two levels; only those past one are
+    /// looked at threshold by threshold.
     private func recordThresholdCrossings() {
-        if !world.dynamics.thresholdsAre(watchedThresholds) { watchThresholds() }
+        if !world.dynamics.thresholdsAre(watchedThresholds) {
+            watchThresholds()
+        } else if world.dynamics.hysteresis != triggerMargin {
+            setCrossingLevels()
+        }
+        var passed: [Int] = []
+        world.alignment.withUnsafeBufferPointer { a in
+            crossingBelow.withUnsafeBufferPointer { below in
+                crossingAbove.withUnsafeBufferPointer { above in
+                    for p in 0..<a.count where a[p] <= below[p] || a[p] > above[p] { passed.append(p) }
+                }
+            }
+        }
+        guard !passed.isEmpty else { return }
         let t = watchedThresholds.count
         let margin = world.dynamics.hysteresis
         let n = world.agentCount
         var crossings: [(from: Int, to: Int, threshold: Double, down: Bool, value: Double)] = []
-        // The previous values live in a buffer of their own, updated in place: sharing the world's
-        // array would make its next change copy all N² values.
-        lastAlignment.withUnsafeMutableBufferPointer { before in
-            thresholdSides.withUnsafeMutableBufferPointer { sides in
-                watchedThresholds.withUnsafeBufferPointer { thresholds in
-                    world.alignment.withUnsafeBufferPointer { after in
-                        for i in 0..<n {
-                            for j in 0..<n where i != j {
-                                let p = i * n + j
-                                let value = after[p]
-                                guard before[p] != value else { continue }
-                                before[p] = value
-                                for k in 0..<t {
-                                    let side = sides[p * t + k], threshold = thresholds[k]
-                                    if side > 0 && value <= threshold - (side == 2 ? margin : 0) {
-                                        sides[p * t + k] = -2
-                                        crossings.append((i, j, threshold, true, value))
-                                    } else if side < 0 && value > threshold + (side == -2 ? margin : 0) {
-                                        sides[p * t + k] = 2
-                                        crossings.append((i, j, threshold, false, value))
-                                    }
-                                }
-                            }
-                        }
-                    }
+        for p in passed {
+            let value = world.alignment[p]
+            for k in 0..<t {
+                let side = thresholdSides[p * t + k], threshold = watchedThresholds[k]
+                if side > 0 && value <= threshold - (side == 2 ? margin : 0) {
+                    thresholdSides[p * t + k] = -2
+                    crossings.append((p / n, p % n, threshold, true, value))
+                } else if side < 0 && value > threshold + (side == -2 ? margin : 0) {
+                    thresholdSides[p * t + k] = 2
+                    crossings.append((p / n, p % n, threshold, false, value))
                 }
             }
+            setCrossingLevels(p)
         }
         for crossing in crossings {
             world.record(

@@ -22,13 +22,19 @@ package final class World {
     package private(set) var initialAlignment: [Double] = []
     /// `atWar[i * n + j]`, symmetric: whether the two agents' forces fight where they meet.
     package internal(set) var atWar: [Bool] = []
+    /// `i * n + j` for each pair i < j at war, in increasing order: the few pairs the battle search reads.
+    internal(set) var pairsAtWar: [Int] = []
     /// Days each pair (i < j, at `i * n + j`) has met the condition that would change its state of
     /// war: hostility both ways while at peace, calm both ways while at war.
     var warClock: [Double] = []
     /// `losses[a]`: strength agent a lost during the run, in combat and to scripted losses.
     package internal(set) var losses: [Double] = []
-    /// `forces[a * regionCount + r]`: strength of agent a in region r.
-    package internal(set) var forces: [Double] = []
+    /// `forces[a * regionCount + r]`: strength of agent a in region r. Written only by `setForce`
+    /// and the declarations, which keep `forcePresence` with it.
+    package private(set) var forces: [Double] = []
+    /// `forcePresence[a * presenceWords + r / 64]`, bit r % 64: whether agent a has a force in
+    /// region r. Looking for battles, and whether an agent is armed, read a word for 64 regions.
+    private(set) var forcePresence: [UInt64] = []
     package internal(set) var ties: Set<Tie> = []
     package private(set) var tieKinds: [String] = []
     package internal(set) var movements: [ForceMove] = []
@@ -120,9 +126,11 @@ package final class World {
         alignment = World.grow(alignment, from: n, to: n + 1, zero: 0)
         baseline = World.grow(baseline, from: n, to: n + 1, zero: 0)
         atWar = World.grow(atWar, from: n, to: n + 1, zero: false)
+        pairsAtWar = pairsAtWar.map { $0 / n * (n + 1) + $0 % n }
         warClock = World.grow(warClock, from: n, to: n + 1, zero: 0)
         losses.append(0)
         forces.append(contentsOf: repeatElement(0, count: regions.count))
+        forcePresence.append(contentsOf: repeatElement(0, count: presenceWords))
         for r in resources.indices { resources[r].append(0) }
         randomStreams.append(RandomSource(seed: seed, stream: "policy:" + agent.id))
         return index
@@ -141,6 +149,10 @@ package final class World {
             for r in 0..<old { grown[a * (old + 1) + r] = forces[a * old + r] }
         }
         forces = grown
+        forcePresence = [UInt64](repeating: 0, count: agents.count * presenceWords)
+        for a in 0..<agents.count {
+            for r in 0...old where grown[a * (old + 1) + r] > 0 { markPresence(of: a, in: r, true) }
+        }
         travelCache = nil
         return old
     }
@@ -300,7 +312,17 @@ package final class World {
     package func force(of a: Int, in r: Int) -> Double { forces[a * regions.count + r] }
 
     package func setForce(of a: Int, in r: Int, to value: Double) {
-        forces[a * regions.count + r] = max(0, value)
+        let strength = max(0, value)
+        forces[a * regions.count + r] = strength
+        markPresence(of: a, in: r, strength > 0)
+    }
+
+    /// Words of `forcePresence` per agent.
+    var presenceWords: Int { (regions.count + 63) / 64 }
+
+    private func markPresence(of a: Int, in r: Int, _ present: Bool) {
+        let word = a * presenceWords + r / 64, bit = UInt64(1) << UInt64(r % 64)
+        if present { forcePresence[word] |= bit } else { forcePresence[word] &= ~bit }
     }
 
     /// Adds strength to a force, or withdraws it with a negative strength (never below 0; during the
@@ -322,6 +344,14 @@ package final class World {
         let base = a * regions.count
         for r in 0..<regions.count { sum += forces[base + r] }
         return sum
+    }
+
+    /// Whether a has a force anywhere: `totalForce(of: a) > 0`, as no force is below 0, without
+    /// summing every region.
+    package func hasForce(_ a: Int) -> Bool {
+        let words = presenceWords
+        for w in 0..<words where forcePresence[a * words + w] != 0 { return true }
+        return false
     }
 
     // MARK: Distances
