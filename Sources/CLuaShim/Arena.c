@@ -1,8 +1,9 @@
 // Arena.c: the heap a batch worker's Lua states live in, one state at a time. Blocks come from one
 // reserved range by size class; the state as it stands after the sandbox is made can be saved once
 // and copied back before each run, which gives every run the same fresh sandbox without building
-// it again. A block the range cannot hold is taken from malloc and tracked, so nothing a run could
-// allocate before is refused now; restoring frees such blocks.
+// it again, and so can the state at the end of a scenario's setup (an image of its own). A block the
+// range cannot hold is taken from malloc and tracked, so nothing a run could allocate before is
+// refused now; restoring frees such blocks.
 #include "CLuaShim.h"
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,17 @@ struct simrun_arena {
     void *free_list[CLASSES];
     outside_block *outside;
     size_t outside_count;
-    /// The saved state: the range's bytes up to `saved_top`, the lists and the limits.
-    char *saved;
-    size_t saved_top;
-    void *saved_free_list[CLASSES];
-    simrun_limits saved_limits;
+    /// The sandbox as saved by `simrun_arena_save`.
+    simrun_arena_image *saved;
+};
+
+/// A heap as it stood: the range's bytes up to `top`, the free lists and the limits.
+struct simrun_arena_image {
+    const simrun_arena *arena;
+    char *bytes;
+    size_t top;
+    void *free_list[CLASSES];
+    simrun_limits limits;
 };
 
 static int size_class(size_t n) {
@@ -87,7 +94,7 @@ void simrun_arena_destroy(simrun_arena *arena) {
     if (arena == NULL) return;
     free_outside_blocks(arena);
     munmap(arena->base, arena->capacity);
-    free(arena->saved);
+    simrun_arena_image_free(arena->saved);
     free(arena);
 }
 
@@ -155,25 +162,51 @@ void *simrun_arena_realloc(simrun_arena *arena, void *p, size_t old, size_t n) {
     return moved;
 }
 
+simrun_arena_image *simrun_arena_capture(const simrun_arena *arena, const simrun_limits *limits) {
+    if (arena->outside != NULL) return NULL;
+    simrun_arena_image *image = malloc(sizeof(simrun_arena_image));
+    if (image == NULL) return NULL;
+    image->bytes = malloc(arena->top ? arena->top : 1);
+    if (image->bytes == NULL) {
+        free(image);
+        return NULL;
+    }
+    image->arena = arena;
+    memcpy(image->bytes, arena->base, arena->top);
+    image->top = arena->top;
+    memcpy(image->free_list, arena->free_list, sizeof arena->free_list);
+    image->limits = *limits;
+    return image;
+}
+
+void simrun_arena_restore_image(simrun_arena *arena, const simrun_arena_image *image, simrun_limits *limits) {
+    free_outside_blocks(arena);
+    memcpy(arena->base, image->bytes, image->top);
+    arena->top = image->top;
+    memcpy(arena->free_list, image->free_list, sizeof arena->free_list);
+    *limits = image->limits;
+}
+
+void simrun_arena_image_free(simrun_arena_image *image) {
+    if (image == NULL) return;
+    free(image->bytes);
+    free(image);
+}
+
+size_t simrun_arena_image_size(const simrun_arena_image *image) { return image->top; }
+
+const simrun_arena *simrun_arena_image_arena(const simrun_arena_image *image) { return image->arena; }
+
 int simrun_arena_save(simrun_arena *arena, const simrun_limits *limits) {
-    if (arena->outside != NULL) return -1;
-    char *saved = malloc(arena->top ? arena->top : 1);
-    if (saved == NULL) return -1;
-    memcpy(saved, arena->base, arena->top);
-    free(arena->saved);
-    arena->saved = saved;
-    arena->saved_top = arena->top;
-    memcpy(arena->saved_free_list, arena->free_list, sizeof arena->free_list);
-    arena->saved_limits = *limits;
+    simrun_arena_image *image = simrun_arena_capture(arena, limits);
+    if (image == NULL) return -1;
+    simrun_arena_image_free(arena->saved);
+    arena->saved = image;
     return 0;
 }
 
 void simrun_arena_restore(simrun_arena *arena, simrun_limits *limits) {
-    free_outside_blocks(arena);
-    memcpy(arena->base, arena->saved, arena->saved_top);
-    arena->top = arena->saved_top;
-    memcpy(arena->free_list, arena->saved_free_list, sizeof arena->free_list);
-    *limits = arena->saved_limits;
+    simrun_arena_restore_image(arena, arena->saved, limits);
 }
 
 size_t simrun_arena_top(const simrun_arena *arena) { return arena->top; }

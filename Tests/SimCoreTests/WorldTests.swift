@@ -123,4 +123,41 @@ import Testing
         #expect(world.stopReason == "first")
         #expect(world.events.count == 1)
     }
+
+    @Test("a copy under another seed has all that was declared, and that seed's streams")
+    func copyUnderAnotherSeed() {
+        let (world, r, a, b) = twoAgents()
+        world.deploy(a, in: r, strength: 50)
+        world.align(a, toward: b, to: -0.6)
+        world.setWar(a, b, true, cause: "test")
+        world.setResource(world.declareResource("oil"), of: b, to: 3)
+        world.warnOnce(key: "k", "a warning")
+        world.dynamics.decay = 0.02
+        let copy = world.copy(seed: 9)!
+        let labels = Mirror(reflecting: world).children.map { $0.label ?? "?" }
+        // A property added to World must be added to `copy`, and to this count.
+        #expect(labels.count == 38, "\(labels)")
+        for (original, copied) in zip(Mirror(reflecting: world).children, Mirror(reflecting: copy).children)
+        where !["seed", "randomStreams", "pairScratch"].contains(original.label) {
+            #expect(String(describing: original.value) == String(describing: copied.value), "\(original.label ?? "?")")
+        }
+        let seeded = World(seed: 9)
+        for agent in world.agents { seeded.addAgent(agent) }
+        #expect(copy.seed == 9 && copy.randomStreams == seeded.randomStreams)
+        #expect(copy.randomStreams != world.randomStreams)
+        // The copy's arrays are its own once written.
+        copy.setForce(of: a, in: r, to: 7)
+        #expect(world.force(of: a, in: r) == 50 && copy.force(of: a, in: r) == 7)
+    }
+
+    @Test("a world whose streams were drawn from, or whose run began, has no copy")
+    func noCopyAfterADrawOrTheStart() {
+        let (world, _, _, _) = twoAgents()
+        #expect(world.copy(seed: 2) != nil)
+        _ = world.randomStreams[RandomStream.policy(of: 1)].uniform()
+        #expect(world.copy(seed: 2) == nil)
+        let (running, _, _, _) = twoAgents()
+        running.beginRun()
+        #expect(running.copy(seed: 2) == nil)
+    }
 }

@@ -38,7 +38,7 @@ A.COLUMN = { wagner = 120, fama = 250 }
 
 function A.install(o)
   local c = o.claims
-  local st = { knew = c.knew, warned = false, p_warn = 0, ack_tick = nil, battle_loss = { wagner = 0, fama = 0 },
+  local st = { warned = false, p_warn = 0, ack_tick = nil, battle_loss = { wagner = 0, fama = 0 },
     mali_cut = false, niger_cut = false }
   local base = {}
 
@@ -66,7 +66,7 @@ function A.install(o)
     -- (the intelligence cooperation) and a reason to use it: Algiers weighs its partner in Moscow
     -- against its stake in the northern movements and its hostility to Wagner on its border. At
     -- the world's July values the chance is 0.175; Bogdanov's April warning (strain.lua) lowers it.
-    if st.knew and sim.tied("algeria", "russia", "intel_sharing") then
+    if c.knew and sim.tied("algeria", "russia", "intel_sharing") then
       st.p_warn = W.clamp(0.2 + 0.5 * (sim.alignment("algeria", "russia") - sim.alignment("algeria", "csp"))
         + 0.25 * sim.alignment("algeria", "wagner"), 0, 1)
       st.warned = sim.chance(st.p_warn)
@@ -74,7 +74,7 @@ function A.install(o)
     if st.warned then
       sim.emit("algeria_warning", { agents = { "algeria", "russia" }, about = "HUR's help to the rebels" })
       sim.log("Algiers tips Moscow off about HUR's help to the rebels")
-    elseif st.knew then
+    elseif c.knew then
       sim.emit("algeria_silence", { agents = { "algeria", "russia" }, about = "HUR's help to the rebels" })
     end
   end)
@@ -179,7 +179,7 @@ function A.install(o)
   -- 31 July: press reports of Moscow's anger at Algiers [A34]: the reckoning with its silence
   -- [A35] [A36] [A37] (world.lua).
   sim.at("2024-07-31", function()
-    W.reckoning{ warned = st.warned, knew = st.knew, blame = o.moscow_blame,
+    W.reckoning{ warned = st.warned, knew = c.knew, blame = o.moscow_blame,
       dead = st.battle_loss.wagner + st.battle_loss.fama }
   end)
 

@@ -135,7 +135,7 @@ sim.outcome("russia_algeria", function() return sim.alignment("russia", "algeria
 sim.outcome("algeria_russia", function() return sim.alignment("algeria", "russia") end)
 sim.outcome("russia_algeria_low", function() return math.min(W.relations.low, sim.alignment("russia", "algeria")) end)
 sim.outcome("algeria_warn_chance", function() return amb.p_warn end)   -- 0 when Algiers did not know
-sim.outcome("algeria_knew", function() return amb.knew end)
+sim.outcome("algeria_knew", function() return claims.draw_knew() end)
 sim.outcome("algeria_warned", function() return amb.warned end)
 sim.outcome("cooperation_breach", function() return W.silence.breach end)
 sim.outcome("wagner_battle_losses", function() return amb.battle_loss.wagner end)

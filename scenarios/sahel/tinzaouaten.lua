@@ -114,7 +114,7 @@ sim.outcome("wagner_losses", function() return wagner_start - W.total("wagner") 
 -- [A26] Wagner's "heavy losses" and [A27] the "death of Wagner members and Malian allies".
 sim.outcome("wagner_battle_losses", function() return st.battle_loss.wagner end)   -- 23-28 July
 sim.outcome("fama_battle_losses", function() return st.battle_loss.fama end)
-sim.outcome("algeria_knew", function() return st.knew end)
+sim.outcome("algeria_knew", function() return claims.draw_knew() end)
 sim.outcome("algeria_warned", function() return st.warned end)
 sim.outcome("cooperation_breach", function() return W.silence.breach end)
 sim.outcome("counteroffensives", function() return front.columns end)

@@ -539,10 +539,17 @@ function W.claims()
     doc = "HUR's help reached JNIM as well as the CSP (the article: 'Tuareg rebels and jihadists'); false = the CSP alone (Yusov's words)" })
   -- [A35] What Algeria knew: whether its intelligence knew of HUR's help to the rebels before the
   -- ambush. Nothing public settles it; drawn once per run. Moscow's grievance does not depend on
-  -- it (Moscow assumes Algiers knew), Algiers' resentment of the accusation does.
+  -- it (Moscow assumes Algiers knew), Algiers' resentment of the accusation does. Drawn by the
+  -- first hook of the run, not here: a setup that draws nothing is the same in every run of a
+  -- batch, which then sets up once (docs/scenario-api.md, "Setup"). It is still the run's first
+  -- draw, so each seed draws what it drew when setup did it (a run of no steps draws it for its outcome).
   local p_knew = sim.param("algeria_knew", 0.5, { min = 0.0, max = 1.0,
     doc = "Chance that Algerian intelligence knew of HUR's help to the rebels before the ambush (drawn once per run; unknown, hence 0.5)" })
-  c.knew = sim.chance(p_knew)
+  function c.draw_knew()
+    if c.knew == nil then c.knew = sim.chance(p_knew) end
+    return c.knew
+  end
+  sim.at(0, c.draw_knew)
   if c.algeria_complicity then sim.tie("algeria", "csp", "support") end
   if c.algeria_shelters_jnim then sim.tie("algeria", "jnim", "support") end
   if c.hur_helped_jnim then
@@ -658,9 +665,8 @@ function W.after_ambush(opts)
   sim.shift("mali", "algeria", -0.1)
   sim.shift("russia", "ukraine", -0.05)
   W.acknowledge_hur()
-  local knew = W.c and W.c.knew
   sim.at(0, function()
-    W.reckoning{ warned = false, knew = knew, dead = W.ambush_losses.wagner + W.ambush_losses.fama }
+    W.reckoning{ warned = false, knew = W.c and W.c.knew, dead = W.ambush_losses.wagner + W.ambush_losses.fama }
   end)
   if opts.schedule_cuts then
     sim.at("2024-08-04", function() W.cut_with_ukraine("mali") end)

@@ -11,6 +11,7 @@
 
 /// A heap for one Lua state at a time that can be saved and restored (Arena.c).
 typedef struct simrun_arena simrun_arena;
+typedef struct simrun_arena_image simrun_arena_image;
 
 /// Limits and counters of one Lua state, kept by the allocator's user data.
 typedef struct simrun_limits {
@@ -118,6 +119,16 @@ void *simrun_arena_realloc(simrun_arena *arena, void *block, size_t old, size_t 
 int simrun_arena_save(simrun_arena *arena, const simrun_limits *limits);
 /// Puts the saved blocks and limits back: whatever was allocated since is gone, malloc's blocks freed.
 void simrun_arena_restore(simrun_arena *arena, simrun_limits *limits);
+/// A copy of the heap's blocks and `limits` as they stand, to be put back any number of times with
+/// `simrun_arena_restore_image`; NULL when a block came from malloc or there is no memory for it.
+simrun_arena_image *simrun_arena_capture(const simrun_arena *arena, const simrun_limits *limits);
+/// Puts an image of this arena back, as `simrun_arena_restore` puts back the saved sandbox.
+void simrun_arena_restore_image(simrun_arena *arena, const simrun_arena_image *image, simrun_limits *limits);
+void simrun_arena_image_free(simrun_arena_image *image);
+/// Bytes of the range the image holds.
+size_t simrun_arena_image_size(const simrun_arena_image *image);
+/// The arena the image was taken of: it can be put back only there.
+const simrun_arena *simrun_arena_image_arena(const simrun_arena_image *image);
 /// Bytes of the range handed out, free or not.
 size_t simrun_arena_top(const simrun_arena *arena);
 /// Blocks taken from malloc and not yet freed.

@@ -30,7 +30,7 @@ final class BindingContext {
     /// Each `sim.observed` fact and whether the run reproduced it, once the run has ended.
     var observed: [(String, Bool)] = []
     /// Index of the first event not yet counted against the memory cap.
-    private var firstUnchargedEvent = 0
+    private(set) var firstUnchargedEvent = 0
 
     /// A context over `lua`, whose sandbox is installed: the id tables are made here.
     init(
@@ -43,6 +43,21 @@ final class BindingContext {
         self.paramOverrides = paramOverrides
         self.pinnedRates = pinnedRates
         ids = IDTables(lua: lua)
+    }
+
+    /// The context `setup` saved at the end of a scenario's setup, over `lua`, restored from that
+    /// moment, and `world`, a copy of its world: the run goes on as if it had run the setup.
+    /// `SimBindings.attach` points the state at it.
+    init(restoring setup: SetupSnapshot, lua: LuaState, world: World) {
+        self.lua = lua
+        self.world = world
+        files = setup.files
+        ids = IDTables(lua: lua, references: setup.idReferences)
+        definition = setup.definition
+        paramOverrides = setup.paramOverrides
+        pinnedRates = setup.pinnedRates
+        pendingReferences = setup.pendingReferences
+        log = setup.log
     }
 
     var L: OpaquePointer { lua.L }

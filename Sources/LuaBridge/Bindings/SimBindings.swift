@@ -76,7 +76,7 @@ enum SimBindings {
     /// outlive the state: the state keeps an unretained pointer to it.
     static func install(_ context: BindingContext) {
         let L = context.L
-        simrun_extraspace(L).pointee = Unmanaged.passUnretained(context).toOpaque()
+        attach(context)
         lua_rawgeti(L, simrun_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
         lua_createtable(L, 0, Int32(all.count))
         context.lua.setField("sim")
@@ -87,6 +87,14 @@ enum SimBindings {
             simrun_pop(L, 1)
         }
         simrun_pop(L, 1)
+    }
+}
+
+extension SimBindings {
+    /// Points the bindings of the context's state at the context: the state keeps an unretained
+    /// pointer to it, so the context must outlive the state's use.
+    static func attach(_ context: BindingContext) {
+        simrun_extraspace(context.L).pointee = Unmanaged.passUnretained(context).toOpaque()
     }
 }
 

@@ -18,13 +18,13 @@ final class LuaState {
     private let limits: UnsafeMutablePointer<simrun_limits>
     private let capacity: ScenarioLimits
     /// Display paths too long for Lua's messages, by the short chunk name they load under.
-    private var longPaths: [String: String] = [:]
+    private(set) var longPaths: [String: String] = [:]
 
     /// Where compiled chunks are kept: between the runs of a batch worker, or for one run.
     private let cache: ScenarioCache
     /// The template whose state this is: handed back, not closed, when this goes; nil while the
     /// template itself is being built.
-    private let template: SandboxTemplate?
+    let template: SandboxTemplate?
 
     /// A fresh sandbox for one run: the cache's template for these limits restored (made first
     /// when there is none). Throws when the memory cap is too small for the sandbox.
@@ -34,6 +34,22 @@ final class LuaState {
         self.capacity = capacity
         self.cache = cache
         self.template = template
+        L = template.L
+        limits = template.limits
+        simrun_set_deadline(limits, Int64(capacity.maxSeconds))
+    }
+
+    /// The state a scenario had at the end of its setup, put back from `image` of `template`'s heap,
+    /// with the paths its chunks were loaded under.
+    init(
+        restoring image: SandboxTemplate.Image, of template: SandboxTemplate, longPaths: [String: String],
+        cache: ScenarioCache
+    ) {
+        template.restore(image)
+        capacity = template.capacity
+        self.cache = cache
+        self.template = template
+        self.longPaths = longPaths
         L = template.L
         limits = template.limits
         simrun_set_deadline(limits, Int64(capacity.maxSeconds))

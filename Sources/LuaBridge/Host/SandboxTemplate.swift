@@ -71,6 +71,33 @@ final class SandboxTemplate {
 
     func release() { isInUse = false }
 
+    /// The heap and the limits' counts as they stand now, while a run holds the state: a scenario's
+    /// state at the end of its setup (SetupSnapshot). Nil when part of the heap came from malloc.
+    func capture() -> Image? {
+        precondition(isInUse, "an image of a sandbox no run holds")
+        return simrun_arena_capture(arena, limits).map(Image.init)
+    }
+
+    /// Puts an image of this template's heap back for a run, as `restore()` puts back the sandbox.
+    func restore(_ image: Image) {
+        precondition(!isInUse, "a sandbox restored under a run that still holds it")
+        precondition(simrun_arena_image_arena(image.pointer) == arena, "an image of another heap")
+        simrun_arena_restore_image(arena, image.pointer, limits)
+        isInUse = true
+    }
+
+    /// A copy of the heap taken by `capture()`.
+    final class Image {
+        fileprivate let pointer: OpaquePointer
+
+        fileprivate init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+        deinit { simrun_arena_image_free(pointer) }
+
+        /// Bytes of the heap it holds.
+        var size: Int { simrun_arena_image_size(pointer) }
+    }
+
     /// Bytes of the heap's range in use and the blocks taken from malloc, for tests.
     var arenaTop: Int { simrun_arena_top(arena) }
     var outsideBlocks: Int { simrun_arena_outside_blocks(arena) }

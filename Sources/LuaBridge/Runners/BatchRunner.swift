@@ -1,6 +1,7 @@
 // BatchRunner: the runs of a batch on worker threads. Each worker keeps one ScenarioCache (the
-// scenario read and compiled once) and gives every run a fresh sandbox; the records come back
-// through a reorder buffer (RunQueue) in run order, whatever the number of workers.
+// scenario read and compiled once, the end of its setup kept for runs that differ only by seed)
+// and gives every run a fresh sandbox; the records come back through a reorder buffer (RunQueue) in
+// run order, whatever the number of workers.
 import SimBatch
 import SimCore
 
@@ -15,7 +16,7 @@ package enum BatchRunner {
     ) -> Int {
         let queue = RunQueue(count: plan.runs.count, window: max(4, plan.jobs * 8), stop: stop, emit: emit)
         LuaThread.runAll(count: max(1, min(plan.jobs, plan.runs.count)), interval: 0.25, tick: tick) { _ in
-            let cache = ScenarioCache()
+            let cache = ScenarioCache(keepsSetups: true)
             while let position = queue.take() {
                 queue.complete(position, BatchRunner.record(ofRun: plan.runs[position], plan, cache: cache))
             }

@@ -24,6 +24,18 @@ struct IDTables {
         agentTable = lua.reference()
     }
 
+    /// The registry references of the four tables: the same in a state restored from this one.
+    var references: [Int32] { [agentTable, regionTable, agentIDs, regionIDs] }
+
+    /// The tables `references` names in `lua`, a state restored from the one they were made in.
+    init(lua: LuaState, references: [Int32]) {
+        self.lua = lua
+        agentTable = references[0]
+        regionTable = references[1]
+        agentIDs = references[2]
+        regionIDs = references[3]
+    }
+
     private var L: OpaquePointer { lua.L }
 
     /// Records a new agent's id both ways.

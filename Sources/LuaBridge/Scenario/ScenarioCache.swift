@@ -19,8 +19,21 @@ final class ScenarioCache {
     var compiled: [String: [UInt8]] = [:]
     /// The sandbox each run starts from, restored rather than built again.
     private var template: SandboxTemplate?
+    /// Whether runs keep their setup for the next run of the same request (a batch worker's runs):
+    /// taking the snapshot copies the heap, which pays only when another run restores it.
+    let keepsSetups: Bool
+    /// The last setup kept, and the request of the last setup run.
+    var setup: SetupSnapshot?
+    var lastSetupKey: SetupSnapshot.Key?
+    /// Runs that started from `setup` instead of setting up.
+    var setupsRestored = 0
 
-    init() {}
+    init(keepsSetups: Bool = false) {
+        self.keepsSetups = keepsSetups
+    }
+
+    /// Whether `template` is the sandbox this cache restores.
+    func holds(_ template: SandboxTemplate) -> Bool { self.template === template }
 
     /// The template to restore for a run under `limits`: the kept one, unless it was made under
     /// other caps or a run still holds it (then one of its own, kept if the slot is free).

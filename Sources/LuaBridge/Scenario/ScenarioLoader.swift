@@ -3,11 +3,27 @@
 import SimCore
 
 enum ScenarioLoader {
-    /// Loads and sets up the scenario. Must run on a large-stack thread.
+    /// Loads and sets up the scenario, or, in a cache that keeps setups, restores the end of the
+    /// setup of an earlier run of the same request (SetupSnapshot). Must run on a large-stack thread.
     static func load(
         _ request: RunRequest,
         cache: ScenarioCache = ScenarioCache()
     ) throws(ScenarioFailure) -> LoadedScenario {
+        guard cache.keepsSetups else { return try setUp(request, cache: cache) }
+        let key = SetupSnapshot.Key(request)
+        if let setup = cache.setup, setup.key == key, let restored = setup.restore(seed: request.seed, cache: cache) {
+            cache.setupsRestored += 1
+            return restored
+        }
+        let loaded = try setUp(request, cache: cache)
+        // Kept from the second run of a request on: a design whose every run differs copies nothing.
+        if cache.lastSetupKey == key, let setup = SetupSnapshot(of: loaded, request: request) { cache.setup = setup }
+        cache.lastSetupKey = key
+        return loaded
+    }
+
+    /// Runs the scenario's setup in a fresh sandbox.
+    private static func setUp(_ request: RunRequest, cache: ScenarioCache) throws(ScenarioFailure) -> LoadedScenario {
         var overrides: [String: ParamOverride] = [:]
         for (name, value) in request.overrides {
             guard overrides.updateValue(value, forKey: name) == nil else {

@@ -19,7 +19,7 @@ package struct SplitMix64: Sendable {
 /// xoshiro256** seeded through SplitMix64 (Blackman & Vigna), with the draws simrun documents:
 /// `uniform()` is the top 53 bits over 2^53, `normal` uses Marsaglia's polar method,
 /// `integer(in:)` uses rejection so no value is favoured.
-package struct RandomSource: Sendable {
+package struct RandomSource: Sendable, Equatable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     package init(seed: UInt64) {

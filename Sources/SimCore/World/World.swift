@@ -23,7 +23,7 @@ package final class World {
     /// `atWar[i * n + j]`, symmetric: whether the two agents' forces fight where they meet.
     package internal(set) var atWar: [Bool] = []
     /// `i * n + j` for each pair i < j at war, in increasing order: the few pairs the battle search reads.
-    internal(set) var pairsAtWar: [Int] = []
+    var pairsAtWar: [Int] = []
     /// Days each pair (i < j, at `i * n + j`) has met the condition that would change its state of
     /// war: hostility both ways while at peace, calm both ways while at war.
     var warClock: [Double] = []
@@ -77,7 +77,58 @@ package final class World {
 
     package init(seed: UInt64) {
         self.seed = seed
-        randomStreams = [RandomSource(seed: seed, stream: "combat"), RandomSource(seed: seed, stream: "script")]
+        randomStreams = World.streams(seed: seed, agents: [])
+    }
+
+    /// The streams of a world with this seed and these agents before any draw: combat, the script,
+    /// then each agent's policy, in the order of `RandomStream`.
+    private static func streams(seed: UInt64, agents: [Agent]) -> [RandomSource] {
+        [RandomSource(seed: seed, stream: "combat"), RandomSource(seed: seed, stream: "script")]
+            + agents.map { RandomSource(seed: seed, stream: "policy:" + $0.id) }
+    }
+
+    /// This world as declared, under another seed: every stream the new seed's. Nil once the run
+    /// began, or when setup drew from a stream, since then what was declared depends on the seed.
+    /// The arrays are shared until one of the two worlds changes them.
+    package func copy(seed newSeed: UInt64) -> World? {
+        guard !isRunning, randomStreams == World.streams(seed: seed, agents: agents) else { return nil }
+        let copy = World(seed: newSeed)
+        copy.agents = agents
+        copy.regions = regions
+        copy.links = links
+        copy.regionLinks = regionLinks
+        copy.resourceNames = resourceNames
+        copy.resources = resources
+        copy.alignment = alignment
+        copy.baseline = baseline
+        copy.initialAlignment = initialAlignment
+        copy.atWar = atWar
+        copy.pairsAtWar = pairsAtWar
+        copy.warClock = warClock
+        copy.losses = losses
+        copy.forces = forces
+        copy.forcePresence = forcePresence
+        copy.ties = ties
+        copy.tieKinds = tieKinds
+        copy.movements = movements
+        copy.events = events
+        copy.dynamics = dynamics
+        copy.randomStreams = World.streams(seed: newSeed, agents: agents)
+        copy.scriptStream = scriptStream
+        copy.start = start
+        copy.tickDays = tickDays
+        copy.tick = tick
+        copy.stopReason = stopReason
+        copy.warnings = warnings
+        copy.battlesLastTick = battlesLastTick
+        copy.balanceSubstepsLastTick = balanceSubstepsLastTick
+        copy.agentLookup = agentLookup
+        copy.regionLookup = regionLookup
+        copy.resourceLookup = resourceLookup
+        copy.tieKindLookup = tieKindLookup
+        copy.warned = warned
+        copy.travelCache = travelCache
+        return copy
     }
 
     package var agentCount: Int { agents.count }
