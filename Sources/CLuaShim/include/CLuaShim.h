@@ -67,6 +67,20 @@ typedef int (*simrun_host_function)(lua_State *L, int binding);
 static const int SIMRUN_RAISE_WITH_WHERE = -1;
 static const int SIMRUN_RAISE_AS_IS = -2;
 
+/// Slots of an id lookup's cache.
+#define SIMRUN_ID_LOOKUP_SLOTS 256
+/// An id table (id → index, at registry reference `table`) and the indices of the short id strings
+/// already looked up in it, by their address (IDLookup.c says why an address is enough).
+typedef struct simrun_id_lookup {
+    int table;
+    const char *key[SIMRUN_ID_LOOKUP_SLOTS];
+    lua_Integer value[SIMRUN_ID_LOOKUP_SLOTS];
+} simrun_id_lookup;
+
+/// The index `lookup`'s table holds for the string at `index`; -1 when it is not a string or no id.
+/// Stack: 0.
+lua_Integer simrun_lookup_id(lua_State *L, int index, simrun_id_lookup *lookup);
+
 /// A new state whose allocator enforces `limits` (which must outlive it) and whose hook counts
 /// instructions. Host depth starts at 1: the caller is Swift. NULL when out of memory.
 lua_State *simrun_newstate(simrun_limits *limits);

@@ -72,7 +72,7 @@ final class BindingContext {
 
     /// The arguments of a call into binding `binding` (its position in `SimBindings.all`).
     func arguments(for binding: Int32) -> LuaArguments {
-        LuaArguments(lua: lua, binding: binding, agentTable: ids.agentTable, regionTable: ids.regionTable)
+        LuaArguments(lua: lua, binding: binding, agents: ids.lookups.agents, regions: ids.lookups.regions)
     }
 
     /// Fails unless the scenario is still setting up: the world's shape is fixed once it runs.

@@ -12,10 +12,11 @@ struct LuaArguments {
     unowned(unsafe) let lua: LuaState
     /// The binding being called: its position in `SimBindings.all`.
     let binding: Int32
-    /// Registry references of the Lua tables that map agent and region ids to indices: a raw
-    /// lookup of the interned string, with no Swift String made on the hot path.
-    let agentTable: Int32
-    let regionTable: Int32
+    /// The Lua tables that map agent and region ids to indices, with the indices of the id strings
+    /// already looked up (`simrun_lookup_id`): no Swift String is made on the hot path. Owned by the
+    /// context's IDTables for the whole call.
+    let agents: UnsafeMutablePointer<simrun_id_lookup>
+    let regions: UnsafeMutablePointer<simrun_id_lookup>
 
     var L: OpaquePointer { lua.L }
     /// The binding's name as the script writes it, e.g. `sim.align`: looked up for messages only.
@@ -120,26 +121,21 @@ struct LuaArguments {
     }
 
     func agent(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
-        if let agent = lookup(index, in: agentTable) { return agent }
+        if let agent = lookup(index, in: agents) { return agent }
         let id = try string(index, name, field: field)
         throw fail("\(label(index, name, field: field)): unknown agent '\(id)'")
     }
 
     func region(_ index: Int32, _ name: String, field: Bool = false) throws(BindingError) -> Int {
-        if let region = lookup(index, in: regionTable) { return region }
+        if let region = lookup(index, in: regions) { return region }
         let id = try string(index, name, field: field)
         throw fail("\(label(index, name, field: field)): unknown region '\(id)'")
     }
 
-    /// The index the id table `table` holds for the string at `index`. Stack: 0.
-    private func lookup(_ index: Int32, in table: Int32) -> Int? {
-        guard lua_type(L, index) == LUA_TSTRING else { return nil }
-        let key = lua_absindex(L, index)
-        lua.pushReference(table)
-        lua_pushvalue(L, key)
-        let found = lua_rawget(L, -2) == LUA_TNUMBER ? Int(simrun_tointeger(L, -1)) : nil
-        simrun_pop(L, 2)
-        return found
+    /// The index the id table of `table` holds for the string at `index`. Stack: 0.
+    private func lookup(_ index: Int32, in table: UnsafeMutablePointer<simrun_id_lookup>) -> Int? {
+        let found = simrun_lookup_id(L, index, table)
+        return found >= 0 ? Int(found) : nil
     }
 
     /// Reads field `key` of the table at `table` with `read(index, key)`, popping it afterwards.

@@ -1,6 +1,7 @@
 // IDTables: the Lua tables that map agent and region ids to their indices in the World and back.
-// Lookups are raw gets of the interned Lua string and ids are pushed as the strings Lua already
-// holds, so no Swift String is made on a binding's hot path.
+// Lookups find the interned Lua string's address among those already looked up, else get it raw
+// from the table (CLuaShim/IDLookup.c), and ids are pushed as the strings Lua already holds, so no
+// Swift String is made on a binding's hot path.
 import CLua
 import CLuaShim
 
@@ -14,6 +15,9 @@ struct IDTables {
     private let agentIDs: Int32
     private let regionIDs: Int32
 
+    /// The id tables with their caches, for LuaArguments: one per run.
+    let lookups: IDLookups
+
     /// Makes the tables. Called once, before any scenario code runs.
     init(lua: LuaState) {
         self.lua = lua
@@ -22,6 +26,7 @@ struct IDTables {
         agentIDs = lua.reference()
         regionTable = lua.reference()
         agentTable = lua.reference()
+        lookups = IDLookups(agentTable: agentTable, regionTable: regionTable)
     }
 
     /// The registry references of the four tables: the same in a state restored from this one.
@@ -34,6 +39,7 @@ struct IDTables {
         regionTable = references[1]
         agentIDs = references[2]
         regionIDs = references[3]
+        lookups = IDLookups(agentTable: agentTable, regionTable: regionTable)
     }
 
     private var L: OpaquePointer { lua.L }
@@ -78,5 +84,26 @@ struct IDTables {
             push(index)
             lua_rawseti(L, -2, lua_Integer(position + 1))
         }
+    }
+}
+
+/// The agent and region id tables as `simrun_lookup_id` reads them, each with its cache of the id
+/// strings already looked up. Made afresh for each run: the addresses are those of its state.
+final class IDLookups {
+    let agents: UnsafeMutablePointer<simrun_id_lookup>
+    let regions: UnsafeMutablePointer<simrun_id_lookup>
+
+    init(agentTable: Int32, regionTable: Int32) {
+        agents = .allocate(capacity: 1)
+        regions = .allocate(capacity: 1)
+        agents.initialize(to: simrun_id_lookup())
+        regions.initialize(to: simrun_id_lookup())
+        agents.pointee.table = agentTable
+        regions.pointee.table = regionTable
+    }
+
+    deinit {
+        agents.deallocate()
+        regions.deallocate()
     }
 }
