@@ -8,6 +8,7 @@ extension Ghadames: ScenarioHooks {
         let t = world.tick
         for entry in scheduled where entry.tick == t {
             switch entry.action {
+            case .drawKnew: knew = uniform() < params.algeriaKnew
             case .reckoning: reckoning()
             case .cutWithUkraine(let state): cutWithUkraine(state)
             case .launch: launch(Double(params.lnaForce))

@@ -17,6 +17,7 @@ final class Ghadames {
 
     /// What a `sim.at` hook does.
     enum Scheduled {
+        case drawKnew
         case reckoning
         case cutWithUkraine(Int)
         case launch
@@ -45,7 +46,7 @@ final class Ghadames {
     var reachedCrossing = false
     var gnuSent = 0.0
 
-    /// W.c.knew: whether Algerian intelligence knew of HUR's help (drawn once in setup).
+    /// W.c.knew: whether Algerian intelligence knew of HUR's help (drawn once, by the run's first hook).
     var knew = false
     /// W.silence.
     var silenceReckoned = false
@@ -97,12 +98,26 @@ final class Ghadames {
         lnaStart = w.totalForce(of: id.lna)
     }
 
+    /// A run's copy of a setup that was never run, under the run's seed, as simrun's batch workers
+    /// keep a setup that drew nothing (SetupSnapshot): the world copied, and what the setup set of
+    /// this object; the rest is still as `init` leaves it. Nil when the setup's world cannot be copied.
+    init?(copying setup: Ghadames, seed: UInt64) {
+        guard let world = setup.world.copy(seed: seed) else { return nil }
+        self.world = world
+        params = setup.params
+        id = setup.id
+        scheduled = setup.scheduled
+        lnaStart = setup.lnaStart
+        log = setup.log
+    }
+
     // MARK: world.lua's scenario helpers
 
-    /// W.claims(): the contested claims as params; `knew` drawn from the script stream.
+    /// W.claims(): the contested claims as params; `knew` drawn from the script stream by its
+    /// sim.at(0) hook, the first of the run.
     func claims() {
         let w = world
-        knew = uniform() < params.algeriaKnew
+        scheduled.append((0, .drawKnew))
         if params.algeriaComplicity { w.tie(id.algeria, id.csp, "support") }
         if params.algeriaSheltersJnim { w.tie(id.algeria, id.jnim, "support") }
         if params.hurHelpedJnim {

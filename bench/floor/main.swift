@@ -67,9 +67,11 @@ let reported = params.reported
 
 let clock = ContinuousClock()
 let started = clock.now
+// The setup, run once and copied for every run under its seed, as a simrun batch worker does.
+let setup = Ghadames(seed: seed, params: params)
 for run in 0..<runs {
     let runSeed = runs == 1 ? seed : BatchDesign.seed(batch: seed, replicate: run)
-    let scenario = Ghadames(seed: runSeed, params: params)
+    guard let scenario = Ghadames(copying: setup, seed: runSeed) else { fail("the setup drew a random number") }
     let simulation = Simulation(world: scenario.world, hooks: scenario)
     simulation.recordsDigests = runs == 1  // as simrun: a run's report has digests, a batch's rows none
     var record = RunRecord(run: run, seed: runSeed, point: 0, params: reported, status: .ok)
