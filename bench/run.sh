@@ -3,6 +3,8 @@
 # row is measured in this run (release build, statically linked), REPEAT times (default 5): median,
 # minimum and maximum of wall-clock time, of whole processes except the Mesa batches, which the
 # Python drivers time themselves after start-up and `import mesa` (timed as a row of its own).
+# Sections 1 and 2 are measured in REPEAT rounds of every case in turn, so that the machine's drift
+# falls on every case alike.
 #
 #   1. the seed scenario ghadames.lua, one run, whole process — simrun and the pure-Swift floor
 #   2. 1,000 runs of the same model: simrun batch --jobs 1 and 2, the pure-Swift floor
@@ -38,24 +40,26 @@ stats() {
     END { printf "%.6f %.6f %.6f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[1], v[NR] }'
 }
 
-# Prints "median min max" in seconds of REPEAT wall-clock runs of the command.
-measure() {
-  for _ in $(seq "$REPEAT"); do
-    local start end
-    start=$(date +%s%N)
-    # A command that fails is a broken port or build, never a timing.
-    "$@" >/dev/null 2>&1 || { echo "bench/run.sh: failed: $*" >&2; return 1; }
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.9f\n", ns / 1e9 }'
-  done | stats
+# Seconds of one run of the command, wall clock. A command that fails is a broken port or build,
+# never a timing: it stops the table.
+once() {
+  local start end
+  start=$(date +%s%N)
+  eval "$1" >/dev/null 2>&1 || { echo "bench/run.sh: failed: $1" >&2; return 1; }
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.9f\n", ns / 1e9 }'
 }
 
-# As measure, but the seconds the command reports itself ("seconds" of the JSON it prints): the
-# Mesa drivers time their batch after Python's start-up and `import mesa`.
-measure_inner() {
-  for _ in $(seq "$REPEAT"); do
-    "$@" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["seconds"])' || return 1
-  done | stats
+# As once, but the seconds the command reports itself ("seconds" of the JSON it prints): the Mesa
+# drivers time their batch after Python's start-up and `import mesa`.
+once_inner() {
+  eval "$1 --json" 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["seconds"])' ||
+    { echo "bench/run.sh: failed: $1" >&2; return 1; }
+}
+
+# Prints "median min max" in seconds of REPEAT wall-clock runs of the command, one after another.
+measure() {
+  for _ in $(seq "$REPEAT"); do once "$*" || return 1; done | stats
 }
 
 # row NAME UNIT SCALE NOTE: median, min and max of the last measure, times SCALE (a rate when
@@ -73,51 +77,66 @@ take() {
   result=$(measure "$@") || exit 1
   read -r median min max <<<"$result"
 }
-take_inner() {
-  local result
-  result=$(measure_inner "$@") || exit 1
-  read -r median min max <<<"$result"
-}
 
 echo "simrun benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"
-echo "median, min and max of $REPEAT runs each, wall clock"
+echo "median, min and max of $REPEAT runs each, wall clock; sections 1 and 2 in $REPEAT rounds of every case in turn"
 printf '%-52s %10s %10s %10s  %-7s %s\n' "case" "median" "min" "max" "unit" "note"
 
-echo "-- 1. ghadames.lua, one run, whole process"
-take $SIMRUN run $SCENARIO --format json --quiet
-single=$median; row "simrun run (Lua-hosted)" ms 1000 "target <= 5 ms"
-take $FLOOR
-floor_single=$median; row "simrun-floor (the same model in Swift, no Lua)" ms 1000
-
-echo "-- 2. $BATCH runs of ghadames (120 ticks each)"
-take $SIMRUN batch $SCENARIO --runs "$BATCH" --seed 42 --jobs 1 --out "$scratch/runs.jsonl" --quiet
-jobs1=$median; row "simrun batch --jobs 1" runs/s "-$BATCH" "target >= 2500 runs/s"
-take $SIMRUN batch $SCENARIO --runs "$BATCH" --seed 42 --jobs 2 --out "$scratch/runs.jsonl" --quiet
-jobs2=$median; row "simrun batch --jobs 2" runs/s "-$BATCH" "target >= 1.9x --jobs 1"
-take $FLOOR --runs "$BATCH" --seed 42
-floor_batch=$median; row "simrun-floor, one process" runs/s "-$BATCH" "target >= 5000 runs/s (<= 0.2 ms a run)"
-take "$scratch/kernel-O2" "$BATCH"
-kernel=$median; row "kernel, C at -O2 (bench/kernel), one process" runs/s "-$BATCH" "the dense arithmetic alone"
-take "$scratch/kernel-O3" "$BATCH"
-kernel_native=$median; row "kernel, C at -O3 -march=native" runs/s "-$BATCH"
-take lua5.4 bench/lua/ghadames.lua --runs "$BATCH" --seed 42
-lua=$median; row "plain Lua 5.4 (bench/lua), one process" runs/s "-$BATCH"
-mesa1="" mesa2="" tuned1="" tuned2=""
+# Sections 1 and 2 run in rounds: each round runs every case once, in turn, and a case's median is
+# over its rounds. This machine's speed drifts by 20% within the hour; interleaved, a slow spell
+# slows every case alike, not all five runs of one case, and the ratios between cases hold.
+kinds=() commands=()
+add() { kinds+=("$1"); commands+=("$2"); }
+add wall "$SIMRUN run $SCENARIO --format json --quiet"
+add wall "$FLOOR"
+add wall "$SIMRUN batch $SCENARIO --runs $BATCH --seed 42 --jobs 1 --out $scratch/runs.jsonl --quiet"
+add wall "$SIMRUN batch $SCENARIO --runs $BATCH --seed 42 --jobs 2 --out $scratch/runs.jsonl --quiet"
+add wall "$FLOOR --runs $BATCH --seed 42"
+add wall "$scratch/kernel-O2 $BATCH"
+add wall "$scratch/kernel-O3 $BATCH"
+add wall "lua5.4 bench/lua/ghadames.lua --runs $BATCH --seed 42"
+has_mesa=""
 if python3 -c "import mesa" 2>/dev/null; then
+  has_mesa=yes
   mesa_version=$(python3 -c "import mesa; print(mesa.__version__)")
-  take python3 -c "import mesa"
-  row "python3 -c 'import mesa', whole process" ms 1000 "not in the Mesa rows below"
+  add wall "python3 -c 'import mesa'"
   # The Mesa rows are the seconds each driver measures around its batch, after start-up and
   # `import mesa` (the row above); the 2-process rows include starting the pool (batch_run's
   # spawned workers import mesa again; run_tuned.py forks them).
-  take_inner python3 bench/mesa/run.py --runs "$BATCH" --processes 1
-  mesa1=$median; row "Mesa $mesa_version batch_run, idiomatic port, 1 process" runs/s "-$BATCH"
-  take_inner python3 bench/mesa/run.py --runs "$BATCH" --processes 2
-  mesa2=$median; row "Mesa $mesa_version batch_run, idiomatic port, 2 processes" runs/s "-$BATCH"
-  take_inner python3 bench/mesa/run_tuned.py --runs "$BATCH" --processes 1
-  tuned1=$median; row "Mesa $mesa_version, tuned port, 1 process" runs/s "-$BATCH"
-  take_inner python3 bench/mesa/run_tuned.py --runs "$BATCH" --processes 2
-  tuned2=$median; row "Mesa $mesa_version, tuned port, 2 processes" runs/s "-$BATCH"
+  add inner "python3 bench/mesa/run.py --runs $BATCH --processes 1"
+  add inner "python3 bench/mesa/run.py --runs $BATCH --processes 2"
+  add inner "python3 bench/mesa/run_tuned.py --runs $BATCH --processes 1"
+  add inner "python3 bench/mesa/run_tuned.py --runs $BATCH --processes 2"
+fi
+for _ in $(seq "$REPEAT"); do
+  for c in "${!commands[@]}"; do
+    if [ "${kinds[$c]}" = inner ]; then seconds=$(once_inner "${commands[$c]}") || exit 1
+    else seconds=$(once "${commands[$c]}") || exit 1; fi
+    echo "$seconds" >>"$scratch/case-$c"
+  done
+done
+# result C: median, min and max of case C's rounds.
+result() { read -r median min max <<<"$(stats <"$scratch/case-$1")"; }
+
+echo "-- 1. ghadames.lua, one run, whole process"
+result 0; single=$median; row "simrun run (Lua-hosted)" ms 1000 "target <= 5 ms"
+result 1; floor_single=$median; row "simrun-floor (the same model in Swift, no Lua)" ms 1000
+
+echo "-- 2. $BATCH runs of ghadames (120 ticks each)"
+result 2; jobs1=$median; row "simrun batch --jobs 1" runs/s "-$BATCH" "target >= 2500 runs/s"
+result 3; jobs2=$median; row "simrun batch --jobs 2" runs/s "-$BATCH" "target >= 1.9x --jobs 1"
+result 4; floor_batch=$median
+row "simrun-floor, one process" runs/s "-$BATCH" "target >= 5000 runs/s (<= 0.2 ms a run)"
+result 5; kernel=$median; row "kernel, C at -O2 (bench/kernel), one process" runs/s "-$BATCH" "the dense arithmetic alone"
+result 6; kernel_native=$median; row "kernel, C at -O3 -march=native" runs/s "-$BATCH"
+result 7; lua=$median; row "plain Lua 5.4 (bench/lua), one process" runs/s "-$BATCH"
+mesa1="" mesa2="" tuned1="" tuned2=""
+if [ -n "$has_mesa" ]; then
+  result 8; row "python3 -c 'import mesa', whole process" ms 1000 "not in the Mesa rows below"
+  result 9; mesa1=$median; row "Mesa $mesa_version batch_run, idiomatic port, 1 process" runs/s "-$BATCH"
+  result 10; mesa2=$median; row "Mesa $mesa_version batch_run, idiomatic port, 2 processes" runs/s "-$BATCH"
+  result 11; tuned1=$median; row "Mesa $mesa_version, tuned port, 1 process" runs/s "-$BATCH"
+  result 12; tuned2=$median; row "Mesa $mesa_version, tuned port, 2 processes" runs/s "-$BATCH"
 else
   echo "Mesa: not installed (pip install mesa); rows skipped"
 fi

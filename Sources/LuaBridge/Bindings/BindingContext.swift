@@ -14,6 +14,10 @@ final class BindingContext {
     let world: World
     let files: ScenarioFiles
     let ids: IDTables
+    /// `ids`' lookups, held here as plain pointers: reading them through `ids` on every call
+    /// retained and released the struct's two references.
+    private let agentLookup: UnsafeMutablePointer<simrun_id_lookup>
+    private let regionLookup: UnsafeMutablePointer<simrun_id_lookup>
     var phase = Phase.setup
     /// What the scenario registered so far.
     var definition = ScenarioDefinition()
@@ -43,6 +47,8 @@ final class BindingContext {
         self.paramOverrides = paramOverrides
         self.pinnedRates = pinnedRates
         ids = IDTables(lua: lua)
+        agentLookup = ids.lookups.agents
+        regionLookup = ids.lookups.regions
     }
 
     /// The context `setup` saved at the end of a scenario's setup, over `lua`, restored from that
@@ -53,6 +59,8 @@ final class BindingContext {
         self.world = world
         files = setup.files
         ids = IDTables(lua: lua, references: setup.idReferences)
+        agentLookup = ids.lookups.agents
+        regionLookup = ids.lookups.regions
         definition = setup.definition
         paramOverrides = setup.paramOverrides
         pinnedRates = setup.pinnedRates
@@ -72,7 +80,7 @@ final class BindingContext {
 
     /// The arguments of a call into binding `binding` (its position in `SimBindings.all`).
     func arguments(for binding: Int32) -> LuaArguments {
-        LuaArguments(lua: lua, binding: binding, agents: ids.lookups.agents, regions: ids.lookups.regions)
+        LuaArguments(lua: lua, binding: binding, agents: agentLookup, regions: regionLookup)
     }
 
     /// Fails unless the scenario is still setting up: the world's shape is fixed once it runs.

@@ -74,11 +74,17 @@ extension World {
         var balanced = 0.0, total = 0.0
         alignment.withUnsafeBufferPointer { a in
             pairScratch.withUnsafeMutableBufferPointer { p in
-                // The upper triangle of the symmetrised matrix is all the triads read.
+                guard let a = a.baseAddress, let p = p.baseAddress else { return }
+                // The upper triangle of the symmetrised matrix is all the triads read: row i of A
+                // from i + 1 on, and column i of A (how each j stands toward i) by pointer.
                 for i in 0..<n {
-                    for j in (i + 1)..<n { p[i * n + j] = (a[i * n + j] + a[j * n + i]) / 2 }
+                    let row = a + i * n, out = p + i * n
+                    var column = a + (i + 1) * n + i
+                    for j in (i + 1)..<n {
+                        out[j] = (row[j] + column.pointee) / 2
+                        column += n
+                    }
                 }
-                guard let p = UnsafePointer(p.baseAddress) else { return }
                 for i in 0..<n {
                     let rowI = p + i * n
                     for j in (i + 1)..<n where rowI[j] != 0 {
