@@ -51,10 +51,29 @@ final class BindingContext {
         regionLookup = ids.lookups.regions
     }
 
-    /// The context `setup` saved at the end of a scenario's setup, over `lua`, restored from that
-    /// moment, and `world`, a copy of its world: the run goes on as if it had run the setup.
-    /// `SimBindings.attach` points the state at it.
-    init(restoring setup: SetupSnapshot, lua: LuaState, world: World) {
+    /// What a context holds at the end of a setup besides its state and world: all a run that
+    /// restores the setup needs of it (SetupSnapshot).
+    struct Setup {
+        let files: ScenarioFiles
+        let idReferences: [Int32]
+        let definition: ScenarioDefinition
+        let paramOverrides: [String: ParamOverride]
+        let pinnedRates: [(DynamicsRate, Double)]
+        let pendingReferences: [PendingReference]
+        let log: [LogLine]
+    }
+
+    /// This context's setup, once it has ended.
+    var setup: Setup {
+        Setup(
+            files: files, idReferences: ids.references, definition: definition, paramOverrides: paramOverrides,
+            pinnedRates: pinnedRates, pendingReferences: pendingReferences, log: log)
+    }
+
+    /// A context at the end of `setup`, over `lua`, restored from that moment, and `world`, a copy of
+    /// the world it declared: the run goes on as if it had run the setup. `SimBindings.attach` points
+    /// the state at it.
+    init(restoring setup: Setup, lua: LuaState, world: World) {
         self.lua = lua
         self.world = world
         files = setup.files

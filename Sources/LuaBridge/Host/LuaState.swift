@@ -28,24 +28,24 @@ final class LuaState {
 
     /// A fresh sandbox for one run: the cache's template for these limits restored (made first
     /// when there is none). Throws when the memory cap is too small for the sandbox.
-    init(limits capacity: ScenarioLimits, cache: ScenarioCache) throws(RunFailure) {
+    convenience init(limits capacity: ScenarioLimits, cache: ScenarioCache) throws(RunFailure) {
         let template = try cache.sandbox(for: capacity)
         template.restore()
-        self.capacity = capacity
-        self.cache = cache
-        self.template = template
-        L = template.L
-        limits = template.limits
-        simrun_set_deadline(limits, Int64(capacity.maxSeconds))
+        self.init(holding: template, longPaths: [:], cache: cache)
     }
 
     /// The state a scenario had at the end of its setup, put back from `image` of `template`'s heap,
     /// with the paths its chunks were loaded under.
-    init(
+    convenience init(
         restoring image: SandboxTemplate.Image, of template: SandboxTemplate, longPaths: [String: String],
         cache: ScenarioCache
     ) {
         template.restore(image)
+        self.init(holding: template, longPaths: longPaths, cache: cache)
+    }
+
+    /// The state of `template`, just restored for a run: the run's deadline starts now.
+    private init(holding template: SandboxTemplate, longPaths: [String: String], cache: ScenarioCache) {
         capacity = template.capacity
         self.cache = cache
         self.template = template

@@ -5,7 +5,6 @@
 // world under every seed, so the runs that differ only by seed can share it. Each run still gets its
 // own copy of everything, as a run that ran the setup would have it, counts of the limits included.
 import SimCore
-import SimReports
 
 /// The end of one request's setup, restored for runs of the same request under other seeds.
 final class SetupSnapshot {
@@ -35,13 +34,7 @@ final class SetupSnapshot {
     private let longPaths: [String: String]
     /// The world as setup left it, never run: each run takes a copy under its own seed.
     private let world: World
-    let files: ScenarioFiles
-    let idReferences: [Int32]
-    let definition: ScenarioDefinition
-    let paramOverrides: [String: ParamOverride]
-    let pinnedRates: [(DynamicsRate, Double)]
-    let pendingReferences: [PendingReference]
-    let log: [LogLine]
+    private let setup: BindingContext.Setup
     private let declaration: ScenarioDeclaration
     private let overrides: [(String, ScalarValue)]
 
@@ -61,13 +54,7 @@ final class SetupSnapshot {
         self.image = image
         longPaths = context.lua.longPaths
         self.world = world
-        files = context.files
-        idReferences = context.ids.references
-        definition = context.definition
-        paramOverrides = context.paramOverrides
-        pinnedRates = context.pinnedRates
-        pendingReferences = context.pendingReferences
-        log = context.log
+        setup = context.setup
         declaration = scenario.declaration
         overrides = scenario.overrides
     }
@@ -80,7 +67,7 @@ final class SetupSnapshot {
     func restore(seed: UInt64, cache: ScenarioCache) -> LoadedScenario? {
         guard !template.isInUse, cache.holds(template), let world = world.copy(seed: seed) else { return nil }
         let lua = LuaState(restoring: image, of: template, longPaths: longPaths, cache: cache)
-        let context = BindingContext(restoring: self, lua: lua, world: world)
+        let context = BindingContext(restoring: setup, lua: lua, world: world)
         SimBindings.attach(context)
         return LoadedScenario(context: context, declaration: declaration, overrides: overrides)
     }
