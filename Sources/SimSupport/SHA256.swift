@@ -14,9 +14,11 @@ package struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    /// H0 ... H7, as eight values: an array would be checked for sharing at every block.
+    private var state = (
+        UInt32(0x6a09e667), UInt32(0xbb67ae85), UInt32(0x3c6ef372), UInt32(0xa54ff53a), UInt32(0x510e527f),
+        UInt32(0x9b05688c), UInt32(0x1f83d9ab), UInt32(0x5be0cd19)
+    )
     /// Bytes not yet making a whole 64-byte block.
     private var pending: [UInt8] = []
     private var byteCount: UInt64 = 0
@@ -60,7 +62,10 @@ package struct SHA256: Sendable {
         tail += [UInt8](repeating: 0, count: (119 - pending.count) % 64)
         tail += (0..<8).map { UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * UInt64($0))) }
         final.update(tail)
-        return final.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+        let (h0, h1, h2, h3, h4, h5, h6, h7) = final.state
+        return [h0, h1, h2, h3, h4, h5, h6, h7].flatMap { word in
+            (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
+        }
     }
 
     /// The digest as 64 lowercase hex digits.
@@ -69,16 +74,14 @@ package struct SHA256: Sendable {
         return String(digest().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
     }
 
-    /// One 64-byte block. Scratch space and round constants are read through pointers: this
-    /// loop hashes every scenario source on every run.
+    /// One 64-byte block. The words are read big-endian four bytes at a time, the scratch space and
+    /// the round constants through pointers, the state from eight values: this loop hashes every
+    /// scenario source of a run.
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
+        var (a, b, c, d, e, f, g, h) = state
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
-                w[t] =
-                    UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
-                    | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
+                w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
             }
             for t in 16..<64 {
                 let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] &>> 3)
@@ -94,8 +97,8 @@ package struct SHA256: Sendable {
                 }
             }
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        state.0 &+= a; state.1 &+= b; state.2 &+= c; state.3 &+= d
+        state.4 &+= e; state.5 &+= f; state.6 &+= g; state.7 &+= h
     }
 
     @inline(__always)
