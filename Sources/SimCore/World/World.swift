@@ -134,8 +134,8 @@ package final class World {
     package var agentCount: Int { agents.count }
 
     /// Bytes the engine keeps per ordered pair of agents: alignment, baseline, the alignment at the
-    /// start, the war clock, the state of war, and the threshold scan's value and side.
-    package static let bytesPerAgentPair = 5 * MemoryLayout<Double>.stride + 2
+    /// start, the war clock, the state of war, and the threshold scan's two levels and side.
+    package static let bytesPerAgentPair = 6 * MemoryLayout<Double>.stride + 2
 
     /// The engine's work in one tick, in units comparable to Lua VM instructions: the pair scans
     /// of decay and of each threshold, the region scan of combat and the battles it fought last
