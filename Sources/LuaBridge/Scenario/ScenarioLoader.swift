@@ -17,7 +17,9 @@ enum ScenarioLoader {
         }
         let loaded = try setUp(request, cache: cache)
         // Kept from the second run of a request on: a design whose every run differs copies nothing.
-        if cache.lastSetupKey == key, let setup = SetupSnapshot(of: loaded, request: request) { cache.setup = setup }
+        if cache.lastSetupKey == key, let setup = SetupSnapshot(of: loaded, request: request, cache: cache) {
+            cache.setup = setup
+        }
         cache.lastSetupKey = key
         return loaded
     }

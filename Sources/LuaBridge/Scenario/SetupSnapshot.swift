@@ -38,12 +38,12 @@ final class SetupSnapshot {
     private let declaration: ScenarioDeclaration
     private let overrides: [(String, ScalarValue)]
 
-    /// The snapshot of a scenario whose setup just ran for `request`. Nil when runs cannot share
-    /// it: the setup drew random numbers, part of the heap is outside the worker's arena, or the
-    /// state is not a restored sandbox.
-    init?(of scenario: LoadedScenario, request: RunRequest) {
+    /// The snapshot of a scenario whose setup just ran for `request` in a state of `cache`'s
+    /// sandbox. Nil when runs cannot share it: the setup drew random numbers, part of the heap is
+    /// outside the worker's arena, or the state is not the sandbox the cache restores.
+    init?(of scenario: LoadedScenario, request: RunRequest, cache: ScenarioCache) {
         let context = scenario.context
-        guard let template = context.lua.template,
+        guard let template = context.lua.template, cache.holds(template),
             context.world.events.isEmpty, context.observed.isEmpty, context.paramError == nil,
             context.firstUnchargedEvent == 0,
             let world = context.world.copy(seed: context.world.seed),

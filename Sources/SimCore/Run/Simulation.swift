@@ -31,11 +31,11 @@ package final class Simulation {
     private var thresholdSides: [Int8] = []
     /// `crossingBelow[p]`, `crossingAbove[p]`: pair p crosses some threshold down when its alignment
     /// is at or below the first, up when it is above the second (±∞ when it can cross none that way),
-    /// from its sides and the margin `triggerMargin`. A tick compares each pair with these two
+    /// from its sides and the margin `crossingMargin`. A tick compares each pair with these two
     /// values only, and looks at its thresholds one by one when one of them is passed.
     private var crossingBelow: [Double] = []
     private var crossingAbove: [Double] = []
-    private var triggerMargin = 0.0
+    private var crossingMargin = 0.0
 
     package init(world: World, hooks: ScenarioHooks) {
         self.world = world
@@ -120,7 +120,7 @@ package final class Simulation {
 
     /// Sets every pair's `crossingBelow` and `crossingAbove` for the hysteresis in force.
     private func setCrossingLevels() {
-        triggerMargin = world.dynamics.hysteresis
+        crossingMargin = world.dynamics.hysteresis
         let count = world.alignment.count
         crossingBelow = [Double](repeating: -.infinity, count: count)
         crossingAbove = [Double](repeating: .infinity, count: count)
@@ -132,7 +132,7 @@ package final class Simulation {
     /// threshold it stands above is crossed down, the lowest above which some threshold it stands
     /// below is crossed up. Each level is the very value the crossing test compares with.
     private func setCrossingLevels(_ p: Int) {
-        let t = watchedThresholds.count, margin = triggerMargin
+        let t = watchedThresholds.count, margin = crossingMargin
         var below = -Double.infinity, above = Double.infinity
         for k in 0..<t {
             let side = thresholdSides[p * t + k], threshold = watchedThresholds[k]
@@ -156,7 +156,7 @@ package final class Simulation {
     private func recordThresholdCrossings() {
         if !world.dynamics.thresholdsAre(watchedThresholds) {
             watchThresholds()
-        } else if world.dynamics.hysteresis != triggerMargin {
+        } else if world.dynamics.hysteresis != crossingMargin {
             setCrossingLevels()
         }
         var passed: [Int] = []
